@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "tanlu-cli.h"
+#include "tanlu-csv.h"
+#include "tanlu-import.h"
+#include "tanlu-indicator.h"
+#include "tanlu-locale.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The commands planners script or run on a server: no display, no GTK. */
+
+static const char * const commands[] = { "import", "info", "export", "help" };
+
+typedef struct
+{
+  const char *display_name;
+  guint       index;
+  guint       count;
+  gboolean    on_terminal;
+  int         last_percent;
+} Progress;
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n",
+           _("Usage:\n"
+             "  tanlu [--db FILE]                   open the window\n"
+             "  tanlu [--db FILE] import FILE…      import CEADs workbooks (.xlsx) or tables of observations (.csv)\n"
+             "  tanlu [--db FILE] info              count what the database holds\n"
+             "  tanlu [--db FILE] export observations [--level nation|province|city] [--region CODE] [--indicator CODE]\n"
+             "                                      write observations as CSV to standard output\n"
+             "\n"
+             "Without --db, the database is $XDG_DATA_HOME/tanlu/tanlu.db, created from the bundled dataset."));
+}
+
+/**
+ * tanlu_cli_extract_db_option:
+ *
+ * Removes `--db FILE` or `--db=FILE` from the arguments, wherever it is
+ * before the command, so the window and the commands share it.
+ */
+gboolean
+tanlu_cli_extract_db_option (int      *argc,
+                             char   ***argv,
+                             char    **db_path,
+                             GError  **error)
+{
+  char **args = *argv;
+  int out = 1;
+
+  *db_path = NULL;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal (args[i], "--db"))
+        {
+          if (i + 1 >= *argc)
+            {
+              g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                                   _("--db needs a file name"));
+              return FALSE;
+            }
+          g_free (*db_path);
+          *db_path = g_strdup (args[++i]);
+          continue;
+        }
+
+      if (g_str_has_prefix (args[i], "--db="))
+        {
+          g_free (*db_path);
+          *db_path = g_strdup (args[i] + strlen ("--db="));
+          continue;
+        }
+
+      args[out++] = args[i];
+
+      /* Everything after the command belongs to it. */
+      if (tanlu_cli_is_command (2, (char *[]) { args[0], args[i], NULL }))
+        {
+          for (i++; i < *argc; i++)
+            args[out++] = args[i];
+          break;
+        }
+    }
+
+  args[out] = NULL;
+  *argc = out;
+
+  return TRUE;
+}
+
+gboolean
+tanlu_cli_is_command (int    argc,
+                      char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i]))
+      return TRUE;
+
+  return g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+         g_str_equal (argv[1], "--version");
+}
+
+static TanluStore *
+open_store (const char *db_path)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : tanlu_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  TanluStore *store;
+
+  if (!tanlu_store_prepare_default (path, &error) ||
+      !(store = tanlu_store_new (path, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return NULL;
+    }
+
+  return store;
+}
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  Progress *progress = user_data;
+  int percent = (int)(fraction * 100);
+
+  if (!progress->on_terminal || percent == progress->last_percent)
+    return;
+
+  progress->last_percent = percent;
+  g_printerr ("\r\033[K[%u/%u] %3d%% %s", progress->index, progress->count, percent, progress->display_name);
+}
+
+static int
+run_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(TanluStore) store = NULL;
+  Progress progress = { 0 };
+  guint n_landed = 0;
+  guint n_values = 0;
+  guint n_unmatched = 0;
+  guint n_warnings = 0;
+  int n_files = argc - 2;
+
+  if (n_files <= 0)
+    {
+      g_printerr ("tanlu: %s\n", _("import needs at least one file"));
+      return 2;
+    }
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  progress.on_terminal = isatty (STDERR_FILENO);
+  progress.count = n_files;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(TanluImportReport) report = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *display_name = g_path_get_basename (argv[2 + i]);
+
+      progress.display_name = display_name;
+      progress.index = i + 1;
+      progress.last_percent = -1;
+
+      report = tanlu_import_file (store, argv[2 + i], on_import_progress, &progress, NULL);
+
+      if (progress.on_terminal)
+        g_printerr ("\r\033[K");
+
+      line = tanlu_import_report_describe (report);
+      if (report->status == TANLU_IMPORT_STATUS_LANDED)
+        {
+          g_print ("%s\n", line);
+          n_landed++;
+          n_values += report->n_values;
+        }
+      else
+        g_printerr ("tanlu: %s\n", line);
+
+      for (guint w = 0; w < report->unmatched->len; w++)
+        g_print ("  %s %s\n", _("unmatched:"), (const char *)g_ptr_array_index (report->unmatched, w));
+      for (guint w = 0; w < report->warnings->len; w++)
+        g_print ("  %s %s\n", _("warning:"), (const char *)g_ptr_array_index (report->warnings, w));
+
+      n_unmatched += report->unmatched->len;
+      n_warnings += report->warnings->len;
+    }
+
+  /* Translators: the summary after importing several files */
+  g_print (_("%u of %u files imported; %'u values; %u unmatched names; %u warnings\n"),
+           n_landed, (guint)n_files, n_values, n_unmatched, n_warnings);
+
+  return n_landed == (guint)n_files ? 0 : 1;
+}
+
+static int
+run_info (const char *db_path)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  TanluStoreCounts counts;
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  if (!tanlu_store_get_counts (store, &counts, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Database: %s (schema %u)\n"), tanlu_store_get_path (store), tanlu_store_get_schema_version (store));
+  g_print (_("Regions: %u nation, %u provincial units, %u prefecture-level units, %u groups\n"),
+           counts.n_regions[TANLU_REGION_LEVEL_NATION], counts.n_regions[TANLU_REGION_LEVEL_PROVINCE],
+           counts.n_regions[TANLU_REGION_LEVEL_CITY], counts.n_regions[TANLU_REGION_LEVEL_GROUP]);
+  g_print (_("Boundaries: %u\n"), counts.n_boundaries);
+  g_print (_("Indicators: %u\n"), counts.n_indicators);
+  g_print (_("Observations: %'u\n"), counts.n_observations);
+  if (counts.n_observations > 0)
+    g_print (_("Years: %u–%u\n"), counts.first_year, counts.last_year);
+  g_print (_("Sources: %u\n"), counts.n_sources);
+
+  sources = tanlu_store_list_sources (store);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      TanluSource *source = g_ptr_array_index (sources, i);
+
+      g_print ("  %s: %s\n    %s\n", tanlu_source_get_key (source), tanlu_source_get_title (source),
+               tanlu_source_get_citation (source));
+    }
+
+  return 0;
+}
+
+typedef struct
+{
+  GString *line;
+  FILE    *stream;
+} ExportState;
+
+static gboolean
+export_observation (TanluRegion    *region,
+                    TanluIndicator *indicator,
+                    guint           year,
+                    double          value,
+                    TanluSource    *source,
+                    gpointer        user_data)
+{
+  ExportState *state = user_data;
+  g_autofree char *number = tanlu_format_double (value);
+  GString *line = state->line;
+
+  g_string_truncate (line, 0);
+  g_string_append_printf (line, "%u,", tanlu_region_get_code (region));
+  tanlu_csv_append_field (line, tanlu_region_get_name_zh (region));
+  g_string_append_c (line, ',');
+  tanlu_csv_append_field (line, tanlu_region_get_name_en (region));
+  g_string_append_c (line, ',');
+  tanlu_csv_append_field (line, tanlu_indicator_get_code (indicator));
+  g_string_append_printf (line, ",%u,%s,", year, number);
+  tanlu_csv_append_field (line, tanlu_indicator_get_unit (indicator));
+  g_string_append_c (line, ',');
+  tanlu_csv_append_field (line, tanlu_source_get_title_en (source));
+  g_string_append_c (line, '\n');
+
+  return fwrite (line->str, 1, line->len, state->stream) == line->len;
+}
+
+static int
+run_export (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *level_text = NULL;
+  g_autofree char *region_key = NULL;
+  g_autofree char *indicator_code = NULL;
+  TanluRegionLevel level = TANLU_REGION_LEVEL_NATION;
+  TanluRegion *region = NULL;
+  ExportState state = { line, stdout };
+  const guint *codes = NULL;
+  guint n_codes = 0;
+  guint single_code;
+  GOptionEntry entries[] = {
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text, N_("Only regions of this level"), "nation|province|city" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_key, N_("Only this region, or the members of this group"), "CODE" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator_code, N_("Only this indicator"), "CODE" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("observations");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  /* argv[1] is "export"; parse from there so "observations" is the first
+   * remaining argument. */
+  argc--;
+  argv++;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc != 2 || !g_str_equal (argv[1], "observations"))
+    {
+      g_printerr ("tanlu: %s\n", _("export knows one kind of data: tanlu export observations"));
+      return 2;
+    }
+
+  if (level_text != NULL &&
+      (!tanlu_region_level_from_string (level_text, &level) || level == TANLU_REGION_LEVEL_GROUP))
+    {
+      g_printerr ("tanlu: %s\n", _("--level must be nation, province or city"));
+      return 2;
+    }
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  if (region_key != NULL && !(region = tanlu_store_lookup_region_by_key (store, region_key)))
+    {
+      g_printerr (_("tanlu: there is no region or group “%s”\n"), region_key);
+      return 1;
+    }
+
+  if (indicator_code != NULL && tanlu_store_lookup_indicator (store, indicator_code) == NULL)
+    {
+      g_printerr (_("tanlu: there is no indicator “%s”\n"), indicator_code);
+      return 1;
+    }
+
+  if (region != NULL && tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+    codes = tanlu_region_get_member_codes (region, &n_codes);
+  else
+    {
+      single_code = region != NULL ? tanlu_region_get_code (region) : 0;
+      codes = &single_code;
+      n_codes = 1;
+    }
+
+  fputs ("region_code,region_name_zh,region_name_en,indicator,year,value,unit,source\n", stdout);
+
+  for (guint i = 0; i < n_codes; i++)
+    {
+      if (!tanlu_store_foreach_observation (store, level_text != NULL, level, codes[i], indicator_code,
+                                            export_observation, &state, &error))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("tanlu: %s\n", _("could not write the output"));
+      return 1;
+    }
+
+  return 0;
+}
+
+/**
+ * tanlu_cli_run:
+ * @db_path: (nullable): the database given with --db
+ * @argc: arguments after --db was removed; argv[1] is the command
+ *
+ * Returns: the process exit status
+ */
+int
+tanlu_cli_run (const char  *db_path,
+               int          argc,
+               char       **argv)
+{
+  g_return_val_if_fail (argc >= 2, 2);
+
+  if (g_str_equal (argv[1], "import"))
+    return run_import (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "info"))
+    {
+      if (argc != 2)
+        {
+          print_usage (stderr);
+          return 2;
+        }
+      return run_info (db_path);
+    }
+
+  if (g_str_equal (argv[1], "export"))
+    return run_export (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("tanlu %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  print_usage (stdout);
+  return 0;
+}

@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-dataset"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "tanlu-ceads.h"
+#include "tanlu-csv.h"
+#include "tanlu-dataset.h"
+#include "tanlu-geojson.h"
+#include "tanlu-import.h"
+#include "tanlu-indicator.h"
+#include "tanlu-locale.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+
+#include <errno.h>
+
+/* The bundled dataset is described by data/dataset.json: its sources, the
+ * region registry, boundary files, region groups and the observation
+ * tables derived from CEADs. Building it runs the same store and importer
+ * code users run. */
+
+static gboolean
+manifest_error (GError     **error,
+                const char  *manifest,
+                const char  *what)
+{
+  g_autofree char *name = g_path_get_basename (manifest);
+
+  g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+               _("“%s”: %s"), name, what);
+  return FALSE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+load_sources (TanluStore  *store,
+              JsonArray   *sources,
+              const char  *manifest,
+              GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    {
+      JsonObject *object = json_array_get_object_element (sources, i);
+      TanluSourceInfo info = { 0 };
+
+      if (object == NULL || member_string (object, "key") == NULL || member_string (object, "citation") == NULL)
+        return manifest_error (error, manifest, _("every source needs a key and a citation"));
+
+      info.key = member_string (object, "key");
+      info.title_zh = member_string (object, "title_zh");
+      info.title_en = member_string (object, "title_en");
+      info.publisher = member_string (object, "publisher");
+      info.citation = member_string (object, "citation");
+      info.licence = member_string (object, "licence");
+      info.url = member_string (object, "url");
+
+      if (!tanlu_store_ensure_source (store, &info, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_regions (TanluStore  *store,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(TanluCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  const char *name;
+  static const char * const header[] = { "code", "level", "parent", "name_zh", "name_en" };
+
+  if (!(reader = tanlu_csv_reader_new_for_path (path, error)))
+    return FALSE;
+
+  name = tanlu_csv_reader_get_display_name (reader);
+
+  if (!tanlu_csv_reader_next (reader, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    {
+      if (tanlu_csv_reader_get_n_fields (reader) != G_N_ELEMENTS (header) ||
+          !g_str_equal (tanlu_csv_reader_get_field (reader, i), header[i]))
+        {
+          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                       _("“%s”, line 1: expected the header code,level,parent,name_zh,name_en"), name);
+          return FALSE;
+        }
+    }
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      char **fields;
+
+      if (!tanlu_csv_reader_next (reader, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          break;
+        }
+
+      if (tanlu_csv_reader_get_n_fields (reader) != G_N_ELEMENTS (header))
+        {
+          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                       _("“%s”, line %u: expected %u fields"), name,
+                       tanlu_csv_reader_get_line (reader), (guint)G_N_ELEMENTS (header));
+          return FALSE;
+        }
+
+      fields = g_new0 (char *, G_N_ELEMENTS (header) + 2);
+      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+        fields[i] = g_strdup (tanlu_csv_reader_get_field (reader, i));
+      fields[G_N_ELEMENTS (header)] = g_strdup_printf ("%u", tanlu_csv_reader_get_line (reader));
+      g_ptr_array_add (rows, fields);
+    }
+
+  /* Parents first, whatever the order of the file. */
+  for (TanluRegionLevel level = TANLU_REGION_LEVEL_NATION; level <= TANLU_REGION_LEVEL_CITY; level++)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          char **fields = g_ptr_array_index (rows, i);
+          TanluRegionLevel row_level;
+          guint64 code;
+          guint64 parent = 0;
+
+          if (!tanlu_region_level_from_string (fields[1], &row_level) || row_level == TANLU_REGION_LEVEL_GROUP ||
+              !g_ascii_string_to_unsigned (fields[0], 10, 100000, 999999, &code, NULL) ||
+              (*fields[2] != '\0' && !g_ascii_string_to_unsigned (fields[2], 10, 100000, 999999, &parent, NULL)))
+            {
+              g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                           _("“%s”, line %s: expected a six-digit code, a level (nation, province or city) and the parent’s code"),
+                           name, fields[5]);
+              return FALSE;
+            }
+
+          if (row_level != level)
+            continue;
+
+          if (!tanlu_store_add_region (store, code, level, parent, fields[3], fields[4], error))
+            {
+              g_prefix_error (error, _("“%s”, line %s: "), name, fields[5]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_boundaries (TanluStore  *store,
+                 const char  *path,
+                 TanluSource *source,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) features = NULL;
+  gboolean schematic = FALSE;
+
+  if (!(features = tanlu_geojson_read_boundaries (path, &schematic, error)))
+    return FALSE;
+
+  for (guint i = 0; i < features->len; i++)
+    {
+      TanluBoundaryFeature *feature = g_ptr_array_index (features, i);
+
+      if (!tanlu_store_set_boundary (store, feature->code, feature->geometry, source, schematic, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_groups (TanluStore  *store,
+             JsonArray   *groups,
+             const char  *manifest,
+             GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *object = json_array_get_object_element (groups, i);
+      g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (guint));
+      JsonArray *members;
+
+      if (object == NULL || member_string (object, "key") == NULL ||
+          member_string (object, "name_zh") == NULL || member_string (object, "name_en") == NULL ||
+          !json_object_has_member (object, "members"))
+        return manifest_error (error, manifest, _("every group needs a key, names and members"));
+
+      members = json_object_get_array_member (object, "members");
+      for (guint m = 0; members != NULL && m < json_array_get_length (members); m++)
+        {
+          guint code = json_array_get_int_element (members, m);
+
+          g_array_append_val (codes, code);
+        }
+
+      if (!tanlu_store_add_group (store,
+                                  member_string (object, "key"),
+                                  member_string (object, "name_zh"),
+                                  member_string (object, "name_en"),
+                                  member_string (object, "description_zh"),
+                                  member_string (object, "description_en"),
+                                  (const guint *)(gpointer)codes->data, codes->len,
+                                  error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+parse_manifest (JsonParser  *parser,
+                const char  *manifest_path,
+                GError     **error)
+{
+  JsonNode *root;
+
+  if (!json_parser_load_from_mapped_file (parser, manifest_path, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      manifest_error (error, manifest_path, _("the manifest must be a JSON object"));
+      return NULL;
+    }
+
+  return json_node_get_object (root);
+}
+
+/**
+ * tanlu_dataset_load_registry:
+ * @manifest_path: data/dataset.json
+ *
+ * Loads sources, regions, boundaries and groups named by the manifest, and
+ * registers the CEADs sources and indicators. Paths in the manifest are
+ * relative to it. Must be called inside a transaction.
+ */
+gboolean
+tanlu_dataset_load_registry (TanluStore  *store,
+                             const char  *manifest_path,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *directory = g_path_get_dirname (manifest_path);
+  g_autofree char *regions_path = NULL;
+  JsonObject *manifest;
+  JsonArray *boundaries;
+
+  g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (tanlu_store_in_transaction (store), FALSE);
+
+  if (!(manifest = parse_manifest (parser, manifest_path, error)))
+    return FALSE;
+
+  if (!json_object_has_member (manifest, "sources") || member_string (manifest, "regions") == NULL)
+    return manifest_error (error, manifest_path, _("the manifest needs “sources” and “regions”"));
+
+  if (!load_sources (store, json_object_get_array_member (manifest, "sources"), manifest_path, error) ||
+      !tanlu_ceads_register (store, error))
+    return FALSE;
+
+  regions_path = g_build_filename (directory, member_string (manifest, "regions"), NULL);
+  if (!load_regions (store, regions_path, error))
+    return FALSE;
+
+  boundaries = json_object_has_member (manifest, "boundaries")
+               ? json_object_get_array_member (manifest, "boundaries") : NULL;
+  for (guint i = 0; boundaries != NULL && i < json_array_get_length (boundaries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (boundaries, i);
+      g_autofree char *path = NULL;
+      TanluSource *source;
+
+      if (entry == NULL || member_string (entry, "file") == NULL || member_string (entry, "source") == NULL ||
+          !(source = tanlu_store_lookup_source (store, member_string (entry, "source"))))
+        return manifest_error (error, manifest_path, _("every boundary file needs a file and a known source"));
+
+      path = g_build_filename (directory, member_string (entry, "file"), NULL);
+      if (!load_boundaries (store, path, source, error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (manifest, "groups") &&
+      !load_groups (store, json_object_get_array_member (manifest, "groups"), manifest_path, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * tanlu_dataset_build:
+ *
+ * Builds the bundled database at @output_path from the manifest and the
+ * files it names, replacing any earlier build only once complete.
+ */
+gboolean
+tanlu_dataset_build (const char  *manifest_path,
+                     const char  *output_path,
+                     GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *directory = g_path_get_dirname (manifest_path);
+  g_autofree char *partial = g_strconcat (output_path, ".partial", NULL);
+  g_autoptr(TanluStore) store = NULL;
+  JsonObject *manifest;
+  JsonArray *observations;
+
+  g_return_val_if_fail (manifest_path != NULL, FALSE);
+  g_return_val_if_fail (output_path != NULL, FALSE);
+
+  if (!(manifest = parse_manifest (parser, manifest_path, error)))
+    return FALSE;
+
+  g_unlink (partial);
+  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *sidecar = g_strconcat (partial, suffix, NULL);
+
+      g_unlink (sidecar);
+    }
+
+  if (!(store = tanlu_store_new (partial, error)) ||
+      !tanlu_store_begin (store, error))
+    return FALSE;
+
+  if (!tanlu_dataset_load_registry (store, manifest_path, error))
+    goto failed;
+
+  observations = json_object_has_member (manifest, "observations")
+                 ? json_object_get_array_member (manifest, "observations") : NULL;
+  for (guint i = 0; observations != NULL && i < json_array_get_length (observations); i++)
+    {
+      const char *file = json_array_get_string_element (observations, i);
+      g_autofree char *path = NULL;
+      g_autoptr(TanluImportReport) report = NULL;
+
+      if (file == NULL)
+        {
+          manifest_error (error, manifest_path, _("“observations” must list file names"));
+          goto failed;
+        }
+
+      path = g_build_filename (directory, file, NULL);
+      report = tanlu_import_report_new (path);
+      if (!tanlu_import_csv (store, path, report, NULL, NULL, NULL, error))
+        goto failed;
+    }
+
+  if (!tanlu_store_commit (store, error))
+    goto failed;
+
+  if (!tanlu_store_compact (store, error))
+    goto failed;
+
+  g_clear_object (&store);
+
+  if (g_rename (partial, output_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), output_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  tanlu_store_rollback (store);
+  g_clear_object (&store);
+  g_unlink (partial);
+  return FALSE;
+}
+
+typedef struct
+{
+  GString  *line;
+  GOutputStream *stream;
+  GError  **error;
+  gboolean  failed;
+} WriteState;
+
+static gboolean
+write_observation (TanluRegion    *region,
+                   TanluIndicator *indicator,
+                   guint           year,
+                   double          value,
+                   TanluSource    *source,
+                   gpointer        user_data)
+{
+  WriteState *state = user_data;
+  g_autofree char *number = tanlu_format_double (value);
+
+  g_string_truncate (state->line, 0);
+  g_string_append_printf (state->line, "%u,", tanlu_region_get_code (region));
+  tanlu_csv_append_field (state->line, tanlu_indicator_get_code (indicator));
+  g_string_append_printf (state->line, ",%u,%s,", year, number);
+  tanlu_csv_append_field (state->line, tanlu_source_get_key (source));
+  g_string_append_c (state->line, '\n');
+
+  if (!g_output_stream_write_all (state->stream, state->line->str, state->line->len, NULL, NULL, state->error))
+    {
+      state->failed = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tanlu_dataset_write_observations:
+ *
+ * Writes the observations of one level as the compact long table that is
+ * committed under data/: region_code,indicator,year,value,source with the
+ * source's key.
+ */
+gboolean
+tanlu_dataset_write_observations (TanluStore        *store,
+                                  TanluRegionLevel   level,
+                                  const char        *path,
+                                  GError           **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  static const char header[] = "region_code,indicator,year,value,source\n";
+  WriteState state = { line, NULL, error, FALSE };
+
+  g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
+
+  if (!(output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error)))
+    return FALSE;
+
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (output), 1 << 16);
+  state.stream = buffered;
+
+  if (!g_output_stream_write_all (buffered, header, sizeof header - 1, NULL, NULL, error) ||
+      !tanlu_store_foreach_observation (store, TRUE, level, 0, NULL, write_observation, &state, error) ||
+      state.failed)
+    return FALSE;
+
+  return g_output_stream_close (buffered, NULL, error);
+}

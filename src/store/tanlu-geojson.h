@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tanlu-geometry.h"
+
+G_BEGIN_DECLS
+
+#define TANLU_GEOJSON_ERROR (tanlu_geojson_error_quark ())
+
+typedef enum
+{
+  TANLU_GEOJSON_ERROR_PARSE,
+  TANLU_GEOJSON_ERROR_STRUCTURE,
+  TANLU_GEOJSON_ERROR_CODE,
+  TANLU_GEOJSON_ERROR_GEOMETRY,
+} TanluGeojsonError;
+
+/**
+ * TanluBoundaryFeature:
+ * @code: the region's GB/T 2260 code, from the feature's "code" property
+ * @geometry: its outline
+ */
+typedef struct
+{
+  guint          code;
+  TanluGeometry *geometry;
+} TanluBoundaryFeature;
+
+GQuark     tanlu_geojson_error_quark       (void);
+GPtrArray *tanlu_geojson_read_boundaries   (const char  *path,
+                                            gboolean    *schematic,
+                                            GError     **error);
+
+G_END_DECLS

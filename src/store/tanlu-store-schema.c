@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-store-private.h"
+
+/* Each entry takes the schema from version i to i + 1. Entries are never
+ * edited once released: later changes are new entries, so a database made
+ * by any earlier version can be brought forward step by step. */
+static const char * const migrations[] = {
+  /* 0 → 1: regions, boundaries, groups, indicators, sources, observations. */
+  "CREATE TABLE source ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  title_zh TEXT NOT NULL,"
+  "  title_en TEXT NOT NULL,"
+  "  publisher TEXT,"
+  "  citation TEXT NOT NULL,"
+  "  licence TEXT,"
+  "  url TEXT"
+  ");"
+  "CREATE TABLE region ("
+  "  code INTEGER PRIMARY KEY,"
+  "  level TEXT NOT NULL CHECK (level IN ('nation', 'province', 'city')),"
+  "  parent_code INTEGER REFERENCES region (code),"
+  "  name_zh TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  centroid_lon REAL,"
+  "  centroid_lat REAL"
+  ");"
+  "CREATE INDEX region_by_parent ON region (parent_code);"
+  /* One row per region and boundary source, so official boundaries can be
+   * loaded beside the schematic ones and removed again. */
+  "CREATE TABLE region_boundary ("
+  "  region_code INTEGER NOT NULL REFERENCES region (code) ON DELETE CASCADE,"
+  "  source_id INTEGER NOT NULL REFERENCES source (id),"
+  "  schematic INTEGER NOT NULL DEFAULT 1,"
+  "  min_lon REAL NOT NULL,"
+  "  min_lat REAL NOT NULL,"
+  "  max_lon REAL NOT NULL,"
+  "  max_lat REAL NOT NULL,"
+  "  geometry BLOB NOT NULL,"
+  "  PRIMARY KEY (region_code, source_id)"
+  ");"
+  "CREATE TABLE region_group ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  name_zh TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  description_zh TEXT,"
+  "  description_en TEXT"
+  ");"
+  "CREATE TABLE region_group_member ("
+  "  group_id INTEGER NOT NULL REFERENCES region_group (id) ON DELETE CASCADE,"
+  "  region_code INTEGER NOT NULL REFERENCES region (code),"
+  "  PRIMARY KEY (group_id, region_code)"
+  ");"
+  "CREATE TABLE indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name_zh TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  family TEXT,"
+  "  sort_order INTEGER NOT NULL DEFAULT 0"
+  ");"
+  /* Keyed for the most frequent question, one indicator's series for one
+   * region; a cross-section (one indicator, one year) scans one indicator's
+   * few thousand rows at most. */
+  "CREATE TABLE observation ("
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id),"
+  "  region_code INTEGER NOT NULL REFERENCES region (code),"
+  "  year INTEGER NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  source_id INTEGER NOT NULL REFERENCES source (id),"
+  "  PRIMARY KEY (indicator_id, region_code, year)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX observation_by_region ON observation (region_code);",
+
+  /* 1 → 2: an import log, and the values imports replaced, so nothing a
+   * later import overwrites is lost. */
+  "CREATE TABLE import_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  started_at TEXT NOT NULL,"
+  "  finished_at TEXT,"
+  "  n_observations INTEGER,"
+  "  n_replaced INTEGER"
+  ");"
+  "CREATE TABLE observation_revision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL,"
+  "  region_code INTEGER NOT NULL,"
+  "  year INTEGER NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  source_id INTEGER NOT NULL,"
+  "  replaced_at TEXT NOT NULL,"
+  "  import_id INTEGER REFERENCES import_log (id)"
+  ");"
+  "CREATE TRIGGER observation_keep_replaced AFTER UPDATE ON observation "
+  "BEGIN"
+  "  INSERT INTO observation_revision"
+  "    (indicator_id, region_code, year, value, source_id, replaced_at, import_id)"
+  "  VALUES (old.indicator_id, old.region_code, old.year, old.value, old.source_id,"
+  "          strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT max (id) FROM import_log));"
+  "END;"
+  "CREATE TRIGGER observation_keep_deleted AFTER DELETE ON observation "
+  "BEGIN"
+  "  INSERT INTO observation_revision"
+  "    (indicator_id, region_code, year, value, source_id, replaced_at, import_id)"
+  "  VALUES (old.indicator_id, old.region_code, old.year, old.value, old.source_id,"
+  "          strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT max (id) FROM import_log));"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);
+
+void
+_tanlu_store_set_error (GError     **error,
+                        sqlite3     *db,
+                        const char  *what)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
+                 _("The database “%s” is damaged or not a Tanlu database (%s)"),
+                 sqlite3_db_filename (db, "main"), sqlite3_errmsg (db));
+  else
+    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
+                 "%s: %s", what, sqlite3_errmsg (db));
+}
+
+gboolean
+_tanlu_store_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      int code = sqlite3_extended_errcode (db);
+
+      if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+        _tanlu_store_set_error (error, db, sql);
+      else
+        g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
+                     "%s", message != NULL ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _tanlu_store_migrate:
+ *
+ * Applies each step from @from_version to @to_version in its own
+ * transaction, recording the new version in `PRAGMA user_version` inside
+ * that same transaction, so an interrupted upgrade leaves a consistent
+ * database at the last completed version.
+ */
+gboolean
+_tanlu_store_migrate (sqlite3  *db,
+                      guint     from_version,
+                      guint     to_version,
+                      GError  **error)
+{
+  g_return_val_if_fail (to_version <= G_N_ELEMENTS (migrations), FALSE);
+
+  for (guint version = from_version; version < to_version; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u;", version + 1);
+
+      if (!_tanlu_store_exec (db, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+
+      if (!_tanlu_store_exec (db, migrations[version], error) ||
+          !_tanlu_store_exec (db, set_version, error) ||
+          !_tanlu_store_exec (db, "COMMIT;", error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %u: "), version + 1);
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TanluImportReport TanluImportReport;
+typedef struct _TanluIndicator    TanluIndicator;
+typedef struct _TanluObservation  TanluObservation;
+typedef struct _TanluRegion       TanluRegion;
+typedef struct _TanluSeries       TanluSeries;
+typedef struct _TanluSource       TanluSource;
+typedef struct _TanluStore        TanluStore;
+
+/**
+ * TanluRegionLevel:
+ * @TANLU_REGION_LEVEL_NATION: the whole country (code 100000)
+ * @TANLU_REGION_LEVEL_PROVINCE: a provincial unit (province, autonomous region, municipality, SAR)
+ * @TANLU_REGION_LEVEL_CITY: a prefecture-level unit
+ * @TANLU_REGION_LEVEL_GROUP: a named set of regions, such as the Chengdu–Chongqing circle
+ */
+typedef enum
+{
+  TANLU_REGION_LEVEL_NATION,
+  TANLU_REGION_LEVEL_PROVINCE,
+  TANLU_REGION_LEVEL_CITY,
+  TANLU_REGION_LEVEL_GROUP,
+} TanluRegionLevel;
+
+/**
+ * TanluImportKind:
+ * @TANLU_IMPORT_KIND_UNKNOWN: not recognised
+ * @TANLU_IMPORT_KIND_CEADS_PROVINCES: a CEADs provincial inventory workbook (one year)
+ * @TANLU_IMPORT_KIND_CEADS_CITIES: the CEADs city emission workbook
+ * @TANLU_IMPORT_KIND_CEADS_NATION: the CEADs national inventory workbook
+ * @TANLU_IMPORT_KIND_OBSERVATIONS_CSV: a long CSV of observations
+ */
+typedef enum
+{
+  TANLU_IMPORT_KIND_UNKNOWN,
+  TANLU_IMPORT_KIND_CEADS_PROVINCES,
+  TANLU_IMPORT_KIND_CEADS_CITIES,
+  TANLU_IMPORT_KIND_CEADS_NATION,
+  TANLU_IMPORT_KIND_OBSERVATIONS_CSV,
+} TanluImportKind;
+
+G_END_DECLS

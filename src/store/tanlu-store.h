@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tanlu-geometry.h"
+#include "tanlu-indicator.h"
+#include "tanlu-source.h"
+#include "tanlu-store-types.h"
+
+G_BEGIN_DECLS
+
+#define TANLU_STORE_SCHEMA_VERSION 2
+
+#define TANLU_STORE_ERROR (tanlu_store_error_quark ())
+
+typedef enum
+{
+  TANLU_STORE_ERROR_OPEN,
+  TANLU_STORE_ERROR_SQL,
+  TANLU_STORE_ERROR_TOO_NEW,
+  TANLU_STORE_ERROR_NOT_FOUND,
+  TANLU_STORE_ERROR_INVALID,
+} TanluStoreError;
+
+/**
+ * TanluSeriesPoint:
+ *
+ * One value of a series, with the source it came from.
+ */
+typedef struct
+{
+  guint   year;
+  double  value;
+  gint64  source_id;
+} TanluSeriesPoint;
+
+/**
+ * TanluRegionValue:
+ *
+ * One region's value in a cross-section (one indicator, one year).
+ */
+typedef struct
+{
+  guint   code;
+  double  value;
+  gint64  source_id;
+} TanluRegionValue;
+
+/**
+ * TanluStoreCounts:
+ *
+ * What `tanlu info` reports.
+ */
+typedef struct
+{
+  guint  n_regions[TANLU_REGION_LEVEL_GROUP + 1];
+  guint  n_indicators;
+  guint  n_observations;
+  guint  n_sources;
+  guint  n_boundaries;
+  guint  first_year;
+  guint  last_year;
+} TanluStoreCounts;
+
+/**
+ * TanluObservationFunc:
+ *
+ * Called for each observation by tanlu_store_foreach_observation().
+ * Return %FALSE to stop.
+ */
+typedef gboolean (*TanluObservationFunc) (TanluRegion    *region,
+                                          TanluIndicator *indicator,
+                                          guint           year,
+                                          double          value,
+                                          TanluSource    *source,
+                                          gpointer        user_data);
+
+#define TANLU_TYPE_STORE (tanlu_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TanluStore, tanlu_store, TANLU, STORE, GObject)
+
+GQuark           tanlu_store_error_quark               (void);
+TanluStore      *tanlu_store_new                       (const char            *path,
+                                                        GError               **error);
+const char      *tanlu_store_get_path                  (TanluStore            *self);
+guint            tanlu_store_get_schema_version        (TanluStore            *self);
+char            *tanlu_store_get_default_path          (void);
+char            *tanlu_store_find_bundled_dataset      (void);
+gboolean         tanlu_store_prepare_default           (const char            *path,
+                                                        GError               **error);
+
+gboolean         tanlu_store_reload                    (TanluStore            *self,
+                                                        GError               **error);
+gboolean         tanlu_store_compact                   (TanluStore            *self,
+                                                        GError               **error);
+gboolean         tanlu_store_begin                     (TanluStore            *self,
+                                                        GError               **error);
+gboolean         tanlu_store_commit                    (TanluStore            *self,
+                                                        GError               **error);
+void             tanlu_store_rollback                  (TanluStore            *self);
+gboolean         tanlu_store_in_transaction            (TanluStore            *self);
+
+TanluSource     *tanlu_store_ensure_source             (TanluStore            *self,
+                                                        const TanluSourceInfo *info,
+                                                        GError               **error);
+TanluSource     *tanlu_store_lookup_source             (TanluStore            *self,
+                                                        const char            *key_or_title);
+TanluSource     *tanlu_store_get_source                (TanluStore            *self,
+                                                        gint64                 id);
+GPtrArray       *tanlu_store_list_sources              (TanluStore            *self);
+
+TanluIndicator  *tanlu_store_ensure_indicator          (TanluStore            *self,
+                                                        const TanluIndicatorInfo *info,
+                                                        GError               **error);
+TanluIndicator  *tanlu_store_lookup_indicator          (TanluStore            *self,
+                                                        const char            *code);
+GPtrArray       *tanlu_store_list_indicators           (TanluStore            *self);
+
+gboolean         tanlu_store_add_region                (TanluStore            *self,
+                                                        guint                  code,
+                                                        TanluRegionLevel       level,
+                                                        guint                  parent_code,
+                                                        const char            *name_zh,
+                                                        const char            *name_en,
+                                                        GError               **error);
+gboolean         tanlu_store_add_group                 (TanluStore            *self,
+                                                        const char            *key,
+                                                        const char            *name_zh,
+                                                        const char            *name_en,
+                                                        const char            *description_zh,
+                                                        const char            *description_en,
+                                                        const guint           *member_codes,
+                                                        guint                  n_members,
+                                                        GError               **error);
+gboolean         tanlu_store_set_boundary              (TanluStore            *self,
+                                                        guint                  code,
+                                                        TanluGeometry         *geometry,
+                                                        TanluSource           *source,
+                                                        gboolean               schematic,
+                                                        GError               **error);
+TanluGeometry   *tanlu_store_get_boundary              (TanluStore            *self,
+                                                        guint                  code,
+                                                        gboolean              *schematic,
+                                                        GError               **error);
+TanluRegion     *tanlu_store_lookup_region             (TanluStore            *self,
+                                                        guint                  code);
+TanluRegion     *tanlu_store_lookup_region_by_key      (TanluStore            *self,
+                                                        const char            *key);
+GListModel      *tanlu_store_get_regions               (TanluStore            *self);
+GPtrArray       *tanlu_store_list_regions_at_level     (TanluStore            *self,
+                                                        TanluRegionLevel       level);
+GPtrArray       *tanlu_store_list_children             (TanluStore            *self,
+                                                        guint                  parent_code,
+                                                        GError               **error);
+
+gboolean         tanlu_store_put_observation           (TanluStore            *self,
+                                                        TanluRegion           *region,
+                                                        TanluIndicator        *indicator,
+                                                        guint                  year,
+                                                        double                 value,
+                                                        TanluSource           *source,
+                                                        GError               **error);
+GArray          *tanlu_store_get_series                (TanluStore            *self,
+                                                        guint                  region_code,
+                                                        const char            *indicator_code,
+                                                        GError               **error);
+GArray          *tanlu_store_get_level_values          (TanluStore            *self,
+                                                        TanluRegionLevel       level,
+                                                        const char            *indicator_code,
+                                                        guint                  year,
+                                                        GError               **error);
+GListModel      *tanlu_store_list_observations         (TanluStore            *self,
+                                                        TanluRegion           *region,
+                                                        GError               **error);
+gboolean         tanlu_store_foreach_observation       (TanluStore            *self,
+                                                        gboolean               filter_level,
+                                                        TanluRegionLevel       level,
+                                                        guint                  region_code,
+                                                        const char            *indicator_code,
+                                                        TanluObservationFunc   func,
+                                                        gpointer               user_data,
+                                                        GError               **error);
+gboolean         tanlu_store_get_counts                (TanluStore            *self,
+                                                        TanluStoreCounts      *counts,
+                                                        GError               **error);
+guint            tanlu_store_count_observations        (TanluStore            *self,
+                                                        GError               **error);
+
+gint64           tanlu_store_log_import_start          (TanluStore            *self,
+                                                        const char            *path,
+                                                        TanluImportKind        kind,
+                                                        GError               **error);
+gboolean         tanlu_store_log_import_end            (TanluStore            *self,
+                                                        gint64                 import_id,
+                                                        guint                  n_observations,
+                                                        guint                  n_replaced,
+                                                        GError               **error);
+guint            tanlu_store_count_revisions           (TanluStore            *self,
+                                                        GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,2195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "tanlu-xlsx"
+
+#include "config.h"
+
+#include "tanlu-xlsx.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+
+/* Bounds on what a hostile file can make us allocate: a zip bomb stops at
+ * MAX_PART_SIZE, and nothing is sized from a size the file claims.
+ */
+#define MAX_FILE_SIZE  (G_GINT64_CONSTANT (1) << 30)
+#define MAX_PART_SIZE  (G_GINT64_CONSTANT (512) << 20)
+#define MAX_QUOTED     40
+
+#if LIBXML_VERSION >= 21200
+typedef const xmlError TanluXmlError;
+#else
+typedef xmlError TanluXmlError;
+#endif
+
+typedef struct archive TanluArchive;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluArchive, archive_read_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
+
+G_DEFINE_QUARK (tanlu-xlsx-error-quark, tanlu_xlsx_error)
+
+typedef struct
+{
+  char *name;
+  char *part;   /* NULL when the relationships do not know the sheet's r:id */
+} TanluXlsxSheetInfo;
+
+/* Sheets point into the shared strings, so they share ownership of them
+ * and outlive the workbook they came from.
+ */
+typedef struct
+{
+  GStringChunk *chunk;
+  GPtrArray    *items;   /* (element-type utf8): borrowed from chunk */
+} TanluXlsxStrings;
+
+struct _TanluXlsx
+{
+  /* owned */
+  GBytes           *bytes;
+  char             *display_name;
+  GHashTable       *parts;      /* tanlu_xlsx_part_key() of each entry → position in the zip + 1 */
+  GArray           *sheets;     /* TanluXlsxSheetInfo, in workbook order */
+  TanluXlsxStrings *strings;
+
+  /* The reader all parts are streamed from, and the position of the entry
+   * it is at (-1 before the first).
+   */
+  GMutex            lock;
+  struct archive   *archive;
+  gint64            position;
+};
+
+typedef struct
+{
+  guint row;
+  guint first;
+  guint n_cells;
+} TanluSheetRow;
+
+struct _TanluSheet
+{
+  /* owned */
+  char             *name;
+  GArray           *cells;    /* TanluCell, by row, then column */
+  GArray           *rows;     /* TanluSheetRow, by row */
+  GStringChunk     *text;     /* cell texts that are not shared strings */
+  TanluXlsxStrings *strings;
+
+  guint             max_row;
+  guint             max_column;
+};
+
+/* State common to all part parsers; each parser's state starts with it. */
+typedef struct
+{
+  /* borrowed */
+  TanluXlsx        *xlsx;
+  const char       *part;
+  const char       *sheet_name;   /* for messages about worksheets, else NULL */
+  xmlParserCtxtPtr  ctxt;
+
+  /* owned */
+  GError           *error;
+  char             *xml_message;
+  int               xml_line;
+} TanluXlsxParse;
+
+typedef struct
+{
+  TanluXlsxParse  parse;
+  const char     *base_dir;
+  GHashTable     *targets;          /* Id → part name */
+  char           *office_document;
+  char           *shared_strings;
+} TanluXlsxRelsParse;
+
+typedef struct
+{
+  TanluXlsxParse  parse;
+  GArray         *sheets;
+  guint           depth;
+  gboolean        is_workbook;
+  gboolean        in_sheets;
+} TanluXlsxWorkbookParse;
+
+typedef struct
+{
+  TanluXlsxParse    parse;
+  TanluXlsxStrings *strings;
+  GString          *text;
+  guint             phonetic_depth;
+  gboolean          in_item;
+  gboolean          in_text;
+} TanluXlsxStringsParse;
+
+typedef enum
+{
+  CELL_KIND_NUMBER,
+  CELL_KIND_SHARED,
+  CELL_KIND_INLINE,
+  CELL_KIND_STRING,
+  CELL_KIND_BOOLEAN,
+  CELL_KIND_ERROR,
+} CellKind;
+
+typedef struct
+{
+  TanluXlsxParse  parse;
+  TanluSheet     *sheet;
+  GString        *value;
+  GString        *inline_text;
+  gboolean        sorted;
+
+  gboolean        in_sheet_data;
+  gboolean        in_row;
+  guint           row;
+  guint           last_column;
+
+  gboolean        in_cell;
+  guint           cell_depth;
+  guint           cell_row;
+  guint           cell_column;
+  CellKind        cell_kind;
+  gboolean        has_value;
+  gboolean        has_inline;
+  gboolean        in_value;
+  gboolean        in_inline;
+  gboolean        in_inline_text;
+  guint           phonetic_depth;
+} TanluSheetParse;
+
+/* ------------------------------------------------------------------------ */
+/* Helpers                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_xlsx_sheet_info_clear (gpointer data)
+{
+  TanluXlsxSheetInfo *info = data;
+
+  g_clear_pointer (&info->name, g_free);
+  g_clear_pointer (&info->part, g_free);
+}
+
+static void
+tanlu_xlsx_strings_clear (gpointer data)
+{
+  TanluXlsxStrings *strings = data;
+
+  g_clear_pointer (&strings->items, g_ptr_array_unref);
+  g_clear_pointer (&strings->chunk, g_string_chunk_free);
+}
+
+static TanluXlsxStrings *
+tanlu_xlsx_strings_new (void)
+{
+  TanluXlsxStrings *strings = g_atomic_rc_box_new0 (TanluXlsxStrings);
+
+  strings->chunk = g_string_chunk_new (64 * 1024);
+  strings->items = g_ptr_array_new ();
+
+  return strings;
+}
+
+static void
+tanlu_xlsx_strings_release (TanluXlsxStrings *strings)
+{
+  g_atomic_rc_box_release_full (strings, tanlu_xlsx_strings_clear);
+}
+
+/* A short, valid UTF-8 excerpt of file content, for messages. */
+static char *
+quote_text (const char *text,
+            gsize       len)
+{
+  g_autofree char *valid = NULL;
+
+  if (len <= MAX_QUOTED)
+    return g_utf8_make_valid (text, len);
+
+  valid = g_utf8_make_valid (text, MAX_QUOTED);
+  return g_strconcat (valid, "…", NULL);
+}
+
+/* Zip entry names and relationship targets are compared as OPC part names:
+ * case-insensitive and without a leading slash.  Some writers also use
+ * backslashes.
+ */
+static char *
+tanlu_xlsx_part_key (const char *name)
+{
+  char *key;
+
+  while (*name == '/' || *name == '\\')
+    name++;
+
+  key = g_ascii_strdown (name, -1);
+  g_strdelimit (key, "\\", '/');
+
+  return key;
+}
+
+static char *
+resolve_target (const char *base_dir,
+                const char *target)
+{
+  g_autofree char *unescaped = g_uri_unescape_string (target, NULL);
+  g_autofree char *joined = NULL;
+  g_auto(GStrv) segments = NULL;
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  if (unescaped != NULL)
+    target = unescaped;
+
+  if (target[0] == '/')
+    joined = g_strdup (target + 1);
+  else
+    joined = g_strconcat (base_dir, target, NULL);
+
+  segments = g_strsplit (joined, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      if (segments[i][0] == '\0' || strcmp (segments[i], ".") == 0)
+        continue;
+
+      if (strcmp (segments[i], "..") == 0)
+        {
+          if (path->len > 0)
+            g_ptr_array_remove_index (path, path->len - 1);
+          continue;
+        }
+
+      g_ptr_array_add (path, segments[i]);
+    }
+  g_ptr_array_add (path, NULL);
+
+  return g_strjoinv ("/", (char **) path->pdata);
+}
+
+/* "xl/workbook.xml" → "xl/_rels/workbook.xml.rels" */
+static char *
+rels_part_for (const char *part)
+{
+  const char *slash = strrchr (part, '/');
+
+  if (slash == NULL)
+    return g_strconcat ("_rels/", part, ".rels", NULL);
+
+  return g_strdup_printf ("%.*s/_rels/%s.rels", (int) (slash - part), part, slash + 1);
+}
+
+static char *
+dir_of_part (const char *part)
+{
+  const char *slash = strrchr (part, '/');
+
+  if (slash == NULL)
+    return g_strdup ("");
+
+  return g_strndup (part, slash - part + 1);
+}
+
+static gboolean
+attr_equal (const xmlChar *value,
+            const xmlChar *end,
+            const char    *expected)
+{
+  gsize len = end - value;
+
+  return strlen (expected) == len && memcmp (value, expected, len) == 0;
+}
+
+static gboolean
+str_has_suffix_len (const xmlChar *value,
+                    const xmlChar *end,
+                    const char    *suffix)
+{
+  gsize len = end - value;
+  gsize suffix_len = strlen (suffix);
+
+  return len >= suffix_len && memcmp (end - suffix_len, suffix, suffix_len) == 0;
+}
+
+/* SAX2 passes attributes as (localname, prefix, URI, value, end) quintuples. */
+static const xmlChar **
+find_attr (int             n_attributes,
+           const xmlChar **attributes,
+           const char     *name,
+           gboolean        namespaced)
+{
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attr = attributes + 5 * i;
+
+      if ((attr[2] != NULL) == namespaced && strcmp ((const char *) attr[0], name) == 0)
+        return attr;
+    }
+
+  return NULL;
+}
+
+static char *
+dup_attr (int             n_attributes,
+          const xmlChar **attributes,
+          const char     *name,
+          gboolean        namespaced)
+{
+  const xmlChar **attr = find_attr (n_attributes, attributes, name, namespaced);
+
+  if (attr == NULL)
+    return NULL;
+
+  return g_strndup ((const char *) attr[3], attr[4] - attr[3]);
+}
+
+static gboolean
+parse_uint (const char *text,
+            gsize       len,
+            guint       max,
+            guint      *value)
+{
+  guint64 result = 0;
+
+  if (len == 0)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+
+      result = result * 10 + (text[i] - '0');
+      if (result > max)
+        return FALSE;
+    }
+
+  *value = result;
+  return TRUE;
+}
+
+static gboolean
+parse_reference_len (const char *ref,
+                     gsize       len,
+                     guint      *row,
+                     guint      *column)
+{
+  guint col = 0;
+  gsize i = 0;
+
+  while (i < len && i < 3 && ref[i] >= 'A' && ref[i] <= 'Z')
+    {
+      col = col * 26 + (ref[i] - 'A' + 1);
+      i++;
+    }
+
+  if (i == 0 || col > TANLU_XLSX_MAX_COLUMN)
+    return FALSE;
+
+  /* Rows start at 1, and a leading zero is not a reference Excel writes. */
+  if (i == len || ref[i] == '0')
+    return FALSE;
+
+  if (!parse_uint (ref + i, len - i, TANLU_XLSX_MAX_ROW, row))
+    return FALSE;
+
+  *column = col;
+  return TRUE;
+}
+
+/* xsd:double as Excel writes it.  g_ascii_strtod() alone would also accept
+ * hexadecimal, "inf" and "nan".
+ */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p) && strchr ("+-.eE \t\r\n", *p) == NULL)
+        return FALSE;
+    }
+
+  *value = g_ascii_strtod (text, &end);
+  if (end == text)
+    return FALSE;
+
+  while (g_ascii_isspace (*end))
+    end++;
+
+  return *end == '\0' && isfinite (*value);
+}
+
+static gboolean
+is_blank (const GString *text)
+{
+  for (gsize i = 0; i < text->len; i++)
+    {
+      if (!g_ascii_isspace (text->str[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+strip_text (GString *text)
+{
+  gsize start = 0;
+
+  while (text->len > 0 && g_ascii_isspace (text->str[text->len - 1]))
+    g_string_truncate (text, text->len - 1);
+  while (start < text->len && g_ascii_isspace (text->str[start]))
+    start++;
+  g_string_erase (text, 0, start);
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Reads "_xHHHH_" at @p, the escape OOXML strings use for characters XML
+ * cannot carry (and "_x005F_" for a literal underscore).
+ */
+static gboolean
+read_escape (const char *p,
+             const char *end,
+             gunichar   *unit)
+{
+  gunichar value = 0;
+
+  if (end - p < 7 || p[0] != '_' || p[1] != 'x' || p[6] != '_')
+    return FALSE;
+
+  for (int i = 2; i < 6; i++)
+    {
+      int digit = hex_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + digit;
+    }
+
+  *unit = value;
+  return TRUE;
+}
+
+static void
+decode_escapes (GString *text)
+{
+  const char *end = text->str + text->len;
+  const char *in;
+  char *out;
+
+  if (strstr (text->str, "_x") == NULL)
+    return;
+
+  /* Decoding only shrinks the text, so it can happen in place. */
+  in = out = text->str;
+  while (in < end)
+    {
+      gunichar unit;
+      gunichar low;
+
+      if (!read_escape (in, end, &unit))
+        {
+          *out++ = *in++;
+          continue;
+        }
+
+      if (unit >= 0xD800 && unit <= 0xDBFF && read_escape (in + 7, end, &low)
+          && low >= 0xDC00 && low <= 0xDFFF)
+        {
+          unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+          in += 7;
+        }
+
+      if (unit == 0 || !g_unichar_validate (unit))
+        {
+          *out++ = *in++;
+          continue;
+        }
+
+      out += g_unichar_to_utf8 (unit, out);
+      in += 7;
+    }
+
+  g_string_truncate (text, out - text->str);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading parts                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_xlsx_set_archive_error (TanluXlsx       *self,
+                              struct archive  *archive,
+                              GError         **error)
+{
+  const char *message = archive_error_string (archive);
+
+  if (message == NULL)
+    message = _("unknown error");
+
+  g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+               _("“%s” is damaged or truncated: %s"),
+               self->display_name, message);
+}
+
+/* The end-of-central-directory record sits in the last 64 KiB + 22 bytes. */
+static gboolean
+has_zip_directory (const char *data,
+                   gsize       size)
+{
+  gsize start = size > 65557 ? size - 65557 : 0;
+
+  for (gsize i = size >= 22 ? size - 22 + 1 : 0; i > start; i--)
+    {
+      if (memcmp (data + i - 1, "PK\005\006", 4) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Records every entry's position in the zip, telling a file that is no zip
+ * at all from a damaged one.
+ */
+static gboolean
+tanlu_xlsx_list_parts (TanluXlsx  *self,
+                       GError    **error)
+{
+  g_autoptr(TanluArchive) archive = archive_read_new ();
+  struct archive_entry *entry;
+  gsize size;
+  const char *data = g_bytes_get_data (self->bytes, &size);
+  gboolean looks_like_zip = size >= 4 && data[0] == 'P' && data[1] == 'K';
+  guint position;
+  int r;
+
+  archive_read_support_format_zip_seekable (archive);
+
+  r = archive_read_open_memory (archive, data, size);
+  if (r != ARCHIVE_OK && !looks_like_zip)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_ZIP,
+                   _("“%s” is not an Excel workbook (.xlsx): it is not a zip archive"),
+                   self->display_name);
+      return FALSE;
+    }
+  else if (r != ARCHIVE_OK && !has_zip_directory (data, size))
+    {
+      /* Local headers but no central directory: the end was cut off. */
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                   _("“%s” is damaged or truncated: %s"),
+                   self->display_name, _("the zip directory at its end is missing"));
+      return FALSE;
+    }
+  else if (r != ARCHIVE_OK)
+    {
+      tanlu_xlsx_set_archive_error (self, archive, error);
+      return FALSE;
+    }
+
+  for (position = 0;
+       (r = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN;
+       position++)
+    {
+      const char *name = archive_entry_pathname_utf8 (entry);
+      g_autofree char *key = NULL;
+
+      if (name == NULL)
+        name = archive_entry_pathname (entry);
+      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
+        continue;
+
+      /* Of entries with the same name, the first counts. */
+      key = tanlu_xlsx_part_key (name);
+      if (!g_hash_table_contains (self->parts, key))
+        g_hash_table_insert (self->parts, g_steal_pointer (&key), GUINT_TO_POINTER (position + 1));
+    }
+
+  if (r != ARCHIVE_EOF)
+    {
+      tanlu_xlsx_set_archive_error (self, archive, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tanlu_xlsx_has_part (TanluXlsx  *self,
+                     const char *part)
+{
+  g_autofree char *key = tanlu_xlsx_part_key (part);
+
+  return g_hash_table_contains (self->parts, key);
+}
+
+/* Moves the shared reader to the entry at @position.  The zip can only be
+ * read forwards, so going back starts it over; reading in zip order, or
+ * close to it, decompresses each part once and keeps none in memory.
+ * Called with the lock held.
+ */
+static gboolean
+tanlu_xlsx_seek (TanluXlsx  *self,
+                 guint       position,
+                 GError    **error)
+{
+  struct archive_entry *entry;
+  gsize size;
+  const void *data;
+  int r;
+
+  if (self->archive != NULL && self->position >= (gint64) position)
+    g_clear_pointer (&self->archive, archive_read_free);
+
+  if (self->archive == NULL)
+    {
+      data = g_bytes_get_data (self->bytes, &size);
+      self->archive = archive_read_new ();
+      self->position = -1;
+
+      /* Only the central directory is authoritative: the streaming reader
+       * misreads entries whose sizes follow their data.
+       */
+      archive_read_support_format_zip_seekable (self->archive);
+      if (archive_read_open_memory (self->archive, data, size) != ARCHIVE_OK)
+        {
+          tanlu_xlsx_set_archive_error (self, self->archive, error);
+          g_clear_pointer (&self->archive, archive_read_free);
+          return FALSE;
+        }
+    }
+
+  while (self->position < (gint64) position)
+    {
+      r = archive_read_next_header (self->archive, &entry);
+      if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
+        {
+          tanlu_xlsx_set_archive_error (self, self->archive, error);
+          g_clear_pointer (&self->archive, archive_read_free);
+          return FALSE;
+        }
+
+      self->position++;
+    }
+
+  return TRUE;
+}
+
+static void
+tanlu_xlsx_parse_fail (TanluXlsxParse *parse,
+                       GError         *error)
+{
+  if (parse->error == NULL)
+    parse->error = error;
+  else
+    g_error_free (error);
+
+  xmlStopParser (parse->ctxt);
+}
+
+static void
+tanlu_xlsx_parse_xml_fail (TanluXlsxParse *parse,
+                           int             line,
+                           const char     *message)
+{
+  if (parse->xml_message == NULL)
+    {
+      parse->xml_message = g_strchomp (g_strdup (message));
+      parse->xml_line = line;
+    }
+
+  xmlStopParser (parse->ctxt);
+}
+
+static void
+on_xml_error (void          *user_data,
+              TanluXmlError *xml_error)
+{
+  TanluXlsxParse *parse = user_data;
+
+  if (xml_error->level == XML_ERR_FATAL && parse->xml_message == NULL)
+    {
+      parse->xml_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
+      parse->xml_line = xml_error->line;
+    }
+}
+
+/* No OOXML part has a DTD; refusing them rules out entity expansion and
+ * external entities altogether.
+ */
+static void
+on_internal_subset (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  TanluXlsxParse *parse = user_data;
+
+  tanlu_xlsx_parse_xml_fail (parse, xmlSAX2GetLineNumber (parse->ctxt),
+                             _("document type declarations are not allowed"));
+}
+
+static void
+tanlu_xlsx_set_xml_error (TanluXlsxParse  *parse,
+                          GError         **error)
+{
+  const char *message = parse->xml_message != NULL ? parse->xml_message : _("unknown error");
+
+  if (parse->sheet_name != NULL)
+    g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                 /* Translators: the last %s is the XML parser's (English) message */
+                 _("“%s”, sheet “%s”: the sheet is not valid XML (line %d: %s)"),
+                 parse->xlsx->display_name, parse->sheet_name, parse->xml_line, message);
+  else
+    g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                 /* Translators: the last %s is the XML parser's (English) message */
+                 _("“%s” is damaged: the part “%s” is not valid XML (line %d: %s)"),
+                 parse->xlsx->display_name, parse->part, parse->xml_line, message);
+}
+
+/* Streams one part from the zip through a SAX parser, without holding the
+ * decompressed XML in memory.  Called with the lock held.
+ */
+static gboolean
+tanlu_xlsx_parse_part_locked (TanluXlsx               *self,
+                              const char              *part,
+                              startElementNsSAX2Func   start_element,
+                              endElementNsSAX2Func     end_element,
+                              charactersSAXFunc        characters,
+                              TanluXlsxParse          *parse,
+                              GError                 **error)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autofree char *key = tanlu_xlsx_part_key (part);
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->parts, key));
+  xmlSAXHandler sax = { 0, };
+  gint64 total = 0;
+
+  if (position == 0)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_MISSING_PART,
+                   _("“%s” is incomplete: the part “%s” is missing"),
+                   self->display_name, part);
+      return FALSE;
+    }
+
+  if (!tanlu_xlsx_seek (self, position - 1, error))
+    return FALSE;
+
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = start_element;
+  sax.endElementNs = end_element;
+  sax.characters = characters;
+  sax.ignorableWhitespace = characters;
+  sax.internalSubset = on_internal_subset;
+  sax.serror = on_xml_error;
+
+  ctxt = xmlCreatePushParserCtxt (&sax, parse, NULL, 0, part);
+  if (ctxt == NULL)
+    g_error ("Out of memory creating an XML parser");
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET);
+
+  parse->xlsx = self;
+  parse->part = part;
+  parse->ctxt = ctxt;
+
+  for (;;)
+    {
+      const void *block;
+      size_t size;
+      la_int64_t offset;
+      int r;
+
+      r = archive_read_data_block (self->archive, &block, &size, &offset);
+      if (r == ARCHIVE_EOF)
+        break;
+
+      /* ARCHIVE_WARN is how a CRC mismatch shows up. */
+      if (r != ARCHIVE_OK)
+        {
+          tanlu_xlsx_set_archive_error (self, self->archive, error);
+          g_clear_pointer (&self->archive, archive_read_free);
+          return FALSE;
+        }
+
+      total += size;
+      if (total > MAX_PART_SIZE)
+        {
+          g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                       _("“%s” is damaged or truncated: %s"), self->display_name,
+                       _("a part is too large"));
+          return FALSE;
+        }
+
+      xmlParseChunk (ctxt, block, size, 0);
+      if (parse->error != NULL || parse->xml_message != NULL)
+        break;
+    }
+
+  if (parse->error == NULL && parse->xml_message == NULL)
+    xmlParseChunk (ctxt, NULL, 0, 1);
+
+  if (parse->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&parse->error));
+      return FALSE;
+    }
+
+  if (parse->xml_message != NULL || !ctxt->wellFormed)
+    {
+      tanlu_xlsx_set_xml_error (parse, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+tanlu_xlsx_parse_part (TanluXlsx               *self,
+                       const char              *part,
+                       startElementNsSAX2Func   start_element,
+                       endElementNsSAX2Func     end_element,
+                       charactersSAXFunc        characters,
+                       TanluXlsxParse          *parse,
+                       GError                 **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return tanlu_xlsx_parse_part_locked (self, part, start_element, end_element, characters,
+                                       parse, error);
+}
+
+static void
+tanlu_xlsx_parse_clear (TanluXlsxParse *parse)
+{
+  g_clear_error (&parse->error);
+  g_clear_pointer (&parse->xml_message, g_free);
+  parse->ctxt = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Relationships                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_rels_start_element (void           *user_data,
+                       const xmlChar  *localname,
+                       const xmlChar  *prefix,
+                       const xmlChar  *uri,
+                       int             n_namespaces,
+                       const xmlChar **namespaces,
+                       int             n_attributes,
+                       int             n_defaulted,
+                       const xmlChar **attributes)
+{
+  TanluXlsxRelsParse *self = user_data;
+  const xmlChar **mode;
+  const xmlChar **type;
+  g_autofree char *id = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *part = NULL;
+
+  if (strcmp ((const char *) localname, "Relationship") != 0)
+    return;
+
+  mode = find_attr (n_attributes, attributes, "TargetMode", FALSE);
+  if (mode != NULL && attr_equal (mode[3], mode[4], "External"))
+    return;
+
+  id = dup_attr (n_attributes, attributes, "Id", FALSE);
+  target = dup_attr (n_attributes, attributes, "Target", FALSE);
+  if (id == NULL || target == NULL)
+    return;
+
+  part = resolve_target (self->base_dir, target);
+
+  type = find_attr (n_attributes, attributes, "Type", FALSE);
+  if (type != NULL && self->office_document == NULL
+      && str_has_suffix_len (type[3], type[4], "/officeDocument"))
+    self->office_document = g_strdup (part);
+  if (type != NULL && self->shared_strings == NULL
+      && str_has_suffix_len (type[3], type[4], "/sharedStrings"))
+    self->shared_strings = g_strdup (part);
+
+  if (!g_hash_table_contains (self->targets, id))
+    g_hash_table_insert (self->targets, g_steal_pointer (&id), g_steal_pointer (&part));
+}
+
+static void
+tanlu_xlsx_rels_parse_init (TanluXlsxRelsParse *self,
+                            const char         *base_dir)
+{
+  memset (self, 0, sizeof *self);
+  self->base_dir = base_dir;
+  self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+tanlu_xlsx_rels_parse_clear (TanluXlsxRelsParse *self)
+{
+  tanlu_xlsx_parse_clear (&self->parse);
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->office_document, g_free);
+  g_clear_pointer (&self->shared_strings, g_free);
+}
+
+static gboolean
+tanlu_xlsx_parse_rels (TanluXlsx           *self,
+                       const char          *part,
+                       TanluXlsxRelsParse  *rels,
+                       GError             **error)
+{
+  return tanlu_xlsx_parse_part (self, part, on_rels_start_element, NULL, NULL, &rels->parse, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Workbook                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_workbook_start_element (void           *user_data,
+                           const xmlChar  *localname,
+                           const xmlChar  *prefix,
+                           const xmlChar  *uri,
+                           int             n_namespaces,
+                           const xmlChar **namespaces,
+                           int             n_attributes,
+                           int             n_defaulted,
+                           const xmlChar **attributes)
+{
+  TanluXlsxWorkbookParse *self = user_data;
+  TanluXlsxSheetInfo info = { NULL, NULL };
+
+  self->depth++;
+
+  if (self->depth == 1)
+    {
+      self->is_workbook = strcmp ((const char *) localname, "workbook") == 0;
+      return;
+    }
+
+  if (self->depth == 2 && strcmp ((const char *) localname, "sheets") == 0)
+    {
+      self->in_sheets = TRUE;
+      return;
+    }
+
+  if (!self->in_sheets || self->depth != 3 || strcmp ((const char *) localname, "sheet") != 0)
+    return;
+
+  info.name = dup_attr (n_attributes, attributes, "name", FALSE);
+  if (info.name == NULL)
+    {
+      tanlu_xlsx_parse_fail (&self->parse,
+                             g_error_new (TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                                          _("“%s” is damaged: a sheet has no name"),
+                                          self->parse.xlsx->display_name));
+      return;
+    }
+
+  /* Holds the r:id until the relationships resolve it to a part. */
+  info.part = dup_attr (n_attributes, attributes, "id", TRUE);
+  g_array_append_val (self->sheets, info);
+}
+
+static void
+on_workbook_end_element (void          *user_data,
+                         const xmlChar *localname,
+                         const xmlChar *prefix,
+                         const xmlChar *uri)
+{
+  TanluXlsxWorkbookParse *self = user_data;
+
+  if (self->depth == 2)
+    self->in_sheets = FALSE;
+
+  self->depth--;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shared strings                                                           */
+/* ------------------------------------------------------------------------ */
+
+static void
+on_strings_start_element (void           *user_data,
+                          const xmlChar  *localname,
+                          const xmlChar  *prefix,
+                          const xmlChar  *uri,
+                          int             n_namespaces,
+                          const xmlChar **namespaces,
+                          int             n_attributes,
+                          int             n_defaulted,
+                          const xmlChar **attributes)
+{
+  TanluXlsxStringsParse *self = user_data;
+  const char *name = (const char *) localname;
+
+  if (!self->in_item)
+    {
+      if (strcmp (name, "si") == 0)
+        {
+          self->in_item = TRUE;
+          g_string_truncate (self->text, 0);
+        }
+    }
+  else if (strcmp (name, "rPh") == 0)
+    {
+      self->phonetic_depth++;
+    }
+  else if (strcmp (name, "t") == 0 && self->phonetic_depth == 0)
+    {
+      self->in_text = TRUE;
+    }
+}
+
+static void
+on_strings_end_element (void          *user_data,
+                        const xmlChar *localname,
+                        const xmlChar *prefix,
+                        const xmlChar *uri)
+{
+  TanluXlsxStringsParse *self = user_data;
+  const char *name = (const char *) localname;
+
+  if (!self->in_item)
+    return;
+
+  if (strcmp (name, "si") == 0)
+    {
+      decode_escapes (self->text);
+      g_ptr_array_add (self->strings->items,
+                       g_string_chunk_insert_len (self->strings->chunk, self->text->str, self->text->len));
+      self->in_item = FALSE;
+      self->in_text = FALSE;
+      self->phonetic_depth = 0;
+    }
+  else if (strcmp (name, "rPh") == 0 && self->phonetic_depth > 0)
+    {
+      self->phonetic_depth--;
+    }
+  else if (strcmp (name, "t") == 0)
+    {
+      self->in_text = FALSE;
+    }
+}
+
+static void
+on_strings_characters (void          *user_data,
+                       const xmlChar *ch,
+                       int            len)
+{
+  TanluXlsxStringsParse *self = user_data;
+
+  if (self->in_text)
+    g_string_append_len (self->text, (const char *) ch, len);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Worksheets                                                               */
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_sheet_parse_fail (TanluSheetParse *self,
+                        const char      *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static void
+tanlu_sheet_parse_fail (TanluSheetParse *self,
+                        const char      *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  tanlu_xlsx_parse_fail (&self->parse,
+                         g_error_new_literal (TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT, message));
+}
+
+static void
+tanlu_sheet_parse_start_row (TanluSheetParse  *self,
+                             int               n_attributes,
+                             const xmlChar   **attributes)
+{
+  const xmlChar **r = find_attr (n_attributes, attributes, "r", FALSE);
+  guint row = 0;
+
+  /* Row 0 does not exist, so it stands for "invalid" here. */
+  if (r == NULL)
+    row = self->row < TANLU_XLSX_MAX_ROW ? self->row + 1 : 0;
+  else if (!parse_uint ((const char *) r[3], r[4] - r[3], TANLU_XLSX_MAX_ROW, &row))
+    row = 0;
+
+  if (row == 0)
+    {
+      g_autofree char *text = r != NULL ? quote_text ((const char *) r[3], r[4] - r[3])
+                                        : g_strdup_printf ("%u", self->row + 1);
+
+      tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”: “%s” is not a valid row number"),
+                              self->parse.xlsx->display_name, self->parse.sheet_name, text);
+      return;
+    }
+
+  self->in_row = TRUE;
+  self->row = row;
+  self->last_column = 0;
+}
+
+static void
+tanlu_sheet_parse_start_cell (TanluSheetParse  *self,
+                              int               n_attributes,
+                              const xmlChar   **attributes)
+{
+  const xmlChar **r = find_attr (n_attributes, attributes, "r", FALSE);
+  const xmlChar **t = find_attr (n_attributes, attributes, "t", FALSE);
+  guint row = self->row;
+  guint column;
+
+  if (r != NULL)
+    {
+      if (!parse_reference_len ((const char *) r[3], r[4] - r[3], &row, &column))
+        {
+          g_autofree char *text = quote_text ((const char *) r[3], r[4] - r[3]);
+
+          tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”: “%s” is not a valid cell reference"),
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, text);
+          return;
+        }
+    }
+  else if (self->last_column >= TANLU_XLSX_MAX_COLUMN)
+    {
+      tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”: row %u has more than %u columns"),
+                              self->parse.xlsx->display_name, self->parse.sheet_name,
+                              self->row, TANLU_XLSX_MAX_COLUMN);
+      return;
+    }
+  else
+    {
+      column = self->last_column + 1;
+    }
+
+  if (t == NULL || attr_equal (t[3], t[4], "n"))
+    self->cell_kind = CELL_KIND_NUMBER;
+  else if (attr_equal (t[3], t[4], "s"))
+    self->cell_kind = CELL_KIND_SHARED;
+  else if (attr_equal (t[3], t[4], "inlineStr"))
+    self->cell_kind = CELL_KIND_INLINE;
+  /* "d" holds an ISO 8601 date as text; keeping the text loses nothing. */
+  else if (attr_equal (t[3], t[4], "str") || attr_equal (t[3], t[4], "d"))
+    self->cell_kind = CELL_KIND_STRING;
+  else if (attr_equal (t[3], t[4], "b"))
+    self->cell_kind = CELL_KIND_BOOLEAN;
+  else if (attr_equal (t[3], t[4], "e"))
+    self->cell_kind = CELL_KIND_ERROR;
+  else
+    {
+      g_autofree char *ref = tanlu_cell_reference (row, column);
+      g_autofree char *text = quote_text ((const char *) t[3], t[4] - t[3]);
+
+      tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”, cell %s: unknown cell type “%s”"),
+                              self->parse.xlsx->display_name, self->parse.sheet_name, ref, text);
+      return;
+    }
+
+  self->in_cell = TRUE;
+  self->cell_depth = 0;
+  self->cell_row = row;
+  self->cell_column = column;
+  self->last_column = column;
+  self->has_value = FALSE;
+  self->has_inline = FALSE;
+  self->in_value = FALSE;
+  self->in_inline = FALSE;
+  self->in_inline_text = FALSE;
+  self->phonetic_depth = 0;
+  g_string_truncate (self->value, 0);
+  g_string_truncate (self->inline_text, 0);
+}
+
+static const char *
+tanlu_sheet_parse_insert (TanluSheetParse *self,
+                          const GString   *text)
+{
+  return g_string_chunk_insert_len (self->sheet->text, text->str, text->len);
+}
+
+static void
+tanlu_sheet_parse_end_cell (TanluSheetParse *self)
+{
+  TanluSheet *sheet = self->sheet;
+  TanluCell cell = { self->cell_row, self->cell_column, TANLU_CELL_EMPTY, 0.0, NULL };
+  /* An empty <v/> in a typed cell carries no value, except for text. */
+  gboolean has_value = self->has_value && !is_blank (self->value);
+  guint index;
+
+  switch (self->cell_kind)
+    {
+    case CELL_KIND_NUMBER:
+      if (!has_value)
+        break;
+
+      cell.text = tanlu_sheet_parse_insert (self, self->value);
+      if (!parse_number (cell.text, &cell.number))
+        {
+          g_autofree char *ref = tanlu_cell_reference (cell.row, cell.column);
+          g_autofree char *text = quote_text (self->value->str, self->value->len);
+
+          tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”, cell %s: “%s” is not a number"),
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref, text);
+          return;
+        }
+      cell.type = TANLU_CELL_NUMBER;
+      break;
+
+    case CELL_KIND_SHARED:
+      if (!has_value)
+        break;
+
+      if (!parse_uint (self->value->str, self->value->len, G_MAXUINT, &index)
+          || index >= sheet->strings->items->len)
+        {
+          g_autofree char *ref = tanlu_cell_reference (cell.row, cell.column);
+          g_autofree char *text = quote_text (self->value->str, self->value->len);
+
+          tanlu_sheet_parse_fail (self,
+                                  _("“%s”, sheet “%s”, cell %s: shared string “%s” does not exist (the workbook has %u)"),
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref, text,
+                                  sheet->strings->items->len);
+          return;
+        }
+      cell.type = TANLU_CELL_STRING;
+      cell.text = g_ptr_array_index (sheet->strings->items, index);
+      break;
+
+    case CELL_KIND_INLINE:
+      if (self->has_inline)
+        {
+          decode_escapes (self->inline_text);
+          cell.type = TANLU_CELL_STRING;
+          cell.text = tanlu_sheet_parse_insert (self, self->inline_text);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case CELL_KIND_STRING:
+      if (!self->has_value)
+        break;
+
+      decode_escapes (self->value);
+      cell.type = TANLU_CELL_STRING;
+      cell.text = tanlu_sheet_parse_insert (self, self->value);
+      break;
+
+    case CELL_KIND_BOOLEAN:
+      if (!has_value)
+        break;
+
+      strip_text (self->value);
+      cell.text = tanlu_sheet_parse_insert (self, self->value);
+      if (strcmp (cell.text, "1") == 0 || strcmp (cell.text, "true") == 0)
+        cell.number = 1.0;
+      else if (strcmp (cell.text, "0") != 0 && strcmp (cell.text, "false") != 0)
+        {
+          g_autofree char *ref = tanlu_cell_reference (cell.row, cell.column);
+          g_autofree char *text = quote_text (self->value->str, self->value->len);
+
+          tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”, cell %s: “%s” is not a boolean"),
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref, text);
+          return;
+        }
+      cell.type = TANLU_CELL_BOOLEAN;
+      break;
+
+    case CELL_KIND_ERROR:
+      if (!has_value)
+        break;
+
+      cell.type = TANLU_CELL_ERROR;
+      cell.text = tanlu_sheet_parse_insert (self, self->value);
+      break;
+    }
+
+  if (sheet->cells->len > 0 && self->sorted)
+    {
+      const TanluCell *last = &g_array_index (sheet->cells, TanluCell, sheet->cells->len - 1);
+
+      self->sorted = last->row < cell.row || (last->row == cell.row && last->column < cell.column);
+    }
+
+  g_array_append_val (sheet->cells, cell);
+  sheet->max_row = MAX (sheet->max_row, cell.row);
+  sheet->max_column = MAX (sheet->max_column, cell.column);
+}
+
+static void
+on_sheet_start_element (void           *user_data,
+                        const xmlChar  *localname,
+                        const xmlChar  *prefix,
+                        const xmlChar  *uri,
+                        int             n_namespaces,
+                        const xmlChar **namespaces,
+                        int             n_attributes,
+                        int             n_defaulted,
+                        const xmlChar **attributes)
+{
+  TanluSheetParse *self = user_data;
+  const char *name = (const char *) localname;
+
+  if (self->in_cell)
+    {
+      self->cell_depth++;
+
+      if (self->cell_depth == 1 && strcmp (name, "v") == 0)
+        {
+          self->in_value = TRUE;
+          self->has_value = TRUE;
+        }
+      else if (self->cell_depth == 1 && strcmp (name, "is") == 0)
+        {
+          self->in_inline = TRUE;
+          self->has_inline = TRUE;
+        }
+      else if (self->in_inline && strcmp (name, "rPh") == 0)
+        {
+          self->phonetic_depth++;
+        }
+      else if (self->in_inline && self->phonetic_depth == 0 && strcmp (name, "t") == 0)
+        {
+          self->in_inline_text = TRUE;
+        }
+    }
+  else if (self->in_row)
+    {
+      if (strcmp (name, "c") == 0)
+        tanlu_sheet_parse_start_cell (self, n_attributes, attributes);
+    }
+  else if (self->in_sheet_data)
+    {
+      if (strcmp (name, "row") == 0)
+        tanlu_sheet_parse_start_row (self, n_attributes, attributes);
+    }
+  else if (strcmp (name, "sheetData") == 0)
+    {
+      self->in_sheet_data = TRUE;
+    }
+}
+
+static void
+on_sheet_end_element (void          *user_data,
+                      const xmlChar *localname,
+                      const xmlChar *prefix,
+                      const xmlChar *uri)
+{
+  TanluSheetParse *self = user_data;
+  const char *name = (const char *) localname;
+
+  if (self->in_cell)
+    {
+      if (self->cell_depth == 0)
+        {
+          self->in_cell = FALSE;
+          tanlu_sheet_parse_end_cell (self);
+          return;
+        }
+
+      if (self->cell_depth == 1)
+        {
+          self->in_value = FALSE;
+          self->in_inline = FALSE;
+        }
+      else if (self->in_inline && strcmp (name, "rPh") == 0 && self->phonetic_depth > 0)
+        {
+          self->phonetic_depth--;
+        }
+      else if (strcmp (name, "t") == 0)
+        {
+          self->in_inline_text = FALSE;
+        }
+
+      self->cell_depth--;
+    }
+  else if (self->in_row)
+    {
+      if (strcmp (name, "row") == 0)
+        self->in_row = FALSE;
+    }
+  else if (self->in_sheet_data)
+    {
+      if (strcmp (name, "sheetData") == 0)
+        self->in_sheet_data = FALSE;
+    }
+}
+
+static void
+on_sheet_characters (void          *user_data,
+                     const xmlChar *ch,
+                     int            len)
+{
+  TanluSheetParse *self = user_data;
+
+  if (self->in_value)
+    g_string_append_len (self->value, (const char *) ch, len);
+  else if (self->in_inline_text)
+    g_string_append_len (self->inline_text, (const char *) ch, len);
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const TanluCell *cell_a = a;
+  const TanluCell *cell_b = b;
+
+  if (cell_a->row != cell_b->row)
+    return cell_a->row < cell_b->row ? -1 : 1;
+  if (cell_a->column != cell_b->column)
+    return cell_a->column < cell_b->column ? -1 : 1;
+  return 0;
+}
+
+/* Cells may come in any order and even twice; lookups need them sorted and
+ * unique.  The last of duplicates wins, as the stable sort keeps file order.
+ */
+static void
+tanlu_sheet_index (TanluSheet *self,
+                   gboolean    sorted)
+{
+  TanluSheetRow *row = NULL;
+
+  if (!sorted)
+    {
+      guint n = 0;
+
+      g_array_sort (self->cells, compare_cells);
+
+      for (guint i = 0; i < self->cells->len; i++)
+        {
+          TanluCell *cell = &g_array_index (self->cells, TanluCell, i);
+
+          if (n > 0 && compare_cells (&g_array_index (self->cells, TanluCell, n - 1), cell) == 0)
+            n--;
+          g_array_index (self->cells, TanluCell, n++) = *cell;
+        }
+      g_array_set_size (self->cells, n);
+    }
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const TanluCell *cell = &g_array_index (self->cells, TanluCell, i);
+
+      if (row == NULL || row->row != cell->row)
+        {
+          TanluSheetRow new_row = { cell->row, i, 0 };
+
+          g_array_append_val (self->rows, new_row);
+          row = &g_array_index (self->rows, TanluSheetRow, self->rows->len - 1);
+        }
+      row->n_cells++;
+    }
+}
+
+static const TanluSheetRow *
+tanlu_sheet_find_row (TanluSheet *self,
+                      guint       row)
+{
+  guint lo = 0;
+  guint hi = self->rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const TanluSheetRow *candidate = &g_array_index (self->rows, TanluSheetRow, mid);
+
+      if (candidate->row == row)
+        return candidate;
+      else if (candidate->row < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+/* ------------------------------------------------------------------------ */
+
+static GBytes *
+read_file (const char  *path,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize length = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
+                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    saved_errno = errno;
+  else if (S_ISDIR (st.st_mode))
+    saved_errno = EISDIR;
+  else if (!S_ISREG (st.st_mode))
+    saved_errno = EINVAL;
+  else if (st.st_size > MAX_FILE_SIZE)
+    saved_errno = EFBIG;
+  else
+    saved_errno = 0;
+
+  if (saved_errno == 0)
+    {
+      data = g_malloc (MAX (st.st_size, 1));
+
+      /* Reads up to the size fstat() gave: a file that shrinks meanwhile
+       * reads short and fails as truncated later.
+       */
+      while (length < (gsize) st.st_size)
+        {
+          gssize n = read (fd, data + length, st.st_size - length);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              saved_errno = errno;
+              break;
+            }
+          if (n == 0)
+            break;
+          length += n;
+        }
+    }
+
+  close (fd);
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
+                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+/**
+ * tanlu_xlsx_open:
+ * @path: (type filename): the workbook
+ * @error: return location for a #GError
+ *
+ * Opens an Office Open XML workbook: reads the file, the sheet list and the
+ * shared strings.  Worksheets are read by tanlu_xlsx_read_sheet().
+ *
+ * Returns: (transfer full) (nullable): the workbook, or %NULL with @error set
+ */
+TanluXlsx *
+tanlu_xlsx_open (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_basename (path);
+
+  bytes = read_file (path, display_name, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return tanlu_xlsx_open_bytes (bytes, display_name, error);
+}
+
+/**
+ * tanlu_xlsx_open_bytes:
+ * @bytes: the content of a workbook file
+ * @display_name: how messages name the workbook, usually its basename
+ * @error: return location for a #GError
+ *
+ * Like tanlu_xlsx_open(), for a workbook already in memory.
+ *
+ * Returns: (transfer full) (nullable): the workbook, or %NULL with @error set
+ */
+TanluXlsx *
+tanlu_xlsx_open_bytes (GBytes      *bytes,
+                       const char  *display_name,
+                       GError     **error)
+{
+  static gsize xml_initialized = 0;
+  g_autoptr(TanluXlsx) self = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *workbook_rels = NULL;
+  g_autofree char *workbook_dir = NULL;
+  g_autofree char *shared_strings = NULL;
+  TanluXlsxRelsParse root = { { 0, }, };
+  TanluXlsxRelsParse rels = { { 0, }, };
+  TanluXlsxWorkbookParse book = { { 0, }, };
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* libxml2 wants this once, before parsers run in several threads. */
+  if (g_once_init_enter (&xml_initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_initialized, 1);
+    }
+
+  self = g_new0 (TanluXlsx, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->display_name = g_strdup (display_name);
+  self->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->lock);
+  self->sheets = g_array_new (FALSE, TRUE, sizeof (TanluXlsxSheetInfo));
+  g_array_set_clear_func (self->sheets, tanlu_xlsx_sheet_info_clear);
+  self->strings = tanlu_xlsx_strings_new ();
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_EMPTY,
+                   _("“%s” is empty"), display_name);
+      return NULL;
+    }
+
+  if (!tanlu_xlsx_list_parts (self, error))
+    return NULL;
+
+  /* The package relationships name the workbook part; the usual name is
+   * the fallback for packages without them.
+   */
+  if (tanlu_xlsx_has_part (self, "_rels/.rels"))
+    {
+      tanlu_xlsx_rels_parse_init (&root, "");
+      ok = tanlu_xlsx_parse_rels (self, "_rels/.rels", &root, error);
+      workbook = g_strdup (root.office_document);
+      tanlu_xlsx_rels_parse_clear (&root);
+      if (!ok)
+        return NULL;
+    }
+
+  if (workbook == NULL || !tanlu_xlsx_has_part (self, workbook))
+    {
+      g_free (workbook);
+      workbook = g_strdup ("xl/workbook.xml");
+    }
+
+  if (!tanlu_xlsx_has_part (self, workbook))
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_WORKBOOK,
+                   _("“%s” is not an Excel workbook (.xlsx): it contains no workbook"),
+                   display_name);
+      return NULL;
+    }
+
+  book.sheets = self->sheets;
+  ok = tanlu_xlsx_parse_part (self, workbook,
+                              on_workbook_start_element,
+                              on_workbook_end_element,
+                              NULL,
+                              &book.parse, error);
+  tanlu_xlsx_parse_clear (&book.parse);
+  if (!ok)
+    return NULL;
+
+  if (!book.is_workbook)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_WORKBOOK,
+                   _("“%s” is not an Excel workbook (.xlsx): it contains no workbook"),
+                   display_name);
+      return NULL;
+    }
+
+  workbook_rels = rels_part_for (workbook);
+  if (!tanlu_xlsx_has_part (self, workbook_rels))
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_WORKBOOK,
+                   _("“%s” is not an Excel workbook (.xlsx): the list of its parts is missing"),
+                   display_name);
+      return NULL;
+    }
+
+  workbook_dir = dir_of_part (workbook);
+  tanlu_xlsx_rels_parse_init (&rels, workbook_dir);
+  ok = tanlu_xlsx_parse_rels (self, workbook_rels, &rels, error);
+  if (ok)
+    {
+      for (guint i = 0; i < self->sheets->len; i++)
+        {
+          TanluXlsxSheetInfo *info = &g_array_index (self->sheets, TanluXlsxSheetInfo, i);
+          g_autofree char *id = g_steal_pointer (&info->part);
+
+          if (id != NULL)
+            info->part = g_strdup (g_hash_table_lookup (rels.targets, id));
+        }
+
+      shared_strings = g_steal_pointer (&rels.shared_strings);
+    }
+  tanlu_xlsx_rels_parse_clear (&rels);
+  if (!ok)
+    return NULL;
+
+  if (shared_strings == NULL || !tanlu_xlsx_has_part (self, shared_strings))
+    {
+      g_free (shared_strings);
+      shared_strings = g_strdup ("xl/sharedStrings.xml");
+    }
+
+  if (tanlu_xlsx_has_part (self, shared_strings))
+    {
+      TanluXlsxStringsParse strings = { { 0, }, };
+
+      strings.strings = self->strings;
+      strings.text = g_string_new (NULL);
+      ok = tanlu_xlsx_parse_part (self, shared_strings,
+                                  on_strings_start_element,
+                                  on_strings_end_element,
+                                  on_strings_characters,
+                                  &strings.parse, error);
+      tanlu_xlsx_parse_clear (&strings.parse);
+      g_string_free (strings.text, TRUE);
+      if (!ok)
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tanlu_xlsx_free:
+ * @self: (transfer full): a workbook
+ *
+ * Frees the workbook.  Sheets read from it stay valid.
+ */
+void
+tanlu_xlsx_free (TanluXlsx *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->archive, archive_read_free);
+  g_mutex_clear (&self->lock);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->parts, g_hash_table_unref);
+  g_clear_pointer (&self->sheets, g_array_unref);
+  g_clear_pointer (&self->strings, tanlu_xlsx_strings_release);
+  g_free (self);
+}
+
+/**
+ * tanlu_xlsx_get_display_name:
+ * @self: a workbook
+ *
+ * Returns: the name messages use for the workbook, the basename of its path
+ */
+const char *
+tanlu_xlsx_get_display_name (TanluXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
+}
+
+guint
+tanlu_xlsx_get_n_sheets (TanluXlsx *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->sheets->len;
+}
+
+/**
+ * tanlu_xlsx_get_sheet_name:
+ * @self: a workbook
+ * @index: a sheet index, in the order of the workbook's tabs
+ *
+ * Returns: the sheet's name
+ */
+const char *
+tanlu_xlsx_get_sheet_name (TanluXlsx *self,
+                           guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->sheets->len, NULL);
+
+  return g_array_index (self->sheets, TanluXlsxSheetInfo, index).name;
+}
+
+/**
+ * tanlu_xlsx_find_sheet:
+ * @self: a workbook
+ * @name: a sheet name, matched exactly
+ *
+ * Returns: the index of the first sheet called @name, or -1
+ */
+int
+tanlu_xlsx_find_sheet (TanluXlsx  *self,
+                       const char *name)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  for (guint i = 0; i < self->sheets->len; i++)
+    {
+      if (strcmp (g_array_index (self->sheets, TanluXlsxSheetInfo, i).name, name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * tanlu_xlsx_read_sheet:
+ * @self: a workbook
+ * @index: a sheet index
+ * @error: return location for a #GError
+ *
+ * Reads all cells of a sheet.  Several threads may read sheets of one
+ * workbook at once; they take turns decompressing.  Reading sheets in
+ * workbook order is fastest when that is also their order in the zip.
+ *
+ * Returns: (transfer full) (nullable): the sheet, or %NULL with @error set
+ */
+TanluSheet *
+tanlu_xlsx_read_sheet (TanluXlsx  *self,
+                       guint       index,
+                       GError    **error)
+{
+  const TanluXlsxSheetInfo *info;
+  g_autoptr(TanluSheet) sheet = NULL;
+  TanluSheetParse parse = { { 0, }, };
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->sheets->len, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = &g_array_index (self->sheets, TanluXlsxSheetInfo, index);
+
+  if (info->part == NULL)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_MISSING_PART,
+                   _("“%s”, sheet “%s”: the workbook does not say where the sheet is stored"),
+                   self->display_name, info->name);
+      return NULL;
+    }
+
+  if (!tanlu_xlsx_has_part (self, info->part))
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_MISSING_PART,
+                   _("“%s”, sheet “%s”: the part “%s” that holds the sheet is missing"),
+                   self->display_name, info->name, info->part);
+      return NULL;
+    }
+
+  sheet = g_new0 (TanluSheet, 1);
+  sheet->name = g_strdup (info->name);
+  sheet->cells = g_array_new (FALSE, FALSE, sizeof (TanluCell));
+  sheet->rows = g_array_new (FALSE, FALSE, sizeof (TanluSheetRow));
+  sheet->text = g_string_chunk_new (16 * 1024);
+  sheet->strings = g_atomic_rc_box_acquire (self->strings);
+
+  parse.parse.sheet_name = info->name;
+  parse.sheet = sheet;
+  parse.value = g_string_sized_new (64);
+  parse.inline_text = g_string_sized_new (64);
+  parse.sorted = TRUE;
+
+  ok = tanlu_xlsx_parse_part (self, info->part,
+                              on_sheet_start_element,
+                              on_sheet_end_element,
+                              on_sheet_characters,
+                              &parse.parse, error);
+
+  tanlu_xlsx_parse_clear (&parse.parse);
+  g_string_free (parse.value, TRUE);
+  g_string_free (parse.inline_text, TRUE);
+
+  if (!ok)
+    return NULL;
+
+  tanlu_sheet_index (sheet, parse.sorted);
+
+  return g_steal_pointer (&sheet);
+}
+
+void
+tanlu_sheet_free (TanluSheet *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->text, g_string_chunk_free);
+  g_clear_pointer (&self->strings, tanlu_xlsx_strings_release);
+  g_free (self);
+}
+
+const char *
+tanlu_sheet_get_name (TanluSheet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->name;
+}
+
+/**
+ * tanlu_sheet_get_max_row:
+ * @self: a sheet
+ *
+ * Returns: the highest row holding a cell, even an empty one; 0 for none
+ */
+guint
+tanlu_sheet_get_max_row (TanluSheet *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->max_row;
+}
+
+/**
+ * tanlu_sheet_get_max_column:
+ * @self: a sheet
+ *
+ * Returns: the highest column holding a cell, even an empty one; 0 for none
+ */
+guint
+tanlu_sheet_get_max_column (TanluSheet *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->max_column;
+}
+
+/**
+ * tanlu_sheet_get_cell:
+ * @self: a sheet
+ * @row: 1-based row
+ * @column: 1-based column
+ *
+ * A cell written without a value (`<c r="A1"/>`) is returned with type
+ * %TANLU_CELL_EMPTY; a cell the file does not mention is %NULL.
+ *
+ * Returns: (transfer none) (nullable): the cell
+ */
+const TanluCell *
+tanlu_sheet_get_cell (TanluSheet *self,
+                      guint       row,
+                      guint       column)
+{
+  const TanluSheetRow *found;
+  const TanluCell *cells;
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  found = tanlu_sheet_find_row (self, row);
+  if (found == NULL)
+    return NULL;
+
+  cells = &g_array_index (self->cells, TanluCell, found->first);
+  hi = found->n_cells;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (cells[mid].column == column)
+        return &cells[mid];
+      else if (cells[mid].column < column)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
+/**
+ * tanlu_sheet_get_row:
+ * @self: a sheet
+ * @row: 1-based row
+ * @n_cells: (out): return location for the number of cells
+ *
+ * Returns: (transfer none) (array length=n_cells) (nullable): the cells
+ *   present in @row, by column, or %NULL when there are none
+ */
+const TanluCell *
+tanlu_sheet_get_row (TanluSheet *self,
+                     guint       row,
+                     guint      *n_cells)
+{
+  const TanluSheetRow *found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_cells != NULL, NULL);
+
+  found = tanlu_sheet_find_row (self, row);
+  if (found == NULL)
+    {
+      *n_cells = 0;
+      return NULL;
+    }
+
+  *n_cells = found->n_cells;
+  return &g_array_index (self->cells, TanluCell, found->first);
+}
+
+/**
+ * tanlu_sheet_get_string:
+ * @self: a sheet
+ * @row: 1-based row
+ * @column: 1-based column
+ *
+ * Returns: (nullable): the text of a string cell, %NULL for any other cell
+ */
+const char *
+tanlu_sheet_get_string (TanluSheet *self,
+                        guint       row,
+                        guint       column)
+{
+  const TanluCell *cell = tanlu_sheet_get_cell (self, row, column);
+
+  if (cell == NULL || cell->type != TANLU_CELL_STRING)
+    return NULL;
+
+  return cell->text;
+}
+
+/**
+ * tanlu_sheet_get_number:
+ * @self: a sheet
+ * @row: 1-based row
+ * @column: 1-based column
+ * @value: (out) (optional): return location for the number
+ *
+ * Returns: %TRUE if the cell holds a number
+ */
+gboolean
+tanlu_sheet_get_number (TanluSheet *self,
+                        guint       row,
+                        guint       column,
+                        double     *value)
+{
+  const TanluCell *cell = tanlu_sheet_get_cell (self, row, column);
+
+  if (cell == NULL || cell->type != TANLU_CELL_NUMBER)
+    return FALSE;
+
+  if (value != NULL)
+    *value = cell->number;
+  return TRUE;
+}
+
+/**
+ * tanlu_cell_reference:
+ * @row: 1-based row, at most %TANLU_XLSX_MAX_ROW
+ * @column: 1-based column, at most %TANLU_XLSX_MAX_COLUMN
+ *
+ * Returns: (transfer full): the A1-style reference, "AB12" for (12, 28)
+ */
+char *
+tanlu_cell_reference (guint row,
+                      guint column)
+{
+  char letters[4];
+  guint n = 0;
+
+  g_return_val_if_fail (row >= 1 && row <= TANLU_XLSX_MAX_ROW, NULL);
+  g_return_val_if_fail (column >= 1 && column <= TANLU_XLSX_MAX_COLUMN, NULL);
+
+  /* Bijective base 26: there is no zero digit, Z is followed by AA. */
+  while (column > 0)
+    {
+      column--;
+      letters[n++] = 'A' + column % 26;
+      column /= 26;
+    }
+
+  for (guint i = 0; i < n / 2; i++)
+    {
+      char c = letters[i];
+
+      letters[i] = letters[n - 1 - i];
+      letters[n - 1 - i] = c;
+    }
+  letters[n] = '\0';
+
+  return g_strdup_printf ("%s%u", letters, row);
+}
+
+/**
+ * tanlu_cell_parse_reference:
+ * @ref: an A1-style reference such as "AB12"
+ * @row: (out) (optional): return location for the 1-based row
+ * @column: (out) (optional): return location for the 1-based column
+ *
+ * Accepts upper-case, relative references up to XFD1048576, the form cells
+ * carry in their r attribute.
+ *
+ * Returns: %TRUE if @ref is such a reference
+ */
+gboolean
+tanlu_cell_parse_reference (const char *ref,
+                            guint      *row,
+                            guint      *column)
+{
+  guint parsed_row;
+  guint parsed_column;
+
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  if (!parse_reference_len (ref, strlen (ref), &parsed_row, &parsed_column))
+    return FALSE;
+
+  if (row != NULL)
+    *row = parsed_row;
+  if (column != NULL)
+    *column = parsed_column;
+  return TRUE;
+}

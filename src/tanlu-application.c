@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-application.h"
+#include "tanlu-context.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+#include "tanlu-window.h"
+
+struct _TanluApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  char           *db_path;
+  GSettings      *settings;
+  TanluStore     *store;
+};
+
+G_DEFINE_FINAL_TYPE (TanluApplication, tanlu_application, ADW_TYPE_APPLICATION)
+
+/* ------------------------------------------------------------------------ */
+
+/* A program started from its build tree finds its schema there; an
+ * installed one finds it in the usual places. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *default_source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (default_source != NULL &&
+      (schema = g_settings_schema_source_lookup (default_source, APP_ID, TRUE)) != NULL)
+    return g_settings_new_full (schema, NULL, NULL);
+
+  build_source = g_settings_schema_source_new_from_directory (TANLU_BUILD_DATADIR, default_source, FALSE, NULL);
+  if (build_source != NULL &&
+      (schema = g_settings_schema_source_lookup (build_source, APP_ID, FALSE)) != NULL)
+    return g_settings_new_full (schema, NULL, NULL);
+
+  g_error ("The settings schema %s is not installed", APP_ID);
+}
+
+static void
+on_fatal_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TanluApplication *self)
+{
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_fatal_error (TanluApplication *self,
+                  const GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Tanlu Cannot Open Its Database"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_fatal_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+ensure_store (TanluApplication  *self,
+              GError           **error)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store != NULL)
+    return TRUE;
+
+  path = self->db_path != NULL ? g_strdup (self->db_path) : tanlu_store_get_default_path ();
+
+  if (!tanlu_store_prepare_default (path, error) ||
+      !(self->store = tanlu_store_new (path, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+tanlu_application_about (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  TanluApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *developers[] = { "The Tanlu developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  adw_about_window_set_application_name (about, _("Tanlu"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, "The Tanlu developers");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about,
+                                 _("Regional CO₂ emissions, carbon-peak targets and pathways for planners in Chinese provinces and cities."));
+  /* Translators: credit yourself here, one name per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+
+  /* Every figure Tanlu shows comes from one of these; their terms travel
+   * with the application. */
+  if (self->store != NULL)
+    {
+      sources = tanlu_store_list_sources (self->store);
+      for (guint i = 0; i < sources->len; i++)
+        {
+          TanluSource *source = g_ptr_array_index (sources, i);
+          g_autofree char *text = NULL;
+          g_autofree char *escaped_citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
+
+          if (tanlu_source_get_url (source) != NULL)
+            {
+              g_autofree char *escaped_url = g_markup_escape_text (tanlu_source_get_url (source), -1);
+
+              text = g_strdup_printf ("%s\n%s\n<a href=\"%s\">%s</a>",
+                                      escaped_citation,
+                                      tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "",
+                                      escaped_url, escaped_url);
+            }
+          else
+            text = g_strdup_printf ("%s\n%s", escaped_citation,
+                                    tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "");
+
+          adw_about_window_add_legal_section (about, tanlu_source_get_title (source),
+                                              tanlu_source_get_publisher (source),
+                                              GTK_LICENSE_CUSTOM, text);
+        }
+    }
+
+  adw_about_window_add_legal_section (about, _("Boundaries"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The region boundaries are schematic (示意) outlines derived from Apache ECharts 4.9.0 (Apache License 2.0). They are not official and must not be used as authoritative borders; maps published in China need an approval number (审图号)."));
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+tanlu_application_quit (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  TanluApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing windows, rather than quitting outright, lets each save its
+   * state and stop its import cleanly. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", tanlu_application_about },
+  { "quit", tanlu_application_quit },
+};
+
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_application_activate (GApplication *app)
+{
+  TanluApplication *self = TANLU_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluContext) context = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!ensure_store (self, &error))
+    {
+      show_fatal_error (self, error);
+      return;
+    }
+
+  context = tanlu_context_new (self->store);
+  window = GTK_WINDOW (tanlu_window_new (self, context));
+  gtk_window_present (window);
+}
+
+static void
+tanlu_application_startup (GApplication *app)
+{
+  TanluApplication *self = TANLU_APPLICATION (app);
+
+  G_APPLICATION_CLASS (tanlu_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
+
+  self->settings = create_settings ();
+}
+
+static void
+tanlu_application_finalize (GObject *object)
+{
+  TanluApplication *self = (TanluApplication *)object;
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tanlu_application_parent_class)->finalize (object);
+}
+
+static void
+tanlu_application_class_init (TanluApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tanlu_application_finalize;
+
+  app_class->activate = tanlu_application_activate;
+  app_class->startup = tanlu_application_startup;
+}
+
+static void
+tanlu_application_init (TanluApplication *self)
+{
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * tanlu_application_new:
+ * @db_path: (nullable): the database given with --db, or %NULL for the
+ *   user's default database
+ */
+TanluApplication *
+tanlu_application_new (const char *db_path)
+{
+  TanluApplication *self;
+
+  self = g_object_new (TANLU_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/tanlu/Tanlu",
+                       NULL);
+  self->db_path = g_strdup (db_path);
+
+  return self;
+}
+
+/**
+ * tanlu_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+tanlu_application_get_settings (TanluApplication *self)
+{
+  g_return_val_if_fail (TANLU_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * tanlu_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+TanluStore *
+tanlu_application_get_store (TanluApplication *self)
+{
+  g_return_val_if_fail (TANLU_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-data-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-context.h"
+#include "tanlu-data-page.h"
+#include "tanlu-indicator.h"
+#include "tanlu-locale.h"
+#include "tanlu-observation.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+
+typedef enum
+{
+  COLUMN_REGION,
+  COLUMN_INDICATOR,
+  COLUMN_YEAR,
+  COLUMN_VALUE,
+  COLUMN_UNIT,
+  COLUMN_SOURCE,
+  N_COLUMNS
+} Column;
+
+/* The selected region's observations as a sortable table, with the full
+ * citation of every source in it underneath. */
+struct _TanluDataPage
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkColumnView        *column_view;
+  GtkLabel             *description_label;
+  AdwStatusPage        *empty_page;
+  GtkLabel             *sources_label;
+  GtkStack             *stack;
+
+  /* owned */
+  TanluContext         *context;
+  GtkSortListModel     *sorted;
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (TanluDataPage, tanlu_data_page, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------------ */
+
+static char *
+cell_text (TanluObservation *observation,
+           Column            column)
+{
+  switch (column)
+    {
+    case COLUMN_REGION:
+      return g_strdup (tanlu_region_get_display_name (tanlu_observation_get_region (observation)));
+
+    case COLUMN_INDICATOR:
+      return g_strdup (tanlu_indicator_get_name (tanlu_observation_get_indicator (observation)));
+
+    case COLUMN_YEAR:
+      return g_strdup_printf ("%u", tanlu_observation_get_year (observation));
+
+    case COLUMN_VALUE:
+      return tanlu_format_value (tanlu_observation_get_value (observation));
+
+    case COLUMN_UNIT:
+      return g_strdup (tanlu_indicator_get_unit (tanlu_observation_get_indicator (observation)));
+
+    case COLUMN_SOURCE:
+      return g_strdup (tanlu_source_get_title (tanlu_observation_get_source (observation)));
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  if (column == COLUMN_YEAR || column == COLUMN_VALUE)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_UINT (user_data);
+  TanluObservation *observation = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  g_autofree char *text = cell_text (observation, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+
+  /* The table rounds; the exact figure is a hover away. */
+  if (column == COLUMN_VALUE)
+    {
+      g_autofree char *exact = tanlu_format_double (tanlu_observation_get_value (observation));
+
+      gtk_widget_set_tooltip_text (label, exact);
+    }
+  else if (column == COLUMN_SOURCE)
+    gtk_widget_set_tooltip_text (label, tanlu_source_get_citation (tanlu_observation_get_source (observation)));
+}
+
+static GtkSorter *
+create_sorter (Column column)
+{
+  switch (column)
+    {
+    case COLUMN_REGION:
+      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "region-name")));
+
+    case COLUMN_INDICATOR:
+      {
+        GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+
+        gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "indicator-order"))));
+        gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "indicator-name"))));
+        return GTK_SORTER (sorter);
+      }
+
+    case COLUMN_YEAR:
+      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "year")));
+
+    case COLUMN_VALUE:
+      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "value")));
+
+    case COLUMN_UNIT:
+      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "unit")));
+
+    case COLUMN_SOURCE:
+      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "source-title")));
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Without a column chosen, rows go by region, indicator order, then year. */
+static int
+compare_default_order (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  TanluObservation *oa = (TanluObservation *)a;
+  TanluObservation *ob = (TanluObservation *)b;
+  guint ca = tanlu_region_get_code (tanlu_observation_get_region (oa));
+  guint cb = tanlu_region_get_code (tanlu_observation_get_region (ob));
+  int sa = tanlu_indicator_get_sort_order (tanlu_observation_get_indicator (oa));
+  int sb = tanlu_indicator_get_sort_order (tanlu_observation_get_indicator (ob));
+  guint ya = tanlu_observation_get_year (oa);
+  guint yb = tanlu_observation_get_year (ob);
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+
+  return g_strcmp0 (tanlu_indicator_get_code (tanlu_observation_get_indicator (oa)),
+                    tanlu_indicator_get_code (tanlu_observation_get_indicator (ob)));
+}
+
+static void
+update_sources (TanluDataPage *self,
+                GListModel    *observations)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_items = g_list_model_get_n_items (observations);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TanluObservation) observation = g_list_model_get_item (observations, i);
+      TanluSource *source = tanlu_observation_get_source (observation);
+      g_autofree char *title = NULL;
+      g_autofree char *citation = NULL;
+
+      if (!g_hash_table_add (seen, source))
+        continue;
+
+      title = g_markup_escape_text (tanlu_source_get_title (source), -1);
+      citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      /* Translators: “Source: <title>. <citation>” under the table */
+      g_string_append_printf (text, _("<b>Source:</b> %s. %s"), title, citation);
+    }
+
+  gtk_label_set_markup (self->sources_label, text->str);
+}
+
+static void
+reload (TanluDataPage *self)
+{
+  TanluRegion *region = tanlu_context_get_region (self->context);
+  g_autoptr(GListModel) observations = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *description;
+  gboolean is_group;
+
+  if (region == NULL)
+    return;
+
+  observations = tanlu_store_list_observations (tanlu_context_get_store (self->context), region, &error);
+  if (observations == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  g_list_store_sort (G_LIST_STORE (observations), compare_default_order, NULL);
+
+  is_group = tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP;
+  gtk_column_view_column_set_visible (self->columns[COLUMN_REGION], is_group);
+
+  description = tanlu_region_get_description (region);
+  gtk_label_set_text (self->description_label, description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+
+  gtk_sort_list_model_set_model (self->sorted, observations);
+  update_sources (self, observations);
+
+  if (g_list_model_get_n_items (observations) == 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a region */
+      text = g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
+                              tanlu_region_get_display_name (region));
+      adw_status_page_set_description (self->empty_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "table");
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_data_page_dispose (GObject *object)
+{
+  TanluDataPage *self = (TanluDataPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DATA_PAGE);
+
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (tanlu_data_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_data_page_class_init (TanluDataPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_data_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-data-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, stack);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "datapage");
+}
+
+static void
+tanlu_data_page_init (TanluDataPage *self)
+{
+  const char *titles[N_COLUMNS] = {
+    [COLUMN_REGION] = _("Region"),
+    [COLUMN_INDICATOR] = _("Indicator"),
+    [COLUMN_YEAR] = _("Year"),
+    [COLUMN_VALUE] = _("Value"),
+    [COLUMN_UNIT] = _("Unit"),
+    [COLUMN_SOURCE] = _("Source"),
+  };
+  g_autoptr(GtkSelectionModel) selection = NULL;
+  GtkSorter *default_order;
+  GtkMultiSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) column_sorter = create_sorter (column);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+
+      self->columns[column] = gtk_column_view_column_new (titles[column], factory);
+      gtk_column_view_column_set_sorter (self->columns[column], column_sorter);
+      gtk_column_view_column_set_resizable (self->columns[column], TRUE);
+      gtk_column_view_column_set_expand (self->columns[column],
+                                         column == COLUMN_INDICATOR || column == COLUMN_SOURCE);
+      gtk_column_view_append_column (self->column_view, self->columns[column]);
+      g_object_unref (self->columns[column]);
+    }
+
+  /* The column the user picks decides first; ties keep the default order. */
+  default_order = GTK_SORTER (gtk_custom_sorter_new (compare_default_order, NULL, NULL));
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_multi_sorter_append (sorter, default_order);
+
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (sorter));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+  gtk_column_view_set_model (self->column_view, selection);
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+tanlu_data_page_set_context (TanluDataPage *self,
+                             TanluContext  *context)
+{
+  g_return_if_fail (TANLU_IS_DATA_PAGE (self));
+  g_return_if_fail (TANLU_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::region", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "data-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+/**
+ * tanlu_data_page_get_model:
+ *
+ * Returns: (transfer none): the rows as shown, in their current order
+ */
+GListModel *
+tanlu_data_page_get_model (TanluDataPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_DATA_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}

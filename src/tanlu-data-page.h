@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tanlu-types.h"
+
+G_BEGIN_DECLS
+
+#define TANLU_TYPE_DATA_PAGE (tanlu_data_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU, DATA_PAGE, GtkWidget)
+
+void        tanlu_data_page_set_context (TanluDataPage *self,
+                                         TanluContext  *context);
+GListModel *tanlu_data_page_get_model   (TanluDataPage *self);
+
+G_END_DECLS

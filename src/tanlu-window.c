@@ -1,0 +1,679 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-application.h"
+#include "tanlu-context.h"
+#include "tanlu-data-page.h"
+#include "tanlu-import.h"
+#include "tanlu-region.h"
+#include "tanlu-region-sidebar.h"
+#include "tanlu-store.h"
+#include "tanlu-window.h"
+
+struct _TanluWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle       *content_title;
+  AdwLeafletPage       *content_page;
+  TanluDataPage        *data_page;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkRevealer          *import_revealer;
+  AdwLeaflet           *leaflet;
+  TanluRegionSidebar   *sidebar;
+  AdwToastOverlay      *toast_overlay;
+
+  /* owned */
+  TanluContext         *context;
+  GCancellable         *import_cancellable;
+  GtkFileChooserNative *file_chooser;
+};
+
+G_DEFINE_FINAL_TYPE (TanluWindow, tanlu_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
+
+static GSettings *
+get_settings (TanluWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL || !TANLU_IS_APPLICATION (app))
+    return NULL;
+
+  return tanlu_application_get_settings (TANLU_APPLICATION (app));
+}
+
+static char *
+describe_region (TanluWindow *self,
+                 TanluRegion *region)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluRegion *parent;
+  guint n_members;
+
+  switch (tanlu_region_get_level (region))
+    {
+    case TANLU_REGION_LEVEL_NATION:
+      return g_strdup (_("Nation"));
+
+    case TANLU_REGION_LEVEL_PROVINCE:
+      return g_strdup (_("Provincial unit"));
+
+    case TANLU_REGION_LEVEL_CITY:
+      parent = tanlu_store_lookup_region (store, tanlu_region_get_parent_code (region));
+      /* Translators: subtitle of a city, %s is its province */
+      return g_strdup_printf (_("Prefecture-level unit in %s"),
+                              parent != NULL ? tanlu_region_get_display_name (parent) : "");
+
+    case TANLU_REGION_LEVEL_GROUP:
+      tanlu_region_get_member_codes (region, &n_members);
+      return g_strdup_printf (ngettext ("Group of %u region", "Group of %u regions", n_members), n_members);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+update_title (TanluWindow *self)
+{
+  TanluRegion *region = tanlu_context_get_region (self->context);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  if (region == NULL)
+    {
+      adw_window_title_set_title (self->content_title, _("Tanlu"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Tanlu"));
+      return;
+    }
+
+  subtitle = describe_region (self, region);
+  adw_window_title_set_title (self->content_title, tanlu_region_get_display_name (region));
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+
+  /* Translators: the window title, %s is a region */
+  title = g_strdup_printf (_("%s — Tanlu"), tanlu_region_get_display_name (region));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+set_importing (TanluWindow *self,
+               gboolean     importing)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+
+  if (importing)
+    {
+      gtk_progress_bar_set_fraction (self->import_progress, 0);
+      gtk_label_set_text (self->import_label, _("Preparing import…"));
+    }
+}
+
+static char *
+format_reports (GPtrArray *reports)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      TanluImportReport *report = g_ptr_array_index (reports, i);
+      g_autofree char *line = tanlu_import_report_describe (report);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, line);
+
+      for (guint k = 0; k < report->unmatched->len; k++)
+        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->unmatched, k));
+      for (guint k = 0; k < report->warnings->len; k++)
+        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->warnings, k));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+show_report_dialog (TanluWindow *self,
+                    const char  *heading,
+                    const char  *body,
+                    GPtrArray   *reports)
+{
+  g_autofree char *details = format_reports (reports);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  label = gtk_label_new (details);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "report");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_toast_details_cb (AdwToast    *toast,
+                     TanluWindow *self)
+{
+  GPtrArray *reports = g_object_get_data (G_OBJECT (toast), "reports");
+
+  show_report_dialog (self, _("Import Report"), NULL, reports);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+on_import_progress (GObject    *source_object,
+                    guint       file_index,
+                    guint       n_files,
+                    const char *display_name,
+                    double      fraction)
+{
+  TanluWindow *self = TANLU_WINDOW (source_object);
+  g_autofree char *text = NULL;
+
+  /* Translators: shown while importing, e.g. “File 3 of 25: cities.xlsx” */
+  text = g_strdup_printf (_("File %u of %u: %s"), file_index + 1, n_files, display_name);
+  gtk_label_set_text (self->import_label, text);
+  gtk_progress_bar_set_fraction (self->import_progress, (file_index + fraction) / n_files);
+}
+
+static void
+on_import_finished (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TanluWindow *self = TANLU_WINDOW (object);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GApplication *app = user_data;
+  guint n_landed = 0;
+  guint n_cancelled = 0;
+  guint n_notes = 0;
+  guint n_values = 0;
+
+  set_importing (self, FALSE);
+  g_clear_object (&self->import_cancellable);
+
+  reports = tanlu_import_files_finish (result, &error);
+  g_application_release (app);
+
+  if (reports == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      TanluImportReport *report = g_ptr_array_index (reports, i);
+
+      switch (report->status)
+        {
+        case TANLU_IMPORT_STATUS_LANDED:
+          n_landed++;
+          n_values += report->n_values;
+          n_notes += report->warnings->len + report->unmatched->len;
+          break;
+
+        case TANLU_IMPORT_STATUS_CANCELLED:
+          n_cancelled++;
+          break;
+
+        case TANLU_IMPORT_STATUS_FAILED:
+        default:
+          g_ptr_array_add (failed, report);
+          break;
+        }
+    }
+
+  if (n_landed > 0)
+    {
+      g_autoptr(GError) reload_error = NULL;
+
+      if (!tanlu_store_reload (tanlu_context_get_store (self->context), &reload_error))
+        g_warning ("Could not reload after import: %s", reload_error->message);
+      tanlu_context_data_changed (self->context);
+    }
+
+  if (failed->len > 0)
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (ngettext ("%u file could not be imported; nothing from it was saved. %u of %u files were imported.",
+                                        "%u files could not be imported; nothing from them was saved. %u of %u files were imported.",
+                                        failed->len),
+                              failed->len, n_landed, reports->len);
+      show_report_dialog (self, _("Some Files Were Not Imported"), body, failed);
+    }
+
+  if (n_landed > 0 || n_cancelled > 0)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (n_cancelled > 0)
+        title = g_strdup_printf (ngettext ("Import cancelled after %u file", "Import cancelled after %u files", n_landed),
+                                 n_landed);
+      else
+        /* Translators: “25 files imported, 53,121 values” */
+        title = g_strdup_printf (ngettext ("%u file imported, %'u values", "%u files imported, %'u values", n_landed),
+                                 n_landed, n_values);
+
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 8);
+      if (n_notes > 0 || n_landed > 0)
+        {
+          adw_toast_set_button_label (toast, _("_Details"));
+          g_object_set_data_full (G_OBJECT (toast), "reports", g_ptr_array_ref (reports),
+                                  (GDestroyNotify)g_ptr_array_unref);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details_cb), self, 0);
+        }
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+start_import (TanluWindow        *self,
+              const char * const *paths)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  TanluStore *store = tanlu_context_get_store (self->context);
+
+  g_return_if_fail (self->import_cancellable == NULL);
+
+  self->import_cancellable = g_cancellable_new ();
+  set_importing (self, TRUE);
+
+  /* Keeps the process alive until the import has finished or rolled back,
+   * even when the window is closed meanwhile. */
+  g_application_hold (app);
+  tanlu_import_files_async (G_OBJECT (self), tanlu_store_get_path (store), paths,
+                            on_import_progress, self->import_cancellable,
+                            on_import_finished, app);
+}
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             TanluWindow     *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_files;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      n_files = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+
+      if (paths->len > 1)
+        start_import (self, (const char * const *)paths->pdata);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+tanlu_window_import (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (supported, _("Workbooks and Tables"));
+  gtk_file_filter_add_suffix (supported, "xlsx");
+  gtk_file_filter_add_suffix (supported, "csv");
+  gtk_file_filter_set_name (workbooks, _("CEADs Workbooks (.xlsx)"));
+  gtk_file_filter_add_suffix (workbooks, "xlsx");
+  gtk_file_filter_set_name (tables, _("Tables of Observations (.csv)"));
+  gtk_file_filter_add_suffix (tables, "csv");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Import Files"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->file_chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), supported);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), workbooks);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), tables);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+
+  g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+tanlu_window_cancel_import (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      gtk_label_set_text (self->import_label, _("Cancelling…"));
+    }
+}
+
+static void
+tanlu_window_search (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  tanlu_region_sidebar_focus_search (self->sidebar);
+}
+
+static void
+on_back_button_clicked_cb (TanluWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_region_changed_cb (TanluWindow *self)
+{
+  TanluRegion *region = tanlu_context_get_region (self->context);
+  GSettings *settings = get_settings (self);
+
+  update_title (self);
+
+  if (region != NULL && settings != NULL)
+    g_settings_set_string (settings, "last-region", tanlu_region_get_key (region));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, adw_leaflet_page_get_child (self->content_page));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+tanlu_window_close_request (GtkWindow *window)
+{
+  TanluWindow *self = TANLU_WINDOW (window);
+  GSettings *settings = get_settings (self);
+
+  /* The file being imported is rolled back; files already imported stay. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (tanlu_window_parent_class)->close_request (window);
+}
+
+static void
+tanlu_window_constructed (GObject *object)
+{
+  TanluWindow *self = (TanluWindow *)object;
+
+  G_OBJECT_CLASS (tanlu_window_parent_class)->constructed (object);
+
+  tanlu_region_sidebar_set_context (self->sidebar, self->context);
+  tanlu_data_page_set_context (self->data_page, self->context);
+
+  g_signal_connect_object (self->context, "notify::region", G_CALLBACK (on_region_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Settings come from the application, which is only set once the window
+ * is constructed. */
+static void
+restore_state (TanluWindow *self)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  GSettings *settings = get_settings (self);
+  TanluRegion *region = NULL;
+
+  if (settings != NULL)
+    {
+      g_autofree char *last_region = g_settings_get_string (settings, "last-region");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+
+      region = tanlu_store_lookup_region_by_key (store, last_region);
+    }
+
+  if (region == NULL)
+    region = tanlu_store_lookup_region (store, 100000);
+
+  if (region == tanlu_context_get_region (self->context))
+    update_title (self);
+  else
+    tanlu_context_set_region (self->context, region);
+
+  /* Start on the data rather than the region list on narrow screens. */
+  adw_leaflet_set_visible_child (self->leaflet, adw_leaflet_page_get_child (self->content_page));
+}
+
+static void
+tanlu_window_dispose (GObject *object)
+{
+  TanluWindow *self = (TanluWindow *)object;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tanlu_window_parent_class)->dispose (object);
+}
+
+static void
+tanlu_window_finalize (GObject *object)
+{
+  TanluWindow *self = (TanluWindow *)object;
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (tanlu_window_parent_class)->finalize (object);
+}
+
+static void
+tanlu_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TanluWindow *self = TANLU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TanluWindow *self = TANLU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_window_class_init (TanluWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tanlu_window_constructed;
+  object_class->dispose = tanlu_window_dispose;
+  object_class->finalize = tanlu_window_finalize;
+  object_class->get_property = tanlu_window_get_property;
+  object_class->set_property = tanlu_window_set_property;
+
+  window_class->close_request = tanlu_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, data_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, tanlu_window_import);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tanlu_window_cancel_import);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
+
+  g_type_ensure (TANLU_TYPE_DATA_PAGE);
+  g_type_ensure (TANLU_TYPE_REGION_SIDEBAR);
+}
+
+static void
+tanlu_window_init (TanluWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+
+TanluWindow *
+tanlu_window_new (TanluApplication *application,
+                  TanluContext     *context)
+{
+  TanluWindow *self;
+
+  g_return_val_if_fail (TANLU_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (TANLU_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (TANLU_TYPE_WINDOW, "context", context, NULL);
+  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (application));
+  restore_state (self);
+
+  return self;
+}
+
+/**
+ * tanlu_window_get_context:
+ *
+ * Returns: (transfer none): the window's context
+ */
+TanluContext *
+tanlu_window_get_context (TanluWindow *self)
+{
+  g_return_val_if_fail (TANLU_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * tanlu_window_import_files:
+ * @paths: (array zero-terminated=1): files to import
+ *
+ * Imports @paths as the Import… action would, for scripts and tests.
+ */
+void
+tanlu_window_import_files (TanluWindow        *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (TANLU_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->import_cancellable == NULL)
+    start_import (self, paths);
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tanlu-dataset.h"
+#include "tanlu-store.h"
+#include "tanlu-test-util.h"
+
+/**
+ * tanlu_test_shared_data_dir:
+ *
+ * The real CEADs files live outside the repository; tests that read them
+ * skip when they are absent.
+ */
+const char *
+tanlu_test_shared_data_dir (void)
+{
+  static char *directory;
+
+  if (directory == NULL)
+    {
+      const char *from_environment = g_getenv ("TANLU_SHARED_DATA_DIR");
+
+      directory = from_environment != NULL
+                  ? g_strdup (from_environment)
+                  : g_canonicalize_filename (TANLU_TEST_SOURCE_DIR "/../shared/data", NULL);
+    }
+
+  return directory;
+}
+
+/**
+ * tanlu_test_shared_path:
+ *
+ * Returns: (transfer full) (nullable): the path of a shared data file, or
+ *   %NULL when it is not there
+ */
+char *
+tanlu_test_shared_path (const char *relative)
+{
+  g_autofree char *path = g_build_filename (tanlu_test_shared_data_dir (), relative, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+char *
+tanlu_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("tanlu-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return path;
+}
+
+void
+tanlu_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_chmod (child, 0700);
+      tanlu_test_remove_tree (child);
+    }
+
+  g_rmdir (path);
+}
+
+/**
+ * tanlu_test_registry_copy:
+ *
+ * Returns: (transfer full): a new database in @directory holding the
+ *   committed region registry, boundaries, groups and the CEADs sources and
+ *   indicators, but no observations; built once per test program
+ */
+char *
+tanlu_test_registry_copy (const char *directory)
+{
+  static char *template_path;
+  g_autofree char *path = g_build_filename (directory, "registry.db", NULL);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (template_path == NULL)
+    {
+      g_autofree char *template_dir = tanlu_test_make_tmpdir ();
+      g_autoptr(TanluStore) store = NULL;
+
+      template_path = g_build_filename (template_dir, "template.db", NULL);
+      store = tanlu_store_new (template_path, &error);
+      g_assert_no_error (error);
+      g_assert_true (tanlu_store_begin (store, &error));
+      g_assert_true (tanlu_dataset_load_registry (store, TANLU_TEST_SOURCE_DIR "/data/dataset.json", &error));
+      g_assert_no_error (error);
+      g_assert_true (tanlu_store_commit (store, &error));
+      g_assert_true (tanlu_store_compact (store, &error));
+      g_assert_no_error (error);
+    }
+
+  source = g_file_new_for_path (template_path);
+  target = g_file_new_for_path (path);
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+TanluStore *
+tanlu_test_registry_store (const char *directory)
+{
+  g_autofree char *path = tanlu_test_registry_copy (directory);
+  g_autoptr(GError) error = NULL;
+  TanluStore *store = tanlu_store_new (path, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/**
+ * tanlu_test_fingerprint:
+ *
+ * Returns: (transfer full): a checksum of the schema version and of every
+ *   row of every table, to prove a failed import left nothing behind
+ */
+char *
+tanlu_test_fingerprint (const char *db_path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_checksum_update (checksum, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\"",
+                                                (const char *)g_ptr_array_index (tables, i));
+      g_autoptr(GString) sql = g_string_new (probe);
+      int n_columns;
+
+      /* Every column in the ordering, so equal content always hashes the same. */
+      g_assert_cmpint (sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL), ==, SQLITE_OK);
+      n_columns = sqlite3_column_count (stmt);
+      sqlite3_finalize (stmt);
+      for (int c = 0; c < n_columns; c++)
+        {
+          g_string_append (sql, c == 0 ? " ORDER BY " : ", ");
+          g_string_append_printf (sql, "%d", c + 1);
+        }
+
+      g_checksum_update (checksum, g_ptr_array_index (tables, i), -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < n_columns; c++)
+            {
+              g_checksum_update (checksum, (const guchar *)"|", 1);
+              if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
+                g_checksum_update (checksum, sqlite3_column_blob (stmt, c), sqlite3_column_bytes (stmt, c));
+            }
+          g_checksum_update (checksum, (const guchar *)"\n", 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+char *
+tanlu_test_write_file (const char *directory,
+                       const char *name,
+                       const char *contents,
+                       gssize      length)
+{
+  g_autofree char *path = g_build_filename (directory, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}

@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tanlu-geometry.h"
+#include "tanlu-indicator.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store-private.h"
+#include "tanlu-test-util.h"
+
+static const TanluSourceInfo fixture_source = {
+  .key = "fixture",
+  .title_zh = "测试数据",
+  .title_en = "Test fixture",
+  .citation = "Made-up figures for tests",
+};
+
+static const TanluIndicatorInfo fixture_indicator = {
+  .code = "fixture.value",
+  .name_zh = "测试指标",
+  .name_en = "Test indicator",
+  .unit = "t",
+  .category = "user",
+};
+
+static guint
+query_uint (sqlite3    *db,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+static char *
+query_text (sqlite3    *db,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_store_create (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  sqlite3 *db;
+
+  store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tanlu_store_get_schema_version (store), ==, TANLU_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (tanlu_store_get_path (store), ==, path);
+
+  db = _tanlu_store_get_db (store);
+  journal = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpuint (query_uint (db, "PRAGMA foreign_keys"), ==, 1);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      static const char * const tables[] = {
+        "source", "region", "region_boundary", "region_group", "region_group_member",
+        "indicator", "observation", "import_log", "observation_revision",
+      };
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'",
+                                              tables[i]);
+
+      g_assert_cmpuint (query_uint (db, sql), ==, 1);
+    }
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+/* Fills a database at @version with what that version can hold, so the
+ * upgrade has real rows to carry forward. */
+static void
+fill_at_version (sqlite3 *db,
+                 guint    version)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (version >= 1)
+    {
+      g_assert_true (_tanlu_store_exec (db,
+                                        "INSERT INTO source (id, key, title_zh, title_en, citation) VALUES (1, 'fixture', '测试', 'Fixture', 'Made up');"
+                                        "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES (100000, 'nation', NULL, '中国', 'China');"
+                                        "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES (510000, 'province', 100000, '四川', 'Sichuan');"
+                                        "INSERT INTO indicator (id, code, name_zh, name_en, unit, category) VALUES (1, 'fixture.value', '测试', 'Fixture', 't', 'user');"
+                                        "INSERT INTO observation VALUES (1, 510000, 2019, 42.5, 1);",
+                                        &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_store_migrations (void)
+{
+  for (guint version = 0; version < TANLU_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = tanlu_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(TanluStore) old_store = NULL;
+      g_autoptr(TanluStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) series = NULL;
+      TanluIndicator *indicator;
+      TanluRegion *region;
+      TanluSource *source;
+
+      g_test_message ("upgrading from schema %u", version);
+
+      if (version > 0)
+        {
+          old_store = _tanlu_store_new_at_version (path, version, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (tanlu_store_get_schema_version (old_store), ==, version);
+          fill_at_version (_tanlu_store_get_db (old_store), version);
+          g_clear_object (&old_store);
+        }
+
+      store = tanlu_store_new (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (tanlu_store_get_schema_version (store), ==, TANLU_STORE_SCHEMA_VERSION);
+
+      if (version == 0)
+        {
+          g_assert_cmpuint (tanlu_store_count_observations (store, &error), ==, 0);
+          g_clear_object (&store);
+          tanlu_test_remove_tree (dir);
+          continue;
+        }
+
+      /* The rows written by the old version are all there… */
+      region = tanlu_store_lookup_region (store, 510000);
+      g_assert_nonnull (region);
+      g_assert_cmpstr (tanlu_region_get_name_zh (region), ==, "四川");
+      series = tanlu_store_get_series (store, 510000, "fixture.value", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (series->len, ==, 1);
+      g_assert_cmpfloat (g_array_index (series, TanluSeriesPoint, 0).value, ==, 42.5);
+
+      /* …and what the new version adds works on them: replacing a value
+       * keeps the old one. */
+      indicator = tanlu_store_lookup_indicator (store, "fixture.value");
+      source = tanlu_store_lookup_source (store, "fixture");
+      g_assert_true (tanlu_store_begin (store, &error));
+      g_assert_true (tanlu_store_put_observation (store, region, indicator, 2019, 43.0, source, &error));
+      g_assert_true (tanlu_store_commit (store, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 1);
+
+      g_clear_object (&store);
+      tanlu_test_remove_tree (dir);
+    }
+}
+
+static void
+test_store_too_new (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = tanlu_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, path));
+
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_not_a_database (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = tanlu_test_write_file (dir, "notes.db",
+                                                 "These are notes, not a database, but long enough to have a header of sorts.\n",
+                                                 -1);
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+
+  g_file_get_contents (path, &before, NULL, NULL);
+
+  store = tanlu_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "notes.db"));
+
+  {
+    g_autofree char *after = NULL;
+
+    g_file_get_contents (path, &after, NULL, NULL);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_rollback (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (store));
+  g_autofree char *after = NULL;
+  TanluIndicator *indicator;
+  TanluSource *source;
+  guint n_regions = g_list_model_get_n_items (tanlu_store_get_regions (store));
+
+  g_assert_true (tanlu_store_begin (store, &error));
+  g_assert_true (tanlu_store_in_transaction (store));
+  source = tanlu_store_ensure_source (store, &fixture_source, &error);
+  indicator = tanlu_store_ensure_indicator (store, &fixture_indicator, &error);
+  g_assert_no_error (error);
+  g_assert_true (tanlu_store_add_region (store, 519900, TANLU_REGION_LEVEL_CITY, 510000, "测试市", "Testville", &error));
+  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510100),
+                                              indicator, 2020, 1.5, source, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (tanlu_store_lookup_indicator (store, "fixture.value"));
+
+  tanlu_store_rollback (store);
+  g_assert_false (tanlu_store_in_transaction (store));
+
+  /* Neither the file nor what the store remembers keeps a trace. */
+  after = tanlu_test_fingerprint (tanlu_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (tanlu_store_lookup_indicator (store, "fixture.value"));
+  g_assert_null (tanlu_store_lookup_source (store, "fixture"));
+  g_assert_null (tanlu_store_lookup_region (store, 519900));
+  g_assert_cmpuint (g_list_model_get_n_items (tanlu_store_get_regions (store)), ==, n_regions);
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_queries (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) series = NULL;
+  g_autoptr(GArray) provinces = NULL;
+  g_autoptr(GArray) cities = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GListModel) observations = NULL;
+  TanluIndicator *indicator;
+  TanluSource *source;
+
+  g_assert_true (tanlu_store_begin (store, &error));
+  source = tanlu_store_ensure_source (store, &fixture_source, &error);
+  indicator = tanlu_store_ensure_indicator (store, &fixture_indicator, &error);
+
+  /* Written out of order, read back in order. */
+  for (guint year = 2005; year >= 2000; year--)
+    g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510000), indicator,
+                                                year, year - 1999.0, source, &error));
+  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 500000), indicator,
+                                              2003, 7, source, &error));
+  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510100), indicator,
+                                              2003, 2.5, source, &error));
+  g_assert_true (tanlu_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  series = tanlu_store_get_series (store, 510000, "fixture.value", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->len, ==, 6);
+  for (guint i = 0; i < series->len; i++)
+    {
+      TanluSeriesPoint *point = &g_array_index (series, TanluSeriesPoint, i);
+
+      g_assert_cmpuint (point->year, ==, 2000 + i);
+      g_assert_cmpfloat (point->value, ==, i + 1.0);
+      g_assert_cmpint (point->source_id, ==, tanlu_source_get_id (source));
+    }
+
+  provinces = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_PROVINCE, "fixture.value", 2003, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (provinces->len, ==, 2);
+  g_assert_cmpuint (g_array_index (provinces, TanluRegionValue, 0).code, ==, 500000);
+  g_assert_cmpuint (g_array_index (provinces, TanluRegionValue, 1).code, ==, 510000);
+  g_assert_cmpfloat (g_array_index (provinces, TanluRegionValue, 1).value, ==, 4.0);
+
+  cities = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_CITY, "fixture.value", 2003, &error);
+  g_assert_cmpuint (cities->len, ==, 1);
+  g_assert_cmpuint (g_array_index (cities, TanluRegionValue, 0).code, ==, 510100);
+
+  g_assert_null (tanlu_store_get_series (store, 510000, "no.such.indicator", &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  children = tanlu_store_list_children (store, 100000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (children->len, ==, 34);
+  g_clear_pointer (&children, g_ptr_array_unref);
+
+  children = tanlu_store_list_children (store, 510000, &error);
+  g_assert_cmpuint (children->len, ==, 21);
+  g_assert_cmpuint (tanlu_region_get_code (g_ptr_array_index (children, 0)), ==, 510100);
+  g_assert_cmpstr (tanlu_region_get_name_zh (g_ptr_array_index (children, 0)), ==, "成都");
+
+  /* A group lists its members' observations. */
+  observations = tanlu_store_list_observations (store, tanlu_store_lookup_region_by_key (store, "chengdu-chongqing"),
+                                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (observations), ==, 1);
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_revisions (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_value = NULL;
+  TanluRegion *sichuan = tanlu_store_lookup_region (store, 510000);
+  TanluIndicator *indicator;
+  TanluSource *source;
+
+  g_assert_true (tanlu_store_begin (store, &error));
+  source = tanlu_store_ensure_source (store, &fixture_source, &error);
+  indicator = tanlu_store_ensure_indicator (store, &fixture_indicator, &error);
+  g_assert_true (tanlu_store_put_observation (store, sichuan, indicator, 2019, 10, source, &error));
+  g_assert_true (tanlu_store_commit (store, &error));
+
+  /* The same value again changes nothing… */
+  g_assert_true (tanlu_store_begin (store, &error));
+  g_assert_true (tanlu_store_put_observation (store, sichuan, indicator, 2019, 10, source, &error));
+  g_assert_true (tanlu_store_commit (store, &error));
+  g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 0);
+
+  /* …a new one replaces it and keeps the old. */
+  g_assert_true (tanlu_store_begin (store, &error));
+  g_assert_true (tanlu_store_put_observation (store, sichuan, indicator, 2019, 12, source, &error));
+  g_assert_true (tanlu_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tanlu_store_count_observations (store, &error), ==, 1);
+  g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 1);
+  old_value = query_text (_tanlu_store_get_db (store), "SELECT value FROM observation_revision");
+  g_assert_cmpstr (old_value, ==, "10.0");
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_groups (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  TanluRegion *group = tanlu_store_lookup_region_by_key (store, "chengdu-chongqing");
+  const guint *members;
+  guint n_members;
+  const guint unknown[] = { 510100, 999999 };
+
+  g_assert_nonnull (group);
+  g_assert_cmpint (tanlu_region_get_level (group), ==, TANLU_REGION_LEVEL_GROUP);
+  g_assert_cmpstr (tanlu_region_get_name_zh (group), ==, "成渝地区双城经济圈");
+  g_assert_nonnull (strstr (tanlu_region_get_description (group), "approximation"));
+
+  members = tanlu_region_get_member_codes (group, &n_members);
+  g_assert_cmpuint (n_members, ==, 16);
+  g_assert_cmpuint (members[0], ==, 500100);
+  for (guint i = 1; i < n_members; i++)
+    g_assert_cmpuint (tanlu_region_get_parent_code (tanlu_store_lookup_region (store, members[i])), ==, 510000);
+
+  g_assert_true (tanlu_store_begin (store, &error));
+  g_assert_false (tanlu_store_add_group (store, "broken", "坏", "Broken", NULL, NULL, unknown, 2, &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tanlu_store_add_group (store, "2020", "数", "Digits", NULL, NULL, unknown, 1, &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  tanlu_store_rollback (store);
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_boundaries (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  GListModel *regions = tanlu_store_get_regions (store);
+  guint n_with_boundary = 0;
+  struct {
+    double lon, lat;
+    guint inside[3];
+  } points[] = {
+    /* 成都 天府广场 */
+    { 104.066, 30.657, { 510100, 510000, 100000 } },
+    /* 重庆 解放碑 */
+    { 106.577, 29.557, { 500100, 500000, 100000 } },
+    /* East China Sea */
+    { 124.0, 28.0, { 0 } },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(TanluRegion) region = g_list_model_get_item (regions, i);
+      g_autoptr(TanluGeometry) geometry = NULL;
+      gboolean schematic = FALSE;
+      double lon, lat;
+
+      if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+        continue;
+
+      geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (region), &schematic, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (geometry);
+      g_assert_true (schematic);
+      n_with_boundary++;
+
+      /* Labels go on the centroid: it must lie on the region itself. */
+      g_assert_true (tanlu_region_get_centroid (region, &lon, &lat));
+      if (!tanlu_geometry_contains (geometry, lon, lat))
+        g_error ("The centroid of %u lies outside it", tanlu_region_get_code (region));
+
+      for (guint p = 0; p < G_N_ELEMENTS (points); p++)
+        {
+          gboolean expected = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (points[p].inside); k++)
+            if (points[p].inside[k] == tanlu_region_get_code (region))
+              expected = TRUE;
+
+          if (tanlu_geometry_contains (geometry, points[p].lon, points[p].lat) != expected)
+            g_error ("(%g, %g) should%s be in %u", points[p].lon, points[p].lat, expected ? "" : " not",
+                     tanlu_region_get_code (region));
+        }
+    }
+
+  g_assert_cmpuint (n_with_boundary, ==, 1 + 34 + 364);
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_prepare_default (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "nested", "tanlu.db", NULL);
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TanluStoreCounts counts;
+
+  if (tanlu_store_find_bundled_dataset () == NULL)
+    {
+      g_test_skip ("The bundled dataset has not been built");
+      return;
+    }
+
+  g_assert_true (tanlu_store_prepare_default (path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tanlu_store_get_counts (store, &counts, &error));
+  g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_PROVINCE], ==, 34);
+  g_assert_cmpuint (counts.n_observations, >, 50000);
+
+  /* An existing database is never replaced. */
+  g_assert_true (tanlu_store_begin (store, &error));
+  g_assert_true (tanlu_store_ensure_source (store, &fixture_source, &error) != NULL);
+  g_assert_true (tanlu_store_commit (store, &error));
+  g_clear_object (&store);
+
+  g_assert_true (tanlu_store_prepare_default (path, &error));
+  store = tanlu_store_new (path, &error);
+  g_assert_nonnull (tanlu_store_lookup_source (store, "fixture"));
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_store_prepare_default_missing_dataset (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "tanlu.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-dataset.db", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("TANLU_BUNDLED_DATASET"));
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("TANLU_BUNDLED_DATASET", missing, TRUE);
+  g_assert_false (tanlu_store_prepare_default (path, &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  if (saved != NULL)
+    g_setenv ("TANLU_BUNDLED_DATASET", saved, TRUE);
+  else
+    g_unsetenv ("TANLU_BUNDLED_DATASET");
+
+  tanlu_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tanlu/store/create", test_store_create);
+  g_test_add_func ("/tanlu/store/migrations", test_store_migrations);
+  g_test_add_func ("/tanlu/store/too-new", test_store_too_new);
+  g_test_add_func ("/tanlu/store/not-a-database", test_store_not_a_database);
+  g_test_add_func ("/tanlu/store/rollback", test_store_rollback);
+  g_test_add_func ("/tanlu/store/queries", test_store_queries);
+  g_test_add_func ("/tanlu/store/revisions", test_store_revisions);
+  g_test_add_func ("/tanlu/store/groups", test_store_groups);
+  g_test_add_func ("/tanlu/store/boundaries", test_store_boundaries);
+  g_test_add_func ("/tanlu/store/prepare-default", test_store_prepare_default);
+  g_test_add_func ("/tanlu/store/prepare-default-missing-dataset", test_store_prepare_default_missing_dataset);
+
+  return g_test_run ();
+}
