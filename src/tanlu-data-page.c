@@ -264,9 +264,14 @@ reload (TanluDataPage *self)
 static void
 tanlu_data_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   TanluDataPage *self = (TanluDataPage *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DATA_PAGE);
+
+  /* Children the template does not name are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->sorted);
   g_clear_object (&self->context);

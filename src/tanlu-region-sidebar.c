@@ -299,9 +299,14 @@ on_search_entry_activate_cb (TanluRegionSidebar *self)
 static void
 tanlu_region_sidebar_dispose (GObject *object)
 {
+  GtkWidget *child;
   TanluRegionSidebar *self = (TanluRegionSidebar *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_REGION_SIDEBAR);
+
+  /* Children the template does not name are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);

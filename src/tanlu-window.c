@@ -677,3 +677,11 @@ tanlu_window_import_files (TanluWindow        *self,
   if (self->import_cancellable == NULL)
     start_import (self, paths);
 }
+
+gboolean
+tanlu_window_is_importing (TanluWindow *self)
+{
+  g_return_val_if_fail (TANLU_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}

@@ -16,5 +16,6 @@ TanluWindow  *tanlu_window_new           (TanluApplication   *application,
 TanluContext *tanlu_window_get_context   (TanluWindow        *self);
 void          tanlu_window_import_files  (TanluWindow        *self,
                                           const char * const *paths);
+gboolean      tanlu_window_is_importing  (TanluWindow        *self);
 
 G_END_DECLS

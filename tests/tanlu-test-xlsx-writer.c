@@ -16,6 +16,7 @@
 #define NS_DOCUMENT_RELS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_CONTENT_TYPES "http://schemas.openxmlformats.org/package/2006/content-types"
 #define CT_PREFIX        "application/vnd.openxmlformats-officedocument.spreadsheetml."
+#define CT_RELATIONSHIPS "application/vnd.openxmlformats-package.relationships+xml"
 #define XML_DECLARATION  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
 /* Enough styles for Excel and LibreOffice to accept the package. */
@@ -330,6 +331,26 @@ shared_strings_xml (TanluTestXlsx *self)
 }
 
 static void
+append_override (GString    *types,
+                 const char *part,
+                 const char *content_type)
+{
+  g_string_append_printf (types, "<Override PartName=\"/%s\" ContentType=\"%s\"/>", part, content_type);
+}
+
+static void
+append_relationship (GString    *rels,
+                     guint       id,
+                     const char *type,
+                     const char *target_prefix,
+                     const char *target)
+{
+  g_string_append_printf (rels,
+                          "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/%s\" Target=\"%s%s\"/>",
+                          id, type, target_prefix, target);
+}
+
+static void
 add_part (GArray     *parts,
           const char *name,
           char       *content)
@@ -350,32 +371,33 @@ build_parts (TanluTestXlsx *self)
   const char *target_prefix = absolute ? "/xl/" : "";
   GArray *parts = g_array_new (FALSE, TRUE, sizeof (WriterPart));
   GString *types = g_string_new (XML_DECLARATION);
+  GString *root_rels = g_string_new (XML_DECLARATION);
   GString *book = g_string_new (XML_DECLARATION);
   GString *rels = g_string_new (XML_DECLARATION);
   guint n_sheets = self->sheets->len;
 
   g_array_set_clear_func (parts, writer_part_clear);
 
-  g_string_append (types,
-                   "<Types xmlns=\"" NS_CONTENT_TYPES "\">"
-                   "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  g_string_append (types, "<Types xmlns=\"" NS_CONTENT_TYPES "\">"
+                   "<Default Extension=\"rels\" ContentType=\"" CT_RELATIONSHIPS "\"/>"
                    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
-  g_string_append_printf (types, "<Override PartName=\"/%s\" ContentType=\"" CT_PREFIX "sheet.main+xml\"/>", workbook);
+  append_override (types, workbook, CT_PREFIX "sheet.main+xml");
   for (guint i = 0; i < n_sheets; i++)
-    g_string_append_printf (types,
-                            "<Override PartName=\"/xl/worksheets/sheet%u.xml\" ContentType=\"" CT_PREFIX "worksheet+xml\"/>",
-                            sheet_number (self, i));
+    {
+      g_autofree char *part = tanlu_test_xlsx_get_sheet_part (self, i);
+
+      append_override (types, part, CT_PREFIX "worksheet+xml");
+    }
   if (shared)
-    g_string_append (types, "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" CT_PREFIX "sharedStrings+xml\"/>");
-  g_string_append (types, "<Override PartName=\"/xl/styles.xml\" ContentType=\"" CT_PREFIX "styles+xml\"/>");
+    append_override (types, "xl/sharedStrings.xml", CT_PREFIX "sharedStrings+xml");
+  append_override (types, "xl/styles.xml", CT_PREFIX "styles+xml");
   g_string_append (types, "</Types>");
   add_part (parts, "[Content_Types].xml", g_string_free (types, FALSE));
 
-  add_part (parts, "_rels/.rels",
-            g_strdup_printf (XML_DECLARATION
-                             "<Relationships xmlns=\"" NS_PACKAGE_RELS "\">"
-                             "<Relationship Id=\"rId1\" Type=\"" NS_DOCUMENT_RELS "/officeDocument\" Target=\"%s\"/>"
-                             "</Relationships>", workbook));
+  g_string_append (root_rels, "<Relationships xmlns=\"" NS_PACKAGE_RELS "\">");
+  append_relationship (root_rels, 1, "officeDocument", "", workbook);
+  g_string_append (root_rels, "</Relationships>");
+  add_part (parts, "_rels/.rels", g_string_free (root_rels, FALSE));
 
   g_string_append (book, "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_DOCUMENT_RELS "\"><sheets>");
   for (guint i = 0; i < n_sheets; i++)
@@ -390,16 +412,14 @@ build_parts (TanluTestXlsx *self)
 
   g_string_append (rels, "<Relationships xmlns=\"" NS_PACKAGE_RELS "\">");
   for (guint i = 0; i < n_sheets; i++)
-    g_string_append_printf (rels,
-                            "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/worksheet\" Target=\"%sworksheets/sheet%u.xml\"/>",
-                            sheet_number (self, i), target_prefix, sheet_number (self, i));
+    {
+      g_autofree char *target = g_strdup_printf ("worksheets/sheet%u.xml", sheet_number (self, i));
+
+      append_relationship (rels, sheet_number (self, i), "worksheet", target_prefix, target);
+    }
   if (shared)
-    g_string_append_printf (rels,
-                            "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/sharedStrings\" Target=\"%ssharedStrings.xml\"/>",
-                            n_sheets + 1, target_prefix);
-  g_string_append_printf (rels,
-                          "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/styles\" Target=\"%sstyles.xml\"/>",
-                          n_sheets + 2, target_prefix);
+    append_relationship (rels, n_sheets + 1, "sharedStrings", target_prefix, "sharedStrings.xml");
+  append_relationship (rels, n_sheets + 2, "styles", target_prefix, "styles.xml");
   g_string_append (rels, "</Relationships>");
   add_part (parts, workbook_rels, g_string_free (rels, FALSE));
 

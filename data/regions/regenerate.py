@@ -59,7 +59,8 @@ MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 NOT_CITIES = ("710000", "810000", "820000")   # provincial units only
 CONFLATE_MAX_GAP = 3       # municipal-only vertices a replaced stretch may have
 CONFLATE_MAX_PATH = 400    # neighbour vertices a replacement may insert
-CONFLATE_MAX_DEVIATION = 40  # grid units (~4 km) between old and new stretch
+CONFLATE_MAX_DEVIATION = 40    # grid units (~4 km): municipal stretch vs neighbour's
+CONFLATE_SMALL_DEVIATION = 8   # grid units (~0.8 km): elsewhere
 
 TANLU_MEMBER = {
     "schematic": True,
@@ -570,6 +571,12 @@ def clean_ring(ring):
     return out
 
 
+def oriented(ring, counter_clockwise):
+    if (signed_area2(ring) > 0) == counter_clockwise:
+        return ring
+    return ring[::-1]
+
+
 def bbox(ring):
     xs = [p[0] for p in ring]
     ys = [p[1] for p in ring]
@@ -596,12 +603,14 @@ def ring_inside(inner, inner_box, outer, outer_box, outer_points):
     return False
 
 
-def build_polygons(rings):
-    """Group a feature's rings into polygons [(outer, [holes])] by nesting.
+def build_polygons(raw_rings):
+    """Group a feature's rings into polygons [outer, hole, …] by nesting.
 
     A ring nested in another ring of the feature with the opposite winding
-    is a hole; with the same winding it adds nothing and is dropped.
+    is a hole; with the same winding it adds nothing and is dropped.  Outer
+    rings come out counter-clockwise, holes clockwise, largest polygon first.
     """
+    rings = [r for r in (clean_ring(r) for r in raw_rings) if r is not None]
     boxes = [bbox(r) for r in rings]
     areas = [signed_area2(r) for r in rings]
     point_sets = [set(r) for r in rings]
@@ -611,8 +620,8 @@ def build_polygons(rings):
                            abs(areas[j]) > abs(areas[i]) and
                            ring_inside(ring, boxes[i], rings[j], boxes[j], point_sets[j])])
     role = {}
-    for i in sorted(range(len(rings)), key=lambda k: len(containers[k])):
-        parents = [j for j in containers[i] if role.get(j, ("dropped",))[0] != "dropped"]
+    for i in sorted(range(len(rings)), key=lambda k: (len(containers[k]), k)):
+        parents = [j for j in containers[i] if role[j][0] != "dropped"]
         if not parents:
             role[i] = ("outer",)
             continue
@@ -623,96 +632,14 @@ def build_polygons(rings):
             role[i] = ("dropped",)
     polygons = []
     for i in range(len(rings)):
-        if role[i][0] == "outer":
-            holes = [j for j in range(len(rings)) if role[j] == ("hole", i)]
-            polygons.append((i, holes))
+        if role[i][0] != "outer":
+            continue
+        holes = [oriented(rings[j], False) for j in range(len(rings)) if role[j] == ("hole", i)]
+        holes.sort(key=lambda h: (signed_area2(h), h[0]))
+        polygons.append([oriented(rings[i], True)] + holes)
+    polygons.sort(key=lambda pg: (-signed_area2(pg[0]), pg[0][0]))
     return polygons
 
-
-# ---------------------------------------------------------------- conflation
-
-def vertex_features(features):
-    users = {}
-    for code, rings in features.items():
-        for ring in rings:
-            for p in ring:
-                users.setdefault(p, set()).add(code)
-    return users
-
-
-def stretch_deviation(path, stretch):
-    """Largest distance from a point of path to the polyline stretch."""
-    worst = 0.0
-    for p in path:
-        worst = max(worst, min(segment_distance(p, a, b)
-                               for a, b in zip(stretch, stretch[1:])))
-    return worst
-
-
-def neighbour_path(a, b, neighbour, rings, users):
-    """The neighbour's own vertices between a and b, or None."""
-    best = None
-    for ring in rings[neighbour]:
-        n = len(ring) - 1
-        for start in [k for k in range(n) if ring[k] == a]:
-            for step in (1, -1):
-                path = []
-                k = start
-                for _ in range(CONFLATE_MAX_PATH + 1):
-                    k = (k + step) % n
-                    if ring[k] == b:
-                        if best is None or len(path) < len(best):
-                            best = path
-                        break
-                    if users[ring[k]] != {neighbour}:
-                        break
-                    path.append(ring[k])
-    return best
-
-
-def conflate(code, features, users):
-    """Replace a coarse feature's shared border stretches by its neighbours'."""
-    out = []
-    changed = 0
-    for ring in features[code]:
-        n = len(ring) - 1
-        anchors = [k for k in range(n) if users[ring[k]] - {code}]
-        if len(anchors) < 2:
-            out.append(ring)
-            continue
-        new = []
-        for idx, i in enumerate(anchors):
-            j = anchors[(idx + 1) % len(anchors)]
-            gap = (j - i) % n
-            own = [ring[(i + k) % n] for k in range(1, gap)]
-            a, b = ring[i], ring[j]
-            replacement = None
-            if len(own) <= CONFLATE_MAX_GAP:
-                for neighbour in sorted((users[a] & users[b]) - {code}):
-                    path = neighbour_path(a, b, neighbour, features, users)
-                    if path is None:
-                        continue
-                    if stretch_deviation(path, [a] + own + [b]) > CONFLATE_MAX_DEVIATION:
-                        continue
-                    if replacement is None or len(path) < len(replacement):
-                        replacement = path
-            new.append(a)
-            if replacement is None or replacement == own:
-                new.extend(own)
-            else:
-                new.extend(replacement)
-                for p in own:
-                    users[p].discard(code)
-                for p in replacement:
-                    users[p].add(code)
-                changed += 1
-        new.append(new[0])
-        out.append(new)
-    features[code] = out
-    return changed
-
-
-# ---------------------------------------------------------------- simplification
 
 def segment_distance(p, a, b):
     (px, py), (ax, ay), (bx, by) = p, a, b
@@ -725,6 +652,111 @@ def segment_distance(p, a, b):
     ex, ey = ax + t * dx - px, ay + t * dy - py
     return (ex * ex + ey * ey) ** 0.5
 
+
+# ---------------------------------------------------------------- shared borders
+#
+# Every ring has its feature on the left (outer rings counter-clockwise, holes
+# clockwise), so a border that two features share is walked in opposite
+# directions by the two.
+
+def vertex_features(features):
+    users = {}
+    for code, polygons in features.items():
+        for polygon in polygons:
+            for ring in polygon:
+                for p in ring:
+                    users.setdefault(p, set()).add(code)
+    return users
+
+
+def stretch_deviation(path, stretch):
+    """Largest distance from a point of path to the polyline stretch."""
+    worst = 0.0
+    for p in path:
+        worst = max(worst, min(segment_distance(p, a, b)
+                               for a, b in zip(stretch, stretch[1:])))
+    return worst
+
+
+def vertex_positions(polygons):
+    positions = {}
+    for polygon in polygons:
+        for ring in polygon:
+            for k in range(len(ring) - 1):
+                positions.setdefault(ring[k], []).append((ring, k))
+    return positions
+
+
+def neighbour_path(a, b, neighbour, positions, users):
+    """The neighbour's own vertices on its way from b to a, listed from a; or None."""
+    best = None
+    for ring, start in positions.get(a, ()):
+        n = len(ring) - 1
+        path = []
+        k = start
+        for _ in range(CONFLATE_MAX_PATH + 1):
+            k = (k - 1) % n
+            if ring[k] == b:
+                if best is None or len(path) < len(best):
+                    best = path
+                break
+            if users[ring[k]] != {neighbour}:
+                break
+            path.append(ring[k])
+    return best
+
+
+def conflate(code, features, users, positions, max_deviation):
+    """Give a feature its neighbours' vertices where its own border is coarser.
+
+    Between two consecutive vertices a and b that the feature shares with a
+    neighbour, with at most CONFLATE_MAX_GAP vertices of its own in between,
+    the feature takes the neighbour's vertices between b and a instead, if
+    they stay within max_deviation of its own stretch.  Returns the number of
+    stretches replaced.
+    """
+    changed = 0
+    for polygon in features[code]:
+        for r, ring in enumerate(polygon):
+            n = len(ring) - 1
+            anchors = [k for k in range(n) if users[ring[k]] - {code}]
+            if len(anchors) < 2:
+                continue
+            new = []
+            for idx, i in enumerate(anchors):
+                j = anchors[(idx + 1) % len(anchors)]
+                own = [ring[(i + k) % n] for k in range(1, (j - i) % n)]
+                a, b = ring[i], ring[j]
+                replacement = None
+                if len(own) <= CONFLATE_MAX_GAP:
+                    for neighbour in sorted((users[a] & users[b]) - {code}):
+                        if neighbour not in positions:
+                            positions[neighbour] = vertex_positions(features[neighbour])
+                        path = neighbour_path(a, b, neighbour, positions[neighbour], users)
+                        if path is None or path == own:
+                            continue
+                        if stretch_deviation(path, [a] + own + [b]) > max_deviation:
+                            continue
+                        if replacement is None or len(path) < len(replacement):
+                            replacement = path
+                new.append(a)
+                if replacement is None:
+                    new.extend(own)
+                    continue
+                new.extend(replacement)
+                for p in own:
+                    users[p].discard(code)
+                for p in replacement:
+                    users[p].add(code)
+                changed += 1
+            new.append(new[0])
+            polygon[r] = new
+    if changed:
+        positions.pop(code, None)
+    return changed
+
+
+# ---------------------------------------------------------------- simplification
 
 def douglas_peucker(points, tolerance):
     keep = [False] * len(points)
@@ -759,29 +791,30 @@ def simplify_run(run, tolerance):
 
 
 def fixed_vertices(features, users):
+    """Vertices no simplification may remove, identical for every ring using them."""
     fixed = set()
     neighbours = {}
-    for rings in features.values():
-        for ring in rings:
-            n = len(ring) - 1
-            fixed.add(ring[0])
-            for k in range(n):
-                p, prev, nxt = ring[k], ring[k - 1], ring[k + 1]
-                if len(users[p]) >= 3 or users[p] != users[prev] or users[p] != users[nxt]:
-                    fixed.add(p)
-                neighbours.setdefault(p, set()).add(frozenset((prev, nxt)))
+    for polygons in features.values():
+        for polygon in polygons:
+            for ring in polygon:
+                fixed.add(ring[0])
+                for k in range(len(ring) - 1):
+                    p, prev, nxt = ring[k], ring[k - 1], ring[k + 1]
+                    if len(users[p]) >= 3 or users[p] != users[prev] or users[p] != users[nxt]:
+                        fixed.add(p)
+                    neighbours.setdefault(p, set()).add(frozenset((prev, nxt)))
     fixed.update(p for p, pairs in neighbours.items() if len(pairs) > 1)
     return fixed
 
 
 def simplify_ring(ring, fixed, tolerance, cache):
+    """Simplify each run between fixed vertices, the same way in both directions."""
     n = len(ring) - 1
     cuts = [k for k in range(n) if ring[k] in fixed] + [n]
     out = [ring[0]]
     for i, j in zip(cuts, cuts[1:]):
         run = tuple(ring[i:j + 1])
-        backwards = run[::-1]
-        canonical = min(run, backwards)
+        canonical = min(run, run[::-1])
         if canonical not in cache:
             cache[canonical] = simplify_run(list(canonical), tolerance)
         result = cache[canonical]
@@ -796,9 +829,8 @@ def simplify_ring(ring, fixed, tolerance, cache):
 # ---------------------------------------------------------------- output
 
 def format_coordinate(value):
-    text = "%.4f" % (value / SCALE)
-    text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = ("%.4f" % (value / SCALE)).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def written_ring(ring, counter_clockwise):
@@ -815,18 +847,14 @@ def written_ring(ring, counter_clockwise):
     return "[" + ",".join("[%s,%s]" % p for p in texts) + "]"
 
 
-def feature_json(code, rings, polygons):
+def feature_json(code, polygons):
     parts = []
-    ordered = sorted(polygons, key=lambda pg: (-abs(signed_area2(rings[pg[0]])), rings[pg[0]][0]))
-    for outer, holes in ordered:
-        ring_texts = [written_ring(rings[outer], True)]
-        if ring_texts[0] is None:
+    for polygon in polygons:
+        outer = written_ring(polygon[0], True)
+        if outer is None:
             continue
-        for h in sorted(holes, key=lambda h: (-abs(signed_area2(rings[h])), rings[h][0])):
-            text = written_ring(rings[h], False)
-            if text is not None:
-                ring_texts.append(text)
-        parts.append("[" + ",".join(ring_texts) + "]")
+        holes = [written_ring(h, False) for h in polygon[1:]]
+        parts.append("[" + ",".join([outer] + [h for h in holes if h is not None]) + "]")
     if not parts:
         raise ValueError("%s: no polygon left" % code)
     return ('{"type":"Feature","properties":{"code":%d},'
@@ -836,11 +864,8 @@ def feature_json(code, rings, polygons):
 def write_collection(path, features):
     header = json.dumps({"type": "FeatureCollection", "tanlu": TANLU_MEMBER},
                         ensure_ascii=False, separators=(",", ":"))
-    lines = [header[:-1] + ',"features":[']
-    lines.append(",\n".join(features))
-    lines.append("]}")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(header[:-1] + ',"features":[\n' + ",\n".join(features) + "\n]}\n")
 
 
 def write_csv(path, rows):
@@ -854,26 +879,8 @@ def write_csv(path, rows):
 
 # ---------------------------------------------------------------- main
 
-def cleaned(features):
-    out = {}
-    for code, _name, rings in features:
-        rings = [r for r in (clean_ring(r) for r in rings) if r is not None]
-        out[code] = rings
-    return out
-
-
-def main(argv):
-    if len(argv) != 2:
-        sys.stderr.write(__doc__)
-        return 2
-    source = os.path.join(argv[1], "map", "json")
-    here = os.path.dirname(os.path.abspath(__file__))
-
-    contour = load_features(os.path.join(source, "china-contour.json"))
-    provinces = load_features(os.path.join(source, "china.json"))
-    cities = load_features(os.path.join(source, "china-cities.json"))
-
-    # Registry.
+def registry(provinces, cities):
+    """Rows of regions.csv, and the city codes with their source feature codes."""
     rows = [("100000", "nation", "", "中国", "China")]
     province_codes = set()
     for code, name, _rings in provinces:
@@ -883,7 +890,7 @@ def main(argv):
         rows.append((code, "province", "100000") + PROVINCES[code])
     if province_codes != set(PROVINCES):
         raise ValueError("missing provincial units: %s" % sorted(set(PROVINCES) - province_codes))
-    city_codes = {}      # output code -> source code
+    city_codes = {}
     for code, name, _rings in cities:
         if code in NOT_CITIES:
             continue
@@ -903,50 +910,67 @@ def main(argv):
     if set(CITIES) - set(city_codes):
         raise ValueError("missing cities: %s" % sorted(set(CITIES) - set(city_codes)))
     rows.sort(key=lambda row: int(row[0]))
-    write_csv(os.path.join(here, "regions.csv"), rows)
+    return rows, city_codes
 
-    # Nation and provinces: full resolution.
-    for name, features in (("nation.geojson", contour), ("provinces.geojson", provinces)):
-        rings_by_code = cleaned(features)
-        out = []
-        for code in sorted(rings_by_code, key=int):
-            rings = rings_by_code[code]
-            out.append(feature_json(code, rings, build_polygons(rings)))
-        write_collection(os.path.join(here, name), out)
 
-    # Cities: conflate the coarse municipalities, then simplify topologically.
-    by_source = cleaned(cities)
-    city_rings = {}
-    for city, source in city_codes.items():
-        rings = by_source[source]
-        polygons = build_polygons(rings)
-        city_rings[city] = [rings[i] for outer, holes in polygons for i in [outer] + holes]
-    users = vertex_features(city_rings)
+def simplified_cities(cities, city_codes):
+    by_source = {code: rings for code, _name, rings in cities}
+    features = {city: build_polygons(by_source[source]) for city, source in city_codes.items()}
+    codes = sorted(features, key=int)
+
+    # The municipalities are far coarser than their neighbours; then mend the
+    # small disagreements between other neighbours.
+    users = vertex_features(features)
+    positions = {}
     for code in MUNICIPALITIES:
-        conflate("%d" % (int(code) + 100), city_rings, users)
-    users = vertex_features(city_rings)
-    fixed = fixed_vertices(city_rings, users)
+        conflate("%d" % (int(code) + 100), features, users, positions, CONFLATE_MAX_DEVIATION)
+    for _ in range(5):
+        users = vertex_features(features)
+        if sum(conflate(code, features, users, positions, CONFLATE_SMALL_DEVIATION)
+               for code in codes) == 0:
+            break
+    users = vertex_features(features)
+    fixed = fixed_vertices(features, users)
 
     tolerance = TOLERANCE * SCALE
     cache = {}
+    stats = {"before": 0, "after": 0, "kept": 0}
     out = []
-    stats = {"points_in": 0, "points_out": 0, "kept": 0}
-    for code in sorted(city_rings, key=int):
-        rings = city_rings[code]
-        polygons = build_polygons(rings)
-        simplified = list(rings)
-        for outer, holes in polygons:
-            for i in [outer] + holes:
-                simplified[i], ok = simplify_ring(rings[i], fixed, tolerance, cache)
-                stats["points_in"] += len(rings[i])
-                stats["points_out"] += len(simplified[i])
+    for code in codes:
+        polygons = []
+        for polygon in features[code]:
+            rings = []
+            for ring in polygon:
+                simple, ok = simplify_ring(ring, fixed, tolerance, cache)
+                rings.append(simple)
+                stats["before"] += len(ring)
+                stats["after"] += len(simple)
                 stats["kept"] += 0 if ok else 1
-        out.append(feature_json(code, simplified, polygons))
-    write_collection(os.path.join(here, "cities.geojson"), out)
+            polygons.append(rings)
+        out.append(feature_json(code, polygons))
+    sys.stderr.write("cities: %d features, %d -> %d points at %g°, %d rings kept as they were\n"
+                     % (len(out), stats["before"], stats["after"], TOLERANCE, stats["kept"]))
+    return out
 
-    sys.stderr.write("cities: %d features, %d -> %d points (tolerance %g°), "
-                     "%d rings kept unsimplified\n"
-                     % (len(out), stats["points_in"], stats["points_out"], TOLERANCE, stats["kept"]))
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write(__doc__)
+        return 2
+    source = os.path.join(argv[1], "map", "json")
+    here = os.path.dirname(os.path.abspath(__file__))
+
+    contour = load_features(os.path.join(source, "china-contour.json"))
+    provinces = load_features(os.path.join(source, "china.json"))
+    cities = load_features(os.path.join(source, "china-cities.json"))
+
+    rows, city_codes = registry(provinces, cities)
+    write_csv(os.path.join(here, "regions.csv"), rows)
+    for name, features in (("nation.geojson", contour), ("provinces.geojson", provinces)):
+        out = [feature_json(code, build_polygons(rings))
+               for code, _name, rings in sorted(features, key=lambda f: int(f[0]))]
+        write_collection(os.path.join(here, name), out)
+    write_collection(os.path.join(here, "cities.geojson"), simplified_cities(cities, city_codes))
     return 0
 
 

@@ -240,7 +240,7 @@ parse_manifest (JsonParser  *parser,
 {
   JsonNode *root;
 
-  if (!json_parser_load_from_mapped_file (parser, manifest_path, error))
+  if (!json_parser_load_from_file (parser, manifest_path, error))
     return NULL;
 
   root = json_parser_get_root (parser);

@@ -179,7 +179,7 @@ tanlu_geojson_read_boundaries (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+  if (!json_parser_load_from_file (parser, path, &local_error))
     {
       g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
                    _("Could not read “%s”: %s"), name, local_error->message);

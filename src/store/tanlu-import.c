@@ -949,7 +949,7 @@ GPtrArray *
 tanlu_import_files_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tanlu_import_files_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -575,6 +575,73 @@ has_zip_directory (const char *data,
   return FALSE;
 }
 
+static GBytes *
+read_file (const char  *path,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize length = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
+                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    saved_errno = errno;
+  else if (S_ISDIR (st.st_mode))
+    saved_errno = EISDIR;
+  else if (!S_ISREG (st.st_mode))
+    saved_errno = EINVAL;
+  else if (st.st_size > MAX_FILE_SIZE)
+    saved_errno = EFBIG;
+  else
+    saved_errno = 0;
+
+  if (saved_errno == 0)
+    {
+      data = g_malloc (MAX (st.st_size, 1));
+
+      /* Reads up to the size fstat() gave: a file that shrinks meanwhile
+       * reads short and fails as truncated later.
+       */
+      while (length < (gsize) st.st_size)
+        {
+          gssize n = read (fd, data + length, st.st_size - length);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              saved_errno = errno;
+              break;
+            }
+          if (n == 0)
+            break;
+          length += n;
+        }
+    }
+
+  close (fd);
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
+                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
 /* Records every entry's position in the zip, telling a file that is no zip
  * at all from a damaged one.
  */
@@ -1282,7 +1349,8 @@ tanlu_sheet_parse_end_cell (TanluSheetParse *self)
           g_autofree char *text = quote_text (self->value->str, self->value->len);
 
           tanlu_sheet_parse_fail (self,
-                                  _("“%s”, sheet “%s”, cell %s: shared string “%s” does not exist (the workbook has %u)"),
+                                  _("“%s”, sheet “%s”, cell %s: shared string “%s” does not exist "
+                                    "(the workbook has %u)"),
                                   self->parse.xlsx->display_name, self->parse.sheet_name, ref, text,
                                   sheet->strings->items->len);
           return;
@@ -1544,73 +1612,6 @@ tanlu_sheet_find_row (TanluSheet *self,
 /* ------------------------------------------------------------------------ */
 /* Public API                                                               */
 /* ------------------------------------------------------------------------ */
-
-static GBytes *
-read_file (const char  *path,
-           const char  *display_name,
-           GError     **error)
-{
-  g_autofree char *data = NULL;
-  struct stat st;
-  gsize length = 0;
-  int saved_errno;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0)
-    saved_errno = errno;
-  else if (S_ISDIR (st.st_mode))
-    saved_errno = EISDIR;
-  else if (!S_ISREG (st.st_mode))
-    saved_errno = EINVAL;
-  else if (st.st_size > MAX_FILE_SIZE)
-    saved_errno = EFBIG;
-  else
-    saved_errno = 0;
-
-  if (saved_errno == 0)
-    {
-      data = g_malloc (MAX (st.st_size, 1));
-
-      /* Reads up to the size fstat() gave: a file that shrinks meanwhile
-       * reads short and fails as truncated later.
-       */
-      while (length < (gsize) st.st_size)
-        {
-          gssize n = read (fd, data + length, st.st_size - length);
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            {
-              saved_errno = errno;
-              break;
-            }
-          if (n == 0)
-            break;
-          length += n;
-        }
-    }
-
-  close (fd);
-
-  if (saved_errno != 0)
-    {
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&data), length);
-}
 
 /**
  * tanlu_xlsx_open:

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include "tanlu-test-util.h"
+#include "tanlu-test-xlsx-writer.h"
+
+/* Runs the installed-to-be `tanlu` as a user would, headless: no display
+ * in its environment at all. */
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+run (Fixture    *fixture,
+     Result     *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *executable = g_getenv ("TANLU_EXECUTABLE");
+  va_list args;
+
+  g_assert_nonnull (executable);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
+
+  g_ptr_array_add (argv, (gpointer)executable);
+  if (fixture->db != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer)"--db");
+      g_ptr_array_add (argv, fixture->db);
+    }
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = tanlu_test_make_tmpdir ();
+  fixture->db = g_build_filename (fixture->dir, "work.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  tanlu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+static void
+test_info (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  run (fixture, &result, "info", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 1 groups"));
+  g_assert_nonnull (strstr (result.out, "Indicators: 69"));
+  g_assert_nonnull (strstr (result.out, "Observations: 53121"));
+  g_assert_nonnull (strstr (result.out, "Years: 1995–2019"));
+  g_assert_nonnull (strstr (result.out, "Sources: 4"));
+  g_assert_nonnull (strstr (result.out, "Shan Y. et al. (2018)"));
+
+  /* The database was created from the bundled dataset where --db said. */
+  g_assert_true (g_file_test (fixture->db, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_default_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_autofree char *expected = g_build_filename (fixture->dir, "tanlu", "tanlu.db", NULL);
+
+  g_clear_pointer (&fixture->db, g_free);
+  run (fixture, &result, "info", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, expected));
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run (fixture, &result, "export", "observations", "--region", "510000", "--indicator", "co2.total", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  lines = g_strsplit (result.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source");
+  g_assert_cmpuint (count_lines (result.out), ==, 1 + 23);
+  g_assert_true (g_str_has_prefix (lines[1], "510000,四川,Sichuan,co2.total,1997,"));
+  g_assert_cmpstr (lines[23], ==,
+                   "510000,四川,Sichuan,co2.total,2019,315.16335513633845,Mt CO₂,"
+                   "CEADs provincial CO₂ emission inventories (IPCC sectoral approach)");
+}
+
+static void
+test_export_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Result) cities = { 0 };
+  g_auto(Result) group = { 0 };
+  g_auto(Result) nation = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run (fixture, &cities, "export", "observations", "--level", "city", "--indicator", "co2.total", NULL);
+  g_assert_cmpint (cities.status, ==, 0);
+  g_assert_cmpuint (count_lines (cities.out), ==, 1 + 3924);
+  lines = g_strsplit (cities.out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_assert_false (g_str_has_prefix (lines[i] + 2, "0000,"));
+  g_clear_pointer (&lines, g_strfreev);
+
+  run (fixture, &group, "export", "observations", "--region", "chengdu-chongqing", "--indicator", "co2.total", NULL);
+  g_assert_cmpint (group.status, ==, 0);
+  lines = g_strsplit (group.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 100);
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "500100,") || g_str_has_prefix (lines[i], "51"));
+
+  run (fixture, &nation, "export", "observations", "--level", "nation", NULL);
+  g_assert_cmpint (nation.status, ==, 0);
+  g_assert_cmpuint (count_lines (nation.out), ==, 1 + 23 * 69);
+}
+
+static void
+test_export_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) level = { 0 };
+  g_auto(Result) region = { 0 };
+  g_auto(Result) indicator = { 0 };
+  g_auto(Result) what = { 0 };
+
+  run (fixture, &level, "export", "observations", "--level", "county", NULL);
+  g_assert_cmpint (level.status, ==, 2);
+  g_assert_nonnull (strstr (level.err, "--level"));
+
+  run (fixture, &region, "export", "observations", "--region", "999999", NULL);
+  g_assert_cmpint (region.status, ==, 1);
+  g_assert_nonnull (strstr (region.err, "999999"));
+
+  run (fixture, &indicator, "export", "observations", "--indicator", "co2.mystery", NULL);
+  g_assert_cmpint (indicator.status, ==, 1);
+  g_assert_nonnull (strstr (indicator.err, "co2.mystery"));
+
+  run (fixture, &what, "export", "targets", NULL);
+  g_assert_cmpint (what.status, ==, 2);
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *good = tanlu_test_write_file (fixture->dir, "fixture-good.csv",
+                                                 "region_code,indicator,year,value,unit\n"
+                                                 "510100,fixture.energy,2019,70.5,Mtce\n", -1);
+  g_autofree char *bad = tanlu_test_write_file (fixture->dir, "fixture-bad.csv",
+                                                "region_code,indicator,year,value,unit\n"
+                                                "510100,fixture.other,2019,1,t\n"
+                                                "510100,fixture.other,2020,lots,t\n", -1);
+  g_auto(Result) first = { 0 };
+  g_auto(Result) both = { 0 };
+  g_auto(Result) export = { 0 };
+
+  run (fixture, &first, "import", good, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "fixture-good.csv"));
+  g_assert_nonnull (strstr (first.out, "1 of 1 files imported"));
+
+  /* One bad file among several: it alone is left out, and says why. */
+  run (fixture, &both, "import", bad, good, NULL);
+  g_assert_cmpint (both.status, ==, 1);
+  g_assert_nonnull (strstr (both.err, "fixture-bad.csv"));
+  g_assert_nonnull (strstr (both.err, "line 3"));
+  g_assert_nonnull (strstr (both.err, "lots"));
+  g_assert_nonnull (strstr (both.out, "1 of 2 files imported"));
+
+  run (fixture, &export, "export", "observations", "--region", "510100", NULL);
+  g_assert_nonnull (strstr (export.out, "fixture.energy,2019,70.5,Mtce"));
+  g_assert_null (strstr (export.out, "fixture.other"));
+}
+
+static void
+test_import_workbook_errors (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *text = tanlu_test_write_file (fixture->dir, "notes.xlsx", "not a workbook", -1);
+  g_autofree char *empty = tanlu_test_write_file (fixture->dir, "empty.xlsx", "", 0);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.xlsx", NULL);
+  g_auto(Result) create = { 0 };
+  g_auto(Result) result = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  run (fixture, &create, "info", NULL);
+  before = tanlu_test_fingerprint (fixture->db);
+
+  run (fixture, &result, "import", text, empty, missing, NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "notes.xlsx"));
+  g_assert_nonnull (strstr (result.err, "empty.xlsx"));
+  g_assert_nonnull (strstr (result.err, "missing.xlsx"));
+  g_assert_nonnull (strstr (result.out, "0 of 3 files imported"));
+
+  after = tanlu_test_fingerprint (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_real_workbook (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *workbook = tanlu_test_shared_path ("ceads/nation_1997-2019.xlsx");
+  g_auto(Result) result = { 0 };
+
+  if (workbook == NULL)
+    {
+      g_test_skip ("The CEADs workbooks are not beside the repository");
+      return;
+    }
+
+  run (fixture, &result, "import", workbook, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "CEADs national inventory; 1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+}
+
+static void
+test_export_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_auto(Result) exported = { 0 };
+  g_auto(Result) imported = { 0 };
+  g_autofree char *path = NULL;
+
+  run (fixture, &exported, "export", "observations", "--region", "510000", NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  path = tanlu_test_write_file (fixture->dir, "sichuan.csv", exported.out, -1);
+
+  /* The export reads back as exactly the same values. */
+  run (fixture, &imported, "import", path, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Result) no_files = { 0 };
+  g_auto(Result) no_db = { 0 };
+  g_auto(Result) version = { 0 };
+  g_auto(Result) help = { 0 };
+
+  run (fixture, &no_files, "import", NULL);
+  g_assert_cmpint (no_files.status, ==, 2);
+
+  g_clear_pointer (&fixture->db, g_free);
+  run (fixture, &no_db, "--db", NULL);
+  g_assert_cmpint (no_db.status, ==, 2);
+  g_assert_nonnull (strstr (no_db.err, "--db"));
+
+  run (fixture, &version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "tanlu "));
+
+  run (fixture, &help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "export observations"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/tanlu/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("info", test_info);
+  ADD ("default-database", test_default_database);
+  ADD ("export", test_export);
+  ADD ("export-filters", test_export_filters);
+  ADD ("export-errors", test_export_errors);
+  ADD ("import", test_import);
+  ADD ("import-workbook-errors", test_import_workbook_errors);
+  ADD ("import-real-workbook", test_import_real_workbook);
+  ADD ("export-round-trip", test_export_round_trip);
+  ADD ("usage-errors", test_usage_errors);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-csv"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "tanlu-csv.h"
+#include "tanlu-import.h"
+#include "tanlu-indicator.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+#include "tanlu-test-util.h"
+
+static GPtrArray *
+read_all (const char  *text,
+          gssize       length,
+          GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize)length);
+  g_autoptr(TanluCsvReader) reader = tanlu_csv_reader_new_for_bytes (bytes, "fixture.csv", error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_free);
+
+  if (reader == NULL)
+    return NULL;
+
+  while (tanlu_csv_reader_next (reader, error))
+    {
+      g_autoptr(GString) record = g_string_new (NULL);
+
+      g_string_append_printf (record, "%u:", tanlu_csv_reader_get_line (reader));
+      for (guint i = 0; i < tanlu_csv_reader_get_n_fields (reader); i++)
+        g_string_append_printf (record, "%s[%s]", i > 0 ? "," : "", tanlu_csv_reader_get_field (reader, i));
+      g_ptr_array_add (records, g_string_free (g_steal_pointer (&record), FALSE));
+    }
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  return g_steal_pointer (&records);
+}
+
+static void
+test_reader_records (void)
+{
+  static const struct {
+    const char *input;
+    const char *expected;   /* records joined by " | " */
+  } cases[] = {
+    { "a,b\n1,2\n", "1:[a],[b] | 2:[1],[2]" },
+    { "a,b\r\n1,2\r\n", "1:[a],[b] | 2:[1],[2]" },
+    { "\xef\xbb\xbf" "a,b\n1,2", "1:[a],[b] | 2:[1],[2]" },
+    { "a,,c\n,,\n", "1:[a],[],[c] | 2:[],[],[]" },
+    { "\"x, y\",\"say \"\"hi\"\"\"\n", "1:[x, y],[say \"hi\"]" },
+    { "\"two\nlines\",z\nnext,row\n", "1:[two\nlines],[z] | 3:[next],[row]" },
+    { "a\n\n\nb\n", "1:[a] | 4:[b]" },
+    { "成都,四川\n", "1:[成都],[四川]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = read_all (cases[i].input, -1, &error);
+      g_autofree char *joined = NULL;
+
+      g_assert_no_error (error);
+      g_ptr_array_add (records, NULL);
+      joined = g_strjoinv (" | ", (char **)records->pdata);
+      g_assert_cmpstr (joined, ==, cases[i].expected);
+    }
+}
+
+static void
+test_reader_errors (void)
+{
+  static const struct {
+    const char *input;
+    gssize      length;
+    int         code;
+    const char *fragment;
+  } cases[] = {
+    { "", 0, TANLU_CSV_ERROR_EMPTY, "fixture.csv" },
+    { "\xef\xbb\xbf", 3, TANLU_CSV_ERROR_EMPTY, "fixture.csv" },
+    { "a,b\n\"open,2\n", -1, TANLU_CSV_ERROR_SYNTAX, "line 2" },
+    { "a,b\n1,2\n3,\"x\"y\n", -1, TANLU_CSV_ERROR_SYNTAX, "line 3" },
+    { "a,b\n1,x\"y\n", -1, TANLU_CSV_ERROR_SYNTAX, "line 2" },
+    { "a,b\r1,2\n", -1, TANLU_CSV_ERROR_SYNTAX, "line 1" },
+    /* GB 18030 bytes, as Excel saves “CSV” on Chinese Windows */
+    { "region,name\n510000,\xcb\xc4\xb4\xa8\n", -1, TANLU_CSV_ERROR_ENCODING, "line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) records = read_all (cases[i].input, cases[i].length, &error);
+
+      g_assert_null (records);
+      g_test_message ("%s", error->message);
+      g_assert_error (error, TANLU_CSV_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, "fixture.csv"));
+      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+    }
+}
+
+static void
+test_append_field (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "plain", "plain" },
+    { "", "" },
+    { "a,b", "\"a,b\"" },
+    { "say \"hi\"", "\"say \"\"hi\"\"\"" },
+    { "two\nlines", "\"two\nlines\"" },
+    { "四川", "四川" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      tanlu_csv_append_field (line, cases[i].text);
+      g_assert_cmpstr (line->str, ==, cases[i].expected);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char       *dir;
+  TanluStore *store;
+  char       *fingerprint;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = tanlu_test_make_tmpdir ();
+  fixture->store = tanlu_test_registry_store (fixture->dir);
+  fixture->fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  tanlu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->fingerprint);
+}
+
+static TanluImportReport *
+import_text (Fixture    *fixture,
+             const char *name,
+             const char *contents)
+{
+  g_autofree char *path = tanlu_test_write_file (fixture->dir, name, contents, -1);
+
+  return tanlu_import_file (fixture->store, path, NULL, NULL, NULL);
+}
+
+static GArray *
+series (Fixture    *fixture,
+        guint       code,
+        const char *indicator)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *points = tanlu_store_get_series (fixture->store, code, indicator, &error);
+
+  g_assert_no_error (error);
+  return points;
+}
+
+static void
+test_import_good (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TanluImportReport) report = NULL;
+  g_autoptr(GArray) points = NULL;
+  TanluIndicator *indicator;
+  TanluSource *source;
+
+  report = import_text (fixture, "fixture-energy.csv",
+                        "\xef\xbb\xbf" "region_code,indicator,year,value,unit,source\r\n"
+                        "510000,fixture.energy,2019,210.5,Mtce,Fixture statistics office\r\n"
+                        "510000,fixture.energy,2020,,Mtce,Fixture statistics office\r\n"
+                        "510100,fixture.energy,2019,70.25,Mtce,\r\n"
+                        "500000,fixture.energy,2019,\" 88 \",Mtce,Fixture statistics office\r\n");
+
+  g_assert_no_error (report->error);
+  g_assert_cmpint (report->kind, ==, TANLU_IMPORT_KIND_OBSERVATIONS_CSV);
+  g_assert_cmpuint (report->n_values, ==, 3);
+  g_assert_cmpuint (report->n_new, ==, 3);
+  g_assert_cmpuint (report->n_missing, ==, 1);
+  g_assert_cmpuint (report->n_regions, ==, 3);
+
+  /* A new indicator, defined by the unit the file gives it. */
+  indicator = tanlu_store_lookup_indicator (fixture->store, "fixture.energy");
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (tanlu_indicator_get_unit (indicator), ==, "Mtce");
+  g_assert_cmpstr (tanlu_indicator_get_category (indicator), ==, "user");
+
+  points = series (fixture, 510000, "fixture.energy");
+  g_assert_cmpuint (points->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (points, TanluSeriesPoint, 0).value, ==, 210.5);
+  source = tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
+  g_assert_cmpstr (tanlu_source_get_title (source), ==, "Fixture statistics office");
+  g_clear_pointer (&points, g_array_unref);
+
+  /* A row without a source names the file it came from. */
+  points = series (fixture, 510100, "fixture.energy");
+  source = tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
+  g_assert_cmpstr (tanlu_source_get_key (source), ==, "file:fixture-energy.csv");
+  g_assert_nonnull (strstr (tanlu_source_get_citation (source), "fixture-energy.csv"));
+}
+
+static void
+test_import_known_indicator (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TanluImportReport) report = NULL;
+  g_autoptr(TanluImportReport) again = NULL;
+  g_autoptr(GArray) points = NULL;
+
+  /* Units written either way match; the region name columns our own export
+   * writes are accepted. */
+  report = import_text (fixture, "fixture-totals.csv",
+                        "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source\n"
+                        "510000,四川,Sichuan,co2.total,2030,300,Mt CO2,ceads-provinces\n"
+                        "510000,四川,Sichuan,co2.total,2031,290,MtCO₂,ceads-provinces\n");
+  g_assert_no_error (report->error);
+  g_assert_cmpuint (report->n_values, ==, 2);
+  g_assert_cmpuint (report->warnings->len, ==, 0);
+
+  /* A second import that changes one value replaces it and keeps the old. */
+  again = import_text (fixture, "fixture-totals-2.csv",
+                       "region_code,indicator,year,value,source\n"
+                       "510000,co2.total,2030,310,ceads-provinces\n"
+                       "510000,co2.total,2031,290,ceads-provinces\n");
+  g_assert_no_error (again->error);
+  g_assert_cmpuint (again->n_new, ==, 0);
+  g_assert_cmpuint (again->n_replaced, ==, 1);
+  g_assert_cmpuint (tanlu_store_count_revisions (fixture->store, NULL), ==, 1);
+
+  points = series (fixture, 510000, "co2.total");
+  g_assert_cmpfloat (g_array_index (points, TanluSeriesPoint, 0).value, ==, 310);
+}
+
+static void
+test_import_unused_column (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TanluImportReport) report = NULL;
+
+  report = import_text (fixture, "notes.csv",
+                        "region_code,indicator,year,value,unit,note\n"
+                        "510000,fixture.energy,2019,1,Mtce,checked\n");
+  g_assert_no_error (report->error);
+  g_assert_cmpuint (report->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (report->warnings, 0), "note"));
+}
+
+static void
+test_import_rejected (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    GQuark      (*domain) (void);
+    int         code;
+    const char *fragment;
+  } cases[] = {
+    { "empty.csv", "", tanlu_csv_error_quark, TANLU_CSV_ERROR_EMPTY, "empty" },
+    { "header-only.csv", "region_code,indicator,year,value\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NO_DATA, "no rows" },
+    { "wrong-header.csv", "region,indicator,year,value\n510000,co2.total,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, "line 1" },
+    { "twice-header.csv", "region_code,indicator,year,value,year\n510000,co2.total,2019,1,2019\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, "year" },
+    { "unknown-region.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n999999,co2.total,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_REGION, "line 3" },
+    { "short-code.csv", "region_code,indicator,year,value\n5100,co2.total,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_REGION, "5100" },
+    { "unknown-indicator.csv", "region_code,indicator,year,value\n510000,co2.mystery,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR, "co2.mystery" },
+    { "unit.csv", "region_code,indicator,year,value,unit\n510000,co2.total,2019,1,t CO2\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNIT_MISMATCH, "line 2" },
+    { "year.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,二〇二〇,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "line 3" },
+    { "value.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,2020,1.2.3\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "1.2.3" },
+    { "nan.csv", "region_code,indicator,year,value\n510000,co2.total,2019,nan\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "line 2" },
+    { "fields.csv", "region_code,indicator,year,value\n510000,co2.total,2019\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_BAD_ROW, "line 2" },
+    { "duplicate.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n500000,co2.total,2019,1\n510000,co2.total,2019,2\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_DUPLICATE, "line 4" },
+    { "quote.csv", "region_code,indicator,year,value\n510000,co2.total,2019,\"1\n",
+      tanlu_csv_error_quark, TANLU_CSV_ERROR_SYNTAX, "line 2" },
+    { "gbk.csv", "region_code,indicator,year,value,source\n510000,co2.total,2019,1,\xcb\xc4\xb4\xa8\n",
+      tanlu_csv_error_quark, TANLU_CSV_ERROR_ENCODING, "UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TanluImportReport) report = import_text (fixture, cases[i].name, cases[i].contents);
+      g_autofree char *after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+
+      g_test_message ("%s: %s", cases[i].name, report->error != NULL ? report->error->message : "landed");
+      g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
+      g_assert_error (report->error, cases[i].domain (), cases[i].code);
+      g_assert_nonnull (strstr (report->error->message, cases[i].name));
+      g_assert_nonnull (strstr (report->error->message, cases[i].fragment));
+      g_assert_cmpstr (fixture->fingerprint, ==, after);
+
+      /* Nothing the failed file defined stays behind in memory either. */
+      g_assert_null (tanlu_store_lookup_indicator (fixture->store, "co2.mystery"));
+    }
+}
+
+static void
+test_import_rejects_new_indicator_with_bad_row (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  g_autoptr(TanluImportReport) report = NULL;
+  g_autofree char *after = NULL;
+
+  report = import_text (fixture, "half.csv",
+                        "region_code,indicator,year,value,unit\n"
+                        "510000,fixture.new,2019,1,t\n"
+                        "510000,fixture.new,2020,oops,t\n");
+  g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
+  after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (fixture->fingerprint, ==, after);
+  g_assert_null (tanlu_store_lookup_indicator (fixture->store, "fixture.new"));
+  g_assert_null (tanlu_store_lookup_source (fixture->store, "file:half.csv"));
+}
+
+static void
+test_import_unreadable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
+  g_autoptr(TanluImportReport) report = tanlu_import_file (fixture->store, missing, NULL, NULL, NULL);
+  g_autofree char *after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+
+  g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
+  g_assert_nonnull (strstr (report->error->message, "missing.csv"));
+  g_assert_cmpstr (fixture->fingerprint, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tanlu/csv/reader/records", test_reader_records);
+  g_test_add_func ("/tanlu/csv/reader/errors", test_reader_errors);
+  g_test_add_func ("/tanlu/csv/writer/append-field", test_append_field);
+  g_test_add ("/tanlu/csv/import/good", Fixture, NULL, fixture_set_up, test_import_good, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/known-indicator", Fixture, NULL, fixture_set_up, test_import_known_indicator, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unused-column", Fixture, NULL, fixture_set_up, test_import_unused_column, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected", Fixture, NULL, fixture_set_up, test_import_rejected, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected-after-new-indicator", Fixture, NULL, fixture_set_up,
+              test_import_rejects_new_indicator_with_bad_row, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unreadable", Fixture, NULL, fixture_set_up, test_import_unreadable, fixture_tear_down);
+
+  return g_test_run ();
+}

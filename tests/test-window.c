@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tanlu-application.h"
+#include "tanlu-context.h"
+#include "tanlu-data-page.h"
+#include "tanlu-indicator.h"
+#include "tanlu-observation.h"
+#include "tanlu-region.h"
+#include "tanlu-region-sidebar.h"
+#include "tanlu-store.h"
+#include "tanlu-test-util.h"
+#include "tanlu-window.h"
+
+/* One application for the program: it can be registered on the bus once. */
+static TanluApplication *application;
+
+typedef struct
+{
+  char             *dir;
+  TanluApplication *app;
+  TanluStore       *store;
+  TanluContext     *context;
+  TanluWindow      *window;
+} Fixture;
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds, failing after ten seconds. */
+static void
+wait_until (gboolean (*condition) (gpointer),
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (10, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+static void
+wait_for_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+sidebar_widget (Fixture *fixture,
+                GType    type)
+{
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
+
+  g_assert_nonnull (sidebar);
+  return find_widget (sidebar, type);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = tanlu_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "tanlu.db", NULL);
+  g_assert_true (tanlu_store_prepare_default (path, &error));
+  g_assert_no_error (error);
+
+  fixture->app = g_object_ref (application);
+
+  /* Each test starts as a first run would, on the nation. */
+  g_settings_reset (tanlu_application_get_settings (fixture->app), "last-region");
+
+  fixture->store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  fixture->context = tanlu_context_new (fixture->store);
+  fixture->window = g_object_ref_sink (tanlu_window_new (fixture->app, fixture->context));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->app);
+  wait_for_idle ();
+  tanlu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GListModel *
+data_rows (Fixture *fixture)
+{
+  TanluDataPage *page = TANLU_DATA_PAGE (find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
+
+  g_assert_nonnull (page);
+  return tanlu_data_page_get_model (page);
+}
+
+static void
+assert_rows_of (Fixture *fixture,
+                guint    code,
+                guint    expected_rows)
+{
+  GListModel *rows = data_rows (fixture);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected_rows);
+  for (guint i = 0; i < expected_rows; i++)
+    {
+      g_autoptr(TanluObservation) observation = g_list_model_get_item (rows, i);
+
+      g_assert_cmpuint (tanlu_region_get_code (tanlu_observation_get_region (observation)), ==, code);
+    }
+}
+
+static void
+test_opens_on_bundled_data (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GListModel *rows = data_rows (fixture);
+  g_autoptr(TanluObservation) first = g_list_model_get_item (rows, 0);
+  GtkWidget *sidebar_list = sidebar_widget (fixture, GTK_TYPE_LIST_VIEW);
+  GListModel *sidebar_rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (sidebar_list)));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+
+  /* The nation, with the total first, straight from the bundled data. */
+  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==, 100000);
+  assert_rows_of (fixture, 100000, 23 * 69);
+  g_assert_cmpstr (tanlu_indicator_get_code (tanlu_observation_get_indicator (first)), ==, "co2.total");
+  g_assert_cmpuint (tanlu_observation_get_year (first), ==, 1997);
+
+  /* Nation, group and the 34 provinces, collapsed. */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar_rows), ==, 36);
+}
+
+static gboolean
+region_is (gpointer data)
+{
+  Fixture *fixture = data;
+  TanluRegion *region = tanlu_context_get_region (fixture->context);
+
+  return region != NULL && tanlu_region_get_code (region) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->window), "wanted"));
+}
+
+static void
+test_select_sichuan_in_sidebar (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *list = sidebar_widget (fixture, GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint sichuan = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_autoptr(TanluRegion) region = gtk_tree_list_row_get_item (row);
+
+      if (g_str_equal (tanlu_region_get_name_en (region), "Sichuan"))
+        sichuan = i;
+    }
+  g_assert_cmpuint (sichuan, !=, GTK_INVALID_LIST_POSITION);
+
+  /* What a click on the row does. */
+  gtk_single_selection_set_selected (selection, sichuan);
+  g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510000));
+  wait_until (region_is, fixture);
+
+  assert_rows_of (fixture, 510000, 23 * 69);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Sichuan"));
+}
+
+static void
+test_search_selects_region (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *entry = sidebar_widget (fixture, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = sidebar_widget (fixture, GTK_TYPE_LIST_VIEW);
+  GListModel *rows;
+
+  /* A city by its Chinese name: the search shows it, Enter opens it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "成都");
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_for_idle ();
+
+  rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+
+  g_signal_emit_by_name (entry, "activate");
+  g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510100));
+  wait_until (region_is, fixture);
+  assert_rows_of (fixture, 510100, 17);
+
+  /* Clearing the search brings the tree back with the city selected inside
+   * its expanded province. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_for_idle ();
+  rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 36 + 21);
+  {
+    g_autoptr(GtkTreeListRow) row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) != NULL
+                                    ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)))
+                                    : NULL;
+    g_autoptr(TanluRegion) selected = NULL;
+
+    g_assert_nonnull (row);
+    selected = gtk_tree_list_row_get_item (row);
+    g_assert_cmpuint (tanlu_region_get_code (selected), ==, 510100);
+  }
+}
+
+static void
+test_group_shows_members (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TanluRegion *group = tanlu_store_lookup_region_by_key (fixture->store, "chengdu-chongqing");
+  GListModel *rows;
+  guint n_rows;
+  const guint *members;
+  guint n_members;
+
+  tanlu_context_set_region (fixture->context, group);
+  wait_for_idle ();
+
+  rows = data_rows (fixture);
+  n_rows = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_rows, >, 100);
+  members = tanlu_region_get_member_codes (group, &n_members);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(TanluObservation) observation = g_list_model_get_item (rows, i);
+      guint code = tanlu_region_get_code (tanlu_observation_get_region (observation));
+      gboolean is_member = FALSE;
+
+      for (guint m = 0; m < n_members; m++)
+        if (members[m] == code)
+          is_member = TRUE;
+      g_assert_true (is_member);
+    }
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !tanlu_window_is_importing (fixture->window);
+}
+
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_import_from_window (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *good = tanlu_test_write_file (fixture->dir, "fixture-energy.csv",
+                                                 "region_code,indicator,year,value,unit\n"
+                                                 "100000,fixture.energy,2019,4870.0,Mtce\n", -1);
+  g_autofree char *bad = tanlu_test_write_file (fixture->dir, "fixture-broken.csv",
+                                                "region_code,indicator,year,value\n"
+                                                "100000,co2.total,2019,many\n", -1);
+  const char *paths[] = { good, bad, NULL };
+  g_autofree char *before = NULL;
+  GtkWindow *dialog;
+  GListModel *rows;
+  guint n_before;
+
+  rows = data_rows (fixture);
+  n_before = g_list_model_get_n_items (rows);
+
+  tanlu_window_import_files (fixture->window, paths);
+  g_assert_true (tanlu_window_is_importing (fixture->window));
+  wait_until (import_finished, fixture);
+  wait_for_idle ();
+
+  /* The good file landed and the page shows it… */
+  rows = data_rows (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_before + 1);
+
+  /* …the bad one is explained, naming the file and line, and left nothing. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  before = g_strdup (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (before, "Not Imported"));
+  {
+    GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    GtkWidget *label = find_widget (extra, GTK_TYPE_LABEL);
+    const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+    g_assert_nonnull (strstr (text, "fixture-broken.csv"));
+    g_assert_nonnull (strstr (text, "line 2"));
+  }
+  gtk_window_destroy (dialog);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) totals = tanlu_store_get_series (fixture->store, 100000, "co2.total", &error);
+
+    g_assert_cmpfloat (g_array_index (totals, TanluSeriesPoint, 22).value, ==, 9794.7563966404323);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  application = tanlu_application_new (NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/tanlu/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("opens-on-bundled-data", test_opens_on_bundled_data);
+  ADD ("select-sichuan-in-sidebar", test_select_sichuan_in_sidebar);
+  ADD ("search-selects-region", test_search_selects_region);
+  ADD ("group-shows-members", test_group_shows_members);
+  ADD ("import-from-window", test_import_from_window);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&application);
+
+  return status;
+}
