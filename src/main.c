@@ -9,6 +9,18 @@
 #include "tanlu-application.h"
 #include "tanlu-cli.h"
 
+/* Translations of a program run from its build tree are in the build tree. */
+static const char *
+locale_directory (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (executable != NULL && g_str_has_prefix (executable, TANLU_BUILD_ROOT "/"))
+    return TANLU_BUILD_ROOT "/po";
+
+  return LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -18,7 +30,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_directory ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -14,6 +14,8 @@
 #include "tanlu-source.h"
 #include "tanlu-store.h"
 
+#include <string.h>
+
 typedef enum
 {
   COLUMN_REGION,
@@ -33,14 +35,19 @@ struct _TanluDataPage
 
   /* template widgets */
   GtkColumnView        *column_view;
+  GtkLabel             *count_label;
   GtkLabel             *description_label;
   AdwStatusPage        *empty_page;
+  GtkSearchEntry       *filter_entry;
   GtkLabel             *sources_label;
   GtkStack             *stack;
 
   /* owned */
   TanluContext         *context;
   GtkSortListModel     *sorted;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  char                 *query;
   GtkColumnViewColumn  *columns[N_COLUMNS];
 };
 
@@ -183,6 +190,72 @@ compare_default_order (gconstpointer a,
                     tanlu_indicator_get_code (tanlu_observation_get_indicator (ob)));
 }
 
+/* Every word of the query must appear in the indicator's name or code,
+ * or be the year. */
+static gboolean
+filter_observation (gpointer item,
+                    gpointer user_data)
+{
+  TanluDataPage *self = user_data;
+  TanluObservation *observation = item;
+  TanluIndicator *indicator = tanlu_observation_get_indicator (observation);
+  g_autofree char *name = NULL;
+  g_auto(GStrv) words = NULL;
+  char year[12];
+
+  if (self->query == NULL || *self->query == '\0')
+    return TRUE;
+
+  name = g_utf8_casefold (tanlu_indicator_get_name (indicator), -1);
+  g_snprintf (year, sizeof year, "%u", tanlu_observation_get_year (observation));
+  words = g_strsplit_set (self->query, " \t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (strstr (name, words[i]) == NULL &&
+          strstr (tanlu_indicator_get_code (indicator), words[i]) == NULL &&
+          !g_str_equal (year, words[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_count (TanluDataPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (ngettext ("%'u observation", "%'u observations", total), total);
+  else
+    /* Translators: “120 of 1,587 observations” */
+    text = g_strdup_printf (ngettext ("%'u of %'u observation", "%'u of %'u observations", total), shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_filter_entry_search_changed_cb (TanluDataPage *self)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
+
+  g_free (self->query);
+  self->query = g_utf8_casefold (stripped, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+on_filter_entry_stop_search_cb (TanluDataPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+}
+
 static void
 update_sources (TanluDataPage *self,
                 GListModel    *observations)
@@ -244,6 +317,7 @@ reload (TanluDataPage *self)
 
   gtk_sort_list_model_set_model (self->sorted, observations);
   update_sources (self, observations);
+  update_count (self);
 
   if (g_list_model_get_n_items (observations) == 0)
     {
@@ -273,10 +347,22 @@ tanlu_data_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
   g_clear_object (&self->sorted);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_data_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_data_page_finalize (GObject *object)
+{
+  TanluDataPage *self = (TanluDataPage *)object;
+
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (tanlu_data_page_parent_class)->finalize (object);
 }
 
 static void
@@ -286,13 +372,18 @@ tanlu_data_page_class_init (TanluDataPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tanlu_data_page_dispose;
+  object_class->finalize = tanlu_data_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluDataPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, sources_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_stop_search_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "datapage");
@@ -310,8 +401,6 @@ tanlu_data_page_init (TanluDataPage *self)
     [COLUMN_SOURCE] = _("Source"),
   };
   g_autoptr(GtkSelectionModel) selection = NULL;
-  GtkSorter *default_order;
-  GtkMultiSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -332,14 +421,13 @@ tanlu_data_page_init (TanluDataPage *self)
       g_object_unref (self->columns[column]);
     }
 
-  /* The column the user picks decides first; ties keep the default order. */
-  default_order = GTK_SORTER (gtk_custom_sorter_new (compare_default_order, NULL, NULL));
-  sorter = gtk_multi_sorter_new ();
-  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  gtk_multi_sorter_append (sorter, default_order);
-
-  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (sorter));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted))));
+  /* Rows arrive in the default order; only a column the user picks sorts
+   * them, and the stable sort keeps the default order among ties. */
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->filter = gtk_custom_filter_new (filter_observation, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
   gtk_column_view_set_model (self->column_view, selection);
 }
 
@@ -362,12 +450,13 @@ tanlu_data_page_set_context (TanluDataPage *self,
 /**
  * tanlu_data_page_get_model:
  *
- * Returns: (transfer none): the rows as shown, in their current order
+ * Returns: (transfer none): the rows as shown, filtered and in their
+ *   current order
  */
 GListModel *
 tanlu_data_page_get_model (TanluDataPage *self)
 {
   g_return_val_if_fail (TANLU_IS_DATA_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }

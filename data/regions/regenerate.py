@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# SPDX-License-Identifier: Apache-2.0
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Regenerate Tanlu's region registry and schematic boundary files.
 
 Usage:
@@ -26,23 +26,28 @@ What is done to the source geometry:
   * china-cities.json packs islands and exclaves as extra rings of a single
     polygon.  Polygons are therefore rebuilt from ring nesting: a ring inside
     another ring of the same feature is a hole when its winding is opposite,
-    and is dropped as redundant when the winding is the same (that is how
-    echarts fills it, with the non-zero rule).
-  * The whole-municipality features of china-cities.json (Beijing, Tianjin,
-    Shanghai, Chongqing) are much coarser than their neighbours, whose borders
-    pass through every municipal vertex.  Each municipal border edge between
-    two vertices shared with a neighbour is replaced by the neighbour's own
-    vertices, so both sides of the border become identical.  These features
+    and is dropped as redundant when the winding is the same (echarts fills
+    with the non-zero rule, so it adds nothing).
+  * Cities only: polygons smaller than SLIVER_AREA grid cells that touch
+    another city are dropped; they are slivers between disagreeing lines.
+  * Cities only: the whole-municipality features (Beijing, Tianjin, Shanghai,
+    Chongqing) are much coarser than their neighbours, whose borders pass
+    through every municipal vertex.  Each municipal stretch between two
+    vertices shared with neighbours is replaced by the neighbours' own
+    vertices there.  The same is then done, within CONFLATE_DEVIATION, where
+    any two cities disagree by a few vertices.  Shared borders thus become
+    identical on both sides wherever the source allows.  The municipalities
     become the city-level units 110100, 120100, 310100 and 500100.
-  * Cities are simplified topologically: every vertex where the set of
-    features using it changes along a ring, where its neighbours differ
-    between the rings using it, that is used by three or more features, or
-    that starts a ring is fixed; Douglas-Peucker with TOLERANCE degrees runs
-    on each stretch between fixed vertices, always in one canonical
-    direction, so neighbours get the same border.  A ring that would drop
-    below 4 points keeps its original points.
+  * Cities only, simplification: a vertex is fixed where the set of features
+    using it changes along a ring, where its neighbours differ between the
+    rings using it, where three or more features use it, or where a ring
+    starts.  Douglas-Peucker with TOLERANCE degrees runs on each run between
+    fixed vertices, always from its lexicographically smaller end, so both
+    neighbours get the same border.  A ring that would collapse below 4
+    points keeps its original points.
   * Outer rings are written counter-clockwise and holes clockwise (RFC 7946),
-    coordinates with at most 4 decimals.
+    coordinates with at most 4 decimals.  Nation and provinces keep every
+    source vertex.
 
 The output is deterministic: running the script twice gives the same bytes.
 """
@@ -53,14 +58,15 @@ import json
 import os
 import sys
 
-TOLERANCE = 0.006          # Douglas-Peucker tolerance for cities, in degrees
+TOLERANCE = 0.008          # Douglas-Peucker tolerance for cities, in degrees
 SCALE = 1024               # source grid: 1/1024 degree
 MUNICIPALITIES = ("110000", "120000", "310000", "500000")
 NOT_CITIES = ("710000", "810000", "820000")   # provincial units only
-CONFLATE_MAX_GAP = 3       # municipal-only vertices a replaced stretch may have
+SLIVER_AREA = 16           # grid cells (~0.15 km²): smaller rings touching a neighbour
+CONFLATE_MAX_GAP = 10      # own vertices a replaced stretch may have
 CONFLATE_MAX_PATH = 400    # neighbour vertices a replacement may insert
-CONFLATE_MAX_DEVIATION = 40    # grid units (~4 km): municipal stretch vs neighbour's
-CONFLATE_SMALL_DEVIATION = 8   # grid units (~0.8 km): elsewhere
+CONFLATE_MUNICIPAL_DEVIATION = 40  # grid units (~4 km) between the two versions
+CONFLATE_DEVIATION = 8             # grid units (~0.8 km) elsewhere
 
 TANLU_MEMBER = {
     "schematic": True,
@@ -687,31 +693,48 @@ def vertex_positions(polygons):
     return positions
 
 
-def neighbour_path(a, b, neighbour, positions, users):
-    """The neighbour's own vertices on its way from b to a, listed from a; or None."""
+def neighbour_path(code, a, b, features, positions, users):
+    """The neighbours' vertices between a and b, listed from a; or None.
+
+    Walks a neighbour's ring backwards from a (the neighbour lies on the
+    other side of the border) over vertices only it uses, to b.  On the way
+    it may switch once, at a vertex shared by two neighbours, to the ring of
+    a neighbour that has b; the shortest such path wins.
+    """
+    def rings_at(neighbour, p):
+        if neighbour not in positions:
+            positions[neighbour] = vertex_positions(features[neighbour])
+        return positions[neighbour].get(p, ())
+
     best = None
-    for ring, start in positions.get(a, ()):
-        n = len(ring) - 1
-        path = []
-        k = start
-        for _ in range(CONFLATE_MAX_PATH + 1):
-            k = (k - 1) % n
-            if ring[k] == b:
-                if best is None or len(path) < len(best):
-                    best = path
-                break
-            if users[ring[k]] != {neighbour}:
-                break
-            path.append(ring[k])
+    for first in sorted(users[a] - {code}):
+        for ring, k in rings_at(first, a):
+            neighbour, switched, path = first, False, []
+            while len(path) <= CONFLATE_MAX_PATH:
+                k = (k - 1) % (len(ring) - 1)
+                p = ring[k]
+                if p == b:
+                    if best is None or len(path) < len(best):
+                        best = path
+                    break
+                if users[p] == {neighbour}:
+                    path.append(p)
+                    continue
+                others = users[p] - {neighbour}
+                if switched or len(others) != 1 or code in others or not others & users[b]:
+                    break
+                neighbour, switched = others.pop(), True
+                ring, k = rings_at(neighbour, p)[0]
+                path.append(p)
     return best
 
 
 def conflate(code, features, users, positions, max_deviation):
     """Give a feature its neighbours' vertices where its own border is coarser.
 
-    Between two consecutive vertices a and b that the feature shares with a
-    neighbour, with at most CONFLATE_MAX_GAP vertices of its own in between,
-    the feature takes the neighbour's vertices between b and a instead, if
+    Between two consecutive vertices a and b that the feature shares with
+    neighbours, with at most CONFLATE_MAX_GAP vertices of its own in between,
+    the feature takes the neighbours' vertices between b and a instead, if
     they stay within max_deviation of its own stretch.  Returns the number of
     stretches replaced.
     """
@@ -729,16 +752,10 @@ def conflate(code, features, users, positions, max_deviation):
                 a, b = ring[i], ring[j]
                 replacement = None
                 if len(own) <= CONFLATE_MAX_GAP:
-                    for neighbour in sorted((users[a] & users[b]) - {code}):
-                        if neighbour not in positions:
-                            positions[neighbour] = vertex_positions(features[neighbour])
-                        path = neighbour_path(a, b, neighbour, positions[neighbour], users)
-                        if path is None or path == own:
-                            continue
-                        if stretch_deviation(path, [a] + own + [b]) > max_deviation:
-                            continue
-                        if replacement is None or len(path) < len(replacement):
-                            replacement = path
+                    path = neighbour_path(code, a, b, features, positions, users)
+                    if (path is not None and path != own and
+                            stretch_deviation(path, [a] + own + [b]) <= max_deviation):
+                        replacement = path
                 new.append(a)
                 if replacement is None:
                     new.extend(own)
@@ -918,17 +935,34 @@ def simplified_cities(cities, city_codes):
     features = {city: build_polygons(by_source[source]) for city, source in city_codes.items()}
     codes = sorted(features, key=int)
 
+    # Tiny polygons stuck to a neighbour are slivers where two sources' lines
+    # disagree, not territory.
+    users = vertex_features(features)
+    for code in codes:
+        features[code] = [polygon for polygon in features[code]
+                          if abs(signed_area2(polygon[0])) >= 2 * SLIVER_AREA or
+                          all(len(users[p]) == 1 for p in polygon[0])]
+
     # The municipalities are far coarser than their neighbours; then mend the
     # small disagreements between other neighbours.
     users = vertex_features(features)
     positions = {}
     for code in MUNICIPALITIES:
-        conflate("%d" % (int(code) + 100), features, users, positions, CONFLATE_MAX_DEVIATION)
+        conflate("%d" % (int(code) + 100), features, users, positions,
+                 CONFLATE_MUNICIPAL_DEVIATION)
     for _ in range(5):
         users = vertex_features(features)
-        if sum(conflate(code, features, users, positions, CONFLATE_SMALL_DEVIATION)
+        if sum(conflate(code, features, users, positions, CONFLATE_DEVIATION)
                for code in codes) == 0:
             break
+    for code in codes:
+        polygons = []
+        for polygon in features[code]:
+            outer = clean_ring(polygon[0])
+            if outer is not None:
+                holes = [h for h in (clean_ring(r) for r in polygon[1:]) if h is not None]
+                polygons.append([oriented(outer, True)] + [oriented(h, False) for h in holes])
+        features[code] = polygons
     users = vertex_features(features)
     fixed = fixed_vertices(features, users)
 

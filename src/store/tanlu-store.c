@@ -659,7 +659,7 @@ tanlu_store_find_bundled_dataset (void)
 {
   const char *from_environment = g_getenv ("TANLU_BUNDLED_DATASET");
   g_autofree char *installed = g_build_filename (PKGDATADIR, "tanlu.db", NULL);
-  g_autofree char *in_build_tree = g_build_filename (TANLU_BUILD_DATADIR, "tanlu.db", NULL);
+  g_autofree char *in_build_tree = g_build_filename (TANLU_BUILD_ROOT "/data", "tanlu.db", NULL);
 
   if (from_environment != NULL && *from_environment != '\0')
     return g_strdup (from_environment);
