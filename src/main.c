@@ -6,31 +6,21 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "tanlu-application.h"
 #include "tanlu-cli.h"
 
-/* Translations of a program run from its build tree are in the build tree. */
-static const char *
-locale_directory (void)
-{
-  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (executable != NULL && g_str_has_prefix (executable, TANLU_BUILD_ROOT "/"))
-    return TANLU_BUILD_ROOT "/po";
-
-  return LOCALEDIR;
-}
-
+/* `tanlu` runs the headless commands itself and starts the window program
+ * otherwise, so scripts and imports never load GTK. */
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(TanluApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  int original_argc = argc;
+  g_auto(GStrv) original_argv = g_strdupv (argv);
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_directory ());
+  bindtextdomain (GETTEXT_PACKAGE, tanlu_cli_locale_directory ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
@@ -40,11 +30,8 @@ main (int   argc,
       return 2;
     }
 
-  /* Commands run headless, without touching the display. */
   if (tanlu_cli_is_command (argc, argv))
     return tanlu_cli_run (db_path, argc, argv);
 
-  app = tanlu_application_new (db_path);
-
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return tanlu_cli_start_window (original_argc, original_argv);
 }

@@ -875,7 +875,8 @@ def feature_json(code, polygons):
     if not parts:
         raise ValueError("%s: no polygon left" % code)
     return ('{"type":"Feature","properties":{"code":%d},'
-            '"geometry":{"type":"MultiPolygon","coordinates":[%s]}}' % (int(code), ",".join(parts)))
+            '"geometry":{"type":"MultiPolygon","coordinates":[%s]}}'
+            % (int(code), ",".join(parts)))
 
 
 def write_collection(path, features):
@@ -935,8 +936,8 @@ def simplified_cities(cities, city_codes):
     features = {city: build_polygons(by_source[source]) for city, source in city_codes.items()}
     codes = sorted(features, key=int)
 
-    # Tiny polygons stuck to a neighbour are slivers where two sources' lines
-    # disagree, not territory.
+    # Tiny polygons stuck to a neighbour are slivers where the two features'
+    # lines disagree, not territory.
     users = vertex_features(features)
     for code in codes:
         features[code] = [polygon for polygon in features[code]

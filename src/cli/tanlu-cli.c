@@ -15,6 +15,7 @@
 #include "tanlu-source.h"
 #include "tanlu-store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -423,4 +424,58 @@ tanlu_cli_run (const char  *db_path,
 
   print_usage (stdout);
   return 0;
+}
+
+/* A program started from its build tree uses the build tree's files. */
+static gboolean
+running_from_build_tree (void)
+{
+  static gsize initialized = 0;
+  static gboolean in_build_tree = FALSE;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+
+      in_build_tree = executable != NULL && g_str_has_prefix (executable, TANLU_BUILD_ROOT "/");
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return in_build_tree;
+}
+
+/**
+ * tanlu_cli_locale_directory:
+ *
+ * Returns: where the message catalogues are
+ */
+const char *
+tanlu_cli_locale_directory (void)
+{
+  return running_from_build_tree () ? TANLU_BUILD_ROOT "/po" : LOCALEDIR;
+}
+
+/**
+ * tanlu_cli_start_window:
+ * @argv: the arguments `tanlu` was given, --db included
+ *
+ * Replaces this process with the window program.
+ *
+ * Returns: an exit status, only if that program could not be started
+ */
+int
+tanlu_cli_start_window (int    argc,
+                        char **argv)
+{
+  const char *window = running_from_build_tree () ? TANLU_BUILD_ROOT "/src/tanlu-window"
+                                                  : LIBEXECDIR "/tanlu-window";
+  int saved_errno;
+
+  argv[0] = (char *)window;
+  execv (window, argv);
+
+  saved_errno = errno;
+  g_printerr (_("tanlu: could not start the window program “%s”: %s\n"), window, g_strerror (saved_errno));
+
+  return 1;
 }

@@ -14,5 +14,8 @@ gboolean tanlu_cli_is_command        (int     argc,
 int      tanlu_cli_run               (const char *db_path,
                                       int         argc,
                                       char      **argv);
+int      tanlu_cli_start_window      (int         argc,
+                                      char      **argv);
+const char *tanlu_cli_locale_directory (void);
 
 G_END_DECLS

@@ -522,35 +522,49 @@ check_sector_sums (TanluXlsx          *xlsx,
     }
 }
 
-static gboolean
-store_inventory (TanluStore         *store,
-                 TanluRegion        *region,
-                 guint               year,
-                 const Inventory    *inventory,
-                 TanluSource        *source,
-                 TanluImportReport  *report,
-                 GError            **error)
+static void
+add_pending (GArray         *pending,
+             TanluRegion    *region,
+             TanluIndicator *indicator,
+             guint           year,
+             double          value,
+             TanluSource    *source,
+             guint           origin)
+{
+  TanluPendingValue item = {
+    .indicator_id = tanlu_indicator_get_id (indicator),
+    .region_code = tanlu_region_get_code (region),
+    .year = year,
+    .value = value,
+    .source_id = tanlu_source_get_id (source),
+    .origin = origin,
+  };
+
+  g_array_append_val (pending, item);
+}
+
+static void
+collect_inventory (TanluStore         *store,
+                   TanluRegion        *region,
+                   guint               year,
+                   const Inventory    *inventory,
+                   TanluSource        *source,
+                   GArray             *pending,
+                   TanluImportReport  *report)
 {
   for (guint k = 0; k < TANLU_CEADS_N_COLUMNS; k++)
     {
-      TanluIndicator *indicator = tanlu_store_lookup_indicator (store, columns[k].indicator);
-
-      if (!tanlu_store_put_observation (store, region, indicator, year, inventory->values[0][k], source, error))
-        return FALSE;
+      add_pending (pending, region, tanlu_store_lookup_indicator (store, columns[k].indicator),
+                   year, inventory->values[0][k], source, VALUE_ROW_TOTAL);
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
     }
 
   for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
     {
-      TanluIndicator *indicator = tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s));
-
-      if (!tanlu_store_put_observation (store, region, indicator, year,
-                                        inventory->values[1 + s][COLUMN_TOTAL], source, error))
-        return FALSE;
+      add_pending (pending, region, tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s)),
+                   year, inventory->values[1 + s][COLUMN_TOTAL], source, inventory->sector_row[s]);
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
     }
-
-  return TRUE;
 }
 
 /* Years are checked to lie in 1900–2100, so this fits in 32 bits. */
@@ -595,6 +609,7 @@ import_inventories (TanluStore               *store,
   const char *file = tanlu_xlsx_get_display_name (xlsx);
   guint n_sheets = tanlu_xlsx_get_n_sheets (xlsx);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (TanluPendingValue));
   g_autofree Inventory *inventory = g_new (Inventory, 1);
   guint workbook_year = 0;
 
@@ -666,9 +681,7 @@ import_inventories (TanluStore               *store,
         return FALSE;
 
       check_sector_sums (xlsx, sheet, inventory, report);
-
-      if (!store_inventory (store, region, year, inventory, source, report, error))
-        return FALSE;
+      collect_inventory (store, region, year, inventory, source, pending, report);
 
       if (progress != NULL)
         progress ((double)(i + 1) / n_sheets, user_data);
@@ -681,7 +694,10 @@ import_inventories (TanluStore               *store,
       return FALSE;
     }
 
-  return TRUE;
+  /* Repeated sheets were refused above, so the values cannot repeat. */
+  tanlu_pending_values_sort (pending);
+
+  return tanlu_store_put_pending_values (store, pending, error);
 }
 
 static guint
@@ -716,7 +732,9 @@ import_cities (TanluStore               *store,
   g_autoptr(TanluSheet) sheet = NULL;
   g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) rows_by_value = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (TanluPendingValue));
+  g_autoptr(GHashTable) names_by_row = g_hash_table_new (NULL, NULL);
+  const TanluPendingValue *repeat;
   g_autoptr(GHashTable) years_by_city = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) unmatched_names = NULL;
   TanluIndicator *total;
@@ -768,7 +786,6 @@ import_cities (TanluStore               *store,
       TanluRegion *region;
       gpointer match;
       double value;
-      guint key;
       guint year;
 
       if (r % 256 == 0)
@@ -823,19 +840,8 @@ import_cities (TanluStore               *store,
           continue;
         }
 
-      key = pack_region_year (tanlu_region_get_code (region), year);
-      if (g_hash_table_contains (rows_by_value, GUINT_TO_POINTER (key)))
-        {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
-                       _("“%s”, sheet “%s”, row %u repeats %s for %u from row %u"),
-                       file, tanlu_sheet_get_name (sheet), r, city, year,
-                       GPOINTER_TO_UINT (g_hash_table_lookup (rows_by_value, GUINT_TO_POINTER (key))));
-          return FALSE;
-        }
-      g_hash_table_insert (rows_by_value, GUINT_TO_POINTER (key), GUINT_TO_POINTER (r));
-
-      if (!tanlu_store_put_observation (store, region, total, year, value, source, error))
-        return FALSE;
+      add_pending (pending, region, total, year, value, source, r);
+      g_hash_table_insert (names_by_row, GUINT_TO_POINTER (r), (gpointer)city);
 
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
       g_hash_table_insert (years_by_city, region,
@@ -848,6 +854,20 @@ import_cities (TanluStore               *store,
                    _("“%s”: the sheet “emission vector” has no values"), file);
       return FALSE;
     }
+
+  tanlu_pending_values_sort (pending);
+  if ((repeat = tanlu_pending_values_find_repeat (pending)) != NULL)
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
+                   _("“%s”, sheet “%s”, row %u repeats %s for %u from row %u"),
+                   file, tanlu_sheet_get_name (sheet), repeat->origin,
+                   (const char *)g_hash_table_lookup (names_by_row, GUINT_TO_POINTER (repeat->origin)),
+                   repeat->year, (repeat - 1)->origin);
+      return FALSE;
+    }
+
+  if (!tanlu_store_put_pending_values (store, pending, error))
+    return FALSE;
 
   unmatched_names = g_ptr_array_new ();
   {

@@ -55,14 +55,6 @@ static const char * const csv_informative_columns[] = {
   "region_name_en",
 };
 
-typedef struct
-{
-  gint64  indicator_id;
-  guint   region_code;
-  guint   year;
-  guint   line;
-} ValueKey;
-
 G_DEFINE_QUARK (tanlu-import-error-quark, tanlu_import_error)
 
 /* ------------------------------------------------------------------------ */
@@ -109,8 +101,12 @@ tanlu_import_report_add_value (TanluImportReport *report,
   g_return_if_fail (report != NULL);
 
   report->n_values++;
-  g_hash_table_add (report->regions_seen, GUINT_TO_POINTER (region_code));
-  report->n_regions = g_hash_table_size (report->regions_seen);
+  if (region_code != report->last_region_code)
+    {
+      g_hash_table_add (report->regions_seen, GUINT_TO_POINTER (region_code));
+      report->n_regions = g_hash_table_size (report->regions_seen);
+      report->last_region_code = region_code;
+    }
 
   if (report->first_year == 0 || year < report->first_year)
     report->first_year = year;
@@ -439,23 +435,6 @@ parse_number (const char *text,
   return TRUE;
 }
 
-static int
-compare_value_keys (gconstpointer a,
-                    gconstpointer b)
-{
-  const ValueKey *ka = a;
-  const ValueKey *kb = b;
-
-  if (ka->indicator_id != kb->indicator_id)
-    return ka->indicator_id < kb->indicator_id ? -1 : 1;
-  if (ka->region_code != kb->region_code)
-    return ka->region_code < kb->region_code ? -1 : 1;
-  if (ka->year != kb->year)
-    return ka->year < kb->year ? -1 : 1;
-
-  return (ka->line > kb->line) - (ka->line < kb->line);
-}
-
 static TanluSource *
 source_for_file (TanluStore         *store,
                  TanluImportReport  *report,
@@ -518,7 +497,9 @@ tanlu_import_csv (TanluStore               *store,
                   GError                  **error)
 {
   g_autoptr(TanluCsvReader) reader = NULL;
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (ValueKey));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (TanluPendingValue));
+  const TanluPendingValue *repeat;
+  TanluIndicator *last_indicator = NULL;
   g_autoptr(GHashTable) units_checked = g_hash_table_new (NULL, NULL);
   int columns[N_COLUMNS];
   TanluSource *file_source = NULL;
@@ -591,7 +572,7 @@ tanlu_import_csv (TanluStore               *store,
       TanluSource *source;
       const char *text;
       const char *unit = NULL;
-      ValueKey key;
+      TanluPendingValue pending;
       guint64 year;
       guint code;
       guint line;
@@ -642,8 +623,12 @@ tanlu_import_csv (TanluStore               *store,
             unit = NULL;
         }
 
+      /* Long tables list one indicator's rows together. */
       text = tanlu_csv_reader_get_field (reader, columns[COLUMN_INDICATOR]);
-      indicator = tanlu_store_lookup_indicator (store, text);
+      if (last_indicator != NULL && g_str_equal (text, tanlu_indicator_get_code (last_indicator)))
+        indicator = last_indicator;
+      else
+        indicator = tanlu_store_lookup_indicator (store, text);
       if (indicator == NULL)
         {
           TanluIndicatorInfo info = { 0 };
@@ -715,17 +700,15 @@ tanlu_import_csv (TanluStore               *store,
           source = file_source;
         }
 
-      key.indicator_id = tanlu_indicator_get_id (indicator);
-      key.region_code = code;
-      key.year = year;
-      key.line = line;
-      g_array_append_val (keys, key);
+      last_indicator = indicator;
 
-      if (!tanlu_store_put_observation (store, region, indicator, year, value, source, error))
-        {
-          g_prefix_error (error, _("“%s”, line %u: "), name, line);
-          return FALSE;
-        }
+      pending.indicator_id = tanlu_indicator_get_id (indicator);
+      pending.region_code = code;
+      pending.year = year;
+      pending.value = value;
+      pending.source_id = tanlu_source_get_id (source);
+      pending.origin = line;
+      g_array_append_val (values, pending);
 
       tanlu_import_report_add_value (report, code, year);
     }
@@ -739,24 +722,16 @@ tanlu_import_csv (TanluStore               *store,
 
   /* The same value given twice is almost always a copy-and-paste mistake;
    * letting the later row win silently would hide it. */
-  g_array_sort (keys, compare_value_keys);
-  for (guint i = 1; i < keys->len; i++)
+  tanlu_pending_values_sort (values);
+  if ((repeat = tanlu_pending_values_find_repeat (values)) != NULL)
     {
-      const ValueKey *previous = &g_array_index (keys, ValueKey, i - 1);
-      const ValueKey *current = &g_array_index (keys, ValueKey, i);
-
-      if (previous->indicator_id == current->indicator_id &&
-          previous->region_code == current->region_code &&
-          previous->year == current->year)
-        {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
-                       _("“%s”, line %u repeats the value for region %u, year %u given on line %u"),
-                       name, current->line, current->region_code, current->year, previous->line);
-          return FALSE;
-        }
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
+                   _("“%s”, line %u repeats the value for region %u, year %u given on line %u"),
+                   name, repeat->origin, repeat->region_code, repeat->year, (repeat - 1)->origin);
+      return FALSE;
     }
 
-  return TRUE;
+  return tanlu_store_put_pending_values (store, values, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -68,6 +68,7 @@ struct _TanluImportReport
 
   /*< private >*/
   GHashTable        *regions_seen;
+  guint              last_region_code;
 };
 
 /**

@@ -69,8 +69,9 @@ static const char * const migrations[] = {
   "  sort_order INTEGER NOT NULL DEFAULT 0"
   ");"
   /* Keyed for the most frequent question, one indicator's series for one
-   * region; a cross-section (one indicator, one year) scans one indicator's
-   * few thousand rows at most. */
+   * region, which also answers "everything about a region" one indicator
+   * at a time; a cross-section (one indicator, one year) reads one
+   * indicator's rows. A single B-tree keeps imports fast. */
   "CREATE TABLE observation ("
   "  indicator_id INTEGER NOT NULL REFERENCES indicator (id),"
   "  region_code INTEGER NOT NULL REFERENCES region (code),"
@@ -78,8 +79,7 @@ static const char * const migrations[] = {
   "  value REAL NOT NULL,"
   "  source_id INTEGER NOT NULL REFERENCES source (id),"
   "  PRIMARY KEY (indicator_id, region_code, year)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX observation_by_region ON observation (region_code);",
+  ") WITHOUT ROWID;",
 
   /* 1 → 2: an import log, and the values imports replaced, so nothing a
    * later import overwrites is lost. */

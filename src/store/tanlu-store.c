@@ -17,11 +17,11 @@
 
 typedef enum
 {
+  STMT_ADD_OBSERVATION,
   STMT_INSERT_OBSERVATION,
   STMT_SELECT_SERIES,
   STMT_SELECT_LEVEL_VALUES,
   STMT_SELECT_CHILDREN,
-  STMT_SELECT_REGION_OBSERVATIONS,
   STMT_INSERT_REGION,
   STMT_INSERT_BOUNDARY,
   STMT_SELECT_BOUNDARY,
@@ -32,6 +32,11 @@ typedef enum
 } StatementId;
 
 static const char * const statement_sql[N_STMTS] = {
+  /* Most imported values are new: a plain insert is cheaper than an upsert,
+   * which only runs when this one finds the value already there. */
+  [STMT_ADD_OBSERVATION] =
+    "INSERT OR IGNORE INTO observation (indicator_id, region_code, year, value, source_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INSERT_OBSERVATION] =
     "INSERT INTO observation (indicator_id, region_code, year, value, source_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -48,8 +53,6 @@ static const char * const statement_sql[N_STMTS] = {
     " ORDER BY o.region_code",
   [STMT_SELECT_CHILDREN] =
     "SELECT code FROM region WHERE parent_code = ?1 ORDER BY code",
-  [STMT_SELECT_REGION_OBSERVATIONS] =
-    "SELECT indicator_id, year, value, source_id FROM observation WHERE region_code = ?1",
   [STMT_INSERT_REGION] =
     "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_INSERT_BOUNDARY] =
@@ -1534,6 +1537,119 @@ tanlu_store_put_observation (TanluStore      *self,
   return TRUE;
 }
 
+static int
+compare_pending_values (gconstpointer a,
+                        gconstpointer b)
+{
+  const TanluPendingValue *va = a;
+  const TanluPendingValue *vb = b;
+
+  if (va->indicator_id != vb->indicator_id)
+    return va->indicator_id < vb->indicator_id ? -1 : 1;
+  if (va->region_code != vb->region_code)
+    return va->region_code < vb->region_code ? -1 : 1;
+  if (va->year != vb->year)
+    return va->year < vb->year ? -1 : 1;
+
+  return (va->origin > vb->origin) - (va->origin < vb->origin);
+}
+
+/**
+ * tanlu_pending_values_sort:
+ * @values: (element-type TanluPendingValue): values read from one file
+ *
+ * Sorts @values into the order of the observation table's key, and, for
+ * the same key, in the order they were read.
+ */
+void
+tanlu_pending_values_sort (GArray *values)
+{
+  g_return_if_fail (values != NULL);
+
+  g_array_sort (values, compare_pending_values);
+}
+
+/**
+ * tanlu_pending_values_find_repeat:
+ * @values: (element-type TanluPendingValue): values sorted by
+ *   tanlu_pending_values_sort()
+ *
+ * Returns: (nullable): the first value that repeats the region, indicator
+ *   and year of the one before it, or %NULL
+ */
+const TanluPendingValue *
+tanlu_pending_values_find_repeat (GArray *values)
+{
+  g_return_val_if_fail (values != NULL, NULL);
+
+  for (guint i = 1; i < values->len; i++)
+    {
+      const TanluPendingValue *previous = &g_array_index (values, TanluPendingValue, i - 1);
+      const TanluPendingValue *current = &g_array_index (values, TanluPendingValue, i);
+
+      if (previous->indicator_id == current->indicator_id &&
+          previous->region_code == current->region_code &&
+          previous->year == current->year)
+        return current;
+    }
+
+  return NULL;
+}
+
+/**
+ * tanlu_store_put_pending_values:
+ * @values: (element-type TanluPendingValue): values sorted by
+ *   tanlu_pending_values_sort(), with ids from this store's registries
+ *
+ * Stores @values as tanlu_store_put_observation() would, in key order, so
+ * the table grows at its ends instead of splitting pages all over.
+ */
+gboolean
+tanlu_store_put_pending_values (TanluStore  *self,
+                                GArray      *values,
+                                GError     **error)
+{
+  sqlite3_stmt *add;
+  sqlite3_stmt *upsert;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (tanlu_store_in_transaction (self), FALSE);
+
+  if (!(add = get_statement (self, STMT_ADD_OBSERVATION, error)) ||
+      !(upsert = get_statement (self, STMT_INSERT_OBSERVATION, error)))
+    return FALSE;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const TanluPendingValue *value = &g_array_index (values, TanluPendingValue, i);
+      sqlite3_stmt *stmt = add;
+
+      for (;;)
+        {
+          sqlite3_bind_int64 (stmt, 1, value->indicator_id);
+          sqlite3_bind_int (stmt, 2, value->region_code);
+          sqlite3_bind_int (stmt, 3, value->year);
+          sqlite3_bind_double (stmt, 4, value->value);
+          sqlite3_bind_int64 (stmt, 5, value->source_id);
+
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              _tanlu_store_set_error (error, self->db, "store observation");
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          sqlite3_reset (stmt);
+
+          if (stmt == upsert || sqlite3_changes (self->db) > 0)
+            break;
+          stmt = upsert;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * tanlu_store_get_series:
  *
@@ -1653,34 +1769,40 @@ append_region_observations (TanluStore   *self,
                             GError      **error)
 {
   g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) indicators = tanlu_store_list_indicators (self);
 
-  if (!(stmt = get_statement (self, STMT_SELECT_REGION_OBSERVATIONS, error)))
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, tanlu_region_get_code (region));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* One indexed series per indicator, in display order. */
+  for (guint i = 0; i < indicators->len; i++)
     {
-      gint64 indicator_id = sqlite3_column_int64 (stmt, 0);
-      gint64 source_id = sqlite3_column_int64 (stmt, 3);
-      TanluIndicator *indicator = g_hash_table_lookup (self->indicators_by_id, &indicator_id);
-      TanluSource *source = g_hash_table_lookup (self->sources_by_id, &source_id);
+      TanluIndicator *indicator = g_ptr_array_index (indicators, i);
+      sqlite3_stmt *stmt;
+      int rc;
 
-      if (indicator == NULL || source == NULL)
-        continue;
+      if (!(stmt = get_statement (self, STMT_SELECT_SERIES, error)))
+        return FALSE;
 
-      g_ptr_array_add (batch, tanlu_observation_new (region, indicator,
-                                                     sqlite3_column_int (stmt, 1),
-                                                     sqlite3_column_double (stmt, 2),
-                                                     source));
-    }
-  sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, tanlu_indicator_get_id (indicator));
+      sqlite3_bind_int (stmt, 2, tanlu_region_get_code (region));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 source_id = sqlite3_column_int64 (stmt, 2);
+          TanluSource *source = g_hash_table_lookup (self->sources_by_id, &source_id);
 
-  if (rc != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, self->db, "read observations");
-      return FALSE;
+          if (source == NULL)
+            continue;
+
+          g_ptr_array_add (batch, tanlu_observation_new (region, indicator,
+                                                         sqlite3_column_int (stmt, 0),
+                                                         sqlite3_column_double (stmt, 1),
+                                                         source));
+        }
+      sqlite3_reset (stmt);
+
+      if (rc != SQLITE_DONE)
+        {
+          _tanlu_store_set_error (error, self->db, "read observations");
+          return FALSE;
+        }
     }
 
   g_list_store_splice (observations, g_list_model_get_n_items (G_LIST_MODEL (observations)), 0,

@@ -48,6 +48,26 @@ typedef struct
 } TanluRegionValue;
 
 /**
+ * TanluPendingValue:
+ * @origin: where the value came from in its file (a line or row number),
+ *   for messages
+ *
+ * A value read by an importer and not stored yet. Importers collect a
+ * file's values, sort them into the store's key order, which finds
+ * repeated values and lets the store append rather than insert at random,
+ * then store them at once.
+ */
+typedef struct
+{
+  gint64  indicator_id;
+  guint   region_code;
+  guint   year;
+  double  value;
+  gint64  source_id;
+  guint   origin;
+} TanluPendingValue;
+
+/**
  * TanluStoreCounts:
  *
  * What `tanlu info` reports.
@@ -160,6 +180,12 @@ gboolean         tanlu_store_put_observation           (TanluStore            *s
                                                         guint                  year,
                                                         double                 value,
                                                         TanluSource           *source,
+                                                        GError               **error);
+void             tanlu_pending_values_sort             (GArray                *values);
+const TanluPendingValue *
+                 tanlu_pending_values_find_repeat      (GArray                *values);
+gboolean         tanlu_store_put_pending_values        (TanluStore            *self,
+                                                        GArray                *values,
                                                         GError               **error);
 GArray          *tanlu_store_get_series                (TanluStore            *self,
                                                         guint                  region_code,
