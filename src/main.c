@@ -4,34 +4,43 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
-#include "tanlu-cli.h"
+#include "tanlu-arguments.h"
 
-/* `tanlu` runs the headless commands itself and starts the window program
- * otherwise, so scripts and imports never load GTK. */
+#include <errno.h>
+#include <unistd.h>
+
+/* `tanlu` starts one of two programs: the headless commands, which never
+ * load GTK, or the window. Linking only GLib keeps this hop short. */
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
-  int original_argc = argc;
-  g_auto(GStrv) original_argv = g_strdupv (argv);
+  g_auto(GStrv) arguments = g_strdupv (argv);
+  int n_arguments = argc;
+  const char *program;
+  const char *directory;
+  int saved_errno;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, tanlu_cli_locale_directory ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tanlu_arguments_setup_gettext ();
 
-  if (!tanlu_cli_extract_db_option (&argc, &argv, &db_path, &error))
+  if (!tanlu_arguments_extract_db (&n_arguments, &arguments, &db_path, &error))
     {
       g_printerr ("tanlu: %s\n", error->message);
       return 2;
     }
 
-  if (tanlu_cli_is_command (argc, argv))
-    return tanlu_cli_run (db_path, argc, argv);
+  program = tanlu_arguments_is_command (n_arguments, arguments) ? "tanlu-cli" : "tanlu-window";
+  directory = tanlu_arguments_in_build_tree () ? TANLU_BUILD_ROOT "/src" : LIBEXECDIR;
 
-  return tanlu_cli_start_window (original_argc, original_argv);
+  /* The program gets the arguments exactly as given, --db included. */
+  argv[0] = g_build_filename (directory, program, NULL);
+  execv (argv[0], argv);
+
+  saved_errno = errno;
+  g_printerr (_("tanlu: could not start “%s”: %s\n"), argv[0], g_strerror (saved_errno));
+
+  return 1;
 }

@@ -7,14 +7,19 @@
 
 #include "tanlu-context.h"
 #include "tanlu-data-page.h"
+#include "tanlu-first-rows.h"
 #include "tanlu-indicator.h"
 #include "tanlu-locale.h"
 #include "tanlu-observation.h"
+#include "tanlu-observation-list.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 #include "tanlu-store.h"
 
 #include <string.h>
+
+/* A table row, about: labels and padding in the default font. */
+#define TABLE_ROW_HEIGHT 26
 
 typedef enum
 {
@@ -46,6 +51,7 @@ struct _TanluDataPage
   TanluContext         *context;
   GtkSortListModel     *sorted;
   GtkFilterListModel   *filtered;
+  GtkSliceListModel    *shown;
   GtkCustomFilter      *filter;
   char                 *query;
   GtkColumnViewColumn  *columns[N_COLUMNS];
@@ -164,32 +170,6 @@ create_sorter (Column column)
     }
 }
 
-/* Without a column chosen, rows go by region, indicator order, then year. */
-static int
-compare_default_order (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  TanluObservation *oa = (TanluObservation *)a;
-  TanluObservation *ob = (TanluObservation *)b;
-  guint ca = tanlu_region_get_code (tanlu_observation_get_region (oa));
-  guint cb = tanlu_region_get_code (tanlu_observation_get_region (ob));
-  int sa = tanlu_indicator_get_sort_order (tanlu_observation_get_indicator (oa));
-  int sb = tanlu_indicator_get_sort_order (tanlu_observation_get_indicator (ob));
-  guint ya = tanlu_observation_get_year (oa);
-  guint yb = tanlu_observation_get_year (ob);
-
-  if (ca != cb)
-    return ca < cb ? -1 : 1;
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (ya != yb)
-    return ya < yb ? -1 : 1;
-
-  return g_strcmp0 (tanlu_indicator_get_code (tanlu_observation_get_indicator (oa)),
-                    tanlu_indicator_get_code (tanlu_observation_get_indicator (ob)));
-}
-
 /* Every word of the query must appear in the indicator's name or code,
  * or be the year. */
 static gboolean
@@ -240,13 +220,33 @@ update_count (TanluDataPage *self)
 }
 
 static void
+on_column_sorter_changed_cb (TanluDataPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  if (gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    gtk_sort_list_model_set_sorter (self->sorted, NULL);
+  else if (gtk_sort_list_model_get_sorter (self->sorted) != sorter)
+    gtk_sort_list_model_set_sorter (self->sorted, sorter);
+}
+
+static void
 on_filter_entry_search_changed_cb (TanluDataPage *self)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
 
   g_free (self->query);
   self->query = g_utf8_casefold (stripped, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Without a query there is no filter at all, so no row is made just to
+   * be let through. */
+  if (*self->query == '\0')
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
   update_count (self);
 }
 
@@ -257,25 +257,17 @@ on_filter_entry_stop_search_cb (TanluDataPage *self)
 }
 
 static void
-update_sources (TanluDataPage *self,
-                GListModel    *observations)
+update_sources (TanluDataPage        *self,
+                TanluObservationList *observations)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *sources = tanlu_observation_list_get_sources (observations);
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n_items = g_list_model_get_n_items (observations);
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      g_autoptr(TanluObservation) observation = g_list_model_get_item (observations, i);
-      TanluSource *source = tanlu_observation_get_source (observation);
-      g_autofree char *title = NULL;
-      g_autofree char *citation = NULL;
-
-      if (!g_hash_table_add (seen, source))
-        continue;
-
-      title = g_markup_escape_text (tanlu_source_get_title (source), -1);
-      citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
+      TanluSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *title = g_markup_escape_text (tanlu_source_get_title (source), -1);
+      g_autofree char *citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
 
       if (text->len > 0)
         g_string_append (text, "\n");
@@ -306,8 +298,6 @@ reload (TanluDataPage *self)
       return;
     }
 
-  g_list_store_sort (G_LIST_STORE (observations), compare_default_order, NULL);
-
   is_group = tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP;
   gtk_column_view_column_set_visible (self->columns[COLUMN_REGION], is_group);
 
@@ -315,8 +305,9 @@ reload (TanluDataPage *self)
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
 
+  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->column_view), TABLE_ROW_HEIGHT);
   gtk_sort_list_model_set_model (self->sorted, observations);
-  update_sources (self, observations);
+  update_sources (self, TANLU_OBSERVATION_LIST (observations));
   update_count (self);
 
   if (g_list_model_get_n_items (observations) == 0)
@@ -347,6 +338,7 @@ tanlu_data_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->shown);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorted);
@@ -421,13 +413,17 @@ tanlu_data_page_init (TanluDataPage *self)
       g_object_unref (self->columns[column]);
     }
 
-  /* Rows arrive in the default order; only a column the user picks sorts
-   * them, and the stable sort keeps the default order among ties. */
-  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* Rows arrive in the default order. The column view's sorter is attached
+   * only once the user picks a column: attached, it computes sort keys for
+   * every column of every row, a tenth of a second on a province. The
+   * stable sort keeps the default order among ties. */
+  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (filter_observation, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), NULL);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, G_MAXUINT);
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
   gtk_column_view_set_model (self->column_view, selection);
 }
 

@@ -3,11 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "tanlu-application.h"
-#include "tanlu-cli.h"
+#include "tanlu-arguments.h"
 
 int
 main (int   argc,
@@ -17,15 +14,12 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, tanlu_cli_locale_directory ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  tanlu_arguments_setup_gettext ();
 
-  /* The window belongs to the application the user started. */
+  /* The window belongs to the program the user started. */
   g_set_prgname ("tanlu");
 
-  if (!tanlu_cli_extract_db_option (&argc, &argv, &db_path, &error))
+  if (!tanlu_arguments_extract_db (&argc, &argv, &db_path, &error))
     {
       g_printerr ("tanlu: %s\n", error->message);
       return 2;

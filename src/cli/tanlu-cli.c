@@ -15,14 +15,11 @@
 #include "tanlu-source.h"
 #include "tanlu-store.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 /* The commands planners script or run on a server: no display, no GTK. */
-
-static const char * const commands[] = { "import", "info", "export", "help" };
 
 typedef struct
 {
@@ -34,7 +31,7 @@ typedef struct
 } Progress;
 
 static void
-print_usage (FILE *stream)
+print_usage_to (FILE *stream)
 {
   fprintf (stream, "%s\n",
            _("Usage:\n"
@@ -45,77 +42,6 @@ print_usage (FILE *stream)
              "                                      write observations as CSV to standard output\n"
              "\n"
              "Without --db, the database is $XDG_DATA_HOME/tanlu/tanlu.db, created from the bundled dataset."));
-}
-
-/**
- * tanlu_cli_extract_db_option:
- *
- * Removes `--db FILE` or `--db=FILE` from the arguments, wherever it is
- * before the command, so the window and the commands share it.
- */
-gboolean
-tanlu_cli_extract_db_option (int      *argc,
-                             char   ***argv,
-                             char    **db_path,
-                             GError  **error)
-{
-  char **args = *argv;
-  int out = 1;
-
-  *db_path = NULL;
-
-  for (int i = 1; i < *argc; i++)
-    {
-      if (g_str_equal (args[i], "--db"))
-        {
-          if (i + 1 >= *argc)
-            {
-              g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                                   _("--db needs a file name"));
-              return FALSE;
-            }
-          g_free (*db_path);
-          *db_path = g_strdup (args[++i]);
-          continue;
-        }
-
-      if (g_str_has_prefix (args[i], "--db="))
-        {
-          g_free (*db_path);
-          *db_path = g_strdup (args[i] + strlen ("--db="));
-          continue;
-        }
-
-      args[out++] = args[i];
-
-      /* Everything after the command belongs to it. */
-      if (tanlu_cli_is_command (2, (char *[]) { args[0], args[i], NULL }))
-        {
-          for (i++; i < *argc; i++)
-            args[out++] = args[i];
-          break;
-        }
-    }
-
-  args[out] = NULL;
-  *argc = out;
-
-  return TRUE;
-}
-
-gboolean
-tanlu_cli_is_command (int    argc,
-                      char **argv)
-{
-  if (argc < 2)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i]))
-      return TRUE;
-
-  return g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-         g_str_equal (argv[1], "--version");
 }
 
 static TanluStore *
@@ -407,7 +333,7 @@ tanlu_cli_run (const char  *db_path,
     {
       if (argc != 2)
         {
-          print_usage (stderr);
+          print_usage_to (stderr);
           return 2;
         }
       return run_info (db_path);
@@ -422,60 +348,13 @@ tanlu_cli_run (const char  *db_path,
       return 0;
     }
 
-  print_usage (stdout);
+  print_usage_to (stdout);
   return 0;
 }
 
-/* A program started from its build tree uses the build tree's files. */
-static gboolean
-running_from_build_tree (void)
+void
+tanlu_cli_print_usage (void)
 {
-  static gsize initialized = 0;
-  static gboolean in_build_tree = FALSE;
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
-
-      in_build_tree = executable != NULL && g_str_has_prefix (executable, TANLU_BUILD_ROOT "/");
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return in_build_tree;
+  print_usage_to (stderr);
 }
 
-/**
- * tanlu_cli_locale_directory:
- *
- * Returns: where the message catalogues are
- */
-const char *
-tanlu_cli_locale_directory (void)
-{
-  return running_from_build_tree () ? TANLU_BUILD_ROOT "/po" : LOCALEDIR;
-}
-
-/**
- * tanlu_cli_start_window:
- * @argv: the arguments `tanlu` was given, --db included
- *
- * Replaces this process with the window program.
- *
- * Returns: an exit status, only if that program could not be started
- */
-int
-tanlu_cli_start_window (int    argc,
-                        char **argv)
-{
-  const char *window = running_from_build_tree () ? TANLU_BUILD_ROOT "/src/tanlu-window"
-                                                  : LIBEXECDIR "/tanlu-window";
-  int saved_errno;
-
-  argv[0] = (char *)window;
-  execv (window, argv);
-
-  saved_errno = errno;
-  g_printerr (_("tanlu: could not start the window program “%s”: %s\n"), window, g_strerror (saved_errno));
-
-  return 1;
-}

@@ -8,6 +8,7 @@
 
 #include "tanlu-indicator.h"
 #include "tanlu-observation.h"
+#include "tanlu-observation-list.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 #include "tanlu-store-private.h"
@@ -1763,14 +1764,12 @@ tanlu_store_get_level_values (TanluStore        *self,
 }
 
 static gboolean
-append_region_observations (TanluStore   *self,
-                            TanluRegion  *region,
-                            GListStore   *observations,
-                            GError      **error)
+append_region_observations (TanluStore           *self,
+                            TanluRegion          *region,
+                            GPtrArray            *indicators,
+                            TanluObservationList *observations,
+                            GError              **error)
 {
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) indicators = tanlu_store_list_indicators (self);
-
   /* One indexed series per indicator, in display order. */
   for (guint i = 0; i < indicators->len; i++)
     {
@@ -1788,13 +1787,11 @@ append_region_observations (TanluStore   *self,
           gint64 source_id = sqlite3_column_int64 (stmt, 2);
           TanluSource *source = g_hash_table_lookup (self->sources_by_id, &source_id);
 
-          if (source == NULL)
-            continue;
-
-          g_ptr_array_add (batch, tanlu_observation_new (region, indicator,
-                                                         sqlite3_column_int (stmt, 0),
-                                                         sqlite3_column_double (stmt, 1),
-                                                         source));
+          if (source != NULL)
+            tanlu_observation_list_append (observations, region, indicator,
+                                           sqlite3_column_int (stmt, 0),
+                                           sqlite3_column_double (stmt, 1),
+                                           source);
         }
       sqlite3_reset (stmt);
 
@@ -1805,9 +1802,6 @@ append_region_observations (TanluStore   *self,
         }
     }
 
-  g_list_store_splice (observations, g_list_model_get_n_items (G_LIST_MODEL (observations)), 0,
-                       batch->pdata, batch->len);
-
   return TRUE;
 }
 
@@ -1815,17 +1809,21 @@ append_region_observations (TanluStore   *self,
  * tanlu_store_list_observations:
  * @region: a region, or a group for the observations of all its members
  *
- * Returns: (transfer full) (nullable): a #GListModel of #TanluObservation
+ * Returns: (transfer full) (nullable): a #GListModel of #TanluObservation,
+ *   by region, indicator and year
  */
 GListModel *
 tanlu_store_list_observations (TanluStore   *self,
                                TanluRegion  *region,
                                GError      **error)
 {
-  g_autoptr(GListStore) observations = g_list_store_new (TANLU_TYPE_OBSERVATION);
+  g_autoptr(TanluObservationList) observations = tanlu_observation_list_new ();
+  g_autoptr(GPtrArray) indicators = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
   g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
+
+  indicators = tanlu_store_list_indicators (self);
 
   if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
     {
@@ -1837,12 +1835,14 @@ tanlu_store_list_observations (TanluStore   *self,
         {
           TanluRegion *member = tanlu_store_lookup_region (self, members[i]);
 
-          if (member != NULL && !append_region_observations (self, member, observations, error))
+          if (member != NULL && !append_region_observations (self, member, indicators, observations, error))
             return NULL;
         }
     }
-  else if (!append_region_observations (self, region, observations, error))
+  else if (!append_region_observations (self, region, indicators, observations, error))
     return NULL;
+
+  tanlu_observation_list_sort (observations);
 
   return G_LIST_MODEL (g_steal_pointer (&observations));
 }

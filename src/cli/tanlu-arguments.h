@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean    tanlu_arguments_extract_db       (int         *argc,
+                                              char      ***argv,
+                                              char       **db_path,
+                                              GError     **error);
+gboolean    tanlu_arguments_is_command       (int          argc,
+                                              char       **argv);
+gboolean    tanlu_arguments_in_build_tree    (void);
+const char *tanlu_arguments_locale_directory (void);
+void        tanlu_arguments_setup_gettext    (void);
+
+G_END_DECLS
