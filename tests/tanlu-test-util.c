@@ -214,3 +214,40 @@ tanlu_test_write_file (const char *directory,
 
   return g_steal_pointer (&path);
 }
+
+void
+tanlu_test_import_fixture_set_up (TanluTestImportFixture *fixture,
+                                  gconstpointer           data)
+{
+  fixture->dir = tanlu_test_make_tmpdir ();
+  fixture->store = tanlu_test_registry_store (fixture->dir);
+  fixture->fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+}
+
+void
+tanlu_test_import_fixture_tear_down (TanluTestImportFixture *fixture,
+                                     gconstpointer           data)
+{
+  g_clear_object (&fixture->store);
+  tanlu_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->fingerprint, g_free);
+}
+
+/**
+ * tanlu_test_bundled_copy:
+ *
+ * Returns: (transfer full): a copy of the bundled dataset the build made, in
+ *   @directory, made the way a first run makes the user's database
+ */
+char *
+tanlu_test_bundled_copy (const char *directory)
+{
+  g_autofree char *path = g_build_filename (directory, "tanlu.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tanlu_store_prepare_default (path, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}

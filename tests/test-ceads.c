@@ -192,31 +192,7 @@ province_workbook (const SheetStyle *style)
   return writer;
 }
 
-typedef struct
-{
-  char       *dir;
-  TanluStore *store;
-  char       *fingerprint;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = tanlu_test_make_tmpdir ();
-  fixture->store = tanlu_test_registry_store (fixture->dir);
-  fixture->fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  tanlu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->fingerprint);
-}
+typedef TanluTestImportFixture Fixture;
 
 static TanluImportReport *
 import_workbook (Fixture       *fixture,
@@ -901,7 +877,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/tanlu/ceads/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/tanlu/ceads/" path, Fixture, NULL, tanlu_test_import_fixture_set_up, func, tanlu_test_import_fixture_tear_down)
 
   g_test_add_func ("/tanlu/ceads/sheet-names", test_sheet_names);
   ADD ("city-names", test_city_names);

@@ -125,31 +125,7 @@ test_append_field (void)
 
 /* ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  char       *dir;
-  TanluStore *store;
-  char       *fingerprint;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = tanlu_test_make_tmpdir ();
-  fixture->store = tanlu_test_registry_store (fixture->dir);
-  fixture->fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  tanlu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->fingerprint);
-}
+typedef TanluTestImportFixture Fixture;
 
 static TanluImportReport *
 import_text (Fixture    *fixture,
@@ -361,13 +337,13 @@ main (int   argc,
   g_test_add_func ("/tanlu/csv/reader/records", test_reader_records);
   g_test_add_func ("/tanlu/csv/reader/errors", test_reader_errors);
   g_test_add_func ("/tanlu/csv/writer/append-field", test_append_field);
-  g_test_add ("/tanlu/csv/import/good", Fixture, NULL, fixture_set_up, test_import_good, fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/known-indicator", Fixture, NULL, fixture_set_up, test_import_known_indicator, fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/unused-column", Fixture, NULL, fixture_set_up, test_import_unused_column, fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/rejected", Fixture, NULL, fixture_set_up, test_import_rejected, fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/rejected-after-new-indicator", Fixture, NULL, fixture_set_up,
-              test_import_rejects_new_indicator_with_bad_row, fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/unreadable", Fixture, NULL, fixture_set_up, test_import_unreadable, fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/good", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_good, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/known-indicator", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_known_indicator, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unused-column", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_unused_column, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_rejected, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected-after-new-indicator", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_rejects_new_indicator_with_bad_row, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unreadable", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_unreadable, tanlu_test_import_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -29,9 +29,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   fixture->dir = tanlu_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "tanlu.db", NULL);
-  g_assert_true (tanlu_store_prepare_default (path, &error));
-  g_assert_no_error (error);
+  path = tanlu_test_bundled_copy (fixture->dir);
   fixture->store = tanlu_store_new (path, &error);
   g_assert_no_error (error);
 }
