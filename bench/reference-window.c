@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <adwaita.h>
+#include <unistd.h>
 
 /* The floor for the start-up benchmark: an empty libadwaita window with a
- * header bar and one label, which quits after its first frame like
+ * header bar and one label, which exits right after its first frame like
  * `TANLU_EXIT_AFTER_FIRST_FRAME=1 tanlu`. */
 
 static void
 on_after_paint (GdkFrameClock *frame_clock,
                 GApplication  *app)
 {
-  g_application_quit (app);
+  gdk_display_flush (gdk_display_get_default ());
+  _exit (0);
 }
 
 static void

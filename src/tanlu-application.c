@@ -11,6 +11,8 @@
 #include "tanlu-store.h"
 #include "tanlu-window.h"
 
+#include <unistd.h>
+
 struct _TanluApplication
 {
   AdwApplication  parent_instance;
@@ -172,8 +174,10 @@ static void
 on_first_frame_painted_cb (GdkFrameClock    *frame_clock,
                            TanluApplication *self)
 {
-  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
-  g_application_quit (G_APPLICATION (self));
+  /* Ends the measurement here, without the time a normal quit spends
+   * taking the window apart; nothing has been written. */
+  gdk_display_flush (gdk_display_get_default ());
+  _exit (0);
 }
 
 static void

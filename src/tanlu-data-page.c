@@ -18,8 +18,10 @@
 
 #include <string.h>
 
-/* A table row, about: labels and padding in the default font. */
+/* A table row, about: labels and padding in the default font; and what is
+ * above and below the table: header bar, filter, column titles, sources. */
 #define TABLE_ROW_HEIGHT 26
+#define AROUND_TABLE_HEIGHT 200
 
 typedef enum
 {
@@ -305,7 +307,7 @@ reload (TanluDataPage *self)
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
 
-  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->column_view), TABLE_ROW_HEIGHT);
+  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->column_view), TABLE_ROW_HEIGHT, AROUND_TABLE_HEIGHT);
   gtk_sort_list_model_set_model (self->sorted, observations);
   update_sources (self, TANLU_OBSERVATION_LIST (observations));
   update_count (self);

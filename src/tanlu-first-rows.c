@@ -100,6 +100,7 @@ on_map_cb (GtkWidget *widget,
  * @slice: the slice between the view and its model
  * @widget: the view, or a widget showing it
  * @row_height: a row's approximate height, to count the rows on screen
+ * @other_height: about how much of the window's height is not the view
  *
  * Limits @slice to the rows the window can show until the next frame has
  * been painted, then lets all rows through.
@@ -107,7 +108,8 @@ on_map_cb (GtkWidget *widget,
 void
 tanlu_first_rows_show (GtkSliceListModel *slice,
                        GtkWidget         *widget,
-                       guint              row_height)
+                       guint              row_height,
+                       guint              other_height)
 {
   State *state;
   GtkRoot *root;
@@ -129,10 +131,14 @@ tanlu_first_rows_show (GtkSliceListModel *slice,
       g_object_set_data_full (G_OBJECT (slice), STATE_KEY, state, state_free);
     }
 
-  /* Before the first allocation only the window's size is known. */
+  /* Before the first allocation only the window's size is known, less what
+   * surrounds the view. */
   root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (root))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height -= other_height;
+    }
   if (gtk_widget_get_height (widget) > 0)
     height = gtk_widget_get_height (widget);
   if (height <= 0)

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 void tanlu_first_rows_show (GtkSliceListModel *slice,
                             GtkWidget         *widget,
-                            guint              row_height);
+                            guint              row_height,
+                            guint              other_height);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-context.h"
+#include "tanlu-first-rows.h"
 #include "tanlu-locale.h"
 #include "tanlu-region.h"
 #include "tanlu-region-sidebar.h"
@@ -27,6 +28,7 @@ struct _TanluRegionSidebar
   TanluContext       *context;
   GtkTreeListModel   *tree_model;
   GtkFilterListModel *search_model;
+  GtkSliceListModel  *shown;
   GtkCustomFilter    *search_filter;
   GtkSingleSelection *selection;
   char               *query;
@@ -35,6 +37,11 @@ struct _TanluRegionSidebar
 };
 
 G_DEFINE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, GTK_TYPE_WIDGET)
+
+/* A row with its subtitle, and what is above the list: header bar and
+ * search entry. */
+#define ROW_HEIGHT 44
+#define ABOVE_LIST_HEIGHT 100
 
 static const TanluRegionLevel root_levels[] = {
   TANLU_REGION_LEVEL_NATION,
@@ -187,7 +194,7 @@ static void
 select_region (TanluRegionSidebar *self,
                TanluRegion        *region)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
+  GListModel *model = gtk_slice_list_model_get_model (self->shown);
   guint position;
 
   if (region == NULL || model == NULL)
@@ -210,6 +217,10 @@ select_region (TanluRegionSidebar *self,
 
   if (find_position (model, region, &position))
     {
+      /* A region further down than the first screenful needs all rows. */
+      if (position >= gtk_slice_list_model_get_size (self->shown))
+        gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+
       self->updating_selection = TRUE;
       gtk_single_selection_set_selected (self->selection, position);
       self->updating_selection = FALSE;
@@ -263,7 +274,8 @@ on_search_entry_search_changed_cb (TanluRegionSidebar *self)
     }
 
   self->updating_selection = TRUE;
-  gtk_single_selection_set_model (self->selection, model);
+  gtk_slice_list_model_set_model (self->shown, model);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating_selection = FALSE;
 
@@ -282,7 +294,7 @@ on_search_entry_stop_search_cb (TanluRegionSidebar *self)
 static void
 on_search_entry_activate_cb (TanluRegionSidebar *self)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
+  GListModel *model = gtk_slice_list_model_get_model (self->shown);
   g_autoptr(GObject) first = NULL;
   g_autoptr(TanluRegion) region = NULL;
 
@@ -309,6 +321,7 @@ tanlu_region_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->search_model);
   g_clear_object (&self->search_filter);
@@ -356,7 +369,8 @@ tanlu_region_sidebar_init (TanluRegionSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->query = g_strdup ("");
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -418,7 +432,8 @@ tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
                                                   GTK_FILTER (g_object_ref (self->search_filter)));
 
   self->updating_selection = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->list_view), ROW_HEIGHT, ABOVE_LIST_HEIGHT);
+  gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->tree_model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating_selection = FALSE;
 
