@@ -142,6 +142,9 @@ format_reports (GPtrArray *reports)
         g_string_append (text, "\n\n");
       g_string_append (text, line);
 
+      if (report->status != TANLU_IMPORT_STATUS_LANDED)
+        continue;
+
       for (guint k = 0; k < report->unmatched->len; k++)
         g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->unmatched, k));
       for (guint k = 0; k < report->warnings->len; k++)

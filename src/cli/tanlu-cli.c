@@ -125,6 +125,10 @@ run_import (const char  *db_path,
       else
         g_printerr ("tanlu: %s\n", line);
 
+      /* What a file that did not land would have noted is moot. */
+      if (report->status != TANLU_IMPORT_STATUS_LANDED)
+        continue;
+
       for (guint w = 0; w < report->unmatched->len; w++)
         g_print ("  %s %s\n", _("unmatched:"), (const char *)g_ptr_array_index (report->unmatched, w));
       for (guint w = 0; w < report->warnings->len; w++)

@@ -14,7 +14,6 @@
 #include "tanlu-store.h"
 #include "tanlu-xlsx.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,11 +194,14 @@ tanlu_import_kind_describe (TanluImportKind kind)
 }
 
 static FileFormat
-detect_format (const char *path)
+detect_format (const char  *path,
+               GError     **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *display_name = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint8 magic[4] = { 0 };
   gsize n_read = 0;
 
@@ -211,45 +213,20 @@ detect_format (const char *path)
     return FILE_FORMAT_CSV;
 
   file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, NULL);
+  stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, NULL))
-    return FILE_FORMAT_UNKNOWN;
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, &local_error))
+    {
+      display_name = g_path_get_basename (path);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read “%s”: %s"), display_name, local_error->message);
+      return FILE_FORMAT_UNKNOWN;
+    }
 
   if (n_read == 4 && memcmp (magic, "PK\x03\x04", 4) == 0)
     return FILE_FORMAT_XLSX;
 
   return FILE_FORMAT_CSV;
-}
-
-/**
- * tanlu_import_detect_kind:
- *
- * Opens the file far enough to tell what it is.
- *
- * Returns: the kind, or %TANLU_IMPORT_KIND_UNKNOWN
- */
-TanluImportKind
-tanlu_import_detect_kind (const char *path)
-{
-  g_autoptr(TanluXlsx) xlsx = NULL;
-
-  g_return_val_if_fail (path != NULL, TANLU_IMPORT_KIND_UNKNOWN);
-
-  switch (detect_format (path))
-    {
-    case FILE_FORMAT_XLSX:
-      if (!(xlsx = tanlu_xlsx_open (path, NULL)))
-        return TANLU_IMPORT_KIND_UNKNOWN;
-      return tanlu_ceads_detect (xlsx);
-
-    case FILE_FORMAT_CSV:
-      return TANLU_IMPORT_KIND_OBSERVATIONS_CSV;
-
-    case FILE_FORMAT_UNKNOWN:
-    default:
-      return TANLU_IMPORT_KIND_UNKNOWN;
-    }
 }
 
 /**
@@ -283,7 +260,7 @@ tanlu_import_file (TanluStore              *store,
 
   report = tanlu_import_report_new (path);
 
-  switch (detect_format (path))
+  switch (detect_format (path, &error))
     {
     case FILE_FORMAT_XLSX:
       if (!(xlsx = tanlu_xlsx_open (path, &error)))
@@ -304,14 +281,7 @@ tanlu_import_file (TanluStore              *store,
 
     case FILE_FORMAT_UNKNOWN:
     default:
-      {
-        int saved_errno = errno;
-
-        g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                     _("Could not read “%s”: %s"), report->display_name,
-                     g_file_test (path, G_FILE_TEST_EXISTS) ? g_strerror (saved_errno) : g_strerror (ENOENT));
-        goto out;
-      }
+      goto out;
     }
 
   observations_before = tanlu_store_count_observations (store, &error);

@@ -105,7 +105,6 @@ void                tanlu_import_report_warn      (TanluImportReport       *repo
                                                    const char              *format,
                                                    ...) G_GNUC_PRINTF (2, 3);
 char               *tanlu_import_report_describe  (TanluImportReport       *report);
-TanluImportKind     tanlu_import_detect_kind      (const char              *path);
 TanluImportReport  *tanlu_import_file             (TanluStore              *store,
                                                    const char              *path,
                                                    TanluImportProgressFunc  progress,
