@@ -473,9 +473,10 @@ test_store_prepare_default (void)
   g_autofree char *path = g_build_filename (dir, "nested", "tanlu.db", NULL);
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *bundled = tanlu_store_find_bundled_dataset ();
   TanluStoreCounts counts;
 
-  if (tanlu_store_find_bundled_dataset () == NULL)
+  if (bundled == NULL)
     {
       g_test_skip ("The bundled dataset has not been built");
       return;
