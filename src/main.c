@@ -10,8 +10,9 @@
 #include <errno.h>
 #include <unistd.h>
 
-/* `tanlu` starts one of two programs: the headless commands, which never
- * load GTK, or the window. Linking only GLib keeps this hop short. */
+/* `tanlu` starts one of three programs: the headless commands, which never
+ * load GTK or Pango, the renderer of pictures, or the window. Linking only
+ * GLib keeps this hop short. */
 int
 main (int   argc,
       char *argv[])
@@ -32,7 +33,7 @@ main (int   argc,
       return 2;
     }
 
-  program = tanlu_arguments_is_command (n_arguments, arguments) ? "tanlu-cli" : "tanlu-window";
+  program = tanlu_arguments_program (n_arguments, arguments);
   directory = tanlu_arguments_in_build_tree () ? TANLU_BUILD_ROOT "/src" : LIBEXECDIR;
 
   /* The program gets the arguments exactly as given, --db included. */

@@ -233,7 +233,16 @@ tanlu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
 
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::dashboard", (const char *[]) { "<Alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", (const char *[]) { "<Alt>2", NULL });
+
   self->settings = create_settings ();
+
+  {
+    g_autoptr(GAction) unit_scale = g_settings_create_action (self->settings, "unit-scale");
+
+    g_action_map_add_action (G_ACTION_MAP (self), unit_scale);
+  }
 }
 
 static void
@@ -311,4 +320,18 @@ tanlu_application_get_store (TanluApplication *self)
   g_return_val_if_fail (TANLU_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * tanlu_application_get_default_settings:
+ *
+ * Returns: (transfer none) (nullable): the running application's
+ *   settings, or %NULL when Tanlu's application is not running
+ */
+GSettings *
+tanlu_application_get_default_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return TANLU_IS_APPLICATION (app) ? TANLU_APPLICATION (app)->settings : NULL;
 }

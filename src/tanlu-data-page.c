@@ -314,11 +314,8 @@ reload (TanluDataPage *self)
 
   if (g_list_model_get_n_items (observations) == 0)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *text = tanlu_data_page_describe_empty (region);
 
-      /* Translators: %s is a region */
-      text = g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
-                              tanlu_region_get_display_name (region));
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -457,4 +454,20 @@ tanlu_data_page_get_model (TanluDataPage *self)
   g_return_val_if_fail (TANLU_IS_DATA_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * tanlu_data_page_describe_empty:
+ *
+ * Returns: (transfer full): what the pages say when @region has no
+ *   figures, and how to add some
+ */
+char *
+tanlu_data_page_describe_empty (TanluRegion *region)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
+
+  /* Translators: %s is a region */
+  return g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
+                          tanlu_region_get_display_name (region));
 }

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU, DATA_PAGE, GtkWidge
 void        tanlu_data_page_set_context (TanluDataPage *self,
                                          TanluContext  *context);
 GListModel *tanlu_data_page_get_model   (TanluDataPage *self);
+char       *tanlu_data_page_describe_empty (TanluRegion *region);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "tanlu-application.h"
 #include "tanlu-context.h"
+#include "tanlu-dashboard-page.h"
 #include "tanlu-data-page.h"
 #include "tanlu-import.h"
 #include "tanlu-region.h"
@@ -19,9 +20,11 @@ struct _TanluWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
   AdwLeafletPage       *content_page;
+  TanluDashboardPage   *dashboard_page;
   TanluDataPage        *data_page;
+  AdwViewStack         *view_stack;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
   GtkRevealer          *import_revealer;
@@ -98,15 +101,15 @@ update_title (TanluWindow *self)
 
   if (region == NULL)
     {
-      adw_window_title_set_title (self->content_title, _("Tanlu"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->content_title, _("Tanlu"));
+      adw_view_switcher_title_set_subtitle (self->content_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Tanlu"));
       return;
     }
 
   subtitle = describe_region (self, region);
-  adw_window_title_set_title (self->content_title, tanlu_region_get_display_name (region));
-  adw_window_title_set_subtitle (self->content_title, subtitle);
+  adw_view_switcher_title_set_title (self->content_title, tanlu_region_get_display_name (region));
+  adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
 
   /* Translators: the window title, %s is a region */
   title = g_strdup_printf (_("%s — Tanlu"), tanlu_region_get_display_name (region));
@@ -428,6 +431,26 @@ on_back_button_clicked_cb (TanluWindow *self)
 }
 
 static void
+on_view_changed_cb (TanluWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (settings != NULL && name != NULL)
+    g_settings_set_string (settings, "view", name);
+}
+
+static void
+show_view (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
 on_region_changed_cb (TanluWindow *self)
 {
   TanluRegion *region = tanlu_context_get_region (self->context);
@@ -479,6 +502,7 @@ tanlu_window_constructed (GObject *object)
 
   tanlu_region_sidebar_set_context (self->sidebar, self->context);
   tanlu_data_page_set_context (self->data_page, self->context);
+  tanlu_dashboard_page_set_context (self->dashboard_page, self->context);
 
   g_signal_connect_object (self->context, "notify::region", G_CALLBACK (on_region_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -496,6 +520,7 @@ restore_state (TanluWindow *self)
   if (settings != NULL)
     {
       g_autofree char *last_region = g_settings_get_string (settings, "last-region");
+      g_autofree char *view = g_settings_get_string (settings, "view");
 
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (settings, "window-width"),
@@ -504,6 +529,7 @@ restore_state (TanluWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
 
       region = tanlu_store_lookup_region_by_key (store, last_region);
+      adw_view_stack_set_visible_child_name (self->view_stack, view);
     }
 
   if (region == NULL)
@@ -608,7 +634,9 @@ tanlu_window_class_init (TanluWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, data_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_revealer);
@@ -616,11 +644,14 @@ tanlu_window_class_init (TanluWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, tanlu_window_import);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tanlu_window_cancel_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
 
+  g_type_ensure (TANLU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TANLU_TYPE_DATA_PAGE);
   g_type_ensure (TANLU_TYPE_REGION_SIDEBAR);
 }
@@ -687,4 +718,20 @@ tanlu_window_is_importing (TanluWindow *self)
   g_return_val_if_fail (TANLU_IS_WINDOW (self), FALSE);
 
   return self->import_cancellable != NULL;
+}
+
+/**
+ * tanlu_window_add_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast at the bottom of the window.
+ */
+void
+tanlu_window_add_toast (TanluWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (TANLU_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -17,5 +17,7 @@ TanluContext *tanlu_window_get_context   (TanluWindow        *self);
 void          tanlu_window_import_files  (TanluWindow        *self,
                                           const char * const *paths);
 gboolean      tanlu_window_is_importing  (TanluWindow        *self);
+void          tanlu_window_add_toast     (TanluWindow        *self,
+                                          AdwToast           *toast);
 
 G_END_DECLS

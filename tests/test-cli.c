@@ -111,7 +111,7 @@ test_info (Fixture       *fixture,
 
   run (fixture, &result, "info", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 1 groups"));
+  g_assert_nonnull (strstr (result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 2 groups"));
   g_assert_nonnull (strstr (result.out, "Indicators: 69"));
   g_assert_nonnull (strstr (result.out, "Observations: 53121"));
   g_assert_nonnull (strstr (result.out, "Years: 1995–2019"));

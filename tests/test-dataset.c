@@ -56,7 +56,7 @@ test_bundled_registry (Fixture       *fixture,
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_NATION], ==, 1);
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_PROVINCE], ==, 34);
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_CITY], ==, 364);
-  g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_GROUP], ==, 1);
+  g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_GROUP], ==, 2);
   g_assert_cmpuint (counts.n_boundaries, ==, 399);
 
   for (guint i = 0; i < cities->len; i++)

@@ -169,8 +169,8 @@ test_opens_on_bundled_data (Fixture       *fixture,
   g_assert_cmpstr (tanlu_indicator_get_code (tanlu_observation_get_indicator (first)), ==, "co2.total");
   g_assert_cmpuint (tanlu_observation_get_year (first), ==, 1997);
 
-  /* Nation, group and the 34 provinces, collapsed. */
-  g_assert_cmpuint (g_list_model_get_n_items (sidebar_rows), ==, 36);
+  /* Nation, the two groups and the 34 provinces, collapsed. */
+  g_assert_cmpuint (g_list_model_get_n_items (sidebar_rows), ==, 37);
 }
 
 static gboolean
@@ -237,7 +237,7 @@ test_search_selects_region (Fixture       *fixture,
   g_signal_emit_by_name (entry, "search-changed");
   wait_for_idle ();
   rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 36 + 21);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 37 + 21);
   {
     g_autoptr(GtkTreeListRow) row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) != NULL
                                     ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)))

@@ -13,7 +13,7 @@
 /* What the launcher, the commands and the window share about the command
  * line. Needs nothing but GLib, so the launcher stays small. */
 
-static const char * const commands[] = { "import", "info", "export", "help", "--help", "-h", "--version" };
+static const char * const commands[] = { "import", "info", "export", "render", "help", "--help", "-h", "--version" };
 
 /**
  * tanlu_arguments_is_command:
@@ -32,6 +32,23 @@ tanlu_arguments_is_command (int    argc,
       return TRUE;
 
   return FALSE;
+}
+
+/**
+ * tanlu_arguments_program:
+ *
+ * Returns: the program that handles the arguments: `tanlu-render` draws
+ *   pictures, `tanlu-cli` runs the other commands, `tanlu-window` opens the
+ *   window
+ */
+const char *
+tanlu_arguments_program (int    argc,
+                         char **argv)
+{
+  if (!tanlu_arguments_is_command (argc, argv))
+    return "tanlu-window";
+
+  return g_str_equal (argv[1], "render") ? "tanlu-render" : "tanlu-cli";
 }
 
 /**

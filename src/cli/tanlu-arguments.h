@@ -11,6 +11,8 @@ gboolean    tanlu_arguments_extract_db       (int         *argc,
                                               GError     **error);
 gboolean    tanlu_arguments_is_command       (int          argc,
                                               char       **argv);
+const char *tanlu_arguments_program          (int          argc,
+                                              char       **argv);
 gboolean    tanlu_arguments_in_build_tree    (void);
 const char *tanlu_arguments_locale_directory (void);
 void        tanlu_arguments_setup_gettext    (void);

@@ -40,6 +40,9 @@ print_usage_to (FILE *stream)
              "  tanlu [--db FILE] info              count what the database holds\n"
              "  tanlu [--db FILE] export observations [--level nation|province|city] [--region CODE] [--indicator CODE]\n"
              "                                      write observations as CSV to standard output\n"
+             "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
+             "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
+             "                                      draw charts without a display\n"
              "\n"
              "Without --db, the database is $XDG_DATA_HOME/tanlu/tanlu.db, created from the bundled dataset."));
 }

@@ -64,8 +64,9 @@ static const TanluSourceInfo ceads_sources[] = {
 typedef struct
 {
   const char *slug;
-  const char *label;
+  const char *label;        /* as the workbooks write it */
   const char *name_zh;
+  const char *name_en;      /* when the label alone is unclear */
 } Sector;
 
 /* In the order of the inventories' rows 5 to 51. */
@@ -115,8 +116,8 @@ static const Sector sectors[TANLU_CEADS_N_SECTORS] = {
   { "transport_storage_post", "Transportation, Storage, Post and Telecommunication Services", "交通运输、仓储和邮政业" },
   { "wholesale_retail_catering", "Wholesale, Retail Trade and Catering Services", "批发、零售业和住宿、餐饮业" },
   { "others", "Others", "其他行业" },
-  { "urban_households", "Urban", "城镇生活消费" },
-  { "rural_households", "Rural", "乡村生活消费" },
+  { "urban_households", "Urban", "城镇生活消费", "Urban households" },
+  { "rural_households", "Rural", "乡村生活消费", "Rural households" },
 };
 
 typedef struct
@@ -978,7 +979,7 @@ tanlu_ceads_register (TanluStore  *store,
   for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
     {
       g_autofree char *name_zh = g_strconcat ("部门：", sectors[s].name_zh, NULL);
-      g_autofree char *name_en = g_strconcat ("Sector: ", sectors[s].label, NULL);
+      g_autofree char *name_en = g_strconcat ("Sector: ", sectors[s].name_en != NULL ? sectors[s].name_en : sectors[s].label, NULL);
       TanluIndicatorInfo info = {
         .code = tanlu_ceads_sector_indicator (s),
         .name_zh = name_zh,

@@ -1651,6 +1651,16 @@ tanlu_store_put_pending_values (TanluStore  *self,
   return TRUE;
 }
 
+static int
+compare_series_points (gconstpointer a,
+                       gconstpointer b)
+{
+  const TanluSeriesPoint *pa = a;
+  const TanluSeriesPoint *pb = b;
+
+  return (pa->year > pb->year) - (pa->year < pb->year);
+}
+
 /**
  * tanlu_store_get_series:
  *
@@ -1703,6 +1713,97 @@ tanlu_store_get_series (TanluStore  *self,
     }
 
   return g_steal_pointer (&points);
+}
+
+/**
+ * tanlu_store_get_region_series:
+ * @region: a region, or a group
+ * @members_without_data: (out) (optional) (transfer container) (element-type TanluRegion):
+ *   for a group, the members with no value at all for the indicator
+ *
+ * Like tanlu_store_get_series(), for any region. A group's values are the
+ * sums of its members' values, for the years in which every member has
+ * one: a sum over the members that happen to have figures would pass a
+ * part for the whole.
+ *
+ * Returns: (transfer full) (element-type TanluSeriesPoint) (nullable): the
+ *   series; a group's points have source 0
+ */
+GArray *
+tanlu_store_get_region_series (TanluStore   *self,
+                               TanluRegion  *region,
+                               const char   *indicator_code,
+                               GPtrArray   **members_without_data,
+                               GError      **error)
+{
+  g_autoptr(GArray) sums = NULL;
+  g_autoptr(GHashTable) by_year = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  const guint *members;
+  guint n_members;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
+
+  if (members_without_data != NULL)
+    *members_without_data = NULL;
+
+  if (tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP)
+    return tanlu_store_get_series (self, tanlu_region_get_code (region), indicator_code, error);
+
+  members = tanlu_region_get_member_codes (region, &n_members);
+  by_year = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  missing = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autoptr(GArray) series = tanlu_store_get_series (self, members[i], indicator_code, error);
+
+      if (series == NULL)
+        return NULL;
+
+      if (series->len == 0)
+        g_ptr_array_add (missing, tanlu_store_lookup_region (self, members[i]));
+
+      for (guint k = 0; k < series->len; k++)
+        {
+          const TanluSeriesPoint *point = &g_array_index (series, TanluSeriesPoint, k);
+          TanluSeriesPoint *sum = g_hash_table_lookup (by_year, GUINT_TO_POINTER (point->year));
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (TanluSeriesPoint, 1);
+              sum->year = point->year;
+              g_hash_table_insert (by_year, GUINT_TO_POINTER (point->year), sum);
+            }
+
+          sum->value += point->value;
+          sum->source_id++;   /* counts members until the end */
+        }
+    }
+
+  sums = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
+  {
+    GHashTableIter iter;
+    TanluSeriesPoint *sum;
+
+    g_hash_table_iter_init (&iter, by_year);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&sum))
+      {
+        if (sum->source_id == n_members)
+          {
+            TanluSeriesPoint complete = { sum->year, sum->value, 0 };
+
+            g_array_append_val (sums, complete);
+          }
+      }
+  }
+  g_array_sort (sums, compare_series_points);
+
+  if (members_without_data != NULL)
+    *members_without_data = g_steal_pointer (&missing);
+
+  return g_steal_pointer (&sums);
 }
 
 /**

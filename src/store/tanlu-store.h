@@ -191,6 +191,11 @@ GArray          *tanlu_store_get_series                (TanluStore            *s
                                                         guint                  region_code,
                                                         const char            *indicator_code,
                                                         GError               **error);
+GArray          *tanlu_store_get_region_series         (TanluStore            *self,
+                                                        TanluRegion           *region,
+                                                        const char            *indicator_code,
+                                                        GPtrArray            **members_without_data,
+                                                        GError               **error);
 GArray          *tanlu_store_get_level_values          (TanluStore            *self,
                                                         TanluRegionLevel       level,
                                                         const char            *indicator_code,

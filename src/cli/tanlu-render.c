@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-render"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "tanlu-arguments.h"
+#include "tanlu-chart-spec.h"
+#include "tanlu-chart.h"
+#include "tanlu-locale.h"
+#include "tanlu-store.h"
+
+#include <string.h>
+
+/* `tanlu render`: pictures without a display, for scripts and slides.
+ *
+ *   tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)
+ *   tanlu [--db FILE] render chart --kind KIND --region CODES … -o OUT
+ *   tanlu [--db FILE] render batch SPECS.jsonl -o DIR
+ */
+
+typedef struct
+{
+  char    *spec_path;
+  char    *output;
+  char    *kind;
+  char    *regions;
+  char    *indicator;
+  char    *years;
+  char    *size;
+  char    *theme;
+  char    *language;
+  char    *unit_scale;
+  char    *title;
+  char    *breakdown;
+  int      year;
+  int      top;
+  double   scale;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->spec_path);
+  g_free (options->output);
+  g_free (options->kind);
+  g_free (options->regions);
+  g_free (options->indicator);
+  g_free (options->years);
+  g_free (options->size);
+  g_free (options->theme);
+  g_free (options->language);
+  g_free (options->unit_scale);
+  g_free (options->title);
+  g_free (options->breakdown);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+static gboolean
+parse_pair (const char *text,
+            char        separator,
+            guint64     min,
+            guint64     max,
+            guint64    *first,
+            guint64    *second)
+{
+  g_auto(GStrv) parts = NULL;
+  char separators[2] = { separator, '\0' };
+
+  if (text == NULL)
+    return FALSE;
+
+  parts = g_strsplit (text, separators, -1);
+  return g_strv_length (parts) == 2 &&
+         g_ascii_string_to_unsigned (parts[0], 10, min, max, first, NULL) &&
+         g_ascii_string_to_unsigned (parts[1], 10, min, max, second, NULL);
+}
+
+/* Builds the spec the shortcut options describe, as if read from a file,
+ * so both paths meet in the same checks. */
+static TanluChartSpec *
+spec_from_options (const Options  *options,
+                   GError        **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) regions = NULL;
+
+  if (options->kind == NULL)
+    {
+      g_set_error_literal (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
+                           _("render chart needs --spec FILE, or --kind and what to draw"));
+      return NULL;
+    }
+
+  regions = g_strsplit (options->regions != NULL ? options->regions : "", ",", -1);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, options->kind);
+
+  if (options->title != NULL)
+    {
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, options->title);
+    }
+
+  if (g_str_equal (options->kind, "stacked-area") && options->breakdown != NULL)
+    {
+      json_builder_set_member_name (builder, "breakdown");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, options->breakdown);
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, regions[0] != NULL ? regions[0] : "");
+      if (options->top > 0)
+        {
+          json_builder_set_member_name (builder, "top");
+          json_builder_add_int_value (builder, options->top);
+        }
+      json_builder_end_object (builder);
+    }
+  else if (g_str_equal (options->kind, "bars"))
+    {
+      json_builder_set_member_name (builder, "ranking");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "region");
+      json_builder_add_string_value (builder, regions[0] != NULL ? regions[0] : "");
+      json_builder_set_member_name (builder, "indicator");
+      json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : "co2.total");
+      if (options->year > 0)
+        {
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, options->year);
+        }
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      guint64 first = 0, last = 0;
+
+      if (options->years != NULL && !parse_pair (options->years, '-', 1000, 9999, &first, &last))
+        {
+          g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
+                       _("--years must be a first and last year, such as 1997-2019, not “%s”"), options->years);
+          return NULL;
+        }
+
+      json_builder_set_member_name (builder, "series");
+      json_builder_begin_array (builder);
+      for (guint i = 0; regions[i] != NULL; i++)
+        {
+          if (*regions[i] == '\0')
+            continue;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "region");
+          json_builder_add_string_value (builder, regions[i]);
+          json_builder_set_member_name (builder, "indicator");
+          json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : "co2.total");
+          if (options->years != NULL)
+            {
+              json_builder_set_member_name (builder, "years");
+              json_builder_begin_array (builder);
+              json_builder_add_int_value (builder, first);
+              json_builder_add_int_value (builder, last);
+              json_builder_end_array (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  return tanlu_chart_spec_new_from_node (root, error);
+}
+
+static gboolean
+apply_overrides (TanluChartSpec  *spec,
+                 const Options   *options,
+                 GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(TanluChartSpec) parsed = NULL;
+
+  /* Options given on the command line win over the spec; they are checked
+   * by the same parser by building a small spec from them. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, tanlu_chart_kind_to_string (spec->kind));
+  if (options->theme != NULL)
+    {
+      json_builder_set_member_name (builder, "theme");
+      json_builder_add_string_value (builder, options->theme);
+    }
+  if (options->language != NULL)
+    {
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, options->language);
+    }
+  if (options->unit_scale != NULL)
+    {
+      json_builder_set_member_name (builder, "unit_scale");
+      json_builder_add_string_value (builder, options->unit_scale);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  if (!(parsed = tanlu_chart_spec_new_from_node (root, error)))
+    return FALSE;
+
+  if (options->theme != NULL)
+    spec->theme = parsed->theme;
+  if (options->language != NULL)
+    spec->language = parsed->language;
+  if (options->unit_scale != NULL)
+    spec->unit_scale = parsed->unit_scale;
+
+  if (options->size != NULL)
+    {
+      guint64 width, height;
+
+      if (!parse_pair (options->size, 'x', 1, 20000, &width, &height))
+        {
+          g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
+                       _("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"), options->size);
+          return FALSE;
+        }
+      spec->width = width;
+      spec->height = height;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+render_spec (TanluStore            *store,
+             const TanluChartSpec  *spec,
+             const char            *output,
+             double                 scale,
+             GError               **error)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  TanluChartFormat format;
+
+  if (!tanlu_chart_format_from_path (output, &format))
+    {
+      g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE,
+                   _("“%s” must end in .png, .svg or .pdf"), output);
+      return FALSE;
+    }
+
+  if (!(data = tanlu_chart_spec_resolve (spec, store, error)))
+    return FALSE;
+
+  return tanlu_chart_export (data, format, spec->width, spec->height, scale, output, error);
+}
+
+static TanluStore *
+open_store (const char *db_path)
+{
+  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : tanlu_store_get_default_path ();
+  g_autoptr(GError) error = NULL;
+  TanluStore *store;
+
+  if (!tanlu_store_prepare_default (path, &error) ||
+      !(store = tanlu_store_new (path, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return NULL;
+    }
+
+  return store;
+}
+
+static int
+render_chart (const char  *db_path,
+              Options     *options)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(TanluChartSpec) spec = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->output == NULL)
+    {
+      g_printerr ("tanlu: %s\n", _("render chart needs -o OUT.png, OUT.svg or OUT.pdf"));
+      return 2;
+    }
+
+  if (options->spec_path != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (options->spec_path, &contents, &length, &error) ||
+          !(spec = tanlu_chart_spec_new_from_json (contents, length, &error)))
+        {
+          g_printerr ("tanlu: %s: %s\n", options->spec_path, error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      if (!(spec = spec_from_options (options, &error)))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+      if (options->language == NULL)
+        spec->language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE
+                                                         : TANLU_CHART_LANGUAGE_ENGLISH;
+    }
+
+  if (!apply_overrides (spec, options, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  if (!render_spec (store, spec, options->output, options->scale, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+render_batch (const char  *db_path,
+              const char  *specs_path,
+              Options     *options)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_rendered = 0;
+  guint n_failed = 0;
+
+  if (options->output == NULL)
+    {
+      g_printerr ("tanlu: %s\n", _("render batch needs -o DIRECTORY"));
+      return 2;
+    }
+
+  if (!g_file_get_contents (specs_path, &contents, NULL, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_mkdir_with_parents (options->output, 0755) != 0)
+    {
+      g_printerr (_("tanlu: could not create the folder “%s”\n"), options->output);
+      return 1;
+    }
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  /* One spec per line; blank lines are skipped. One bad line does not stop
+   * the others. */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(TanluChartSpec) spec = NULL;
+      g_autoptr(GError) line_error = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *path = NULL;
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+
+      if ((spec = tanlu_chart_spec_new_from_json (lines[i], -1, &line_error)) != NULL &&
+          apply_overrides (spec, options, &line_error))
+        {
+          TanluChartFormat format;
+
+          if (spec->name != NULL && tanlu_chart_format_from_path (spec->name, &format))
+            file = g_strdup (spec->name);
+          else if (spec->name != NULL)
+            file = g_strconcat (spec->name, ".png", NULL);
+          else
+            file = g_strdup_printf ("chart-%04u.png", i + 1);
+
+          if (strchr (file, '/') != NULL)
+            g_set_error (&line_error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
+                         _("the name “%s” must not contain “/”"), file);
+          else
+            {
+              path = g_build_filename (options->output, file, NULL);
+              render_spec (store, spec, path, options->scale, &line_error);
+            }
+        }
+
+      if (line_error != NULL)
+        {
+          g_printerr (_("tanlu: %s, line %u: %s\n"), specs_path, i + 1, line_error->message);
+          n_failed++;
+        }
+      else
+        n_rendered++;
+    }
+
+  g_print (_("%u charts rendered, %u failed\n"), n_rendered, n_failed);
+
+  return n_failed == 0 ? 0 : 1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_auto(Options) options = { 0 };
+  GOptionEntry entries[] = {
+    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &options.spec_path, N_("The chart spec (JSON)"), "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("Where to write: .png, .svg or .pdf; a folder for batch"), "OUT" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind, N_("line, stacked-area, bars or sparkline"), "KIND" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options.regions, N_("Region codes or group keys, separated by commas"), "CODES" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &options.indicator, N_("The indicator (default co2.total)"), "CODE" },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &options.years, N_("The years shown"), "FIRST-LAST" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &options.year, N_("The year of a ranking"), "YEAR" },
+    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &options.breakdown, N_("For stacked areas: sector or fuel"), "BY" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &options.top, N_("For stacked areas: parts shown before “Other”"), "N" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &options.size, N_("Size in pixels"), "WIDTHxHEIGHT" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, N_("Pixel density of a PNG: 1 or 2"), "1|2" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, N_("light, dark or print"), "THEME" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("Language of the chart: zh or en"), "LANG" },
+    { "unit-scale", 0, 0, G_OPTION_ARG_STRING, &options.unit_scale, N_("mt, wan-tonnes or yi-tonnes"), "UNIT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, N_("The chart's title"), "TEXT" },
+    { NULL }
+  };
+
+  tanlu_arguments_setup_gettext ();
+
+  if (!tanlu_arguments_extract_db (&argc, &argv, &db_path, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  options.scale = 1;
+
+  /* argv[1] is "render"; what to render comes next. */
+  context = g_option_context_new ("chart | batch SPECS.jsonl");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  argc--;
+  argv++;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  if (options.scale != 1 && options.scale != 2)
+    {
+      g_printerr ("tanlu: %s\n", _("--scale must be 1 or 2"));
+      return 2;
+    }
+
+  if (argc == 2 && g_str_equal (argv[1], "chart"))
+    return render_chart (db_path, &options);
+
+  if (argc == 3 && g_str_equal (argv[1], "batch"))
+    return render_batch (db_path, argv[2], &options);
+
+  g_printerr ("%s\n", _("Usage:\n"
+                        "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
+                        "  tanlu [--db FILE] render chart --kind line --region 510000,500000 --indicator co2.total --years 1997-2019 --size 1600x900 -o OUT.png\n"
+                        "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY"));
+  return 2;
+}

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-chart-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-chart-card.h"
+#include "tanlu-export-dialog.h"
+#include "tanlu-store.h"
+
+/* One chart on the dashboard: the chart, or a message saying why there is
+ * none, with its copy and export buttons, and room under it for the
+ * controls and notes that belong to it. The card keeps the spec the chart
+ * was drawn from, so exports draw the same chart afresh at their own size
+ * and style. */
+struct _TanluChartCard
+{
+  GtkWidget       parent_instance;
+
+  GtkStack       *stack;
+  TanluChartView *view;
+  GtkLabel       *message_title;
+  GtkLabel       *message_label;
+  GtkBox         *footer_box;
+  GtkLabel       *note_label;
+
+  TanluChartSpec *spec;
+  TanluStore     *store;
+};
+
+G_DEFINE_FINAL_TYPE (TanluChartCard, tanlu_chart_card, GTK_TYPE_WIDGET)
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TanluChartCard *self = TANLU_CHART_CARD (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->spec == NULL)
+    return;
+
+  if (!tanlu_export_copy_chart (widget, self->store, self->spec,
+                                tanlu_chart_view_get_data (self->view), &error))
+    g_warning ("Could not copy the chart: %s", error->message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TanluChartCard *self = TANLU_CHART_CARD (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->spec == NULL)
+    return;
+
+  tanlu_export_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               self->store, self->spec,
+                               tanlu_chart_view_get_data (self->view),
+                               gtk_widget_get_width (GTK_WIDGET (self->view)),
+                               gtk_widget_get_height (GTK_WIDGET (self->view)));
+}
+
+static void
+set_chart_shown (TanluChartCard *self,
+                 gboolean        shown)
+{
+  gtk_stack_set_visible_child_name (self->stack, shown ? "chart" : "message");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", shown);
+}
+
+static void
+tanlu_chart_card_dispose (GObject *object)
+{
+  TanluChartCard *self = (TanluChartCard *)object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->spec, tanlu_chart_spec_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tanlu_chart_card_parent_class)->dispose (object);
+}
+
+static void
+tanlu_chart_card_class_init (TanluChartCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_chart_card_dispose;
+
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "chart.export", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chartcard");
+}
+
+static GtkWidget *
+create_button (const char *icon_name,
+               const char *tooltip,
+               const char *action_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  return button;
+}
+
+static void
+tanlu_chart_card_init (TanluChartCard *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *message = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "chart-card");
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  self->view = TANLU_CHART_VIEW (tanlu_chart_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, 340);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "chart");
+
+  gtk_widget_set_valign (message, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (message, 24);
+  gtk_widget_set_margin_end (message, 24);
+  gtk_widget_set_margin_top (message, 24);
+  gtk_widget_set_margin_bottom (message, 24);
+  self->message_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->message_title, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_title), "heading");
+  gtk_box_append (GTK_BOX (message), GTK_WIDGET (self->message_title));
+  self->message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->message_label, TRUE);
+  gtk_label_set_justify (self->message_label, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "dim-label");
+  gtk_box_append (GTK_BOX (message), GTK_WIDGET (self->message_label));
+  gtk_stack_add_named (self->stack, message, "message");
+
+  self->note_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->note_label, TRUE);
+  gtk_label_set_xalign (self->note_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->note_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->note_label), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_label));
+
+  gtk_widget_set_margin_start (bottom, 12);
+  gtk_widget_set_margin_end (bottom, 6);
+  gtk_widget_set_margin_top (bottom, 6);
+  gtk_widget_set_margin_bottom (bottom, 6);
+  self->footer_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->footer_box), TRUE);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->footer_box));
+  gtk_box_append (GTK_BOX (bottom), create_button ("edit-copy-symbolic", _("Copy Chart (Ctrl+C)"), "chart.copy"));
+  gtk_box_append (GTK_BOX (bottom), create_button ("document-save-as-symbolic", _("Export Chart… (Ctrl+E)"), "chart.export"));
+  gtk_box_append (GTK_BOX (box), bottom);
+
+  set_chart_shown (self, FALSE);
+}
+
+GtkWidget *
+tanlu_chart_card_new (void)
+{
+  return g_object_new (TANLU_TYPE_CHART_CARD, NULL);
+}
+
+/**
+ * tanlu_chart_card_show_spec:
+ * @spec: (transfer full): what to draw
+ *
+ * Draws @spec from @store, or, when the store has nothing for it, says so
+ * in the card instead.
+ *
+ * Returns: whether a chart is shown
+ */
+gboolean
+tanlu_chart_card_show_spec (TanluChartCard *self,
+                            TanluStore     *store,
+                            TanluChartSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+  TanluChartData *data;
+
+  g_return_val_if_fail (TANLU_IS_CHART_CARD (self), FALSE);
+  g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->spec, tanlu_chart_spec_free);
+  self->spec = spec;
+
+  if (!(data = tanlu_chart_spec_resolve (spec, store, &error)))
+    {
+      g_clear_pointer (&self->spec, tanlu_chart_spec_free);
+      tanlu_chart_card_show_message (self, spec->title, error->message);
+      return FALSE;
+    }
+
+  tanlu_chart_view_set_data (self->view, data);
+  set_chart_shown (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * tanlu_chart_card_show_message:
+ *
+ * Shows @message in place of a chart, under @title.
+ */
+void
+tanlu_chart_card_show_message (TanluChartCard *self,
+                               const char     *title,
+                               const char     *message)
+{
+  g_return_if_fail (TANLU_IS_CHART_CARD (self));
+
+  g_clear_pointer (&self->spec, tanlu_chart_spec_free);
+  tanlu_chart_view_set_data (self->view, NULL);
+  gtk_label_set_text (self->message_title, title != NULL ? title : "");
+  gtk_label_set_text (self->message_label, message);
+  set_chart_shown (self, FALSE);
+}
+
+/**
+ * tanlu_chart_card_get_spec:
+ *
+ * Returns: (transfer none) (nullable): the spec of the chart shown
+ */
+TanluChartSpec *
+tanlu_chart_card_get_spec (TanluChartCard *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHART_CARD (self), NULL);
+
+  return self->spec;
+}
+
+/**
+ * tanlu_chart_card_get_view:
+ *
+ * Returns: (transfer none): the chart view
+ */
+TanluChartView *
+tanlu_chart_card_get_view (TanluChartCard *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHART_CARD (self), NULL);
+
+  return self->view;
+}
+
+/**
+ * tanlu_chart_card_set_footer:
+ * @footer: (nullable): controls that belong to the chart, shown beside its
+ *   copy and export buttons
+ */
+void
+tanlu_chart_card_set_footer (TanluChartCard *self,
+                             GtkWidget      *footer)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (TANLU_IS_CHART_CARD (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->footer_box))) != NULL)
+    gtk_box_remove (self->footer_box, child);
+
+  if (footer != NULL)
+    {
+      gtk_widget_set_hexpand (footer, TRUE);
+      gtk_box_append (self->footer_box, footer);
+    }
+}
+
+/**
+ * tanlu_chart_card_set_note:
+ * @note: (nullable): a sentence about the chart, shown under it
+ */
+void
+tanlu_chart_card_set_note (TanluChartCard *self,
+                           const char     *note)
+{
+  g_return_if_fail (TANLU_IS_CHART_CARD (self));
+
+  gtk_label_set_text (self->note_label, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+}

@@ -1,0 +1,1026 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-application.h"
+#include "tanlu-chart-card.h"
+#include "tanlu-chart-scale.h"
+#include "tanlu-context.h"
+#include "tanlu-dashboard-page.h"
+#include "tanlu-data-page.h"
+#include "tanlu-locale.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+#include "tanlu-summary.h"
+
+#include <math.h>
+
+#define TOTAL_INDICATOR "co2.total"
+#define MAX_COMPARISONS 6
+#define TOP_SECTORS 6
+#define TREND_MEMBERS 6
+#define CHART_HEIGHT 400
+#define BAR_HEIGHT 24
+#define BARS_EXTRA_HEIGHT 120
+
+/* What the selected region's emissions look like: key figures on cards,
+ * each with its sparkline, then its trend beside the regions the user
+ * compares it with, its sectors, its fuels and its rank. */
+struct _TanluDashboardPage
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkStack       *stack;
+  GtkLabel       *description_label;
+  GtkLabel       *coverage_label;
+  GtkFlowBox     *cards_box;
+  GtkLabel       *sources_label;
+  GtkBox         *charts_box;
+  AdwStatusPage  *empty_page;
+
+  /* owned */
+  TanluContext   *context;
+  GHashTable     *cards;           /* name → card widget, for tests */
+
+  TanluChartCard *trend_card;
+  TanluChartCard *ranking_card;
+  TanluChartCard *sector_card;
+  TanluChartCard *fuel_card;
+  GtkBox         *comparison_box;
+  GtkMenuButton  *compare_button;
+  GtkListBox     *compare_list;
+  GtkSearchEntry *compare_search;
+};
+
+G_DEFINE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------------ */
+
+static TanluChartLanguage
+ui_language (void)
+{
+  return tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+}
+
+static TanluChartUnitScale
+unit_scale (void)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "unit-scale") : NULL;
+
+  if (g_strcmp0 (name, "mt") == 0)
+    return TANLU_CHART_UNIT_SCALE_MT;
+  if (g_strcmp0 (name, "wan-tonnes") == 0)
+    return TANLU_CHART_UNIT_SCALE_WAN_TONNES;
+  if (g_strcmp0 (name, "yi-tonnes") == 0)
+    return TANLU_CHART_UNIT_SCALE_YI_TONNES;
+
+  /* Chinese plans count in 万吨. */
+  return ui_language () == TANLU_CHART_LANGUAGE_CHINESE
+         ? TANLU_CHART_UNIT_SCALE_WAN_TONNES : TANLU_CHART_UNIT_SCALE_MT;
+}
+
+static char *
+format_mass (double mt)
+{
+  TanluChartUnitScale scale = unit_scale ();
+  g_autofree char *number = tanlu_chart_format_value (mt * tanlu_chart_unit_scale_factor (scale), ui_language ());
+  g_autofree char *unit = tanlu_chart_unit_label ("Mt CO₂", scale, ui_language ());
+
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+static char *
+format_percent (double   fraction,
+                gboolean signed_)
+{
+  g_autofree char *number = tanlu_chart_format_number (fraction * 100, 1, ui_language ());
+
+  /* Translators: a percentage; use "%s%%" where no space goes before % */
+  return g_strdup_printf (_("%s%s %%"), signed_ && fraction > 0 ? "+" : "", number);
+}
+
+static GArray *
+series_since (GArray *series,
+              guint   first_year)
+{
+  GArray *part = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
+
+  for (guint i = 0; i < series->len; i++)
+    if (g_array_index (series, TanluSeriesPoint, i).year >= first_year)
+      g_array_append_val (part, g_array_index (series, TanluSeriesPoint, i));
+
+  return part;
+}
+
+static TanluChartData *
+create_sparkline (GArray  *points,
+                  gboolean negate)
+{
+  TanluChartData *data = tanlu_chart_data_new (TANLU_CHART_KIND_SPARKLINE);
+  TanluChartSeries *series = tanlu_chart_series_new ("", points->len);
+
+  series->projected_from = G_MAXUINT;
+  for (guint i = 0; i < points->len; i++)
+    {
+      const TanluSeriesPoint *point = &g_array_index (points, TanluSeriesPoint, i);
+
+      series->x[i] = point->year;
+      series->y[i] = negate ? -point->value : point->value;
+    }
+  g_ptr_array_add (data->series, series);
+  data->title = g_strdup ("");
+  data->source = g_strdup ("");
+  data->language = ui_language ();
+
+  return data;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cards */
+
+static void
+add_card (TanluDashboardPage *self,
+          const char         *name,
+          const char         *caption,
+          const char         *value,
+          const char         *detail,
+          GArray             *sparkline,
+          gboolean            negate)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *detail_label = gtk_label_new (detail);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s. %s", caption, value, detail);
+
+  gtk_widget_add_css_class (card, "chart-card");
+  gtk_widget_add_css_class (card, "figure-card");
+  gtk_widget_set_name (card, name);
+
+  /* Short lines, so that four cards fit side by side. */
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption_label), 20);
+  gtk_widget_add_css_class (caption_label, "caption-heading");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_box_append (GTK_BOX (card), caption_label);
+
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_widget_add_css_class (value_label, "numeric");
+  gtk_box_append (GTK_BOX (card), value_label);
+
+  gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 20);
+  gtk_widget_add_css_class (detail_label, "caption");
+  gtk_widget_add_css_class (detail_label, "dim-label");
+  gtk_widget_set_vexpand (detail_label, TRUE);
+  gtk_widget_set_valign (detail_label, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (card), detail_label);
+
+  if (sparkline != NULL && sparkline->len >= 2)
+    {
+      GtkWidget *view = tanlu_chart_view_new ();
+
+      tanlu_chart_view_set_data (TANLU_CHART_VIEW (view), create_sparkline (sparkline, negate));
+      gtk_widget_set_size_request (view, -1, 36);
+      gtk_widget_set_focusable (view, FALSE);
+      gtk_widget_set_can_target (view, FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_box_append (GTK_BOX (card), view);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_flow_box_append (self->cards_box, card);
+  gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+  g_hash_table_insert (self->cards, g_strdup (name), card);
+}
+
+static void
+add_change_card (TanluDashboardPage *self,
+                 const TanluSummary *summary,
+                 const char         *name,
+                 guint               base_year,
+                 gboolean            has_change,
+                 double              change)
+{
+  g_autofree char *caption = g_strdup_printf (_("Change since %u"), base_year);
+  g_autoptr(GArray) since = series_since (summary->series, base_year);
+
+  if (has_change)
+    {
+      g_autofree char *value = format_percent (change, TRUE);
+      g_autofree char *base = format_mass (g_array_index (since, TanluSeriesPoint, 0).value);
+      /* Translators: “From 168.5 Mt CO₂ in 2005 to 2019” */
+      g_autofree char *detail = g_strdup_printf (_("From %s in %u to %u"), base, base_year, summary->latest_year);
+
+      add_card (self, name, caption, value, detail, since, FALSE);
+    }
+  else
+    {
+      g_autofree char *detail = g_strdup_printf (_("No figure for %u"), base_year);
+
+      add_card (self, name, caption, "—", detail, NULL, FALSE);
+    }
+}
+
+static void
+fill_cards (TanluDashboardPage *self,
+            TanluRegion        *region,
+            const TanluSummary *summary)
+{
+  TanluRegionLevel level = tanlu_region_get_level (region);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
+    gtk_flow_box_remove (self->cards_box, child);
+  g_hash_table_remove_all (self->cards);
+
+  if (summary->series->len == 0)
+    return;
+
+  {
+    g_autofree char *caption = g_strdup_printf (_("CO₂ emissions, %u"), summary->latest_year);
+    g_autofree char *value = format_mass (summary->latest_value);
+    g_autofree char *detail = NULL;
+
+    if (level == TANLU_REGION_LEVEL_GROUP)
+      {
+        guint n_members;
+
+        tanlu_region_get_member_codes (region, &n_members);
+        detail = g_strdup_printf (ngettext ("Scope 1, the sum of %u member", "Scope 1, the sum of its %u members", n_members),
+                                  n_members);
+      }
+    else
+      detail = g_strdup (_("Scope 1: fuels burnt in the region and industrial processes"));
+
+    add_card (self, "latest", caption, value, detail, summary->series, FALSE);
+  }
+
+  add_change_card (self, summary, "since-2005", 2005, summary->has_change_since_2005, summary->change_since_2005);
+  add_change_card (self, summary, "since-2015", 2015, summary->has_change_since_2015, summary->change_since_2015);
+
+  if (summary->has_mean_growth)
+    {
+      /* Translators: “Mean annual growth, 2014–2019” */
+      g_autofree char *caption = g_strdup_printf (_("Mean annual growth, %u–%u"),
+                                                  summary->growth_from_year, summary->latest_year);
+      g_autofree char *value = format_percent (summary->mean_growth, TRUE);
+      g_autoptr(GArray) since = series_since (summary->series, summary->growth_from_year);
+
+      add_card (self, "growth", caption, value, _("Compound rate a year over the last five years"), since, FALSE);
+    }
+  else
+    add_card (self, "growth", _("Mean annual growth"), "—",
+              _("Needs figures for the latest year and five years before"), NULL, FALSE);
+
+  {
+    g_autofree char *value = g_strdup_printf ("%u", summary->peak_year);
+    g_autofree char *peak = format_mass (summary->peak_value);
+    g_autofree char *detail = NULL;
+
+    if (summary->fallen_since_peak)
+      {
+        g_autofree char *drop = format_percent (1 - summary->latest_value / summary->peak_value, FALSE);
+
+        /* Translators: “340.1 Mt CO₂; 2019 is 8.2 % lower” */
+        detail = g_strdup_printf (_("%s; %u is %s lower"), peak, summary->latest_year, drop);
+      }
+    else
+      /* Translators: “312.4 Mt CO₂; not fallen since” */
+      detail = g_strdup_printf (_("%s; the latest year is the highest so far"), peak);
+
+    add_card (self, "peak", _("Highest year so far"), value, detail, summary->series, FALSE);
+  }
+
+  if (summary->parent != NULL && summary->has_share_of_parent)
+    {
+      const char *parent = tanlu_region_get_display_name (summary->parent);
+      /* Translators: “Share of Sichuan” */
+      g_autofree char *caption = g_strdup_printf (_("Share of %s"), parent);
+      g_autofree char *value = format_percent (summary->share_of_parent, FALSE);
+      g_autofree char *detail = g_strdup_printf (_("Of its total in %u"), summary->latest_year);
+
+      add_card (self, "share", caption, value, detail, summary->share_series, FALSE);
+    }
+
+  if (summary->rank > 0)
+    {
+      g_autofree char *caption = NULL;
+      g_autofree char *value = g_strdup_printf ("%u / %u", summary->rank, summary->n_ranked);
+      g_autofree char *detail = g_strdup_printf (_("By emissions in %u, highest first"), summary->latest_year);
+
+      if (level == TANLU_REGION_LEVEL_PROVINCE)
+        caption = g_strdup (_("Rank among provinces"));
+      else
+        /* Translators: “Rank among the cities of Sichuan” */
+        caption = g_strdup_printf (_("Rank among the cities of %s"),
+                                   summary->parent != NULL ? tanlu_region_get_display_name (summary->parent) : "");
+
+      /* Drawn upside down, so a climb towards first place goes up. */
+      add_card (self, "rank", caption, value, detail, summary->rank_series, TRUE);
+    }
+}
+
+/* Every source behind the cards' figures: the region's own, or for a group
+ * its members'. */
+static void
+update_sources (TanluDashboardPage *self,
+                TanluRegion        *region,
+                const TanluSummary *summary)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+    {
+      guint n_members;
+      const guint *members = tanlu_region_get_member_codes (region, &n_members);
+
+      for (guint i = 0; i < n_members; i++)
+        {
+          g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TOTAL_INDICATOR, NULL);
+
+          for (guint k = 0; series != NULL && k < series->len; k++)
+            g_array_append_val (ids, g_array_index (series, TanluSeriesPoint, k).source_id);
+        }
+    }
+  else
+    for (guint k = 0; k < summary->series->len; k++)
+      g_array_append_val (ids, g_array_index (summary->series, TanluSeriesPoint, k).source_id);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      TanluSource *source;
+      g_autofree char *title = NULL;
+      g_autofree char *citation = NULL;
+
+      if (g_hash_table_contains (seen, GINT_TO_POINTER ((int) id)) ||
+          (source = tanlu_store_get_source (store, id)) == NULL)
+        continue;
+      g_hash_table_add (seen, GINT_TO_POINTER ((int) id));
+
+      title = g_markup_escape_text (tanlu_source_get_title (source), -1);
+      citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append_printf (text, _("<b>Source:</b> %s. %s"), title, citation);
+    }
+
+  gtk_label_set_markup (self->sources_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_label), text->len > 0);
+}
+
+/* For a group: which members the sums cover, and which have no figures. */
+static void
+update_coverage (TanluDashboardPage *self,
+                 TanluRegion        *region,
+                 const TanluSummary *summary)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint n_members;
+
+  if (tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->coverage_label), FALSE);
+      return;
+    }
+
+  tanlu_region_get_member_codes (region, &n_members);
+  for (guint i = 0; summary->members_without_data != NULL && i < summary->members_without_data->len; i++)
+    {
+      if (names->len > 0)
+        /* Translators: separates names in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, tanlu_region_get_display_name (g_ptr_array_index (summary->members_without_data, i)));
+    }
+
+  if (summary->series->len == 0)
+    text = g_strdup_printf (_("The figures here would be sums of the group’s %u members, but there is no year in which every member has a figure, so no sum is shown. Members with no figures at all: %s. The charts below show the members instead."),
+                            n_members, names->len > 0 ? names->str : _("none"));
+  else if (names->len > 0)
+    text = g_strdup_printf (_("Sums of the group’s %u members, for the years in which every member has a figure. Members with no figures at all: %s."),
+                            n_members, names->str);
+  else
+    text = g_strdup_printf (_("Sums of the group’s %u members, for the years in which every member has a figure."),
+                            n_members);
+
+  gtk_label_set_text (self->coverage_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->coverage_label), TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Charts */
+
+static TanluChartSpec *
+create_spec (TanluChartKind kind)
+{
+  TanluChartSpec *spec = tanlu_chart_spec_new (kind);
+
+  spec->language = ui_language ();
+  spec->unit_scale = unit_scale ();
+  spec->theme = TANLU_CHART_THEME_LIGHT;
+
+  return spec;
+}
+
+static GStrv
+get_comparisons (void)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+
+  return settings != NULL ? g_settings_get_strv (settings, "comparison-regions") : g_new0 (char *, 1);
+}
+
+static void
+set_comparisons (const char * const *keys)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+
+  if (settings != NULL)
+    g_settings_set_strv (settings, "comparison-regions", keys);
+}
+
+/* A group with no complete year is drawn as its largest members. */
+static void
+add_member_series (TanluDashboardPage *self,
+                   TanluChartSpec     *spec,
+                   TanluRegion        *group)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autoptr(GArray) latest = g_array_new (FALSE, FALSE, sizeof (TanluRegionValue));
+  const guint *members;
+  guint n_members;
+
+  members = tanlu_region_get_member_codes (group, &n_members);
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TOTAL_INDICATOR, NULL);
+
+      if (series != NULL && series->len > 0)
+        {
+          TanluRegionValue value = { members[i], g_array_index (series, TanluSeriesPoint, series->len - 1).value };
+
+          g_array_append_val (latest, value);
+        }
+    }
+
+  /* Largest last value first. */
+  for (guint i = 0; i < latest->len; i++)
+    for (guint j = i + 1; j < latest->len; j++)
+      if (g_array_index (latest, TanluRegionValue, j).value > g_array_index (latest, TanluRegionValue, i).value)
+        {
+          TanluRegionValue swap = g_array_index (latest, TanluRegionValue, i);
+
+          g_array_index (latest, TanluRegionValue, i) = g_array_index (latest, TanluRegionValue, j);
+          g_array_index (latest, TanluRegionValue, j) = swap;
+        }
+
+  for (guint i = 0; i < latest->len && i < TREND_MEMBERS; i++)
+    {
+      char key[16];
+
+      g_snprintf (key, sizeof key, "%u", g_array_index (latest, TanluRegionValue, i).code);
+      tanlu_chart_spec_add_series (spec, key, TOTAL_INDICATOR);
+    }
+}
+
+static void
+fill_trend (TanluDashboardPage *self,
+            TanluRegion        *region,
+            const TanluSummary *summary)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autoptr(TanluChartSpec) spec = create_spec (TANLU_CHART_KIND_LINE);
+  g_auto(GStrv) comparisons = get_comparisons ();
+  GtkWidget *child;
+  const char *note = NULL;
+
+  if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP && summary->series->len == 0)
+    {
+      add_member_series (self, spec, region);
+      note = _("No year has figures for every member, so the group’s largest members are drawn instead of its sum.");
+    }
+  else
+    tanlu_chart_spec_add_series (spec, tanlu_region_get_key (region), TOTAL_INDICATOR);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comparison_box))) != NULL)
+    gtk_box_remove (self->comparison_box, child);
+
+  for (guint i = 0; comparisons[i] != NULL; i++)
+    {
+      TanluRegion *other = tanlu_store_lookup_region_by_key (store, comparisons[i]);
+      GtkWidget *chip;
+      GtkWidget *box;
+      g_autofree char *tooltip = NULL;
+
+      if (other == NULL || other == region)
+        continue;
+
+      tanlu_chart_spec_add_series (spec, comparisons[i], TOTAL_INDICATOR);
+
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (tanlu_region_get_display_name (other)));
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+      chip = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (chip), box);
+      gtk_widget_add_css_class (chip, "comparison-chip");
+      /* Translators: %s is a region */
+      tooltip = g_strdup_printf (_("Remove %s from the Comparison"), tanlu_region_get_display_name (other));
+      gtk_widget_set_tooltip_text (chip, tooltip);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", comparisons[i]);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "dashboard.remove-comparison");
+      gtk_box_append (self->comparison_box, chip);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), g_strv_length (comparisons) < MAX_COMPARISONS);
+
+  if (spec->series->len == 0)
+    tanlu_chart_card_show_message (self->trend_card, _("CO₂ emissions"),
+                                   _("None of the group’s members has figures."));
+  else
+    tanlu_chart_card_show_spec (self->trend_card, store, g_steal_pointer (&spec));
+  tanlu_chart_card_set_note (self->trend_card, note);
+}
+
+static void
+fill_breakdown (TanluDashboardPage  *self,
+                TanluRegion         *region,
+                TanluChartCard      *card,
+                TanluChartBreakdown  breakdown)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluChartSpec *spec = create_spec (TANLU_CHART_KIND_STACKED_AREA);
+  const char *title;
+
+  spec->breakdown = breakdown;
+  spec->breakdown_region = g_strdup (tanlu_region_get_key (region));
+  spec->top = breakdown == TANLU_CHART_BREAKDOWN_SECTOR ? TOP_SECTORS : 8;
+  title = breakdown == TANLU_CHART_BREAKDOWN_SECTOR ? _("CO₂ emissions by sector") : _("CO₂ emissions by fuel");
+
+  if (!tanlu_chart_card_show_spec (card, store, spec))
+    {
+      g_autofree char *message = NULL;
+
+      /* Show what the source lacks, rather than an empty chart. */
+      if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY)
+        message = g_strdup_printf (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
+                                   ? _("The CEADs city inventories give each city’s total only, with no breakdown by sector. Import a table with one to see it here.")
+                                   : _("The CEADs city inventories give each city’s total only, with no breakdown by fuel. Import a table with one to see it here."));
+      else if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+        message = g_strdup (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
+                            ? _("There is no year in which every member has figures by sector.")
+                            : _("There is no year in which every member has figures by fuel."));
+      else
+        message = g_strdup_printf (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
+                                   ? _("The database has no figures by sector for %s.")
+                                   : _("The database has no figures by fuel for %s."),
+                                   tanlu_region_get_display_name (region));
+
+      tanlu_chart_card_show_message (card, title, message);
+    }
+}
+
+/* Scope 2 is what the region's use of electricity and heat made by others
+ * emits. Adding it to scope 1 would count those emissions twice across
+ * regions, so it is stated beside the fuel chart rather than stacked. */
+static void
+update_scope2_note (TanluDashboardPage *self,
+                    TanluRegion        *region)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autoptr(GArray) electricity = tanlu_store_get_region_series (store, region, "co2.scope2.electricity", NULL, NULL);
+  g_autoptr(GArray) heat = tanlu_store_get_region_series (store, region, "co2.scope2.heat", NULL, NULL);
+  g_autofree char *note = NULL;
+  double latest_electricity = 0;
+  double latest_heat = 0;
+  guint latest_year = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; electricity != NULL && i < electricity->len; i++)
+    {
+      const TanluSeriesPoint *point = &g_array_index (electricity, TanluSeriesPoint, i);
+
+      any |= point->value != 0;
+      latest_year = point->year;
+      latest_electricity = point->value;
+    }
+  for (guint i = 0; heat != NULL && i < heat->len; i++)
+    {
+      const TanluSeriesPoint *point = &g_array_index (heat, TanluSeriesPoint, i);
+
+      any |= point->value != 0;
+      if (point->year == latest_year)
+        latest_heat = point->value;
+    }
+
+  if (latest_year == 0)
+    note = NULL;
+  else if (!any)
+    note = g_strdup (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1. The source gives it as zero in every year."));
+  else
+    {
+      g_autofree char *e = format_mass (latest_electricity);
+      g_autofree char *h = format_mass (latest_heat);
+
+      /* Translators: “…: electricity 12.3 Mt CO₂ and heat 0.4 Mt CO₂ in 2019.” */
+      note = g_strdup_printf (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1: electricity %s and heat %s in %u."),
+                              e, h, latest_year);
+    }
+
+  tanlu_chart_card_set_note (self->fuel_card, note);
+}
+
+static void
+fill_ranking (TanluDashboardPage *self,
+              TanluRegion        *region)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluChartSpec *spec = create_spec (TANLU_CHART_KIND_BARS);
+  TanluChartData *data;
+
+  spec->ranking_region = g_strdup (tanlu_region_get_key (region));
+  spec->ranking_indicator = g_strdup (TOTAL_INDICATOR);
+
+  if (tanlu_chart_card_show_spec (self->ranking_card, store, spec) &&
+      (data = tanlu_chart_view_get_data (tanlu_chart_card_get_view (self->ranking_card))) != NULL)
+    /* Room for every bar and its label. */
+    gtk_widget_set_size_request (GTK_WIDGET (tanlu_chart_card_get_view (self->ranking_card)), -1,
+                                 MAX (CHART_HEIGHT, (int) data->categories->len * BAR_HEIGHT + BARS_EXTRA_HEIGHT));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+reload (TanluDashboardPage *self)
+{
+  TanluRegion *region = tanlu_context_get_region (self->context);
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autoptr(TanluSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *description;
+  guint n_members;
+
+  if (region == NULL)
+    return;
+
+  if (!(summary = tanlu_summary_new (store, region, TOTAL_INDICATOR, &error)))
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  tanlu_region_get_member_codes (region, &n_members);
+  if (summary->series->len == 0 &&
+      (tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP ||
+       summary->members_without_data == NULL ||
+       summary->members_without_data->len == n_members))
+    {
+      g_autofree char *text = tanlu_data_page_describe_empty (region);
+
+      adw_status_page_set_description (self->empty_page, text);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  description = tanlu_region_get_description (region);
+  gtk_label_set_text (self->description_label, description != NULL ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
+
+  update_coverage (self, region, summary);
+  fill_cards (self, region, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->cards_box), summary->series->len > 0);
+  update_sources (self, region, summary);
+
+  fill_trend (self, region, summary);
+  fill_ranking (self, region);
+  fill_breakdown (self, region, self->sector_card, TANLU_CHART_BREAKDOWN_SECTOR);
+  fill_breakdown (self, region, self->fuel_card, TANLU_CHART_BREAKDOWN_FUEL);
+  update_scope2_note (self, region);
+
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comparisons */
+
+static void
+remove_comparison_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  tanlu_dashboard_page_remove_comparison (TANLU_DASHBOARD_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+filter_compare_row (GtkListBoxRow *row,
+                    gpointer       user_data)
+{
+  TanluDashboardPage *self = user_data;
+  TanluRegion *region = g_object_get_data (G_OBJECT (row), "region");
+  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->compare_search)), -1);
+
+  return tanlu_region_matches (region, g_strstrip (query));
+}
+
+static void
+on_compare_search_changed_cb (TanluDashboardPage *self)
+{
+  gtk_list_box_invalidate_filter (self->compare_list);
+}
+
+static void
+on_compare_row_activated_cb (TanluDashboardPage *self,
+                             GtkListBoxRow      *row)
+{
+  TanluRegion *region = g_object_get_data (G_OBJECT (row), "region");
+
+  gtk_menu_button_popdown (self->compare_button);
+  tanlu_dashboard_page_add_comparison (self, tanlu_region_get_key (region));
+}
+
+static void
+on_compare_search_activate_cb (TanluDashboardPage *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->compare_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row))
+      {
+        on_compare_row_activated_cb (self, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+/* The regions offered: every one with figures, except those already
+ * drawn. Rebuilt on each opening, as imports add regions. */
+static void
+on_compare_popover_show_cb (TanluDashboardPage *self)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluRegion *current = tanlu_context_get_region (self->context);
+  GListModel *regions = tanlu_store_get_regions (store);
+  g_auto(GStrv) comparisons = get_comparisons ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_list))) != NULL)
+    gtk_list_box_remove (self->compare_list, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(TanluRegion) region = g_list_model_get_item (regions, i);
+      g_autoptr(GArray) series = NULL;
+      GtkWidget *row;
+      GtkWidget *label;
+
+      if (region == current || g_strv_contains ((const char * const *) comparisons, tanlu_region_get_key (region)))
+        continue;
+      series = tanlu_store_get_region_series (store, region, TOTAL_INDICATOR, NULL, NULL);
+      if (series == NULL || series->len == 0)
+        continue;
+
+      label = gtk_label_new (tanlu_region_get_display_name (region));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "region", g_object_ref (region), g_object_unref);
+      gtk_list_box_append (self->compare_list, row);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->compare_search), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->compare_search));
+}
+
+static GtkWidget *
+create_comparison_footer (TanluDashboardPage *self)
+{
+  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->compare_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->compare_search, "placeholder-text", _("Search regions"), NULL);
+  g_signal_connect_object (self->compare_search, "search-changed", G_CALLBACK (on_compare_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_search, "activate", G_CALLBACK (on_compare_search_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->compare_search));
+
+  self->compare_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->compare_list, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (self->compare_list, TRUE);
+  gtk_list_box_set_filter_func (self->compare_list, filter_compare_row, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Regions to compare with"), -1);
+  g_signal_connect_object (self->compare_list, "row-activated", G_CALLBACK (on_compare_row_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->compare_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_widget_set_size_request (scrolled, 260, -1);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_compare_popover_show_cb), self, G_CONNECT_SWAPPED);
+
+  self->compare_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->compare_button, _("_Compare With…"));
+  gtk_menu_button_set_use_underline (self->compare_button, TRUE);
+  gtk_menu_button_set_popover (self->compare_button, popover);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button), _("Draw another region beside this one"));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->compare_button));
+
+  self->comparison_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->comparison_box));
+
+  return footer;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+on_settings_changed_cb (TanluDashboardPage *self,
+                        const char         *key)
+{
+  if (self->context != NULL)
+    reload (self);
+}
+
+static void
+tanlu_dashboard_page_dispose (GObject *object)
+{
+  TanluDashboardPage *self = (TanluDashboardPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DASHBOARD_PAGE);
+  g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_dashboard_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.remove-comparison", "s", remove_comparison_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dashboardpage");
+}
+
+static TanluChartCard *
+add_chart_card (TanluDashboardPage *self,
+                const char         *name)
+{
+  TanluChartCard *card = TANLU_CHART_CARD (tanlu_chart_card_new ());
+
+  gtk_widget_set_name (GTK_WIDGET (card), name);
+  gtk_widget_set_size_request (GTK_WIDGET (tanlu_chart_card_get_view (card)), -1, CHART_HEIGHT);
+  gtk_box_append (self->charts_box, GTK_WIDGET (card));
+
+  return card;
+}
+
+static void
+tanlu_dashboard_page_init (TanluDashboardPage *self)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->trend_card = add_chart_card (self, "trend");
+  self->ranking_card = add_chart_card (self, "ranking");
+  self->sector_card = add_chart_card (self, "sector");
+  self->fuel_card = add_chart_card (self, "fuel");
+  tanlu_chart_card_set_footer (self->trend_card, create_comparison_footer (self));
+
+  if (settings != NULL)
+    {
+      g_signal_connect_object (settings, "changed::unit-scale", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::comparison-regions", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+tanlu_dashboard_page_set_context (TanluDashboardPage *self,
+                                  TanluContext       *context)
+{
+  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (TANLU_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::region", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "data-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+/**
+ * tanlu_dashboard_page_get_chart:
+ * @name: "trend", "ranking", "sector" or "fuel"
+ *
+ * Returns: (transfer none) (nullable): the chart card
+ */
+GtkWidget *
+tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
+                                const char         *name)
+{
+  g_return_val_if_fail (TANLU_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (g_strcmp0 (name, "trend") == 0)
+    return GTK_WIDGET (self->trend_card);
+  if (g_strcmp0 (name, "ranking") == 0)
+    return GTK_WIDGET (self->ranking_card);
+  if (g_strcmp0 (name, "sector") == 0)
+    return GTK_WIDGET (self->sector_card);
+  if (g_strcmp0 (name, "fuel") == 0)
+    return GTK_WIDGET (self->fuel_card);
+
+  return NULL;
+}
+
+/**
+ * tanlu_dashboard_page_get_card:
+ * @name: "latest", "since-2005", "since-2015", "growth", "peak", "share"
+ *   or "rank"
+ *
+ * Returns: (transfer none) (nullable): the figure card, if shown
+ */
+GtkWidget *
+tanlu_dashboard_page_get_card (TanluDashboardPage *self,
+                               const char         *name)
+{
+  g_return_val_if_fail (TANLU_IS_DASHBOARD_PAGE (self), NULL);
+
+  return g_hash_table_lookup (self->cards, name);
+}
+
+void
+tanlu_dashboard_page_add_comparison (TanluDashboardPage *self,
+                                     const char         *region_key)
+{
+  g_auto(GStrv) comparisons = get_comparisons ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (region_key != NULL);
+
+  if (g_strv_contains ((const char * const *) comparisons, region_key) ||
+      g_strv_length (comparisons) >= MAX_COMPARISONS)
+    return;
+
+  g_strv_builder_addv (builder, (const char **) comparisons);
+  g_strv_builder_add (builder, region_key);
+  updated = g_strv_builder_end (builder);
+  set_comparisons ((const char * const *) updated);
+}
+
+void
+tanlu_dashboard_page_remove_comparison (TanluDashboardPage *self,
+                                        const char         *region_key)
+{
+  g_auto(GStrv) comparisons = get_comparisons ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+
+  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
+
+  for (guint i = 0; comparisons[i] != NULL; i++)
+    if (g_strcmp0 (comparisons[i], region_key) != 0)
+      g_strv_builder_add (builder, comparisons[i]);
+
+  updated = g_strv_builder_end (builder);
+  set_comparisons ((const char * const *) updated);
+}

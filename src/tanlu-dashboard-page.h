@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tanlu-types.h"
+
+G_BEGIN_DECLS
+
+#define TANLU_TYPE_DASHBOARD_PAGE (tanlu_dashboard_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, TANLU, DASHBOARD_PAGE, GtkWidget)
+
+void        tanlu_dashboard_page_set_context   (TanluDashboardPage *self,
+                                                TanluContext       *context);
+GtkWidget  *tanlu_dashboard_page_get_chart     (TanluDashboardPage *self,
+                                                const char         *name);
+GtkWidget  *tanlu_dashboard_page_get_card      (TanluDashboardPage *self,
+                                                const char         *name);
+void        tanlu_dashboard_page_add_comparison    (TanluDashboardPage *self,
+                                                    const char         *region_key);
+void        tanlu_dashboard_page_remove_comparison (TanluDashboardPage *self,
+                                                    const char         *region_key);
+
+G_END_DECLS

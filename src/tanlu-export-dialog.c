@@ -1,0 +1,785 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "tanlu-application.h"
+#include "tanlu-export-dialog.h"
+#include "tanlu-locale.h"
+#include "tanlu-store.h"
+#include "tanlu-window.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Exports one chart. The chart is drawn afresh from its spec at the
+ * chosen size, style and language, so an exported picture is laid out for
+ * its own size rather than stretched from the screen; series hidden on
+ * screen stay hidden. The choices are remembered for the next export. */
+
+#define PREVIEW_WIDTH  432
+#define PREVIEW_HEIGHT 243
+
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+  FORMAT_JSON,
+  N_FORMATS
+} Format;
+
+typedef enum
+{
+  SIZE_SHOWN,
+  SIZE_SHOWN_2X,
+  SIZE_1920X1080,
+  SIZE_3840X2160,
+  SIZE_1600X1200,
+  SIZE_CUSTOM,
+  N_SIZES
+} Size;
+
+typedef enum
+{
+  STYLE_PRINT,
+  STYLE_LIGHT,
+  STYLE_DARK,
+  N_STYLES
+} Style;
+
+static const char * const format_keys[N_FORMATS] = { "png", "svg", "pdf", "json" };
+static const char * const format_extensions[N_FORMATS] = { "png", "svg", "pdf", "json" };
+static const char * const format_mime_types[N_FORMATS] = {
+  "image/png", "image/svg+xml", "application/pdf", "application/json",
+};
+static const char * const size_keys[N_SIZES] = {
+  "shown", "shown-2x", "1920x1080", "3840x2160", "1600x1200", "custom",
+};
+static const char * const style_keys[N_STYLES] = { "print", "light", "dark" };
+static const TanluChartTheme style_themes[N_STYLES] = {
+  TANLU_CHART_THEME_PRINT, TANLU_CHART_THEME_LIGHT, TANLU_CHART_THEME_DARK,
+};
+
+/* What an export will be: the picture's layout size and how many pixels
+ * each of its units becomes. */
+typedef struct
+{
+  Format             format;
+  Size               size;
+  int                custom_width;
+  int                custom_height;
+  Style              style;
+  TanluChartLanguage language;
+} ExportChoice;
+
+struct _TanluExportDialog
+{
+  AdwWindow          parent_instance;
+
+  AdwComboRow       *format_row;
+  AdwComboRow       *size_row;
+  AdwActionRow      *width_row;
+  AdwActionRow      *height_row;
+  GtkSpinButton     *width_spin;
+  GtkSpinButton     *height_spin;
+  AdwComboRow       *style_row;
+  AdwComboRow       *language_row;
+  GtkPicture        *preview;
+  GtkLabel          *pixels_label;
+
+  TanluStore        *store;
+  TanluChartSpec    *spec;
+  GArray            *hidden;        /* gboolean per series, as on screen */
+  int                shown_width;
+  int                shown_height;
+  GtkFileChooserNative *chooser;
+};
+
+#define TANLU_TYPE_EXPORT_DIALOG (tanlu_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TanluExportDialog, tanlu_export_dialog, TANLU, EXPORT_DIALOG, AdwWindow)
+G_DEFINE_FINAL_TYPE (TanluExportDialog, tanlu_export_dialog, ADW_TYPE_WINDOW)
+
+/* ------------------------------------------------------------------------ */
+
+static guint
+lookup_key (const char * const *keys,
+            guint               n_keys,
+            const char         *key,
+            guint               fallback)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (g_strcmp0 (keys[i], key) == 0)
+      return i;
+
+  return fallback;
+}
+
+static void
+load_choice (ExportChoice *choice)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+
+  *choice = (ExportChoice) {
+    .format = FORMAT_PNG,
+    .size = SIZE_1920X1080,
+    .custom_width = 1600,
+    .custom_height = 900,
+    .style = STYLE_PRINT,
+    .language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH,
+  };
+
+  if (settings == NULL)
+    return;
+
+  {
+    g_autofree char *format = g_settings_get_string (settings, "export-format");
+    g_autofree char *size = g_settings_get_string (settings, "export-size");
+    g_autofree char *style = g_settings_get_string (settings, "export-style");
+
+    choice->format = lookup_key (format_keys, N_FORMATS, format, FORMAT_PNG);
+    choice->size = lookup_key (size_keys, N_SIZES, size, SIZE_1920X1080);
+    choice->style = lookup_key (style_keys, N_STYLES, style, STYLE_PRINT);
+    choice->custom_width = g_settings_get_int (settings, "export-width");
+    choice->custom_height = g_settings_get_int (settings, "export-height");
+  }
+}
+
+static void
+save_choice (const ExportChoice *choice)
+{
+  GSettings *settings = tanlu_application_get_default_settings ();
+
+  if (settings == NULL)
+    return;
+
+  g_settings_set_string (settings, "export-format", format_keys[choice->format]);
+  g_settings_set_string (settings, "export-size", size_keys[choice->size]);
+  g_settings_set_string (settings, "export-style", style_keys[choice->style]);
+  g_settings_set_int (settings, "export-width", choice->custom_width);
+  g_settings_set_int (settings, "export-height", choice->custom_height);
+}
+
+/* 3840×2160 is 1920×1080 at twice the pixels, so it reads the same on a
+ * slide, only sharper. */
+static void
+choice_get_size (const ExportChoice *choice,
+                 int                 shown_width,
+                 int                 shown_height,
+                 int                *width,
+                 int                *height,
+                 double             *scale)
+{
+  *scale = 1;
+
+  switch (choice->size)
+    {
+    case SIZE_SHOWN_2X:
+      *scale = 2;
+      G_GNUC_FALLTHROUGH;
+    case SIZE_SHOWN:
+      *width = MAX (shown_width, 320);
+      *height = MAX (shown_height, 200);
+      break;
+    case SIZE_3840X2160:
+      *scale = 2;
+      G_GNUC_FALLTHROUGH;
+    case SIZE_1920X1080:
+      *width = 1920;
+      *height = 1080;
+      break;
+    case SIZE_1600X1200:
+      *width = 1600;
+      *height = 1200;
+      break;
+    case SIZE_CUSTOM:
+      *width = choice->custom_width;
+      *height = choice->custom_height;
+      break;
+    case N_SIZES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static TanluChartSpec *
+copy_spec (const TanluChartSpec *spec)
+{
+  g_autofree char *json = tanlu_chart_spec_to_json (spec);
+
+  /* A spec always reads back what it wrote; tests hold it to that. */
+  return tanlu_chart_spec_new_from_json (json, -1, NULL);
+}
+
+/* The chart as it will be exported. */
+static TanluChartData *
+resolve_for_export (TanluStore           *store,
+                    const TanluChartSpec *spec,
+                    const GArray         *hidden,
+                    const ExportChoice   *choice,
+                    int                   width,
+                    int                   height,
+                    GError              **error)
+{
+  g_autoptr(TanluChartSpec) copy = copy_spec (spec);
+  TanluChartData *data;
+
+  g_return_val_if_fail (copy != NULL, NULL);
+
+  copy->theme = style_themes[choice->style];
+  copy->language = choice->language;
+  copy->width = width;
+  copy->height = height;
+
+  if (!(data = tanlu_chart_spec_resolve (copy, store, error)))
+    return NULL;
+
+  if (hidden != NULL && hidden->len == data->series->len)
+    for (guint i = 0; i < hidden->len; i++)
+      ((TanluChartSeries *) g_ptr_array_index (data->series, i))->hidden = g_array_index (hidden, gboolean, i);
+
+  return data;
+}
+
+static GArray *
+hidden_series (const TanluChartData *shown)
+{
+  GArray *hidden = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  for (guint i = 0; shown != NULL && i < shown->series->len; i++)
+    {
+      const TanluChartSeries *series = g_ptr_array_index (shown->series, i);
+
+      g_array_append_val (hidden, series->hidden);
+    }
+
+  return hidden;
+}
+
+static GdkTexture *
+render_texture (const TanluChartData *data,
+                int                   width,
+                int                   height,
+                double                scale)
+{
+  int pixel_width = (int) ceil (width * scale);
+  int pixel_height = (int) ceil (height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_scale (cr, scale, scale);
+  tanlu_chart_draw (cr, data, width, height, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * pixel_height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+
+  return gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static char *
+suggest_file_name (const TanluChartData *data,
+                   Format                format)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  /* The title and subtitle say what the chart is; characters file
+   * systems refuse become dashes. */
+  g_string_append (name, data->title != NULL ? data->title : "chart");
+  if (data->subtitle != NULL && *data->subtitle != '\0')
+    g_string_append_printf (name, " – %s", data->subtitle);
+  for (char *c = name->str; *c != '\0'; c++)
+    if (strchr ("/\\:*?\"<>|", *c) != NULL)
+      *c = '-';
+  g_string_append_printf (name, ".%s", format_extensions[format]);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+read_choice (TanluExportDialog *self,
+             ExportChoice      *choice)
+{
+  choice->format = adw_combo_row_get_selected (self->format_row);
+  choice->size = adw_combo_row_get_selected (self->size_row);
+  choice->custom_width = gtk_spin_button_get_value_as_int (self->width_spin);
+  choice->custom_height = gtk_spin_button_get_value_as_int (self->height_spin);
+  choice->style = adw_combo_row_get_selected (self->style_row);
+  choice->language = adw_combo_row_get_selected (self->language_row) == 0
+                     ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+}
+
+static void
+update_preview (TanluExportDialog *self)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pixels = NULL;
+  ExportChoice choice;
+  double scale;
+  double fit;
+  int width;
+  int height;
+
+  read_choice (self, &choice);
+  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->width_row), choice.size == SIZE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->height_row), choice.size == SIZE_CUSTOM);
+
+  switch (choice.format)
+    {
+    case FORMAT_PNG:
+      /* Translators: the exported picture's size, e.g. “3,840 × 2,160 pixels” */
+      pixels = g_strdup_printf (_("%'d × %'d pixels"), (int) ceil (width * scale), (int) ceil (height * scale));
+      break;
+    case FORMAT_SVG:
+    case FORMAT_PDF:
+      pixels = g_strdup_printf (_("%'d × %'d, scalable"), width, height);
+      break;
+    case FORMAT_JSON:
+      pixels = g_strdup (_("The chart’s description, to draw again later with “tanlu render chart --spec”"));
+      break;
+    case N_FORMATS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (self->pixels_label, pixels);
+
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, &error)))
+    {
+      gtk_picture_set_paintable (self->preview, NULL);
+      gtk_label_set_text (self->pixels_label, error->message);
+      return;
+    }
+
+  /* Drawn at the export's own size and shrunk, so the preview shows the
+   * export's layout, not one made for the preview. */
+  fit = MIN ((double) PREVIEW_WIDTH / width, (double) PREVIEW_HEIGHT / height);
+  fit *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  texture = render_texture (data, width, height, fit);
+
+  gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+write_export (TanluExportDialog  *self,
+              const char         *path,
+              GError            **error)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  ExportChoice choice;
+  double scale;
+  int width;
+  int height;
+
+  read_choice (self, &choice);
+  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
+
+  if (choice.format == FORMAT_JSON)
+    {
+      g_autoptr(TanluChartSpec) copy = copy_spec (self->spec);
+      g_autofree char *json = NULL;
+
+      copy->theme = style_themes[choice.style];
+      copy->language = choice.language;
+      copy->width = width;
+      copy->height = height;
+      json = tanlu_chart_spec_to_json (copy);
+
+      return g_file_set_contents (path, json, -1, error);
+    }
+
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, error)))
+    return FALSE;
+
+  return tanlu_chart_export (data, (TanluChartFormat) choice.format, width, height, scale, path, error);
+}
+
+static void
+on_chooser_response_cb (TanluExportDialog    *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  GtkWindow *parent;
+  ExportChoice choice;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  read_choice (self, &choice);
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (GTK_WINDOW (self), _("Could Not Export the Chart"),
+                  _("The chosen place is not a local file."));
+      goto out;
+    }
+
+  /* A name typed without its extension gets the format's. */
+  if (!g_str_has_suffix (path, format_extensions[choice.format]))
+    {
+      char *with_extension = g_strdup_printf ("%s.%s", path, format_extensions[choice.format]);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  basename = g_path_get_basename (path);
+  if (!write_export (self, path, &error))
+    {
+      show_error (GTK_WINDOW (self), _("Could Not Export the Chart"), error->message);
+      goto out;
+    }
+
+  save_choice (&choice);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (TANLU_IS_WINDOW (parent))
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), basename);
+
+      tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (title));
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked_cb (TanluExportDialog *self)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  ExportChoice choice;
+  double scale;
+  int width;
+  int height;
+
+  if (self->chooser != NULL)
+    return;
+
+  read_choice (self, &choice);
+  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, NULL)))
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+
+  name = suggest_file_name (data, choice.format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_add_mime_type (filter, format_mime_types[choice.format]);
+  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row) != NULL
+                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
+                                    : format_extensions[choice.format]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_copy_clicked_cb (TanluExportDialog *self)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+  ExportChoice choice;
+  double scale;
+  int width;
+  int height;
+
+  read_choice (self, &choice);
+  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, &error)))
+    {
+      show_error (GTK_WINDOW (self), _("Could Not Copy the Chart"), error->message);
+      return;
+    }
+
+  texture = render_texture (data, width, height, scale);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  save_choice (&choice);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (TANLU_IS_WINDOW (parent))
+    tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (_("Chart copied")));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_export_dialog_dispose (GObject *object)
+{
+  TanluExportDialog *self = (TanluExportDialog *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->spec, tanlu_chart_spec_free);
+  g_clear_pointer (&self->hidden, g_array_unref);
+
+  G_OBJECT_CLASS (tanlu_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+tanlu_export_dialog_class_init (TanluExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_export_dialog_dispose;
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static AdwComboRow *
+create_combo_row (const char          *title,
+                  const char * const  *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new ((const char **) items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+
+  return row;
+}
+
+static GtkSpinButton *
+create_spin_row (const char    *title,
+                 AdwActionRow **row)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 8000, 10));
+  g_autoptr(GString) label = g_string_new (title);
+
+  g_string_replace (label, "_", "", 0);
+
+  *row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (*row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (*row), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
+  adw_action_row_add_suffix (*row, GTK_WIDGET (spin));
+  adw_action_row_set_activatable_widget (*row, GTK_WIDGET (spin));
+
+  return spin;
+}
+
+static void
+tanlu_export_dialog_init (TanluExportDialog *self)
+{
+  const char *formats[] = { _("PNG picture"), _("SVG drawing"), _("PDF document"), _("Chart description (JSON)"), NULL };
+  const char *sizes[] = {
+    _("As shown"), _("As shown, double resolution"),
+    _("1920 × 1080 (16:9 slide)"), _("3840 × 2160 (16:9, 4K)"), _("1600 × 1200 (4:3 slide)"),
+    _("Custom"), NULL
+  };
+  const char *styles[] = { _("Presentation (white)"), _("Light"), _("Dark"), NULL };
+  const char *languages[] = { "中文", "English", NULL };
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *preview_group = adw_preferences_group_new ();
+  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("C_opy to Clipboard"));
+  GtkWidget *copy_group = adw_preferences_group_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Chart"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 680);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  gtk_widget_add_css_class (export, "suggested-action");
+  g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
+  gtk_box_append (GTK_BOX (content), header);
+
+  self->preview = GTK_PICTURE (gtk_picture_new ());
+  gtk_picture_set_can_shrink (self->preview, TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview), PREVIEW_WIDTH, PREVIEW_HEIGHT);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the exported chart"), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
+  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (preview_box), frame);
+  self->pixels_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->pixels_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "numeric");
+  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->pixels_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), preview_box);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
+
+  self->format_row = create_combo_row (_("_Format"), formats);
+  self->size_row = create_combo_row (_("_Size"), sizes);
+  self->width_spin = create_spin_row (_("_Width"), &self->width_row);
+  self->height_spin = create_spin_row (_("_Height"), &self->height_row);
+  self->style_row = create_combo_row (_("S_tyle"), styles);
+  self->language_row = create_combo_row (_("_Language"), languages);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->size_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->width_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->height_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->style_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->language_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (copy, "pill");
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_copy_clicked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (copy_group), copy);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (copy_group));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (content), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), content);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), export);
+}
+
+static void
+connect_rows (TanluExportDialog *self)
+{
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * tanlu_export_dialog_present:
+ * @parent: (nullable): the window the chart is in
+ * @spec: the chart's spec
+ * @shown: (nullable): the chart as shown, for its hidden series
+ * @shown_width: the chart's width on screen
+ * @shown_height: its height
+ *
+ * Lets the user export the chart to a file or copy it.
+ */
+void
+tanlu_export_dialog_present (GtkWindow            *parent,
+                             TanluStore           *store,
+                             const TanluChartSpec *spec,
+                             const TanluChartData *shown,
+                             int                   shown_width,
+                             int                   shown_height)
+{
+  TanluExportDialog *self;
+  ExportChoice choice;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (TANLU_IS_STORE (store));
+  g_return_if_fail (spec != NULL);
+
+  self = g_object_new (TANLU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->spec = copy_spec (spec);
+  self->hidden = hidden_series (shown);
+  self->shown_width = shown_width;
+  self->shown_height = shown_height;
+
+  load_choice (&choice);
+  adw_combo_row_set_selected (self->format_row, choice.format);
+  adw_combo_row_set_selected (self->size_row, choice.size);
+  gtk_spin_button_set_value (self->width_spin, choice.custom_width);
+  gtk_spin_button_set_value (self->height_spin, choice.custom_height);
+  adw_combo_row_set_selected (self->style_row, choice.style);
+  adw_combo_row_set_selected (self->language_row, choice.language == TANLU_CHART_LANGUAGE_CHINESE ? 0 : 1);
+  connect_rows (self);
+  update_preview (self);
+
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * tanlu_export_copy_chart:
+ * @widget: a widget whose clipboard receives the picture
+ *
+ * Copies the chart as a picture, at the size and in the style of the last
+ * export.
+ *
+ * Returns: whether the chart was copied
+ */
+gboolean
+tanlu_export_copy_chart (GtkWidget            *widget,
+                         TanluStore           *store,
+                         const TanluChartSpec *spec,
+                         const TanluChartData *shown,
+                         GError              **error)
+{
+  g_autoptr(TanluChartData) data = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GArray) hidden = hidden_series (shown);
+  GtkRoot *root;
+  ExportChoice choice;
+  double scale;
+  int width;
+  int height;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  load_choice (&choice);
+  choice_get_size (&choice, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &width, &height, &scale);
+  if (!(data = resolve_for_export (store, spec, hidden, &choice, width, height, error)))
+    return FALSE;
+
+  texture = render_texture (data, width, height, scale);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+
+  root = gtk_widget_get_root (widget);
+  if (TANLU_IS_WINDOW (root))
+    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (_("Chart copied")));
+
+  return TRUE;
+}
