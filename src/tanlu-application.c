@@ -75,18 +75,10 @@ static gboolean
 ensure_store (TanluApplication  *self,
               GError           **error)
 {
-  g_autofree char *path = NULL;
+  if (self->store == NULL)
+    self->store = tanlu_store_open (self->db_path, error);
 
-  if (self->store != NULL)
-    return TRUE;
-
-  path = self->db_path != NULL ? g_strdup (self->db_path) : tanlu_store_get_default_path ();
-
-  if (!tanlu_store_prepare_default (path, error) ||
-      !(self->store = tanlu_store_new (path, error)))
-    return FALSE;
-
-  return TRUE;
+  return self->store != NULL;
 }
 
 static void

@@ -306,3 +306,20 @@ tanlu_chart_card_set_note (TanluChartCard *self,
   gtk_label_set_text (self->note_label, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
 }
+
+/**
+ * tanlu_chart_card_get_message:
+ *
+ * Returns: (nullable): what the card says in place of a chart, or %NULL
+ *   when it shows one
+ */
+const char *
+tanlu_chart_card_get_message (TanluChartCard *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHART_CARD (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "message") != 0)
+    return NULL;
+
+  return gtk_label_get_text (self->message_label);
+}

@@ -10,13 +10,14 @@
 
 #include <math.h>
 
-/* Shows a TanluChartData. The chart itself is drawn once into a texture,
+/* Shows a TanluChartData. The chart itself is drawn once into an image,
  * at the widget's size and scale, and kept until the size, the data, the
  * style or a hidden series changes; moving the pointer only redraws the
  * crosshair and its tooltip on top. */
 
 #define TOOLTIP_PADDING 8
 #define TOOLTIP_OFFSET  14
+#define HOVER_DOT       4
 
 struct _TanluChartView
 {
@@ -24,7 +25,7 @@ struct _TanluChartView
 
   /* owned */
   TanluChartData   *data;
-  GdkTexture       *picture;
+  GskRenderNode    *picture;
   TanluChartLayout  layout;
   PangoLayout      *tooltip;
 
@@ -37,6 +38,10 @@ struct _TanluChartView
   int               hover;
   double            pointer_x;
   double            pointer_y;
+
+  /* Charts scrolled out of sight are drawn when they come into it. */
+  GtkAdjustment    *watched;
+  gboolean          deferred;
 };
 
 G_DEFINE_FINAL_TYPE (TanluChartView, tanlu_chart_view, GTK_TYPE_WIDGET)
@@ -53,7 +58,7 @@ static guint signals[N_SIGNALS];
 static void
 drop_picture (TanluChartView *self)
 {
-  g_clear_object (&self->picture);
+  g_clear_pointer (&self->picture, gsk_render_node_unref);
   tanlu_chart_layout_clear (&self->layout);
 }
 
@@ -107,13 +112,16 @@ apply_style (TanluChartView *self)
     }
 }
 
+/* The chart is drawn once into an image and kept as a node that paints
+ * it. The same node from frame to frame tells GTK nothing under it
+ * changed: the cairo renderer repaints only the hover layer's area, and
+ * the GL renderer keeps the image it uploaded. */
 static void
 ensure_picture (TanluChartView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -127,17 +135,18 @@ ensure_picture (TanluChartView *self)
   drop_picture (self);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
   tanlu_chart_draw (cr, self->data, width, height, &self->layout);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize)cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify)cairo_surface_destroy, surface);
-  self->picture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
+  self->picture = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (self->picture);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
   self->picture_width = width;
   self->picture_height = height;
   self->picture_scale = scale;
@@ -239,6 +248,7 @@ describe_hover (TanluChartView *self)
         TanluChartSeries *series = g_ptr_array_index (self->data->series, s);
         g_autofree char *label = NULL;
         g_autofree char *value = NULL;
+        TanluChartColor color;
         double y = NAN;
 
         if (series->hidden)
@@ -250,7 +260,10 @@ describe_hover (TanluChartView *self)
 
         label = g_markup_escape_text (series->label, -1);
         value = format_with_unit (self, y);
-        g_string_append_printf (text, "\n%s: %s", label, value);
+        tanlu_chart_series_color (self->data, s, &color);
+        g_string_append_printf (text, "\n<span foreground=\"#%02x%02x%02x\">●</span> %s: %s",
+                                (guint) round (color.red * 255), (guint) round (color.green * 255),
+                                (guint) round (color.blue * 255), label, value);
       }
   }
 
@@ -422,6 +435,44 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 
 /* ------------------------------------------------------------------------ */
 
+/* A dot where the crosshair meets each line. */
+static void
+snapshot_hover_points (TanluChartView *self,
+                       GtkSnapshot    *snapshot,
+                       double          year,
+                       double          x)
+{
+  double factor = tanlu_chart_unit_is_mt_co2 (self->data->unit)
+                  ? tanlu_chart_unit_scale_factor (self->data->unit_scale) : 1;
+
+  for (guint s = 0; s < self->data->series->len; s++)
+    {
+      TanluChartSeries *series = g_ptr_array_index (self->data->series, s);
+      TanluChartColor color;
+      GskRoundedRect dot;
+      double y;
+
+      if (series->hidden)
+        continue;
+
+      for (guint i = 0; i < series->n_points; i++)
+        {
+          if (series->x[i] != year || isnan (series->y[i]))
+            continue;
+
+          y = tanlu_chart_layout_y_to_pixel (&self->layout, series->y[i] * factor);
+          tanlu_chart_series_color (self->data, s, &color);
+          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - HOVER_DOT, y - HOVER_DOT,
+                                                                     2 * HOVER_DOT, 2 * HOVER_DOT), HOVER_DOT);
+          gtk_snapshot_push_rounded_clip (snapshot, &dot);
+          gtk_snapshot_append_color (snapshot,
+                                     &(GdkRGBA) { color.red, color.green, color.blue, 1 },
+                                     &dot.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+    }
+}
+
 static void
 snapshot_hover (TanluChartView *self,
                 GtkSnapshot    *snapshot)
@@ -445,6 +496,8 @@ snapshot_hover (TanluChartView *self,
       gtk_snapshot_append_color (snapshot, &line,
                                  &GRAPHENE_RECT_INIT (round (x) - 0.5, self->layout.plot_y,
                                                       1, self->layout.plot_height));
+      if (self->data->kind == TANLU_CHART_KIND_LINE)
+        snapshot_hover_points (self, snapshot, year, x);
     }
   else
     {
@@ -497,18 +550,57 @@ snapshot_hover (TanluChartView *self,
 }
 
 static void
+on_scrolled_cb (TanluChartView *self)
+{
+  if (self->deferred)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A dashboard holds more charts than fit on the screen; drawing only those
+ * in sight keeps the first frame quick. GTK keeps what a widget drew until
+ * it asks to draw again, so the view follows the scrolling to know when. */
+static gboolean
+is_scrolled_out_of_sight (TanluChartView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scrolled, &bounds))
+    return FALSE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (self->watched != adjustment)
+    {
+      if (self->watched != NULL)
+        g_signal_handlers_disconnect_by_func (self->watched, on_scrolled_cb, self);
+      g_set_object (&self->watched, adjustment);
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  return bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scrolled);
+}
+
+static void
 tanlu_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   TanluChartView *self = TANLU_CHART_VIEW (widget);
 
+  if (self->picture == NULL && is_scrolled_out_of_sight (self))
+    {
+      self->deferred = TRUE;
+      return;
+    }
+
+  self->deferred = FALSE;
   ensure_picture (self);
 
   if (self->picture == NULL)
     return;
 
-  gtk_snapshot_append_texture (snapshot, self->picture,
-                               &GRAPHENE_RECT_INIT (0, 0, self->picture_width, self->picture_height));
+  gtk_snapshot_append_node (snapshot, self->picture);
 
   if (self->hover >= 0)
     snapshot_hover (self, snapshot);
@@ -575,6 +667,9 @@ tanlu_chart_view_dispose (GObject *object)
   drop_picture (self);
   g_clear_object (&self->tooltip);
   g_clear_pointer (&self->data, tanlu_chart_data_free);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, on_scrolled_cb, self);
+  g_clear_object (&self->watched);
 
   G_OBJECT_CLASS (tanlu_chart_view_parent_class)->dispose (object);
 }

@@ -26,6 +26,7 @@
 #define CHART_HEIGHT 400
 #define BAR_HEIGHT 24
 #define BARS_EXTRA_HEIGHT 120
+#define FIGURE_CARD_WIDTH 210
 
 /* What the selected region's emissions look like: key figures on cards,
  * each with its sparkline, then its trend beside the regions the user
@@ -162,6 +163,11 @@ add_card (TanluDashboardPage *self,
   gtk_widget_add_css_class (card, "chart-card");
   gtk_widget_add_css_class (card, "figure-card");
   gtk_widget_set_name (card, name);
+
+  /* Chinese text may wrap after any character; without a floor on the
+   * width the flow box would measure the cards one character wide, and
+   * very tall. */
+  gtk_widget_set_size_request (card, FIGURE_CARD_WIDTH, -1);
 
   /* Short lines, so that four cards fit side by side. */
   gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
@@ -941,8 +947,7 @@ tanlu_dashboard_page_set_context (TanluDashboardPage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
-  g_signal_connect_object (context, "notify::region", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "data-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  tanlu_context_watch (context, G_CALLBACK (reload), self);
   reload (self);
 }
 

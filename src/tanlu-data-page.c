@@ -437,8 +437,7 @@ tanlu_data_page_set_context (TanluDataPage *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
-  g_signal_connect_object (context, "notify::region", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "data-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  tanlu_context_watch (context, G_CALLBACK (reload), self);
   reload (self);
 }
 

@@ -23,25 +23,9 @@
 #define PREVIEW_WIDTH  432
 #define PREVIEW_HEIGHT 243
 
-typedef enum
-{
-  FORMAT_PNG,
-  FORMAT_SVG,
-  FORMAT_PDF,
-  FORMAT_JSON,
-  N_FORMATS
-} Format;
-
-typedef enum
-{
-  SIZE_SHOWN,
-  SIZE_SHOWN_2X,
-  SIZE_1920X1080,
-  SIZE_3840X2160,
-  SIZE_1600X1200,
-  SIZE_CUSTOM,
-  N_SIZES
-} Size;
+/* The rows of the format and size lists follow the enumerations. */
+#define N_FORMATS (TANLU_EXPORT_FORMAT_JSON + 1)
+#define N_SIZES   (TANLU_EXPORT_SIZE_CUSTOM + 1)
 
 typedef enum
 {
@@ -64,16 +48,20 @@ static const TanluChartTheme style_themes[N_STYLES] = {
   TANLU_CHART_THEME_PRINT, TANLU_CHART_THEME_LIGHT, TANLU_CHART_THEME_DARK,
 };
 
-/* What an export will be: the picture's layout size and how many pixels
- * each of its units becomes. */
+/* What an export will be: the choices, and the size they come to, in
+ * layout units and pixels per unit. */
 typedef struct
 {
-  Format             format;
-  Size               size;
+  TanluExportFormat  format;
+  TanluExportSize    size;
   int                custom_width;
   int                custom_height;
   Style              style;
   TanluChartLanguage language;
+
+  int                width;
+  int                height;
+  double             scale;
 } ExportChoice;
 
 struct _TanluExportDialog
@@ -99,8 +87,6 @@ struct _TanluExportDialog
   GtkFileChooserNative *chooser;
 };
 
-#define TANLU_TYPE_EXPORT_DIALOG (tanlu_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (TanluExportDialog, tanlu_export_dialog, TANLU, EXPORT_DIALOG, AdwWindow)
 G_DEFINE_FINAL_TYPE (TanluExportDialog, tanlu_export_dialog, ADW_TYPE_WINDOW)
 
 /* ------------------------------------------------------------------------ */
@@ -124,8 +110,8 @@ load_choice (ExportChoice *choice)
   GSettings *settings = tanlu_application_get_default_settings ();
 
   *choice = (ExportChoice) {
-    .format = FORMAT_PNG,
-    .size = SIZE_1920X1080,
+    .format = TANLU_EXPORT_FORMAT_PNG,
+    .size = TANLU_EXPORT_SIZE_1920X1080,
     .custom_width = 1600,
     .custom_height = 900,
     .style = STYLE_PRINT,
@@ -140,8 +126,8 @@ load_choice (ExportChoice *choice)
     g_autofree char *size = g_settings_get_string (settings, "export-size");
     g_autofree char *style = g_settings_get_string (settings, "export-style");
 
-    choice->format = lookup_key (format_keys, N_FORMATS, format, FORMAT_PNG);
-    choice->size = lookup_key (size_keys, N_SIZES, size, SIZE_1920X1080);
+    choice->format = lookup_key (format_keys, N_FORMATS, format, TANLU_EXPORT_FORMAT_PNG);
+    choice->size = lookup_key (size_keys, N_SIZES, size, TANLU_EXPORT_SIZE_1920X1080);
     choice->style = lookup_key (style_keys, N_STYLES, style, STYLE_PRINT);
     choice->custom_width = g_settings_get_int (settings, "export-width");
     choice->custom_height = g_settings_get_int (settings, "export-height");
@@ -166,40 +152,40 @@ save_choice (const ExportChoice *choice)
 /* 3840×2160 is 1920×1080 at twice the pixels, so it reads the same on a
  * slide, only sharper. */
 static void
-choice_get_size (const ExportChoice *choice,
-                 int                 shown_width,
-                 int                 shown_height,
-                 int                *width,
-                 int                *height,
-                 double             *scale)
+choice_set_size (ExportChoice *choice,
+                 int           shown_width,
+                 int           shown_height)
 {
+  int *width = &choice->width;
+  int *height = &choice->height;
+  double *scale = &choice->scale;
+
   *scale = 1;
 
   switch (choice->size)
     {
-    case SIZE_SHOWN_2X:
+    case TANLU_EXPORT_SIZE_SHOWN_2X:
       *scale = 2;
       G_GNUC_FALLTHROUGH;
-    case SIZE_SHOWN:
+    case TANLU_EXPORT_SIZE_SHOWN:
       *width = MAX (shown_width, 320);
       *height = MAX (shown_height, 200);
       break;
-    case SIZE_3840X2160:
+    case TANLU_EXPORT_SIZE_3840X2160:
       *scale = 2;
       G_GNUC_FALLTHROUGH;
-    case SIZE_1920X1080:
+    case TANLU_EXPORT_SIZE_1920X1080:
       *width = 1920;
       *height = 1080;
       break;
-    case SIZE_1600X1200:
+    case TANLU_EXPORT_SIZE_1600X1200:
       *width = 1600;
       *height = 1200;
       break;
-    case SIZE_CUSTOM:
+    case TANLU_EXPORT_SIZE_CUSTOM:
       *width = choice->custom_width;
       *height = choice->custom_height;
       break;
-    case N_SIZES:
     default:
       g_assert_not_reached ();
     }
@@ -220,8 +206,6 @@ resolve_for_export (TanluStore           *store,
                     const TanluChartSpec *spec,
                     const GArray         *hidden,
                     const ExportChoice   *choice,
-                    int                   width,
-                    int                   height,
                     GError              **error)
 {
   g_autoptr(TanluChartSpec) copy = copy_spec (spec);
@@ -231,8 +215,8 @@ resolve_for_export (TanluStore           *store,
 
   copy->theme = style_themes[choice->style];
   copy->language = choice->language;
-  copy->width = width;
-  copy->height = height;
+  copy->width = choice->width;
+  copy->height = choice->height;
 
   if (!(data = tanlu_chart_spec_resolve (copy, store, error)))
     return NULL;
@@ -286,7 +270,7 @@ render_texture (const TanluChartData *data,
 
 static char *
 suggest_file_name (const TanluChartData *data,
-                   Format                format)
+                   TanluExportFormat     format)
 {
   g_autoptr(GString) name = g_string_new (NULL);
 
@@ -316,6 +300,7 @@ read_choice (TanluExportDialog *self,
   choice->style = adw_combo_row_get_selected (self->style_row);
   choice->language = adw_combo_row_get_selected (self->language_row) == 0
                      ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+  choice_set_size (choice, self->shown_width, self->shown_height);
 }
 
 static void
@@ -326,37 +311,32 @@ update_preview (TanluExportDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *pixels = NULL;
   ExportChoice choice;
-  double scale;
   double fit;
-  int width;
-  int height;
 
   read_choice (self, &choice);
-  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->width_row), choice.size == SIZE_CUSTOM);
-  gtk_widget_set_visible (GTK_WIDGET (self->height_row), choice.size == SIZE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->width_row), choice.size == TANLU_EXPORT_SIZE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->height_row), choice.size == TANLU_EXPORT_SIZE_CUSTOM);
 
   switch (choice.format)
     {
-    case FORMAT_PNG:
+    case TANLU_EXPORT_FORMAT_PNG:
       /* Translators: the exported picture's size, e.g. “3,840 × 2,160 pixels” */
-      pixels = g_strdup_printf (_("%'d × %'d pixels"), (int) ceil (width * scale), (int) ceil (height * scale));
+      pixels = g_strdup_printf (_("%'d × %'d pixels"), (int) ceil (choice.width * choice.scale), (int) ceil (choice.height * choice.scale));
       break;
-    case FORMAT_SVG:
-    case FORMAT_PDF:
-      pixels = g_strdup_printf (_("%'d × %'d, scalable"), width, height);
+    case TANLU_EXPORT_FORMAT_SVG:
+    case TANLU_EXPORT_FORMAT_PDF:
+      pixels = g_strdup_printf (_("%'d × %'d, scalable"), choice.width, choice.height);
       break;
-    case FORMAT_JSON:
+    case TANLU_EXPORT_FORMAT_JSON:
       pixels = g_strdup (_("The chart’s description, to draw again later with “tanlu render chart --spec”"));
       break;
-    case N_FORMATS:
     default:
       g_assert_not_reached ();
     }
   gtk_label_set_text (self->pixels_label, pixels);
 
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, &error)))
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, &error)))
     {
       gtk_picture_set_paintable (self->preview, NULL);
       gtk_label_set_text (self->pixels_label, error->message);
@@ -365,9 +345,9 @@ update_preview (TanluExportDialog *self)
 
   /* Drawn at the export's own size and shrunk, so the preview shows the
    * export's layout, not one made for the preview. */
-  fit = MIN ((double) PREVIEW_WIDTH / width, (double) PREVIEW_HEIGHT / height);
+  fit = MIN ((double) PREVIEW_WIDTH / choice.width, (double) PREVIEW_HEIGHT / choice.height);
   fit *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  texture = render_texture (data, width, height, fit);
+  texture = render_texture (data, choice.width, choice.height, fit);
 
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
 }
@@ -383,38 +363,43 @@ show_error (GtkWindow  *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-write_export (TanluExportDialog  *self,
-              const char         *path,
-              GError            **error)
+/**
+ * tanlu_export_dialog_save:
+ * @path: the file to write
+ *
+ * Exports the chart as the dialog is set, as its Export button does once
+ * a file is chosen.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+tanlu_export_dialog_save (TanluExportDialog  *self,
+                          const char         *path,
+                          GError            **error)
 {
   g_autoptr(TanluChartData) data = NULL;
   ExportChoice choice;
-  double scale;
-  int width;
-  int height;
 
   read_choice (self, &choice);
-  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
 
-  if (choice.format == FORMAT_JSON)
+  if (choice.format == TANLU_EXPORT_FORMAT_JSON)
     {
       g_autoptr(TanluChartSpec) copy = copy_spec (self->spec);
       g_autofree char *json = NULL;
 
       copy->theme = style_themes[choice.style];
       copy->language = choice.language;
-      copy->width = width;
-      copy->height = height;
+      copy->width = choice.width;
+      copy->height = choice.height;
       json = tanlu_chart_spec_to_json (copy);
 
       return g_file_set_contents (path, json, -1, error);
     }
 
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, error)))
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, error)))
     return FALSE;
 
-  return tanlu_chart_export (data, (TanluChartFormat) choice.format, width, height, scale, path, error);
+  return tanlu_chart_export (data, (TanluChartFormat) choice.format, choice.width, choice.height, choice.scale, path, error);
 }
 
 static void
@@ -452,7 +437,7 @@ on_chooser_response_cb (TanluExportDialog    *self,
     }
 
   basename = g_path_get_basename (path);
-  if (!write_export (self, path, &error))
+  if (!tanlu_export_dialog_save (self, path, &error))
     {
       show_error (GTK_WINDOW (self), _("Could Not Export the Chart"), error->message);
       goto out;
@@ -480,16 +465,12 @@ on_export_clicked_cb (TanluExportDialog *self)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   ExportChoice choice;
-  double scale;
-  int width;
-  int height;
 
   if (self->chooser != NULL)
     return;
 
   read_choice (self, &choice);
-  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, NULL)))
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, NULL)))
     return;
 
   self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
@@ -516,19 +497,15 @@ on_copy_clicked_cb (TanluExportDialog *self)
   g_autoptr(GError) error = NULL;
   GtkWindow *parent;
   ExportChoice choice;
-  double scale;
-  int width;
-  int height;
 
   read_choice (self, &choice);
-  choice_get_size (&choice, self->shown_width, self->shown_height, &width, &height, &scale);
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, width, height, &error)))
+  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, &error)))
     {
       show_error (GTK_WINDOW (self), _("Could Not Copy the Chart"), error->message);
       return;
     }
 
-  texture = render_texture (data, width, height, scale);
+  texture = render_texture (data, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
   save_choice (&choice);
 
@@ -706,8 +683,10 @@ connect_rows (TanluExportDialog *self)
  * @shown_height: its height
  *
  * Lets the user export the chart to a file or copy it.
+ *
+ * Returns: (transfer none): the dialog, shown
  */
-void
+TanluExportDialog *
 tanlu_export_dialog_present (GtkWindow            *parent,
                              TanluStore           *store,
                              const TanluChartSpec *spec,
@@ -718,9 +697,9 @@ tanlu_export_dialog_present (GtkWindow            *parent,
   TanluExportDialog *self;
   ExportChoice choice;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (TANLU_IS_STORE (store));
-  g_return_if_fail (spec != NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
 
   self = g_object_new (TANLU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
@@ -740,6 +719,25 @@ tanlu_export_dialog_present (GtkWindow            *parent,
   update_preview (self);
 
   gtk_window_present (GTK_WINDOW (self));
+
+  return self;
+}
+
+/**
+ * tanlu_export_dialog_choose:
+ *
+ * Picks a format and a size, as the user would in the dialog's lists.
+ */
+void
+tanlu_export_dialog_choose (TanluExportDialog *self,
+                            TanluExportFormat  format,
+                            TanluExportSize    size)
+{
+  g_return_if_fail (TANLU_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (format < N_FORMATS && size < N_SIZES);
+
+  adw_combo_row_set_selected (self->format_row, format);
+  adw_combo_row_set_selected (self->size_row, size);
 }
 
 /**
@@ -763,18 +761,15 @@ tanlu_export_copy_chart (GtkWidget            *widget,
   g_autoptr(GArray) hidden = hidden_series (shown);
   GtkRoot *root;
   ExportChoice choice;
-  double scale;
-  int width;
-  int height;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
   load_choice (&choice);
-  choice_get_size (&choice, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &width, &height, &scale);
-  if (!(data = resolve_for_export (store, spec, hidden, &choice, width, height, error)))
+  choice_set_size (&choice, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  if (!(data = resolve_for_export (store, spec, hidden, &choice, error)))
     return FALSE;
 
-  texture = render_texture (data, width, height, scale);
+  texture = render_texture (data, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
 
   root = gtk_widget_get_root (widget);

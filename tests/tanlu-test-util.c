@@ -251,3 +251,101 @@ tanlu_test_bundled_copy (const char *directory)
 
   return g_steal_pointer (&path);
 }
+
+/**
+ * tanlu_test_bundled_fixture_set_up:
+ *
+ * Opens a copy of the bundled dataset the build made, so that nothing a
+ * test does can change the one the application installs.
+ */
+void
+tanlu_test_bundled_fixture_set_up (TanluTestBundledFixture *fixture,
+                                   gconstpointer            data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = tanlu_test_make_tmpdir ();
+  path = tanlu_test_bundled_copy (fixture->dir);
+  fixture->store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+}
+
+void
+tanlu_test_bundled_fixture_tear_down (TanluTestBundledFixture *fixture,
+                                      gconstpointer            data)
+{
+  g_clear_object (&fixture->store);
+  tanlu_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+void
+tanlu_test_run_clear (TanluTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/**
+ * tanlu_test_run_tanlu_valist:
+ * @home: the folder that stands for the user's data folder
+ * @db: (nullable): passed as `--db`
+ *
+ * Runs the `tanlu` program the build made as a script would, headless:
+ * no display in its environment at all, and in English.
+ */
+void
+tanlu_test_run_tanlu_valist (TanluTestRun *run,
+                             const char   *home,
+                             const char   *db,
+                             const char   *first,
+                             va_list       args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *executable = g_getenv ("TANLU_EXECUTABLE");
+
+  g_assert_nonnull (executable);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+
+  g_ptr_array_add (argv, (gpointer) executable);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, (gpointer) db);
+    }
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+void
+tanlu_test_run_tanlu (TanluTestRun *run,
+                      const char   *home,
+                      const char   *db,
+                      const char   *first,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  tanlu_test_run_tanlu_valist (run, home, db, first, args);
+  va_end (args);
+}

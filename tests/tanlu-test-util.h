@@ -20,6 +20,50 @@ typedef struct
   char       *fingerprint;
 } TanluTestImportFixture;
 
+/**
+ * TanluTestBundledFixture:
+ * @dir: a temporary folder, removed afterwards
+ * @store: a copy of the bundled dataset there, open
+ */
+typedef struct
+{
+  char       *dir;
+  TanluStore *store;
+} TanluTestBundledFixture;
+
+/**
+ * TanluTestRun:
+ * @status: the exit status
+ * @out: what it wrote to standard output
+ * @err: what it wrote to standard error
+ *
+ * How a run of the `tanlu` program went.
+ */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} TanluTestRun;
+
+void        tanlu_test_run_clear                (TanluTestRun           *run);
+void        tanlu_test_run_tanlu                (TanluTestRun           *run,
+                                                 const char             *home,
+                                                 const char             *db,
+                                                 const char             *first,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+void        tanlu_test_run_tanlu_valist         (TanluTestRun           *run,
+                                                 const char             *home,
+                                                 const char             *db,
+                                                 const char             *first,
+                                                 va_list                 args);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TanluTestRun, tanlu_test_run_clear)
+
+void        tanlu_test_bundled_fixture_set_up    (TanluTestBundledFixture *fixture,
+                                                  gconstpointer            data);
+void        tanlu_test_bundled_fixture_tear_down (TanluTestBundledFixture *fixture,
+                                                  gconstpointer            data);
 void        tanlu_test_import_fixture_set_up    (TanluTestImportFixture *fixture,
                                                  gconstpointer           data);
 void        tanlu_test_import_fixture_tear_down (TanluTestImportFixture *fixture,

@@ -15,63 +15,17 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
 static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-run (Fixture    *fixture,
-     Result     *result,
-     const char *first,
+run (Fixture      *fixture,
+     TanluTestRun *result,
+     const char   *first,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *executable = g_getenv ("TANLU_EXECUTABLE");
   va_list args;
 
-  g_assert_nonnull (executable);
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
-
-  g_ptr_array_add (argv, (gpointer)executable);
-  if (fixture->db != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer)"--db");
-      g_ptr_array_add (argv, fixture->db);
-    }
-
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
+  tanlu_test_run_tanlu_valist (result, fixture->dir, fixture->db, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
 }
 
 static void
@@ -107,7 +61,7 @@ static void
 test_info (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(TanluTestRun) result = { 0 };
 
   run (fixture, &result, "info", NULL);
   g_assert_cmpint (result.status, ==, 0);
@@ -126,7 +80,7 @@ static void
 test_default_database (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(TanluTestRun) result = { 0 };
   g_autofree char *expected = g_build_filename (fixture->dir, "tanlu", "tanlu.db", NULL);
 
   g_clear_pointer (&fixture->db, g_free);
@@ -140,7 +94,7 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(TanluTestRun) result = { 0 };
   g_auto(GStrv) lines = NULL;
 
   run (fixture, &result, "export", "observations", "--region", "510000", "--indicator", "co2.total", NULL);
@@ -158,9 +112,9 @@ static void
 test_export_filters (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_auto(Result) cities = { 0 };
-  g_auto(Result) group = { 0 };
-  g_auto(Result) nation = { 0 };
+  g_auto(TanluTestRun) cities = { 0 };
+  g_auto(TanluTestRun) group = { 0 };
+  g_auto(TanluTestRun) nation = { 0 };
   g_auto(GStrv) lines = NULL;
 
   run (fixture, &cities, "export", "observations", "--level", "city", "--indicator", "co2.total", NULL);
@@ -187,10 +141,10 @@ static void
 test_export_errors (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(Result) level = { 0 };
-  g_auto(Result) region = { 0 };
-  g_auto(Result) indicator = { 0 };
-  g_auto(Result) what = { 0 };
+  g_auto(TanluTestRun) level = { 0 };
+  g_auto(TanluTestRun) region = { 0 };
+  g_auto(TanluTestRun) indicator = { 0 };
+  g_auto(TanluTestRun) what = { 0 };
 
   run (fixture, &level, "export", "observations", "--level", "county", NULL);
   g_assert_cmpint (level.status, ==, 2);
@@ -219,9 +173,9 @@ test_import (Fixture       *fixture,
                                                 "region_code,indicator,year,value,unit\n"
                                                 "510100,fixture.other,2019,1,t\n"
                                                 "510100,fixture.other,2020,lots,t\n", -1);
-  g_auto(Result) first = { 0 };
-  g_auto(Result) both = { 0 };
-  g_auto(Result) export = { 0 };
+  g_auto(TanluTestRun) first = { 0 };
+  g_auto(TanluTestRun) both = { 0 };
+  g_auto(TanluTestRun) export = { 0 };
 
   run (fixture, &first, "import", good, NULL);
   g_assert_cmpint (first.status, ==, 0);
@@ -248,8 +202,8 @@ test_import_workbook_errors (Fixture       *fixture,
   g_autofree char *text = tanlu_test_write_file (fixture->dir, "notes.xlsx", "not a workbook", -1);
   g_autofree char *empty = tanlu_test_write_file (fixture->dir, "empty.xlsx", "", 0);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.xlsx", NULL);
-  g_auto(Result) create = { 0 };
-  g_auto(Result) result = { 0 };
+  g_auto(TanluTestRun) create = { 0 };
+  g_auto(TanluTestRun) result = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -272,7 +226,7 @@ test_import_real_workbook (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autofree char *workbook = tanlu_test_shared_path ("ceads/nation_1997-2019.xlsx");
-  g_auto(Result) result = { 0 };
+  g_auto(TanluTestRun) result = { 0 };
 
   if (workbook == NULL)
     {
@@ -289,8 +243,8 @@ static void
 test_export_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_auto(Result) exported = { 0 };
-  g_auto(Result) imported = { 0 };
+  g_auto(TanluTestRun) exported = { 0 };
+  g_auto(TanluTestRun) imported = { 0 };
   g_autofree char *path = NULL;
 
   run (fixture, &exported, "export", "observations", "--region", "510000", NULL);
@@ -307,10 +261,10 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_auto(Result) no_files = { 0 };
-  g_auto(Result) no_db = { 0 };
-  g_auto(Result) version = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(TanluTestRun) no_files = { 0 };
+  g_auto(TanluTestRun) no_db = { 0 };
+  g_auto(TanluTestRun) version = { 0 };
+  g_auto(TanluTestRun) help = { 0 };
 
   run (fixture, &no_files, "import", NULL);
   g_assert_cmpint (no_files.status, ==, 2);

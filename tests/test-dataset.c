@@ -13,35 +13,7 @@
 #include "tanlu-store.h"
 #include "tanlu-test-util.h"
 
-typedef struct
-{
-  char       *dir;
-  TanluStore *store;
-} Fixture;
-
-/* Opens a copy of the bundled dataset the build made, so nothing here can
- * change the one the application installs. */
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = tanlu_test_make_tmpdir ();
-  path = tanlu_test_bundled_copy (fixture->dir);
-  fixture->store = tanlu_store_new (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  tanlu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef TanluTestBundledFixture Fixture;
 
 static void
 test_bundled_registry (Fixture       *fixture,
@@ -269,11 +241,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/tanlu/dataset/bundled/registry", Fixture, NULL, fixture_set_up, test_bundled_registry, fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/sources", Fixture, NULL, fixture_set_up, test_bundled_sources, fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/observations", Fixture, NULL, fixture_set_up, test_bundled_observations, fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/matches-direct-import", Fixture, NULL, fixture_set_up,
-              test_bundled_matches_direct_import, fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/registry", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_registry, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/sources", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_sources, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/observations", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_observations, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/matches-direct-import", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_bundled_matches_direct_import, tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/dataset/build/fixture-manifest", test_build_fixture_manifest);
   g_test_add_func ("/tanlu/dataset/build/failures", test_build_failures);
 

@@ -14,123 +14,25 @@
 #include "tanlu-region-sidebar.h"
 #include "tanlu-store.h"
 #include "tanlu-test-util.h"
+#include "tanlu-test-window.h"
 #include "tanlu-window.h"
 
-/* One application for the program: it can be registered on the bus once. */
-static TanluApplication *application;
-
-typedef struct
-{
-  char             *dir;
-  TanluApplication *app;
-  TanluStore       *store;
-  TanluContext     *context;
-  TanluWindow      *window;
-} Fixture;
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds, failing after ten seconds. */
-static void
-wait_until (gboolean (*condition) (gpointer),
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-}
-
-static void
-wait_for_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+typedef TanluTestWindowFixture Fixture;
 
 static GtkWidget *
 sidebar_widget (Fixture *fixture,
                 GType    type)
 {
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
+  GtkWidget *sidebar = tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
 
   g_assert_nonnull (sidebar);
-  return find_widget (sidebar, type);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = tanlu_test_make_tmpdir ();
-  path = tanlu_test_bundled_copy (fixture->dir);
-
-  fixture->app = g_object_ref (application);
-
-  /* Each test starts as a first run would, on the nation. */
-  g_settings_reset (tanlu_application_get_settings (fixture->app), "last-region");
-
-  fixture->store = tanlu_store_new (path, &error);
-  g_assert_no_error (error);
-  fixture->context = tanlu_context_new (fixture->store);
-  fixture->window = g_object_ref_sink (tanlu_window_new (fixture->app, fixture->context));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_idle ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  g_clear_object (&fixture->context);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->app);
-  wait_for_idle ();
-  tanlu_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  return tanlu_test_find_widget (sidebar, type);
 }
 
 static GListModel *
 data_rows (Fixture *fixture)
 {
-  TanluDataPage *page = TANLU_DATA_PAGE (find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
+  TanluDataPage *page = TANLU_DATA_PAGE (tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
 
   g_assert_nonnull (page);
   return tanlu_data_page_get_model (page);
@@ -204,7 +106,7 @@ test_select_sichuan_in_sidebar (Fixture       *fixture,
   /* What a click on the row does. */
   gtk_single_selection_set_selected (selection, sichuan);
   g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510000));
-  wait_until (region_is, fixture);
+  tanlu_test_wait_until (region_is, fixture);
 
   assert_rows_of (fixture, 510000, 23 * 69);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "Sichuan"));
@@ -221,21 +123,21 @@ test_search_selects_region (Fixture       *fixture,
   /* A city by its Chinese name: the search shows it, Enter opens it. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "成都");
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_idle ();
+  tanlu_test_wait_for_idle ();
 
   rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 
   g_signal_emit_by_name (entry, "activate");
   g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510100));
-  wait_until (region_is, fixture);
+  tanlu_test_wait_until (region_is, fixture);
   assert_rows_of (fixture, 510100, 17);
 
   /* Clearing the search brings the tree back with the city selected inside
    * its expanded province. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_signal_emit_by_name (entry, "search-changed");
-  wait_for_idle ();
+  tanlu_test_wait_for_idle ();
   rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 37 + 21);
   {
@@ -261,7 +163,7 @@ test_group_shows_members (Fixture       *fixture,
   guint n_members;
 
   tanlu_context_set_region (fixture->context, group);
-  wait_for_idle ();
+  tanlu_test_wait_for_idle ();
 
   rows = data_rows (fixture);
   n_rows = g_list_model_get_n_items (rows);
@@ -326,8 +228,8 @@ test_import_from_window (Fixture       *fixture,
 
   tanlu_window_import_files (fixture->window, paths);
   g_assert_true (tanlu_window_is_importing (fixture->window));
-  wait_until (import_finished, fixture);
-  wait_for_idle ();
+  tanlu_test_wait_until (import_finished, fixture);
+  tanlu_test_wait_for_idle ();
 
   /* The good file landed and the page shows it… */
   rows = data_rows (fixture);
@@ -340,7 +242,7 @@ test_import_from_window (Fixture       *fixture,
   g_assert_nonnull (strstr (before, "Not Imported"));
   {
     GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
-    GtkWidget *label = find_widget (extra, GTK_TYPE_LABEL);
+    GtkWidget *label = tanlu_test_find_widget (extra, GTK_TYPE_LABEL);
     const char *text = gtk_label_get_text (GTK_LABEL (label));
 
     g_assert_nonnull (strstr (text, "fixture-broken.csv"));
@@ -360,18 +262,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
-
-  application = tanlu_application_new (NULL);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  tanlu_test_window_init (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add ("/tanlu/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/tanlu/window/" path, Fixture, NULL, tanlu_test_window_set_up, func, tanlu_test_window_tear_down)
 
   ADD ("opens-on-bundled-data", test_opens_on_bundled_data);
   ADD ("select-sichuan-in-sidebar", test_select_sichuan_in_sidebar);
@@ -382,7 +278,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  g_clear_object (&application);
+  tanlu_test_window_shutdown ();
 
   return status;
 }

@@ -95,17 +95,6 @@ spec_series_free (gpointer data)
   g_free (series);
 }
 
-static void
-band_free (gpointer data)
-{
-  TanluChartBand *band = data;
-
-  g_free (band->label);
-  g_free (band->x);
-  g_free (band->low);
-  g_free (band->high);
-  g_free (band);
-}
 
 static gboolean
 invalid (GError     **error,
@@ -190,7 +179,7 @@ tanlu_chart_spec_new (TanluChartKind kind)
   spec->marker_labels = g_ptr_array_new_with_free_func (g_free);
   spec->reference_years = g_array_new (FALSE, FALSE, sizeof (double));
   spec->reference_labels = g_ptr_array_new_with_free_func (g_free);
-  spec->bands = g_ptr_array_new_with_free_func (band_free);
+  spec->bands = g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_chart_band_free);
   spec->top = DEFAULT_TOP;
   spec->unit_scale = TANLU_CHART_UNIT_SCALE_MT;
   spec->width = DEFAULT_WIDTH;
@@ -533,12 +522,63 @@ get_enum (JsonObject         *object,
   found = lookup_name (names, n_names, text);
   if (found < 0)
     {
-      g_autofree char *known = g_strjoinv (", ", (char **)names);
+      g_autoptr(GString) known = g_string_new (NULL);
 
-      return invalid (error, _("“%s” is not a known %s (known: %s)"), text, member, known);
+      /* The name tables are indexed by enum value, not NULL-terminated. */
+      for (guint i = 0; i < n_names; i++)
+        {
+          if (names[i] == NULL)
+            continue;
+          if (known->len > 0)
+            g_string_append (known, ", ");
+          g_string_append (known, names[i]);
+        }
+
+      return invalid (error, _("“%s” is not a known %s (known: %s)"), text, member, known->str);
     }
 
   *value = found;
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject  *object,
+             const char  *member,
+             gboolean    *value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, _("“%s” must be true or false"), member);
+
+  *value = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+/* A list member that is absent is empty; anything but a list is a mistake
+ * rather than something to skip. */
+static gboolean
+get_array (JsonObject  *object,
+           const char  *member,
+           JsonArray  **array,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *array = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, _("“%s” must be a list"), member);
+
+  *array = json_node_get_array (node);
+
   return TRUE;
 }
 
@@ -553,6 +593,12 @@ get_year (JsonNode  *node,
 
   *year = value;
   return TRUE;
+}
+
+static gboolean
+is_year_or_open (double value)
+{
+  return value == 0 || (value == floor (value) && value >= 1000 && value <= 9999);
 }
 
 static gboolean
@@ -583,9 +629,14 @@ read_series (TanluChartSpec  *spec,
         {
           double years[2];
 
-          if (!get_numbers (node, 2, years) || years[0] > years[1] ||
-              years[0] < 1000 || years[1] > 9999 || years[0] != floor (years[0]) || years[1] != floor (years[1]))
-            return invalid (error, _("“series[%u].years” must be a first and last year, such as [1997, 2019]"), i);
+          /* 0 leaves an end open, as in the struct, so that a spec showing
+           * "from 2005 on" is written and read back unchanged. */
+          if (!get_numbers (node, 2, years) ||
+              !is_year_or_open (years[0]) || !is_year_or_open (years[1]) ||
+              (years[0] != 0 && years[1] != 0 && years[0] > years[1]) ||
+              (years[0] == 0 && years[1] == 0))
+            return invalid (error, _("“series[%u].years” must be a first and last year, such as [1997, 2019], "
+                                     "with 0 for an open end"), i);
           series->first_year = years[0];
           series->last_year = years[1];
         }
@@ -627,84 +678,82 @@ read_annotations (TanluChartSpec  *spec,
                   JsonObject      *root,
                   GError         **error)
 {
-  JsonNode *node;
+  JsonArray *array;
 
-  if ((node = json_object_get_member (root, "markers")) != NULL)
+  if (!get_array (root, "markers", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autofree char *label = NULL;
+      double year, value;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-          g_autofree char *label = NULL;
-          double year, value;
+      if (object == NULL ||
+          !get_number (json_object_get_member (object, "year"), &year) ||
+          !get_number (json_object_get_member (object, "value"), &value))
+        return invalid (error, _("“markers[%u]” must have a year, a value and a label"), i);
 
-          if (object == NULL ||
-              !get_number (json_object_get_member (object, "year"), &year) ||
-              !get_number (json_object_get_member (object, "value"), &value) ||
-              !get_string (object, "label", "markers[].", &label, error))
-            return invalid (error, _("“markers[%u]” must have a year, a value and a label"), i);
+      if (!get_string (object, "label", "markers[].", &label, error))
+        return FALSE;
 
-          tanlu_chart_spec_add_marker (spec, year, value, label);
-        }
+      tanlu_chart_spec_add_marker (spec, year, value, label);
     }
 
-  if ((node = json_object_get_member (root, "reference_lines")) != NULL)
+  if (!get_array (root, "reference_lines", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autofree char *label = NULL;
+      double year;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-          g_autofree char *label = NULL;
-          double year;
+      if (object == NULL || !get_number (json_object_get_member (object, "year"), &year))
+        return invalid (error, _("“reference_lines[%u]” must have a year and a label"), i);
 
-          if (object == NULL || !get_number (json_object_get_member (object, "year"), &year) ||
-              !get_string (object, "label", "reference_lines[].", &label, error))
-            return invalid (error, _("“reference_lines[%u]” must have a year and a label"), i);
+      if (!get_string (object, "label", "reference_lines[].", &label, error))
+        return FALSE;
 
-          tanlu_chart_spec_add_reference (spec, year, label);
-        }
+      tanlu_chart_spec_add_reference (spec, year, label);
     }
 
-  if ((node = json_object_get_member (root, "bands")) != NULL)
+  if (!get_array (root, "bands", &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonNode *values = object != NULL ? json_object_get_member (object, "values") : NULL;
+      JsonArray *rows = values != NULL && JSON_NODE_HOLDS_ARRAY (values) ? json_node_get_array (values) : NULL;
+      TanluChartBand *band;
 
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+      if (rows == NULL || json_array_get_length (rows) < 2)
+        return invalid (error, _("“bands[%u]” needs at least two [year, low, high] values"), i);
+
+      band = g_new0 (TanluChartBand, 1);
+      band->n_points = json_array_get_length (rows);
+      band->x = g_new (double, band->n_points);
+      band->low = g_new (double, band->n_points);
+      band->high = g_new (double, band->n_points);
+      band->color_index = i;
+      g_ptr_array_add (spec->bands, band);
+
+      if (!get_string (object, "label", "bands[].", &band->label, error))
+        return FALSE;
+
+      for (guint k = 0; k < band->n_points; k++)
         {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
-          JsonNode *values = object != NULL ? json_object_get_member (object, "values") : NULL;
-          JsonArray *rows = values != NULL && JSON_NODE_HOLDS_ARRAY (values) ? json_node_get_array (values) : NULL;
-          TanluChartBand *band;
+          double row[3];
 
-          if (rows == NULL || json_array_get_length (rows) < 2)
-            return invalid (error, _("“bands[%u]” needs at least two [year, low, high] values"), i);
-
-          band = g_new0 (TanluChartBand, 1);
-          band->n_points = json_array_get_length (rows);
-          band->x = g_new (double, band->n_points);
-          band->low = g_new (double, band->n_points);
-          band->high = g_new (double, band->n_points);
-          band->color_index = i;
-          g_ptr_array_add (spec->bands, band);
-
-          if (!get_string (object, "label", "bands[].", &band->label, error))
-            return FALSE;
-
-          for (guint k = 0; k < band->n_points; k++)
-            {
-              double row[3];
-
-              if (!get_numbers (json_array_get_element (rows, k), 3, row) || row[1] > row[2])
-                return invalid (error, _("“bands[%u].values[%u]” must be [year, low, high] with low ≤ high"), i, k);
-              band->x[k] = row[0];
-              band->low[k] = row[1];
-              band->high[k] = row[2];
-            }
+          if (!get_numbers (json_array_get_element (rows, k), 3, row) || row[1] > row[2])
+            return invalid (error, _("“bands[%u].values[%u]” must be [year, low, high] with low ≤ high"), i, k);
+          band->x[k] = row[0];
+          band->low[k] = row[1];
+          band->high[k] = row[2];
         }
     }
 
@@ -743,6 +792,11 @@ tanlu_chart_spec_new_from_node (JsonNode  *node,
     }
   if (!get_enum (root, "kind", kind_names, G_N_ELEMENTS (kind_names), &kind, error))
     return NULL;
+  if (kind < 0)
+    {
+      invalid (error, _("The spec names no “kind” (line, stacked-area, bars or sparkline)"));
+      return NULL;
+    }
 
   spec = tanlu_chart_spec_new (kind);
 
@@ -790,8 +844,9 @@ tanlu_chart_spec_new_from_node (JsonNode  *node,
       spec->height = size[1];
     }
 
-  spec->log_scale = json_object_get_boolean_member_with_default (root, "log_scale", FALSE);
-  spec->percent = json_object_get_boolean_member_with_default (root, "percent", FALSE);
+  if (!get_boolean (root, "log_scale", &spec->log_scale, error) ||
+      !get_boolean (root, "percent", &spec->percent, error))
+    return NULL;
 
   if ((member = json_object_get_member (root, "series")) != NULL)
     {
@@ -819,9 +874,10 @@ tanlu_chart_spec_new_from_node (JsonNode  *node,
           return NULL;
         }
       spec->breakdown = by;
-      if (get_number (json_object_get_member (object, "top"), &top))
+      if (json_object_has_member (object, "top"))
         {
-          if (top < 1 || top > 47 || top != floor (top))
+          if (!get_number (json_object_get_member (object, "top"), &top) ||
+              top < 1 || top > 47 || top != floor (top))
             {
               invalid (error, _("“breakdown.top” must be a whole number from 1 to 47"));
               return NULL;
@@ -1530,8 +1586,9 @@ resolve_ranking (Resolution  *resolution,
     data->title = spec->language == TANLU_CHART_LANGUAGE_CHINESE
                   ? g_strdup_printf ("%s，%u 年排名", indicator_name (resolution, indicator), year)
                   : g_strdup_printf ("%s, ranked, %u", indicator_name (resolution, indicator), year);
+  /* The plain name: the bars of a group are its members, not their sum. */
   if (data->subtitle == NULL)
-    data->subtitle = g_strdup (region_label (resolution, region));
+    data->subtitle = g_strdup (region_name (resolution, region));
 
   return TRUE;
 }

@@ -20,16 +20,30 @@ typedef struct
   TanluChartTextFlags  flags;
 } TanluChartPlaced;
 
-/* Directions of the halo around text, unit length. */
-static const double halo_offsets[][2] = {
-  { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
-  { 0.71, 0.71 }, { -0.71, 0.71 }, { 0.71, -0.71 }, { -0.71, -0.71 },
-};
+/* How much of what lies behind text on a veil shows through. */
+#define HALO_ALPHA 0.85
 
 /* Sub-pixel slack, so that boxes meeting exactly still count as apart. */
 #define EPSILON 0.01
 
 /* ---- helpers ---- */
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  radius = MIN (radius, MIN (width, height) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
 
 static void
 placed_clear (gpointer data)
@@ -418,22 +432,18 @@ _tanlu_chart_text_draw (TanluChartText *text,
       if (placed->layout == NULL)
         continue;
 
-      /* The halo is the text itself drawn around its place in the page
-       * colour: glyphs come from Cairo's cache, where stroking their
-       * outlines would cost a path per glyph. */
+      /* Text over lines and areas sits on a veil of the page colour: the
+       * lines stay faintly visible behind it and the text reads whole. */
       if ((placed->flags & TANLU_CHART_TEXT_HALO) != 0)
         {
           double size = (double) pango_font_description_get_size (
             pango_layout_get_font_description (placed->layout)) / PANGO_SCALE;
-          double r = MAX (1, size * 0.1);
+          double r = MAX (1, size * 0.15);
 
-          _tanlu_chart_set_source (cr, &text->palette->background, 1);
-          for (guint k = 0; k < G_N_ELEMENTS (halo_offsets); k++)
-            {
-              cairo_move_to (cr, placed->origin_x + halo_offsets[k][0] * r,
-                             placed->origin_y + halo_offsets[k][1] * r);
-              pango_cairo_show_layout (cr, placed->layout);
-            }
+          _tanlu_chart_set_source (cr, &text->palette->background, HALO_ALPHA);
+          rounded_rectangle (cr, placed->box.x - r, placed->box.y - r * 0.5,
+                             placed->box.width + 2 * r, placed->box.height + r, r);
+          cairo_fill (cr);
         }
 
       cairo_move_to (cr, placed->origin_x, placed->origin_y);

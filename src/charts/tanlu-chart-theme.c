@@ -277,3 +277,27 @@ _tanlu_chart_set_source (cairo_t               *cr,
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
+
+/**
+ * tanlu_chart_series_color:
+ * @data: a chart
+ * @index: a series of @data
+ * @color: (out): the colour its line is drawn in
+ *
+ * For what is drawn over a chart, such as the widget's hover marks.
+ */
+void
+tanlu_chart_series_color (const TanluChartData *data,
+                          guint                 index,
+                          TanluChartColor      *color)
+{
+  TanluChartPalette palette;
+  const TanluChartSeries *series;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (index < data->series->len);
+
+  series = g_ptr_array_index (data->series, index);
+  _tanlu_chart_palette_init (&palette, data);
+  *color = *_tanlu_chart_palette_series (&palette, series->color_index);
+}

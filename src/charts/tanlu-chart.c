@@ -101,15 +101,9 @@ marker_free (gpointer data)
 }
 
 static void
-band_free (gpointer data)
+band_free_cb (gpointer data)
 {
-  TanluChartBand *band = data;
-
-  g_free (band->label);
-  g_free (band->x);
-  g_free (band->low);
-  g_free (band->high);
-  g_free (band);
+  tanlu_chart_band_free (data);
 }
 
 static void
@@ -341,6 +335,8 @@ validate_content (const TanluChartData *data,
 }
 
 /* ---- helpers: geometry ---- */
+
+static double marker_radius (const Chart *chart);
 
 static double
 map_x (const Chart *chart,
@@ -888,6 +884,24 @@ end_label_anchor (Chart *chart,
   return CLAMP (anchor, chart->map.plot_y, plot_bottom (chart));
 }
 
+/* Between the plot and the names at the line ends. Targets in the last
+ * year sit on the plot's edge, and the names keep clear of them. */
+static double
+end_label_gap (const Chart *chart)
+{
+  const TanluChartData *data = chart->data;
+
+  for (guint i = 0; i < n_items (data->markers); i++)
+    {
+      const TanluChartMarker *marker = g_ptr_array_index (data->markers, i);
+
+      if (marker->x >= chart->data_x_max)
+        return MAX (chart->gap, marker_radius (chart) + chart->hairline + chart->text.clearance + 1);
+    }
+
+  return chart->gap;
+}
+
 /* Stacks the labels as close to their lines as they can be without
  * touching: pushed down from the top, then up from the bottom. */
 static gboolean
@@ -941,13 +955,59 @@ place_end_labels (Chart  *chart,
                   double  bottom)
 {
   const TanluChartData *data = chart->data;
-  double x = plot_right (chart) + chart->gap;
+  double x = plot_right (chart) + end_label_gap (chart);
 
   for (guint i = 0; i < labels->len; i++)
     {
       EndLabel *label = &g_array_index (labels, EndLabel, i);
 
       label->desired = end_label_anchor (chart, label->series);
+    }
+
+  /* A line that stops well before the right edge, such as history drawn
+   * beside pathways, is named where it stops, when there is room. */
+  for (guint i = labels->len; i-- > 0;)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      const TanluChartSeries *series = get_series (data, label->series);
+      double last_x = NAN;
+
+      if (data->kind != TANLU_CHART_KIND_LINE || series->hidden)
+        continue;
+
+      for (guint j = series->n_points; j-- > 0 && isnan (last_x);)
+        if (usable (chart, series->y[j]))
+          last_x = series->x[j];
+
+      if (isnan (last_x) || last_x > chart->map.x_max - (chart->map.x_max - chart->map.x_min) * 0.1 ||
+          map_x (chart, last_x) + chart->gap + label->width > plot_right (chart) - chart->gap)
+        continue;
+
+      {
+        /* After the end, level with it, else just above or below; then
+         * above or below the line's last stretch, ending where it ends. */
+        double x_after = map_x (chart, last_x) + chart->gap;
+        double x_before = map_x (chart, last_x) - label->width;
+        double middle = label->desired - label->height / 2;
+        double positions[] = {
+          x_after, middle,
+          x_after, middle - label->height * 0.75,
+          x_after, middle + label->height * 0.75,
+          x_before, middle - label->height - chart->gap,
+          x_before, middle + label->height + chart->gap,
+        };
+
+        for (guint k = 0; k < G_N_ELEMENTS (positions); k += 2)
+          if (positions[k] >= chart->map.plot_x && positions[k] + label->width <= plot_right (chart) &&
+              positions[k + 1] >= chart->map.plot_y && positions[k + 1] + label->height <= plot_bottom (chart) &&
+              _tanlu_chart_text_place (&chart->text, label->layout, positions[k], positions[k + 1],
+                                       _tanlu_chart_palette_series_text (&chart->palette, series->color_index),
+                                       TANLU_CHART_TEXT_HALO, TANLU_CHART_BOX_END_LABEL, (int) label->series))
+            {
+              g_array_remove_index (labels, i);
+              break;
+            }
+      }
     }
 
   if (!spread_end_labels (labels, top, bottom, chart->text.clearance + 0.5))
@@ -1269,6 +1329,18 @@ place_marker_labels (Chart *chart)
       _tanlu_chart_text_size (layout, &width, &height);
       marker_label_positions (map_x (chart, marker->x), map_y (chart, marker->y * chart->factor),
                               r, width, height, positions);
+      if (place_within (chart, layout, positions, G_N_ELEMENTS (positions) / 2, bounds,
+                        &chart->palette.text, TANLU_CHART_TEXT_HALO, TANLU_CHART_BOX_MARKER_LABEL))
+        continue;
+
+      /* Among crowded targets, a label broken over two lines may still
+       * find room. */
+      g_clear_object (&layout);
+      layout = _tanlu_chart_text_layout (&chart->text, TANLU_CHART_FONT_SMALL, marker->label,
+                                         TANLU_CHART_TEXT_PLAIN, width * 0.55, 2);
+      _tanlu_chart_text_size (layout, &width, &height);
+      marker_label_positions (map_x (chart, marker->x), map_y (chart, marker->y * chart->factor),
+                              r, width, height, positions);
       place_within (chart, layout, positions, G_N_ELEMENTS (positions) / 2, bounds,
                     &chart->palette.text, TANLU_CHART_TEXT_HALO, TANLU_CHART_BOX_MARKER_LABEL);
     }
@@ -1377,7 +1449,7 @@ plan_xy (Chart    *chart,
        * too much; they go in a legend. */
       if (widest > chart->width * 0.25)
         return FALSE;
-      right = chart->width - chart->pad - widest - chart->gap;
+      right = chart->width - chart->pad - widest - end_label_gap (chart);
       right = MIN (right, chart->width - chart->pad - year_width / 2);
     }
 
@@ -1401,13 +1473,14 @@ plan_xy (Chart    *chart,
   max_ticks = (guint) MAX (1, floor (chart->map.plot_width / (year_width + chart->base * 1.5)) + 1);
   chart->x_ticks = tanlu_chart_year_ticks (chart->map.x_min, chart->map.x_max, max_ticks);
 
+  /* Targets are placed first, so that no label covers them. */
+  add_marker_obstacles (chart);
   if (!legend && !place_end_labels (chart, end_labels, top,
                                     plot_bottom_edge + chart->tick_length))
     return FALSE;
 
   place_y_tick_labels (chart, y_layouts);
   place_x_tick_labels (chart);
-  add_marker_obstacles (chart);
   place_reference_labels (chart);
   for (guint i = 0; i < n_items (data->bands); i++)
     place_band_label (chart, g_ptr_array_index (data->bands, i));
@@ -2228,7 +2301,7 @@ tanlu_chart_data_new (TanluChartKind kind)
   data->series = g_ptr_array_new_with_free_func (series_free_cb);
   data->categories = g_ptr_array_new_with_free_func (g_free);
   data->markers = g_ptr_array_new_with_free_func (marker_free);
-  data->bands = g_ptr_array_new_with_free_func (band_free);
+  data->bands = g_ptr_array_new_with_free_func (band_free_cb);
   data->reference_lines = g_ptr_array_new_with_free_func (reference_free);
   data->highlight = -1;
   data->unit_scale = TANLU_CHART_UNIT_SCALE_NONE;
@@ -2296,6 +2369,19 @@ tanlu_chart_series_free (TanluChartSeries *series)
   g_free (series->x);
   g_free (series->y);
   g_free (series);
+}
+
+void
+tanlu_chart_band_free (TanluChartBand *band)
+{
+  if (band == NULL)
+    return;
+
+  g_free (band->label);
+  g_free (band->x);
+  g_free (band->low);
+  g_free (band->high);
+  g_free (band);
 }
 
 void

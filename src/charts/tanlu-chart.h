@@ -267,6 +267,7 @@ void               tanlu_chart_data_free            (TanluChartData       *data)
 TanluChartSeries  *tanlu_chart_series_new           (const char           *label,
                                                      guint                 n_points);
 void               tanlu_chart_series_free          (TanluChartSeries     *series);
+void               tanlu_chart_band_free            (TanluChartBand       *band);
 void               tanlu_chart_data_add_marker      (TanluChartData       *data,
                                                      double                x,
                                                      double                y,
@@ -303,6 +304,9 @@ gboolean           tanlu_chart_export               (const TanluChartData *data,
 gboolean           tanlu_chart_format_from_path     (const char           *path,
                                                      TanluChartFormat     *format);
 char              *tanlu_chart_describe             (const TanluChartData *data);
+void               tanlu_chart_series_color         (const TanluChartData *data,
+                                                     guint                 index,
+                                                     TanluChartColor      *color);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluChartData, tanlu_chart_data_free)
 

@@ -50,16 +50,11 @@ print_usage_to (FILE *stream)
 static TanluStore *
 open_store (const char *db_path)
 {
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : tanlu_store_get_default_path ();
   g_autoptr(GError) error = NULL;
   TanluStore *store;
 
-  if (!tanlu_store_prepare_default (path, &error) ||
-      !(store = tanlu_store_new (path, &error)))
-    {
-      g_printerr ("tanlu: %s\n", error->message);
-      return NULL;
-    }
+  if (!(store = tanlu_store_open (db_path, &error)))
+    g_printerr ("tanlu: %s\n", error->message);
 
   return store;
 }

@@ -265,16 +265,11 @@ render_spec (TanluStore            *store,
 static TanluStore *
 open_store (const char *db_path)
 {
-  g_autofree char *path = db_path != NULL ? g_strdup (db_path) : tanlu_store_get_default_path ();
   g_autoptr(GError) error = NULL;
   TanluStore *store;
 
-  if (!tanlu_store_prepare_default (path, &error) ||
-      !(store = tanlu_store_new (path, &error)))
-    {
-      g_printerr ("tanlu: %s\n", error->message);
-      return NULL;
-    }
+  if (!(store = tanlu_store_open (db_path, &error)))
+    g_printerr ("tanlu: %s\n", error->message);
 
   return store;
 }
@@ -455,6 +450,7 @@ main (int   argc,
   options.scale = 1;
 
   /* argv[1] is "render"; what to render comes next. */
+  g_set_prgname ("tanlu render");
   context = g_option_context_new ("chart | batch SPECS.jsonl");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

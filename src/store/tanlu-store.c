@@ -678,6 +678,31 @@ tanlu_store_find_bundled_dataset (void)
 }
 
 /**
+ * tanlu_store_open:
+ * @path: (nullable): a database, or %NULL for the user's default one
+ *
+ * Opens @path, first creating it from the bundled dataset when it does
+ * not exist yet: what the window and every command do with `--db` or
+ * without it.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+TanluStore *
+tanlu_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *default_path = path == NULL ? tanlu_store_get_default_path () : NULL;
+
+  if (path == NULL)
+    path = default_path;
+
+  if (!tanlu_store_prepare_default (path, error))
+    return NULL;
+
+  return tanlu_store_new (path, error);
+}
+
+/**
  * tanlu_store_prepare_default:
  * @path: where the user's database should be
  *

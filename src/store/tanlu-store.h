@@ -107,6 +107,8 @@ const char      *tanlu_store_get_path                  (TanluStore            *s
 guint            tanlu_store_get_schema_version        (TanluStore            *self);
 char            *tanlu_store_get_default_path          (void);
 char            *tanlu_store_find_bundled_dataset      (void);
+TanluStore      *tanlu_store_open                      (const char            *path,
+                                                        GError               **error);
 gboolean         tanlu_store_prepare_default           (const char            *path,
                                                         GError               **error);
 

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-test"
+
+#include "config.h"
+
+#include "tanlu-test-util.h"
+#include "tanlu-test-window.h"
+
+/* One application for the test program: it can be registered once. */
+static TanluApplication *application;
+
+/**
+ * tanlu_test_window_init:
+ *
+ * Initialises GTK and libadwaita for a display test, with its own
+ * directories, and registers the application the fixtures use.
+ */
+void
+tanlu_test_window_init (int    *argc,
+                        char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  application = tanlu_application_new (NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+tanlu_test_window_shutdown (void)
+{
+  g_clear_object (&application);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tanlu_test_wait_until:
+ *
+ * Runs the main loop until @condition holds, failing after ten seconds.
+ */
+void
+tanlu_test_wait_until (gboolean (*condition) (gpointer),
+                       gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (10, on_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+void
+tanlu_test_wait_for_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * tanlu_test_wait_for_draw:
+ *
+ * Runs the main loop until @widget's window has painted a frame.
+ */
+void
+tanlu_test_wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  tanlu_test_wait_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/**
+ * tanlu_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): @widget or its first descendant of
+ *   @type, depth first
+ */
+GtkWidget *
+tanlu_test_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tanlu_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+tanlu_test_window_set_up (TanluTestWindowFixture *fixture,
+                          gconstpointer           data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  g_assert_nonnull (application);
+
+  fixture->dir = tanlu_test_make_tmpdir ();
+  path = tanlu_test_bundled_copy (fixture->dir);
+
+  fixture->app = g_object_ref (application);
+
+  /* Each test starts as a first run would, on the nation. */
+  settings = tanlu_application_get_settings (fixture->app);
+  g_settings_reset (settings, "last-region");
+  g_settings_reset (settings, "view");
+  g_settings_reset (settings, "unit-scale");
+  g_settings_reset (settings, "comparison-regions");
+
+  fixture->store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  fixture->context = tanlu_context_new (fixture->store);
+  fixture->window = g_object_ref_sink (tanlu_window_new (fixture->app, fixture->context));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  tanlu_test_wait_for_idle ();
+}
+
+void
+tanlu_test_window_tear_down (TanluTestWindowFixture *fixture,
+                             gconstpointer           data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->app);
+  tanlu_test_wait_for_idle ();
+  tanlu_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}

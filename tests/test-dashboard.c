@@ -1,0 +1,663 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-dashboard"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "tanlu-chart-card.h"
+#include "tanlu-chart-scale.h"
+#include "tanlu-dashboard-page.h"
+#include "tanlu-export-dialog.h"
+#include "tanlu-region.h"
+#include "tanlu-test-util.h"
+#include "tanlu-test-window.h"
+
+/* The dashboard as a planner uses it, on the bundled CEADs figures, in a
+ * real window under Xvfb. */
+
+typedef TanluTestWindowFixture Fixture;
+
+static TanluDashboardPage *
+dashboard (Fixture *fixture)
+{
+  GtkWidget *page = tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DASHBOARD_PAGE);
+
+  g_assert_nonnull (page);
+  return TANLU_DASHBOARD_PAGE (page);
+}
+
+static void
+select_region (Fixture    *fixture,
+               const char *key)
+{
+  TanluRegion *region = tanlu_store_lookup_region_by_key (fixture->store, key);
+
+  g_assert_nonnull (region);
+  tanlu_context_set_region (fixture->context, region);
+  tanlu_test_wait_for_idle ();
+}
+
+static TanluChartCard *
+chart_card (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *card = tanlu_dashboard_page_get_chart (dashboard (fixture), name);
+
+  g_assert_nonnull (card);
+  return TANLU_CHART_CARD (card);
+}
+
+static TanluChartView *
+chart_view (Fixture    *fixture,
+            const char *name)
+{
+  return tanlu_chart_card_get_view (chart_card (fixture, name));
+}
+
+/* A figure card's labels: caption, value, detail. */
+static const char *
+card_text (Fixture    *fixture,
+           const char *name,
+           guint       line)
+{
+  GtkWidget *card = tanlu_dashboard_page_get_card (dashboard (fixture), name);
+  GtkWidget *child;
+
+  g_assert_nonnull (card);
+  child = gtk_widget_get_first_child (card);
+  for (guint i = 0; i < line; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_true (GTK_IS_LABEL (child));
+
+  return gtk_label_get_text (GTK_LABEL (child));
+}
+
+static double
+value_in (Fixture    *fixture,
+          guint       code,
+          const char *indicator,
+          guint       year)
+{
+  g_autoptr(GArray) series = tanlu_store_get_series (fixture->store, code, indicator, NULL);
+
+  g_assert_nonnull (series);
+  for (guint i = 0; i < series->len; i++)
+    if (g_array_index (series, TanluSeriesPoint, i).year == year)
+      return g_array_index (series, TanluSeriesPoint, i).value;
+
+  g_assert_not_reached ();
+}
+
+static char *
+mass (double value)
+{
+  g_autofree char *number = tanlu_chart_format_value (value, TANLU_CHART_LANGUAGE_ENGLISH);
+
+  return g_strdup_printf ("%s Mt CO₂", number);
+}
+
+static void
+use_unit (Fixture    *fixture,
+          const char *unit)
+{
+  g_settings_set_string (tanlu_application_get_settings (fixture->app), "unit-scale", unit);
+  tanlu_test_wait_for_idle ();
+}
+
+/* Draws the view's window and waits until the view has its layout. */
+static const TanluChartLayout *
+drawn_layout (TanluChartView *view)
+{
+  tanlu_test_wait_for_draw (GTK_WIDGET (view));
+  g_assert_nonnull (tanlu_chart_view_get_layout (view));
+
+  return tanlu_chart_view_get_layout (view);
+}
+
+/* The view as it is on screen, rendered by the window's renderer. */
+static GdkTexture *
+render_view (TanluChartView *view)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guint32
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint32 pixel;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (y, <, height);
+
+  gdk_texture_download (texture, data, width * 4);
+  memcpy (&pixel, data + ((gsize) y * width + x) * 4, 4);
+
+  return pixel & 0xffffff;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_cards_for_province (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  double latest = value_in (fixture, 510000, "co2.total", 2019);
+  double in_2005 = value_in (fixture, 510000, "co2.total", 2005);
+  g_autofree char *latest_text = mass (latest);
+  g_autofree char *change = NULL;
+  g_autofree char *number = NULL;
+
+  use_unit (fixture, "mt");
+  select_region (fixture, "510000");
+
+  g_assert_cmpstr (card_text (fixture, "latest", 0), ==, "CO₂ emissions, 2019");
+  g_assert_cmpstr (card_text (fixture, "latest", 1), ==, latest_text);
+
+  number = tanlu_chart_format_number ((latest / in_2005 - 1) * 100, 1, TANLU_CHART_LANGUAGE_ENGLISH);
+  change = g_strdup_printf ("+%s %%", number);
+  g_assert_cmpstr (card_text (fixture, "since-2005", 1), ==, change);
+
+  g_assert_cmpstr (card_text (fixture, "peak", 1), ==, "2013");
+  g_assert_nonnull (strstr (card_text (fixture, "peak", 2), "2019 is"));
+
+  /* Sichuan is 13th of the 30 provinces CEADs covers in 2019. */
+  g_assert_cmpstr (card_text (fixture, "rank", 0), ==, "Rank among provinces");
+  g_assert_cmpstr (card_text (fixture, "rank", 1), ==, "13 / 30");
+  g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of China");
+
+  /* Every card has its sparkline. */
+  for (const char * const *name = (const char * const[]) { "latest", "since-2005", "since-2015", "growth", "peak", "share", "rank", NULL };
+       *name != NULL; name++)
+    g_assert_nonnull (tanlu_test_find_widget (tanlu_dashboard_page_get_card (dashboard (fixture), *name),
+                                              TANLU_TYPE_CHART_VIEW));
+
+  /* The charts all drew. */
+  for (const char * const *name = (const char * const[]) { "trend", "ranking", "sector", "fuel", NULL };
+       *name != NULL; name++)
+    {
+      g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, *name)));
+      g_assert_nonnull (tanlu_chart_view_get_data (chart_view (fixture, *name)));
+    }
+}
+
+static void
+test_unit_setting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  double latest = value_in (fixture, 510000, "co2.total", 2019);
+  g_autofree char *number = tanlu_chart_format_value (latest * 100, TANLU_CHART_LANGUAGE_ENGLISH);
+  g_autofree char *expected = g_strdup_printf ("%s 万吨 CO₂", number);
+  TanluChartData *trend;
+
+  select_region (fixture, "510000");
+  use_unit (fixture, "wan-tonnes");
+
+  g_assert_cmpstr (card_text (fixture, "latest", 1), ==, expected);
+  trend = tanlu_chart_view_get_data (chart_view (fixture, "trend"));
+  g_assert_cmpint (trend->unit_scale, ==, TANLU_CHART_UNIT_SCALE_WAN_TONNES);
+}
+
+static void
+test_hover_shows_year (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TanluChartView *view;
+  const TanluChartLayout *layout;
+  g_autofree char *text = NULL;
+  g_autofree char *value = NULL;
+  double middle;
+
+  use_unit (fixture, "mt");
+  select_region (fixture, "510000");
+  view = chart_view (fixture, "trend");
+  layout = drawn_layout (view);
+  middle = layout->plot_y + layout->plot_height / 2;
+
+  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010), middle);
+  text = tanlu_chart_view_get_hover_text (view);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "2010"));
+  value = tanlu_chart_format_value (value_in (fixture, 510000, "co2.total", 2010), TANLU_CHART_LANGUAGE_ENGLISH);
+  g_assert_nonnull (strstr (text, "Sichuan"));
+  g_assert_nonnull (strstr (text, value));
+  g_clear_pointer (&text, g_free);
+
+  /* Nearer 2011 than 2010 picks 2011. */
+  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010.6), middle);
+  text = tanlu_chart_view_get_hover_text (view);
+  g_assert_true (g_str_has_prefix (text, "2011"));
+  g_clear_pointer (&text, g_free);
+
+  /* Outside the plot, no tooltip. */
+  tanlu_chart_view_hover_at (view, layout->plot_x + layout->plot_width / 2, layout->plot_y - 5);
+  g_assert_null (tanlu_chart_view_get_hover_text (view));
+}
+
+static void
+test_legend_hides_series (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TanluChartView *view;
+  const TanluChartLayout *layout;
+  TanluChartData *chart;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autofree char *text = NULL;
+  double x = 0, y = 0;
+  int line_x, line_y, blank_y;
+  gboolean found = FALSE;
+
+  use_unit (fixture, "mt");
+  select_region (fixture, "510000");
+  tanlu_dashboard_page_add_comparison (dashboard (fixture), "500000");
+  tanlu_test_wait_for_idle ();
+
+  view = chart_view (fixture, "trend");
+  chart = tanlu_chart_view_get_data (view);
+  g_assert_cmpuint (chart->series->len, ==, 2);
+  g_assert_cmpstr (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->label, ==, "Chongqing");
+
+  layout = drawn_layout (view);
+  for (guint i = 0; i < layout->boxes->len && !found; i++)
+    {
+      const TanluChartBox *box = &g_array_index (layout->boxes, TanluChartBox, i);
+
+      if ((box->kind == TANLU_CHART_BOX_END_LABEL || box->kind == TANLU_CHART_BOX_LEGEND_ITEM) && box->index == 1)
+        {
+          x = box->x + box->width / 2;
+          y = box->y + box->height / 2;
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* Chongqing's line crosses 2005, well below Sichuan's; above and below it
+   * is only the page. */
+  line_x = (int) round (tanlu_chart_layout_x_to_pixel (layout, 2005));
+  line_y = (int) round (tanlu_chart_layout_y_to_pixel (layout, value_in (fixture, 500000, "co2.total", 2005)));
+  blank_y = (int) round (tanlu_chart_layout_y_to_pixel (layout, 125));
+  before = render_view (view);
+  g_assert_cmpuint (pixel_at (before, line_x, line_y), !=, pixel_at (before, line_x, blank_y));
+
+  g_assert_true (tanlu_chart_view_click_at (view, x, y));
+  g_assert_true (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->hidden);
+
+  layout = drawn_layout (view);
+  after = render_view (view);
+  g_assert_cmpuint (pixel_at (after, line_x, line_y), ==, pixel_at (after, line_x, blank_y));
+
+  /* Nor does the tooltip list it. */
+  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2005),
+                             layout->plot_y + layout->plot_height / 2);
+  text = tanlu_chart_view_get_hover_text (view);
+  g_assert_nonnull (strstr (text, "Sichuan"));
+  g_assert_null (strstr (text, "Chongqing"));
+
+  /* A second click shows it again. */
+  g_assert_true (tanlu_chart_view_click_at (view, x, y));
+  g_assert_false (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->hidden);
+}
+
+static void
+test_comparisons_are_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = tanlu_application_get_settings (fixture->app);
+  g_auto(GStrv) kept = NULL;
+
+  select_region (fixture, "510000");
+  tanlu_dashboard_page_add_comparison (dashboard (fixture), "500000");
+  tanlu_dashboard_page_add_comparison (dashboard (fixture), "sichuan-chongqing");
+  tanlu_dashboard_page_add_comparison (dashboard (fixture), "500000");
+  tanlu_test_wait_for_idle ();
+
+  kept = g_settings_get_strv (settings, "comparison-regions");
+  g_assert_cmpuint (g_strv_length (kept), ==, 2);
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 3);
+
+  /* They stay while the selection moves. */
+  select_region (fixture, "440000");
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 3);
+
+  /* Removed with the chip's action. */
+  gtk_widget_activate_action (GTK_WIDGET (dashboard (fixture)), "dashboard.remove-comparison", "s", "500000");
+  tanlu_test_wait_for_idle ();
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 2);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+button_is_sensitive (TanluChartCard *card,
+                     const char     *action_name)
+{
+  GtkWidget *button = find_action_button (GTK_WIDGET (card), action_name);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+test_city_without_breakdown (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  select_region (fixture, "510100");
+
+  g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, "trend")));
+  g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, "ranking")));
+  g_assert_nonnull (strstr (tanlu_chart_card_get_message (chart_card (fixture, "sector")),
+                            "city inventories give each city’s total only"));
+  g_assert_nonnull (strstr (tanlu_chart_card_get_message (chart_card (fixture, "fuel")),
+                            "no breakdown by fuel"));
+  g_assert_cmpstr (card_text (fixture, "rank", 0), ==, "Rank among the cities of Sichuan");
+  g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of Sichuan");
+
+  /* Without a chart there is nothing to copy or export. */
+  g_assert_false (button_is_sensitive (chart_card (fixture, "sector"), "chart.export"));
+  g_assert_true (button_is_sensitive (chart_card (fixture, "trend"), "chart.export"));
+}
+
+static void
+test_group_is_a_sum (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  double sum = value_in (fixture, 510000, "co2.total", 2019) + value_in (fixture, 500000, "co2.total", 2019);
+  g_autofree char *expected = mass (sum);
+  TanluChartData *trend;
+
+  use_unit (fixture, "mt");
+  select_region (fixture, "sichuan-chongqing");
+
+  g_assert_cmpstr (card_text (fixture, "latest", 1), ==, expected);
+  g_assert_nonnull (strstr (card_text (fixture, "latest", 2), "sum of its 2 members"));
+  trend = tanlu_chart_view_get_data (chart_view (fixture, "trend"));
+  g_assert_nonnull (strstr (((TanluChartSeries *) g_ptr_array_index (trend->series, 0))->label, "sum of 2 members"));
+
+  /* A group is not ranked, its members are. */
+  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "ranking"))->categories->len, ==, 2);
+}
+
+static void
+test_group_without_complete_year (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *coverage;
+  TanluChartData *ranking;
+
+  select_region (fixture, "chengdu-chongqing");
+
+  /* No year has all 16 members, so there is no sum to show on cards. */
+  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "latest"));
+
+  coverage = tanlu_test_find_widget (GTK_WIDGET (dashboard (fixture)), GTK_TYPE_LABEL);
+  for (; coverage != NULL; coverage = gtk_widget_get_next_sibling (coverage))
+    if (gtk_widget_has_css_class (coverage, "coverage"))
+      break;
+  g_assert_nonnull (coverage);
+  g_assert_true (gtk_widget_get_visible (coverage));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (coverage)), "Nanchong"));
+
+  /* The trend shows the largest members instead. */
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 6);
+
+  /* 13 members have figures, 12 of them in 2016, the latest year with
+   * the most (Ziyang's end in 2013). */
+  ranking = tanlu_chart_view_get_data (chart_view (fixture, "ranking"));
+  g_assert_cmpint (ranking->highlight, ==, -1);
+  g_assert_nonnull (strstr (ranking->title, "2016"));
+  g_assert_cmpuint (ranking->categories->len, ==, 12);
+}
+
+static void
+test_nation_ranks_provinces (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  TanluChartData *ranking;
+
+  select_region (fixture, "100000");
+
+  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "share"));
+  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
+  ranking = tanlu_chart_view_get_data (chart_view (fixture, "ranking"));
+  g_assert_cmpuint (ranking->categories->len, ==, 30);
+  g_assert_cmpint (ranking->highlight, ==, -1);
+  g_assert_cmpstr (g_ptr_array_index (ranking->categories, 0), ==, "Shandong");
+}
+
+static void
+test_region_without_figures (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkStack *stack;
+
+  /* CEADs has no inventory for Tibet. */
+  select_region (fixture, "540000");
+
+  stack = GTK_STACK (tanlu_test_find_widget (GTK_WIDGET (dashboard (fixture)), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
+static gboolean
+has_layout (gpointer data)
+{
+  return tanlu_chart_view_get_layout (data) != NULL;
+}
+
+static void
+test_charts_drawn_when_in_sight (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TanluChartView *fuel;
+  GtkScrolledWindow *scrolled;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  select_region (fixture, "510000");
+  tanlu_test_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* At the bottom of the page, the fuel chart is not drawn at first… */
+  fuel = chart_view (fixture, "fuel");
+  g_assert_null (tanlu_chart_view_get_layout (fuel));
+
+  /* …but as soon as it is scrolled to. */
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (fuel), GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fuel), GTK_WIDGET (scrolled), &bounds));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+  tanlu_test_wait_until (has_layout, fuel);
+}
+
+static void
+on_texture_read_cb (GObject      *clipboard,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+test_copy_chart (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TanluChartCard *card;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  select_region (fixture, "510000");
+  card = chart_card (fixture, "trend");
+  drawn_layout (tanlu_chart_card_get_view (card));
+
+  /* A slide-sized picture, the export default. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy", NULL));
+  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (card)), NULL, on_texture_read_cb, &texture);
+  tanlu_test_wait_until (is_set, &texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1080);
+}
+
+static void
+png_size (const char *path,
+          int        *width,
+          int        *height)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  *width = GUINT32_FROM_BE (*(guint32 *) (contents + 16));
+  *height = GUINT32_FROM_BE (*(guint32 *) (contents + 20));
+}
+
+static void
+test_export_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TanluChartCard *card;
+  TanluExportDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "trend.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "trend.svg", NULL);
+  g_autofree char *json = g_build_filename (fixture->dir, "trend.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(TanluChartSpec) spec = NULL;
+  int width, height;
+
+  select_region (fixture, "510000");
+  card = chart_card (fixture, "trend");
+  drawn_layout (tanlu_chart_card_get_view (card));
+
+  dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), fixture->store,
+                                        tanlu_chart_card_get_spec (card),
+                                        tanlu_chart_view_get_data (tanlu_chart_card_get_view (card)),
+                                        800, 400);
+  g_assert_nonnull (dialog);
+
+  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
+  g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
+  g_assert_no_error (error);
+  png_size (png, &width, &height);
+  g_assert_cmpint (width, ==, 3840);
+  g_assert_cmpint (height, ==, 2160);
+
+  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_SHOWN_2X);
+  g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
+  png_size (png, &width, &height);
+  g_assert_cmpint (width, ==, 1600);
+  g_assert_cmpint (height, ==, 800);
+
+  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_SVG, TANLU_EXPORT_SIZE_1600X1200);
+  g_assert_true (tanlu_export_dialog_save (dialog, svg, &error));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "1600"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The chart's description reads back as the same chart. */
+  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_JSON, TANLU_EXPORT_SIZE_1920X1080);
+  g_assert_true (tanlu_export_dialog_save (dialog, json, &error));
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  spec = tanlu_chart_spec_new_from_json (contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spec->series->len, ==, 1);
+  g_assert_cmpint (spec->width, ==, 1920);
+  g_assert_cmpint (spec->height, ==, 1080);
+
+  /* A folder that does not exist is named in the error. */
+  {
+    g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "trend.png", NULL);
+
+    tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_1920X1080);
+    g_assert_false (tanlu_export_dialog_save (dialog, missing, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The assertions read English labels and numbers. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  tanlu_test_window_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/tanlu/dashboard/" path, Fixture, NULL, tanlu_test_window_set_up, func, tanlu_test_window_tear_down)
+
+  ADD ("cards-for-province", test_cards_for_province);
+  ADD ("unit-setting", test_unit_setting);
+  ADD ("hover-shows-year", test_hover_shows_year);
+  ADD ("legend-hides-series", test_legend_hides_series);
+  ADD ("comparisons-are-kept", test_comparisons_are_kept);
+  ADD ("city-without-breakdown", test_city_without_breakdown);
+  ADD ("group-is-a-sum", test_group_is_a_sum);
+  ADD ("group-without-complete-year", test_group_without_complete_year);
+  ADD ("nation-ranks-provinces", test_nation_ranks_provinces);
+  ADD ("region-without-figures", test_region_without_figures);
+  ADD ("charts-drawn-when-in-sight", test_charts_drawn_when_in_sight);
+  ADD ("copy-chart", test_copy_chart);
+  ADD ("export-dialog", test_export_dialog);
+
+#undef ADD
+
+  status = g_test_run ();
+  tanlu_test_window_shutdown ();
+
+  return status;
+}
