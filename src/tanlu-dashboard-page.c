@@ -25,7 +25,8 @@
 #define TREND_MEMBERS 6
 #define CHART_HEIGHT 400
 #define BAR_HEIGHT 24
-#define BARS_EXTRA_HEIGHT 120
+#define BARS_EXTRA_HEIGHT 140
+#define BARS_MIN_HEIGHT 260
 #define FIGURE_CARD_WIDTH 210
 
 /* What the selected region's emissions look like: key figures on cards,
@@ -665,7 +666,7 @@ fill_ranking (TanluDashboardPage *self,
       (data = tanlu_chart_view_get_data (tanlu_chart_card_get_view (self->ranking_card))) != NULL)
     /* Room for every bar and its label. */
     gtk_widget_set_size_request (GTK_WIDGET (tanlu_chart_card_get_view (self->ranking_card)), -1,
-                                 MAX (CHART_HEIGHT, (int) data->categories->len * BAR_HEIGHT + BARS_EXTRA_HEIGHT));
+                                 MAX (BARS_MIN_HEIGHT, (int) data->categories->len * BAR_HEIGHT + BARS_EXTRA_HEIGHT));
 }
 
 /* ------------------------------------------------------------------------ */

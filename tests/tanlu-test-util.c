@@ -10,6 +10,8 @@
 #include "tanlu-store.h"
 #include "tanlu-test-util.h"
 
+#include <string.h>
+
 /**
  * tanlu_test_shared_data_dir:
  *
@@ -348,4 +350,89 @@ tanlu_test_run_tanlu (TanluTestRun *run,
   va_start (args, first);
   tanlu_test_run_tanlu_valist (run, home, db, first, args);
   va_end (args);
+}
+
+static char *
+read_png (const char *path,
+          gsize      *length)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (*length, >, 8 + 8 + 13);
+  g_assert_cmpmem (contents, sizeof signature, signature, sizeof signature);
+  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
+
+  return contents;
+}
+
+/**
+ * tanlu_test_assert_png_size:
+ *
+ * Checks the pixel size a PNG file's header gives.
+ */
+void
+tanlu_test_assert_png_size (const char *path,
+                            guint32     width,
+                            guint32     height)
+{
+  gsize length;
+  g_autofree char *contents = read_png (path, &length);
+  guint32 value;
+
+  memcpy (&value, contents + 16, sizeof value);
+  g_assert_cmpuint (GUINT32_FROM_BE (value), ==, width);
+  memcpy (&value, contents + 20, sizeof value);
+  g_assert_cmpuint (GUINT32_FROM_BE (value), ==, height);
+}
+
+/**
+ * tanlu_test_png_text:
+ * @keyword: a text chunk's keyword, such as "Source"
+ *
+ * Returns: (nullable): the uncompressed text a PNG file carries under
+ *   @keyword, in a tEXt or iTXt chunk
+ */
+char *
+tanlu_test_png_text (const char *path,
+                     const char *keyword)
+{
+  gsize length;
+  g_autofree char *contents = read_png (path, &length);
+  gsize offset = 8;
+
+  while (offset + 12 <= length)
+    {
+      guint32 size;
+      const char *type = contents + offset + 4;
+      const char *chunk = contents + offset + 8;
+
+      memcpy (&size, contents + offset, sizeof size);
+      size = GUINT32_FROM_BE (size);
+      g_assert_cmpuint (offset + 12 + size, <=, length);
+
+      if ((memcmp (type, "tEXt", 4) == 0 || memcmp (type, "iTXt", 4) == 0) &&
+          size > strlen (keyword) && strcmp (chunk, keyword) == 0)
+        {
+          const char *text = chunk + strlen (keyword) + 1;
+
+          /* iTXt: compression flag and method, then language and
+           * translated keyword, each ended by a NUL. */
+          if (memcmp (type, "iTXt", 4) == 0)
+            {
+              text += 2;
+              text += strlen (text) + 1;
+              text += strlen (text) + 1;
+            }
+
+          return g_strndup (text, chunk + size - text);
+        }
+
+      offset += 12 + size;
+    }
+
+  return NULL;
 }

@@ -76,6 +76,11 @@ void        tanlu_test_remove_tree          (const char  *path);
 char       *tanlu_test_registry_copy        (const char  *directory);
 TanluStore *tanlu_test_registry_store       (const char  *directory);
 char       *tanlu_test_fingerprint          (const char  *db_path);
+void        tanlu_test_assert_png_size      (const char  *path,
+                                             guint32      width,
+                                             guint32      height);
+char       *tanlu_test_png_text             (const char  *path,
+                                             const char  *keyword);
 char       *tanlu_test_write_file           (const char  *directory,
                                              const char  *name,
                                              const char  *contents,

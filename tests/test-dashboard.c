@@ -544,21 +544,6 @@ test_copy_chart (Fixture       *fixture,
 }
 
 static void
-png_size (const char *path,
-          int        *width,
-          int        *height)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 24);
-  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
-  *width = GUINT32_FROM_BE (*(guint32 *) (contents + 16));
-  *height = GUINT32_FROM_BE (*(guint32 *) (contents + 20));
-}
-
-static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -570,7 +555,6 @@ test_export_dialog (Fixture       *fixture,
   g_autofree char *json = g_build_filename (fixture->dir, "trend.json", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(TanluChartSpec) spec = NULL;
-  int width, height;
 
   select_region (fixture, "510000");
   card = chart_card (fixture, "trend");
@@ -585,15 +569,11 @@ test_export_dialog (Fixture       *fixture,
   tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
   g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
   g_assert_no_error (error);
-  png_size (png, &width, &height);
-  g_assert_cmpint (width, ==, 3840);
-  g_assert_cmpint (height, ==, 2160);
+  tanlu_test_assert_png_size (png, 3840, 2160);
 
   tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_SHOWN_2X);
   g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
-  png_size (png, &width, &height);
-  g_assert_cmpint (width, ==, 1600);
-  g_assert_cmpint (height, ==, 800);
+  tanlu_test_assert_png_size (png, 1600, 800);
 
   tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_SVG, TANLU_EXPORT_SIZE_1600X1200);
   g_assert_true (tanlu_export_dialog_save (dialog, svg, &error));

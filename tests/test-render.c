@@ -63,30 +63,6 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
-/* The pixel size from a PNG's header chunk. */
-static void
-assert_png_size (const char *path,
-                 guint32     width,
-                 guint32     height)
-{
-  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  guint32 value;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 8 + 8 + 13);
-  g_assert_cmpmem (contents, sizeof signature, signature, sizeof signature);
-  g_assert_cmpmem (contents + 12, 4, "IHDR", 4);
-
-  memcpy (&value, contents + 16, sizeof value);
-  g_assert_cmpuint (GUINT32_FROM_BE (value), ==, width);
-  memcpy (&value, contents + 20, sizeof value);
-  g_assert_cmpuint (GUINT32_FROM_BE (value), ==, height);
-}
-
 static void
 assert_file_starts_with (const char *path,
                          const char *prefix)
@@ -146,7 +122,7 @@ test_chart_png (Fixture       *fixture,
        "--indicator", "co2.total", "--years", "1997-2019", "--size", "1600x900", "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
-  assert_png_size (output, 1600, 900);
+  tanlu_test_assert_png_size (output, 1600, 900);
 }
 
 static void
@@ -161,7 +137,7 @@ test_chart_scale (Fixture       *fixture,
   run (fixture, &result, "render", "chart", "--kind", "line", "--region", "510000,500000",
        "--size", "800x450", "--scale", "2", "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_png_size (output, 1600, 900);
+  tanlu_test_assert_png_size (output, 1600, 900);
 
   run (fixture, &bad_scale, "render", "chart", "--kind", "line", "--region", "510000",
        "--scale", "3", "-o", refused, NULL);
@@ -208,7 +184,7 @@ test_chart_kinds (Fixture       *fixture,
   run (fixture, &bars_result, "render", "chart", "--kind", "bars", "--region", "510000", "--year", "2015",
        "--size", "900x1200", "--language", "zh", "-o", bars, NULL);
   g_assert_cmpint (bars_result.status, ==, 0);
-  assert_png_size (bars, 900, 1200);
+  tanlu_test_assert_png_size (bars, 900, 1200);
 
   run (fixture, &stack_result, "render", "chart", "--kind", "stacked-area", "--breakdown", "sector",
        "--region", "510000", "--top", "5", "--theme", "dark", "--unit-scale", "wan-tonnes",
@@ -220,7 +196,34 @@ test_chart_kinds (Fixture       *fixture,
   run (fixture, &group_result, "render", "chart", "--kind", "line", "--region", "sichuan-chongqing",
        "--size", "640x360", "-o", group, NULL);
   g_assert_cmpint (group_result.status, ==, 0);
-  assert_png_size (group, 640, 360);
+  tanlu_test_assert_png_size (group, 640, 360);
+}
+
+static void
+test_chart_carries_source (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *spark = path_in (fixture, "fixture-sparkline.png");
+  g_auto(TanluTestRun) result = { 0 };
+  g_autofree char *source = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *years = NULL;
+
+  /* A sparkline has no room to print its source; the file carries it. */
+  run (fixture, &result, "render", "chart", "--kind", "sparkline", "--region", "510000",
+       "--size", "240x60", "-o", spark, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  tanlu_test_assert_png_size (spark, 240, 60);
+
+  source = tanlu_test_png_text (spark, "Source");
+  title = tanlu_test_png_text (spark, "Title");
+  years = tanlu_test_png_text (spark, "Description");
+  g_assert_nonnull (source);
+  g_assert_nonnull (strstr (source, "CEADs"));
+  g_assert_nonnull (strstr (source, "Shan Y. et al. (2018)"));
+  g_assert_cmpstr (title, ==, "CO₂ emissions (scope 1 total)");
+  g_assert_cmpstr (years, ==, "1997–2019");
+  g_assert_null (tanlu_test_png_text (spark, "No such keyword"));
 }
 
 static void
@@ -249,13 +252,13 @@ test_chart_spec (Fixture       *fixture,
   run (fixture, &result, "render", "chart", "--spec", spec, "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
-  assert_png_size (output, 800, 400);
+  tanlu_test_assert_png_size (output, 800, 400);
 
   /* Options on the command line win over the spec. */
   run (fixture, &override, "render", "chart", "--spec", spec, "--size", "640x360", "--theme", "print",
        "-o", resized, NULL);
   g_assert_cmpint (override.status, ==, 0);
-  assert_png_size (resized, 640, 360);
+  tanlu_test_assert_png_size (resized, 640, 360);
 }
 
 /* ---- render batch ---- */
@@ -291,8 +294,8 @@ test_batch (Fixture       *fixture,
   line = g_build_filename (out, "chart-0001.png", NULL);
   ranking = g_build_filename (out, "fixture-ranking.png", NULL);
   fuels = g_build_filename (out, "fixture-fuels.svg", NULL);
-  assert_png_size (line, 400, 300);
-  assert_png_size (ranking, 500, 600);
+  tanlu_test_assert_png_size (line, 400, 300);
+  tanlu_test_assert_png_size (ranking, 500, 600);
   assert_file_starts_with (fuels, "<?xml");
 }
 
@@ -334,8 +337,8 @@ test_batch_bad_lines (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "chart-0001.png fixture-after-blank.png");
   first = g_build_filename (out, "chart-0001.png", NULL);
   fourth = g_build_filename (out, "fixture-after-blank.png", NULL);
-  assert_png_size (first, 1600, 900);
-  assert_png_size (fourth, 1600, 900);
+  tanlu_test_assert_png_size (first, 1600, 900);
+  tanlu_test_assert_png_size (fourth, 1600, 900);
   g_assert_false (g_file_test (escaped, G_FILE_TEST_EXISTS));
 }
 
@@ -497,6 +500,7 @@ main (int   argc,
   ADD ("chart/scale", test_chart_scale);
   ADD ("chart/formats", test_chart_formats);
   ADD ("chart/kinds", test_chart_kinds);
+  ADD ("chart/carries-source", test_chart_carries_source);
   ADD ("chart/spec", test_chart_spec);
   ADD ("chart/errors", test_chart_errors);
   ADD ("batch/names", test_batch);

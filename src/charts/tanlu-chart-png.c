@@ -96,15 +96,19 @@ convert_row (const guint32 *source,
 /**
  * _tanlu_chart_write_png:
  * @surface: an image surface, %CAIRO_FORMAT_RGB24 or %CAIRO_FORMAT_ARGB32
+ * @data: the chart drawn, whose title and source the file also carries as
+ *   text, so that even a sparkline, which has no room to print them, keeps
+ *   them
  * @file: where to write
  * @saved_errno: (out): the errno of a failed write, or 0
  *
  * Returns: %CAIRO_STATUS_SUCCESS, or %CAIRO_STATUS_WRITE_ERROR
  */
 cairo_status_t
-_tanlu_chart_write_png (cairo_surface_t *surface,
-                        FILE            *file,
-                        int             *saved_errno)
+_tanlu_chart_write_png (cairo_surface_t      *surface,
+                        const TanluChartData *data,
+                        FILE                 *file,
+                        int                  *saved_errno)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
@@ -144,6 +148,19 @@ _tanlu_chart_write_png (cairo_surface_t *surface,
   png_set_IHDR (png, info, width, height, 8,
                 alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  {
+    png_text text[4];
+    int n_text = 0;
+
+    text[n_text++] = (png_text) { PNG_TEXT_COMPRESSION_NONE, (char *) "Software", (char *) "Tanlu" };
+    if (data->title != NULL && data->title[0] != '\0')
+      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Title", data->title };
+    if (data->source != NULL && data->source[0] != '\0')
+      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Source", data->source };
+    if (data->data_date != NULL && data->data_date[0] != '\0')
+      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Description", data->data_date };
+    png_set_text (png, info, text, n_text);
+  }
   png_set_compression_level (png, Z_BEST_SPEED);
   png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info (png, info);

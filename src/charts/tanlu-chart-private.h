@@ -162,6 +162,7 @@ void                    _tanlu_chart_text_get_boxes         (TanluChartText     
 /* ---- PNG files (tanlu-chart-png.c) ---- */
 
 cairo_status_t _tanlu_chart_write_png        (cairo_surface_t         *surface,
+                                              const TanluChartData    *data,
                                               FILE                    *file,
                                               int                     *saved_errno);
 

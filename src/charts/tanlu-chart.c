@@ -2725,7 +2725,7 @@ tanlu_chart_export (const TanluChartData  *data,
         tanlu_chart_draw (cr, data, width, height, NULL);
         cairo_destroy (cr);
         cairo_surface_flush (surface);
-        status = _tanlu_chart_write_png (surface, output.file, &output.saved_errno);
+        status = _tanlu_chart_write_png (surface, data, output.file, &output.saved_errno);
       }
       break;
 
@@ -2747,6 +2747,8 @@ tanlu_chart_export (const TanluChartData  *data,
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tanlu");
         if (has_text (data->title))
           cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, data->title);
+        if (has_text (data->source))
+          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, data->source);
         if (epoch != NULL)
           {
             gint64 seconds = g_ascii_strtoll (epoch, NULL, 10);
