@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-chart-card.h"
+#include "tanlu-chart-exportable.h"
 #include "tanlu-export-dialog.h"
 #include "tanlu-store.h"
 
@@ -37,13 +38,14 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TanluChartCard *self = TANLU_CHART_CARD (widget);
+  g_autoptr(TanluExportable) exportable = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->spec == NULL)
     return;
 
-  if (!tanlu_export_copy_chart (widget, self->store, self->spec,
-                                tanlu_chart_view_get_data (self->view), &error))
+  exportable = tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
+  if (!tanlu_export_copy (widget, exportable, &error))
     g_warning ("Could not copy the chart: %s", error->message);
 }
 
@@ -54,13 +56,13 @@ export_action (GtkWidget  *widget,
 {
   TanluChartCard *self = TANLU_CHART_CARD (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(TanluExportable) exportable = NULL;
 
   if (self->spec == NULL)
     return;
 
-  tanlu_export_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               self->store, self->spec,
-                               tanlu_chart_view_get_data (self->view),
+  exportable = tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
+  tanlu_export_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, exportable,
                                gtk_widget_get_width (GTK_WIDGET (self->view)),
                                gtk_widget_get_height (GTK_WIDGET (self->view)));
 }

@@ -9,7 +9,6 @@
 #include "tanlu-application.h"
 #include "tanlu-export-dialog.h"
 #include "tanlu-locale.h"
-#include "tanlu-store.h"
 #include "tanlu-window.h"
 
 #include <math.h>
@@ -79,9 +78,8 @@ struct _TanluExportDialog
   GtkPicture        *preview;
   GtkLabel          *pixels_label;
 
-  TanluStore        *store;
-  TanluChartSpec    *spec;
-  GArray            *hidden;        /* gboolean per series, as on screen */
+  TanluExportable   *exportable;
+  gboolean           describable;
   int                shown_width;
   int                shown_height;
   GtkFileChooserNative *chooser;
@@ -191,63 +189,26 @@ choice_set_size (ExportChoice *choice,
     }
 }
 
-static TanluChartSpec *
-copy_spec (const TanluChartSpec *spec)
+
+
+
+static gboolean
+prepare (TanluExportable     *exportable,
+         const ExportChoice  *choice,
+         GError             **error)
 {
-  g_autofree char *json = tanlu_chart_spec_to_json (spec);
+  TanluExportOptions options = {
+    style_themes[choice->style], choice->language, choice->width, choice->height,
+  };
 
-  /* A spec always reads back what it wrote; tests hold it to that. */
-  return tanlu_chart_spec_new_from_json (json, -1, NULL);
-}
-
-/* The chart as it will be exported. */
-static TanluChartData *
-resolve_for_export (TanluStore           *store,
-                    const TanluChartSpec *spec,
-                    const GArray         *hidden,
-                    const ExportChoice   *choice,
-                    GError              **error)
-{
-  g_autoptr(TanluChartSpec) copy = copy_spec (spec);
-  TanluChartData *data;
-
-  g_return_val_if_fail (copy != NULL, NULL);
-
-  copy->theme = style_themes[choice->style];
-  copy->language = choice->language;
-  copy->width = choice->width;
-  copy->height = choice->height;
-
-  if (!(data = tanlu_chart_spec_resolve (copy, store, error)))
-    return NULL;
-
-  if (hidden != NULL && hidden->len == data->series->len)
-    for (guint i = 0; i < hidden->len; i++)
-      ((TanluChartSeries *) g_ptr_array_index (data->series, i))->hidden = g_array_index (hidden, gboolean, i);
-
-  return data;
-}
-
-static GArray *
-hidden_series (const TanluChartData *shown)
-{
-  GArray *hidden = g_array_new (FALSE, FALSE, sizeof (gboolean));
-
-  for (guint i = 0; shown != NULL && i < shown->series->len; i++)
-    {
-      const TanluChartSeries *series = g_ptr_array_index (shown->series, i);
-
-      g_array_append_val (hidden, series->hidden);
-    }
-
-  return hidden;
+  return tanlu_exportable_prepare (exportable, &options, error);
 }
 
 static GdkTexture *
-render_texture (const TanluChartData *data,
-                int                   width,
-                int                   height,
-                double                scale)
+render_texture (TanluExportable *exportable,
+                int              width,
+                int              height,
+                double           scale)
 {
   int pixel_width = (int) ceil (width * scale);
   int pixel_height = (int) ceil (height * scale);
@@ -256,7 +217,7 @@ render_texture (const TanluChartData *data,
   g_autoptr(GBytes) bytes = NULL;
 
   cairo_scale (cr, scale, scale);
-  tanlu_chart_draw (cr, data, width, height, NULL);
+  tanlu_exportable_draw (exportable, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -268,24 +229,6 @@ render_texture (const TanluChartData *data,
                                  cairo_image_surface_get_stride (surface));
 }
 
-static char *
-suggest_file_name (const TanluChartData *data,
-                   TanluExportFormat     format)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  /* The title and subtitle say what the chart is; characters file
-   * systems refuse become dashes. */
-  g_string_append (name, data->title != NULL ? data->title : "chart");
-  if (data->subtitle != NULL && *data->subtitle != '\0')
-    g_string_append_printf (name, " – %s", data->subtitle);
-  for (char *c = name->str; *c != '\0'; c++)
-    if (strchr ("/\\:*?\"<>|", *c) != NULL)
-      *c = '-';
-  g_string_append_printf (name, ".%s", format_extensions[format]);
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
 
 /* ------------------------------------------------------------------------ */
 
@@ -306,7 +249,6 @@ read_choice (TanluExportDialog *self,
 static void
 update_preview (TanluExportDialog *self)
 {
-  g_autoptr(TanluChartData) data = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pixels = NULL;
@@ -336,7 +278,7 @@ update_preview (TanluExportDialog *self)
     }
   gtk_label_set_text (self->pixels_label, pixels);
 
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, &error)))
+  if (!prepare (self->exportable, &choice, &error))
     {
       gtk_picture_set_paintable (self->preview, NULL);
       gtk_label_set_text (self->pixels_label, error->message);
@@ -347,7 +289,7 @@ update_preview (TanluExportDialog *self)
    * export's layout, not one made for the preview. */
   fit = MIN ((double) PREVIEW_WIDTH / choice.width, (double) PREVIEW_HEIGHT / choice.height);
   fit *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  texture = render_texture (data, choice.width, choice.height, fit);
+  texture = render_texture (self->exportable, choice.width, choice.height, fit);
 
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
 }
@@ -377,29 +319,27 @@ tanlu_export_dialog_save (TanluExportDialog  *self,
                           const char         *path,
                           GError            **error)
 {
-  g_autoptr(TanluChartData) data = NULL;
   ExportChoice choice;
 
   read_choice (self, &choice);
 
   if (choice.format == TANLU_EXPORT_FORMAT_JSON)
     {
-      g_autoptr(TanluChartSpec) copy = copy_spec (self->spec);
-      g_autofree char *json = NULL;
+      TanluExportOptions options = {
+        style_themes[choice.style], choice.language, choice.width, choice.height,
+      };
+      g_autofree char *json = tanlu_exportable_get_description (self->exportable, &options);
 
-      copy->theme = style_themes[choice.style];
-      copy->language = choice.language;
-      copy->width = choice.width;
-      copy->height = choice.height;
-      json = tanlu_chart_spec_to_json (copy);
+      g_return_val_if_fail (json != NULL, FALSE);
 
       return g_file_set_contents (path, json, -1, error);
     }
 
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, error)))
+  if (!prepare (self->exportable, &choice, error))
     return FALSE;
 
-  return tanlu_chart_export (data, (TanluChartFormat) choice.format, choice.width, choice.height, choice.scale, path, error);
+  return tanlu_exportable_export (self->exportable, (TanluChartFormat) choice.format,
+                                  choice.width, choice.height, choice.scale, path, error);
 }
 
 static void
@@ -422,7 +362,7 @@ on_chooser_response_cb (TanluExportDialog    *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      show_error (GTK_WINDOW (self), _("Could Not Export the Chart"),
+      show_error (GTK_WINDOW (self), _("Could Not Export"),
                   _("The chosen place is not a local file."));
       goto out;
     }
@@ -439,7 +379,7 @@ on_chooser_response_cb (TanluExportDialog    *self,
   basename = g_path_get_basename (path);
   if (!tanlu_export_dialog_save (self, path, &error))
     {
-      show_error (GTK_WINDOW (self), _("Could Not Export the Chart"), error->message);
+      show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
       goto out;
     }
 
@@ -461,8 +401,8 @@ out:
 static void
 on_export_clicked_cb (TanluExportDialog *self)
 {
-  g_autoptr(TanluChartData) data = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *base_name = NULL;
   g_autofree char *name = NULL;
   ExportChoice choice;
 
@@ -470,14 +410,15 @@ on_export_clicked_cb (TanluExportDialog *self)
     return;
 
   read_choice (self, &choice);
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, NULL)))
+  if (!prepare (self->exportable, &choice, NULL))
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  name = suggest_file_name (data, choice.format);
+  base_name = tanlu_exportable_get_name (self->exportable);
+  name = g_strdup_printf ("%s.%s", base_name, format_extensions[choice.format]);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_filter_add_mime_type (filter, format_mime_types[choice.format]);
   gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row) != NULL
@@ -492,26 +433,25 @@ on_export_clicked_cb (TanluExportDialog *self)
 static void
 on_copy_clicked_cb (TanluExportDialog *self)
 {
-  g_autoptr(TanluChartData) data = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *parent;
   ExportChoice choice;
 
   read_choice (self, &choice);
-  if (!(data = resolve_for_export (self->store, self->spec, self->hidden, &choice, &error)))
+  if (!prepare (self->exportable, &choice, &error))
     {
-      show_error (GTK_WINDOW (self), _("Could Not Copy the Chart"), error->message);
+      show_error (GTK_WINDOW (self), _("Could Not Copy the Picture"), error->message);
       return;
     }
 
-  texture = render_texture (data, choice.width, choice.height, choice.scale);
+  texture = render_texture (self->exportable, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
   save_choice (&choice);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TANLU_IS_WINDOW (parent))
-    tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (_("Chart copied")));
+    tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (_("Copied")));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -525,9 +465,7 @@ tanlu_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->spec, tanlu_chart_spec_free);
-  g_clear_pointer (&self->hidden, g_array_unref);
+  g_clear_object (&self->exportable);
 
   G_OBJECT_CLASS (tanlu_export_dialog_parent_class)->dispose (object);
 }
@@ -601,7 +539,7 @@ tanlu_export_dialog_init (TanluExportDialog *self)
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("C_opy to Clipboard"));
   GtkWidget *copy_group = adw_preferences_group_new ();
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Chart"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 680);
@@ -676,39 +614,44 @@ connect_rows (TanluExportDialog *self)
 
 /**
  * tanlu_export_dialog_present:
- * @parent: (nullable): the window the chart is in
- * @spec: the chart's spec
- * @shown: (nullable): the chart as shown, for its hidden series
- * @shown_width: the chart's width on screen
+ * @parent: (nullable): the window the picture is in
+ * @exportable: the chart or map
+ * @shown_width: the picture's width on screen
  * @shown_height: its height
  *
- * Lets the user export the chart to a file or copy it.
+ * Lets the user export the picture to a file or copy it.
  *
  * Returns: (transfer none): the dialog, shown
  */
 TanluExportDialog *
-tanlu_export_dialog_present (GtkWindow            *parent,
-                             TanluStore           *store,
-                             const TanluChartSpec *spec,
-                             const TanluChartData *shown,
-                             int                   shown_width,
-                             int                   shown_height)
+tanlu_export_dialog_present (GtkWindow       *parent,
+                             TanluExportable *exportable,
+                             int              shown_width,
+                             int              shown_height)
 {
+  TanluExportOptions probe = { TANLU_CHART_THEME_PRINT, TANLU_CHART_LANGUAGE_ENGLISH, 100, 100 };
+  g_autofree char *description = NULL;
   TanluExportDialog *self;
   ExportChoice choice;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
-  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (TANLU_IS_EXPORTABLE (exportable), NULL);
 
   self = g_object_new (TANLU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->spec = copy_spec (spec);
-  self->hidden = hidden_series (shown);
+  self->exportable = g_object_ref (exportable);
   self->shown_width = shown_width;
   self->shown_height = shown_height;
 
+  /* Only charts have a description to save. */
+  description = tanlu_exportable_get_description (exportable, &probe);
+  self->describable = description != NULL;
+  if (!self->describable)
+    gtk_string_list_remove (GTK_STRING_LIST (adw_combo_row_get_model (self->format_row)),
+                            TANLU_EXPORT_FORMAT_JSON);
+
   load_choice (&choice);
+  if (!self->describable && choice.format == TANLU_EXPORT_FORMAT_JSON)
+    choice.format = TANLU_EXPORT_FORMAT_PNG;
   adw_combo_row_set_selected (self->format_row, choice.format);
   adw_combo_row_set_selected (self->size_row, choice.size);
   gtk_spin_button_set_value (self->width_spin, choice.custom_width);
@@ -735,46 +678,43 @@ tanlu_export_dialog_choose (TanluExportDialog *self,
 {
   g_return_if_fail (TANLU_IS_EXPORT_DIALOG (self));
   g_return_if_fail (format < N_FORMATS && size < N_SIZES);
+  g_return_if_fail (self->describable || format != TANLU_EXPORT_FORMAT_JSON);
 
   adw_combo_row_set_selected (self->format_row, format);
   adw_combo_row_set_selected (self->size_row, size);
 }
 
 /**
- * tanlu_export_copy_chart:
- * @widget: a widget whose clipboard receives the picture
+ * tanlu_export_copy:
+ * @widget: the widget showing the picture, whose clipboard receives it
  *
- * Copies the chart as a picture, at the size and in the style of the last
- * export.
+ * Copies the picture, at the size and in the style of the last export.
  *
- * Returns: whether the chart was copied
+ * Returns: whether it was copied
  */
 gboolean
-tanlu_export_copy_chart (GtkWidget            *widget,
-                         TanluStore           *store,
-                         const TanluChartSpec *spec,
-                         const TanluChartData *shown,
-                         GError              **error)
+tanlu_export_copy (GtkWidget        *widget,
+                   TanluExportable  *exportable,
+                   GError          **error)
 {
-  g_autoptr(TanluChartData) data = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GArray) hidden = hidden_series (shown);
   GtkRoot *root;
   ExportChoice choice;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (TANLU_IS_EXPORTABLE (exportable), FALSE);
 
   load_choice (&choice);
   choice_set_size (&choice, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  if (!(data = resolve_for_export (store, spec, hidden, &choice, error)))
+  if (!prepare (exportable, &choice, error))
     return FALSE;
 
-  texture = render_texture (data, choice.width, choice.height, choice.scale);
+  texture = render_texture (exportable, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
 
   root = gtk_widget_get_root (widget);
   if (TANLU_IS_WINDOW (root))
-    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (_("Chart copied")));
+    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (_("Copied")));
 
   return TRUE;
 }

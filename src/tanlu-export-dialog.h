@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tanlu-chart-spec.h"
+#include "tanlu-exportable.h"
 
 G_BEGIN_DECLS
 
@@ -30,22 +30,18 @@ typedef enum
 } TanluExportSize;
 
 TanluExportDialog *
-         tanlu_export_dialog_present (GtkWindow            *parent,
-                                      TanluStore           *store,
-                                      const TanluChartSpec *spec,
-                                      const TanluChartData *shown,
-                                      int                   shown_width,
-                                      int                   shown_height);
-void     tanlu_export_dialog_choose  (TanluExportDialog    *self,
-                                      TanluExportFormat     format,
-                                      TanluExportSize       size);
-gboolean tanlu_export_dialog_save    (TanluExportDialog    *self,
-                                      const char           *path,
-                                      GError              **error);
-gboolean tanlu_export_copy_chart     (GtkWidget            *widget,
-                                      TanluStore           *store,
-                                      const TanluChartSpec *spec,
-                                      const TanluChartData *shown,
-                                      GError              **error);
+         tanlu_export_dialog_present (GtkWindow          *parent,
+                                      TanluExportable    *exportable,
+                                      int                 shown_width,
+                                      int                 shown_height);
+void     tanlu_export_dialog_choose  (TanluExportDialog  *self,
+                                      TanluExportFormat   format,
+                                      TanluExportSize     size);
+gboolean tanlu_export_dialog_save    (TanluExportDialog  *self,
+                                      const char         *path,
+                                      GError            **error);
+gboolean tanlu_export_copy           (GtkWidget          *widget,
+                                      TanluExportable    *exportable,
+                                      GError            **error);
 
 G_END_DECLS

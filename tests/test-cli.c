@@ -69,7 +69,7 @@ test_info (Fixture       *fixture,
   g_assert_nonnull (strstr (result.out, "Indicators: 69"));
   g_assert_nonnull (strstr (result.out, "Observations: 53121"));
   g_assert_nonnull (strstr (result.out, "Years: 1995–2019"));
-  g_assert_nonnull (strstr (result.out, "Sources: 4"));
+  g_assert_nonnull (strstr (result.out, "Sources: 5"));
   g_assert_nonnull (strstr (result.out, "Shan Y. et al. (2018)"));
 
   /* The database was created from the bundled dataset where --db said. */

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tanlu-chart-card.h"
+#include "tanlu-chart-exportable.h"
 #include "tanlu-chart-scale.h"
 #include "tanlu-dashboard-page.h"
 #include "tanlu-export-dialog.h"
@@ -547,6 +548,7 @@ static void
 test_export_dialog (Fixture       *fixture,
                     gconstpointer  data)
 {
+  g_autoptr(TanluExportable) exportable = NULL;
   TanluChartCard *card;
   TanluExportDialog *dialog;
   g_autoptr(GError) error = NULL;
@@ -560,10 +562,9 @@ test_export_dialog (Fixture       *fixture,
   card = chart_card (fixture, "trend");
   drawn_layout (tanlu_chart_card_get_view (card));
 
-  dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), fixture->store,
-                                        tanlu_chart_card_get_spec (card),
-                                        tanlu_chart_view_get_data (tanlu_chart_card_get_view (card)),
-                                        800, 400);
+  exportable = tanlu_chart_exportable_new (fixture->store, tanlu_chart_card_get_spec (card),
+                                           tanlu_chart_view_get_data (tanlu_chart_card_get_view (card)));
+  dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), exportable, 800, 400);
   g_assert_nonnull (dialog);
 
   tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);

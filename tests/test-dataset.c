@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "tanlu-basemap-store.h"
 #include "tanlu-ceads.h"
 #include "tanlu-dataset.h"
 #include "tanlu-import.h"
@@ -235,6 +236,253 @@ test_build_failures (void)
     }
 }
 
+static const char * const basemap_kinds[] = { "land", "lake", "coastline", "border", "river" };
+
+typedef struct
+{
+  guint      counts[TANLU_BASEMAP_N_DETAILS][G_N_ELEMENTS (basemap_kinds)];
+  GPtrArray *fine_land;
+} BasemapSummary;
+
+static gboolean
+summarise_basemap_cb (const char    *kind,
+                      guint          detail,
+                      double         min_lon,
+                      double         min_lat,
+                      double         max_lon,
+                      double         max_lat,
+                      TanluGeometry *geometry,
+                      gpointer       user_data)
+{
+  BasemapSummary *summary = user_data;
+  double bounds[4];
+  guint k = 0;
+
+  while (k < G_N_ELEMENTS (basemap_kinds) && !g_str_equal (kind, basemap_kinds[k]))
+    k++;
+  g_assert_cmpuint (k, <, G_N_ELEMENTS (basemap_kinds));
+  g_assert_cmpuint (detail, <, TANLU_BASEMAP_N_DETAILS);
+  summary->counts[detail][k]++;
+
+  g_assert_cmpfloat (-180, <=, min_lon);
+  g_assert_cmpfloat (min_lon, <=, max_lon);
+  g_assert_cmpfloat (max_lon, <=, 180);
+  g_assert_cmpfloat (-90, <=, min_lat);
+  g_assert_cmpfloat (min_lat, <=, max_lat);
+  g_assert_cmpfloat (max_lat, <=, 90);
+
+  /* The fine features stay inside the box they were cut to. */
+  if (detail == 1)
+    {
+      g_assert_cmpfloat (60, <=, min_lon);
+      g_assert_cmpfloat (max_lon, <=, 150);
+      g_assert_cmpfloat (5, <=, min_lat);
+      g_assert_cmpfloat (max_lat, <=, 60);
+    }
+
+  /* The stored bounds are the geometry's own. */
+  tanlu_geometry_get_bounds (geometry, &bounds[0], &bounds[1], &bounds[2], &bounds[3]);
+  g_assert_cmpfloat_with_epsilon (bounds[0], min_lon, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bounds[1], min_lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bounds[2], max_lon, 1e-6);
+  g_assert_cmpfloat_with_epsilon (bounds[3], max_lat, 1e-6);
+
+  if (detail == 1 && g_str_equal (kind, "land"))
+    g_ptr_array_add (summary->fine_land, tanlu_geometry_ref (geometry));
+
+  return TRUE;
+}
+
+static gboolean
+geometries_contain (GPtrArray *geometries,
+                    double     longitude,
+                    double     latitude)
+{
+  for (guint i = 0; i < geometries->len; i++)
+    if (tanlu_geometry_contains (g_ptr_array_index (geometries, i), longitude, latitude))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_bundled_basemap (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) fine_land = g_ptr_array_new_with_free_func ((GDestroyNotify)tanlu_geometry_unref);
+  g_autoptr(GError) error = NULL;
+  BasemapSummary summary = { .fine_land = fine_land };
+  TanluSource *source = tanlu_store_lookup_source (fixture->store, "natural-earth");
+
+  g_assert_nonnull (source);
+  g_assert_cmpstr (tanlu_source_get_licence (source), ==, "Public domain");
+  g_assert_nonnull (strstr (tanlu_source_get_citation (source), "naturalearthdata.com"));
+
+  for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
+    {
+      g_assert_true (tanlu_store_foreach_basemap_feature (fixture->store, detail, summarise_basemap_cb, &summary, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
+    for (guint k = 0; k < G_N_ELEMENTS (basemap_kinds); k++)
+      {
+        g_test_message ("%s at detail %u: %u features", basemap_kinds[k], detail, summary.counts[detail][k]);
+        g_assert_cmpuint (summary.counts[detail][k], >, 0);
+      }
+
+  /* Chengdu plain in Sichuan is land, the middle of the Yellow Sea is not. */
+  g_assert_true (geometries_contain (fine_land, 104, 30.6));
+  g_assert_false (geometries_contain (fine_land, 123, 35));
+}
+
+typedef struct
+{
+  GPtrArray *kinds;
+  GPtrArray *geometries;
+} BasemapRows;
+
+static gboolean
+collect_basemap_cb (const char    *kind,
+                    guint          detail,
+                    double         min_lon,
+                    double         min_lat,
+                    double         max_lon,
+                    double         max_lat,
+                    TanluGeometry *geometry,
+                    gpointer       user_data)
+{
+  BasemapRows *rows = user_data;
+
+  g_ptr_array_add (rows->kinds, g_strdup_printf ("%s/%u", kind, detail));
+  g_ptr_array_add (rows->geometries, tanlu_geometry_ref (geometry));
+
+  return TRUE;
+}
+
+static void
+assert_line (TanluGeometry *geometry,
+             guint          index,
+             const double  *expected,
+             guint          n_expected)
+{
+  const double *points = tanlu_geometry_get_points (geometry, NULL);
+  const TanluRing *ring = tanlu_geometry_get_ring (geometry, index);
+
+  g_assert_cmpuint (tanlu_basemap_line_get_n_points (ring), ==, n_expected);
+  for (guint i = 0; i < 2 * n_expected; i++)
+    g_assert_cmpfloat_with_epsilon (points[2 * ring->first_point + i], expected[i], 1e-9);
+}
+
+static void
+test_build_basemap (void)
+{
+  static const double river[] = { 100, 30, 100.5, 30.5, 101, 30 };
+  static const double island[] = { 120, 20, 121, 20, 121, 21, 120, 20 };
+  static const double border_a[] = { 90, 40, 91, 41 };
+  static const double border_b[] = { 91, 41, 92, 40, 93, 41 };
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *output = g_build_filename (dir, "out.db", NULL);
+  g_autofree char *manifest = NULL;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) geometries = g_ptr_array_new_with_free_func ((GDestroyNotify)tanlu_geometry_unref);
+  BasemapRows rows = { kinds, geometries };
+
+  g_free (tanlu_test_write_file (dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
+  g_free (tanlu_test_write_file (dir, "basemap.geojson",
+                                 "{\"type\":\"FeatureCollection\",\"features\":["
+                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"land\",\"detail\":1},\"geometry\":"
+                                 "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[101,30],[101,31],[100,31],[100,30]]]}},"
+                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"river\",\"detail\":1},\"geometry\":"
+                                 "{\"type\":\"LineString\",\"coordinates\":[[100,30],[100.5,30.5],[101,30]]}},"
+                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"coastline\",\"detail\":0},\"geometry\":"
+                                 "{\"type\":\"LineString\",\"coordinates\":[[120,20],[121,20],[121,21],[120,20]]}},"
+                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"border\",\"detail\":0},\"geometry\":"
+                                 "{\"type\":\"MultiLineString\",\"coordinates\":[[[90,40],[91,41]],[[91,41],[92,40],[93,41]]]}}"
+                                 "]}", -1));
+  manifest = tanlu_test_write_file (dir, "dataset.json",
+                                    "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
+                                    "\"regions\":\"regions.csv\","
+                                    "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}", -1);
+
+  g_assert_true (tanlu_dataset_build (manifest, output, &error));
+  g_assert_no_error (error);
+
+  store = tanlu_store_new (output, &error);
+  g_assert_no_error (error);
+  for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
+    g_assert_true (tanlu_store_foreach_basemap_feature (store, detail, collect_basemap_cb, &rows, &error));
+
+  g_assert_cmpuint (kinds->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (kinds, 0), ==, "coastline/0");
+  g_assert_cmpstr (g_ptr_array_index (kinds, 1), ==, "border/0");
+  g_assert_cmpstr (g_ptr_array_index (kinds, 2), ==, "land/1");
+  g_assert_cmpstr (g_ptr_array_index (kinds, 3), ==, "river/1");
+
+  /* Lines come back as they went in, open or closed. */
+  assert_line (g_ptr_array_index (geometries, 0), 0, island, G_N_ELEMENTS (island) / 2);
+  g_assert_cmpuint (tanlu_geometry_get_n_polygons (g_ptr_array_index (geometries, 1)), ==, 2);
+  assert_line (g_ptr_array_index (geometries, 1), 0, border_a, G_N_ELEMENTS (border_a) / 2);
+  assert_line (g_ptr_array_index (geometries, 1), 1, border_b, G_N_ELEMENTS (border_b) / 2);
+  assert_line (g_ptr_array_index (geometries, 3), 0, river, G_N_ELEMENTS (river) / 2);
+  g_assert_true (tanlu_geometry_contains (g_ptr_array_index (geometries, 2), 100.5, 30.5));
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_build_basemap_failures (void)
+{
+  static const struct {
+    const char *feature;
+    const char *fragment;
+  } cases[] = {
+    { "{\"type\":\"Feature\",\"properties\":{\"kind\":\"road\",\"detail\":1},\"geometry\":"
+      "{\"type\":\"LineString\",\"coordinates\":[[100,30],[101,30]]}}",
+      "feature 1" },
+    { "{\"type\":\"Feature\",\"properties\":{\"kind\":\"river\",\"detail\":2},\"geometry\":"
+      "{\"type\":\"LineString\",\"coordinates\":[[100,30],[101,30]]}}",
+      "detail" },
+    { "{\"type\":\"Feature\",\"properties\":{\"kind\":\"land\",\"detail\":0},\"geometry\":"
+      "{\"type\":\"LineString\",\"coordinates\":[[100,30],[101,30]]}}",
+      "Polygon" },
+    { "{\"type\":\"Feature\",\"properties\":{\"kind\":\"river\",\"detail\":0},\"geometry\":"
+      "{\"type\":\"LineString\",\"coordinates\":[[100,30]]}}",
+      "LineString" },
+    { "{\"type\":\"Feature\",\"properties\":{\"kind\":\"border\",\"detail\":0},\"geometry\":"
+      "{\"type\":\"LineString\",\"coordinates\":[[100,30],[200,30]]}}",
+      "outside" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = tanlu_test_make_tmpdir ();
+      g_autofree char *output = g_build_filename (dir, "out.db", NULL);
+      g_autofree char *contents = g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[%s]}", cases[i].feature);
+      g_autofree char *manifest = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_free (tanlu_test_write_file (dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
+      g_free (tanlu_test_write_file (dir, "basemap.geojson", contents, -1));
+      manifest = tanlu_test_write_file (dir, "dataset.json",
+                                        "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
+                                        "\"regions\":\"regions.csv\","
+                                        "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}", -1);
+
+      g_assert_false (tanlu_dataset_build (manifest, output, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "basemap.geojson"));
+      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+      tanlu_test_remove_tree (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +496,9 @@ main (int   argc,
               test_bundled_matches_direct_import, tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/dataset/build/fixture-manifest", test_build_fixture_manifest);
   g_test_add_func ("/tanlu/dataset/build/failures", test_build_failures);
+  g_test_add ("/tanlu/dataset/bundled/basemap", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_basemap, tanlu_test_bundled_fixture_tear_down);
+  g_test_add_func ("/tanlu/dataset/build/basemap", test_build_basemap);
+  g_test_add_func ("/tanlu/dataset/build/basemap-failures", test_build_basemap_failures);
 
   return g_test_run ();
 }

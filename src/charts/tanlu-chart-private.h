@@ -159,11 +159,4 @@ void                    _tanlu_chart_text_draw              (TanluChartText     
 void                    _tanlu_chart_text_get_boxes         (TanluChartText          *text,
                                                              GArray                  *boxes);
 
-/* ---- PNG files (tanlu-chart-png.c) ---- */
-
-cairo_status_t _tanlu_chart_write_png        (cairo_surface_t         *surface,
-                                              const TanluChartData    *data,
-                                              FILE                    *file,
-                                              int                     *saved_errno);
-
 G_END_DECLS

@@ -6,9 +6,8 @@
 #include "tanlu-chart.h"
 #include "tanlu-chart-private.h"
 #include "tanlu-chart-scale.h"
+#include "tanlu-picture.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -2249,40 +2248,6 @@ draw_sparkline (Chart   *chart,
     }
 }
 
-/* ---- stream output ---- */
-
-typedef struct
-{
-  FILE *file;
-  int   saved_errno;
-} Output;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *bytes,
-          unsigned int         length)
-{
-  Output *output = closure;
-
-  if (fwrite (bytes, 1, length, output->file) != length)
-    {
-      output->saved_errno = errno;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *display_name = g_filename_display_name (path);
-
-  g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE,
-               _("Could not write “%s”: %s"), display_name, reason);
-}
 
 /* ---- public API ---- */
 
@@ -2670,6 +2635,15 @@ tanlu_chart_layout_y_to_pixel (const TanluChartLayout *layout,
  * Returns: %TRUE on success; on failure the file is removed and @error
  *   is set (%TANLU_CHART_ERROR_INVALID or %TANLU_CHART_ERROR_WRITE)
  */
+static void
+draw_chart_cb (cairo_t  *cr,
+               double    width,
+               double    height,
+               gpointer  user_data)
+{
+  tanlu_chart_draw (cr, user_data, width, height, NULL);
+}
+
 gboolean
 tanlu_chart_export (const TanluChartData  *data,
                     TanluChartFormat       format,
@@ -2679,10 +2653,7 @@ tanlu_chart_export (const TanluChartData  *data,
                     const char            *path,
                     GError               **error)
 {
-  cairo_surface_t *surface = NULL;
-  cairo_status_t status;
-  Output output = { NULL, 0 };
-  cairo_t *cr;
+  TanluPictureInfo info = { 0 };
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -2702,98 +2673,12 @@ tanlu_chart_export (const TanluChartData  *data,
       return FALSE;
     }
 
-  output.file = g_fopen (path, "wb");
-  if (output.file == NULL)
-    {
-      int saved_errno = errno;
+  info.title = data->title;
+  info.source = data->source;
+  info.date = data->data_date;
+  info.opaque = data->custom_colors ? data->background.alpha >= 1 : TRUE;
 
-      set_write_error (error, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  switch (format)
-    {
-    case TANLU_CHART_FORMAT_PNG:
-      {
-        gboolean opaque = data->custom_colors ? data->background.alpha >= 1 : TRUE;
-
-        surface = cairo_image_surface_create (opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
-                                              (int) ceil (width * scale),
-                                              (int) ceil (height * scale));
-        cr = cairo_create (surface);
-        cairo_scale (cr, scale, scale);
-        tanlu_chart_draw (cr, data, width, height, NULL);
-        cairo_destroy (cr);
-        cairo_surface_flush (surface);
-        status = _tanlu_chart_write_png (surface, data, output.file, &output.saved_errno);
-      }
-      break;
-
-    case TANLU_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, &output, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      cr = cairo_create (surface);
-      tanlu_chart_draw (cr, data, width, height, NULL);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      break;
-
-    case TANLU_CHART_FORMAT_PDF:
-      {
-        const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-
-        surface = cairo_pdf_surface_create_for_stream (write_cb, &output, width, height);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tanlu");
-        if (has_text (data->title))
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, data->title);
-        if (has_text (data->source))
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, data->source);
-        if (epoch != NULL)
-          {
-            gint64 seconds = g_ascii_strtoll (epoch, NULL, 10);
-            g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (seconds);
-
-            if (date != NULL)
-              {
-                g_autofree char *iso = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S");
-
-                cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-              }
-          }
-        cr = cairo_create (surface);
-        tanlu_chart_draw (cr, data, width, height, NULL);
-        cairo_destroy (cr);
-        cairo_surface_finish (surface);
-        status = cairo_surface_status (surface);
-      }
-      break;
-
-    default:
-      g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID,
-                   _("Unknown export format (%d)"), (int) format);
-      fclose (output.file);
-      g_remove (path);
-      return FALSE;
-    }
-
-  cairo_surface_destroy (surface);
-
-  if (fclose (output.file) != 0 && status == CAIRO_STATUS_SUCCESS)
-    {
-      output.saved_errno = errno;
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      set_write_error (error, path, output.saved_errno != 0 ? g_strerror (output.saved_errno)
-                                                            : cairo_status_to_string (status));
-      g_remove (path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tanlu_picture_export (format, width, height, scale, &info, draw_chart_cb, (gpointer) data, path, error);
 }
 
 /**

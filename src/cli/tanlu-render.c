@@ -10,6 +10,8 @@
 #include "tanlu-chart-spec.h"
 #include "tanlu-chart.h"
 #include "tanlu-locale.h"
+#include "tanlu-map-draw.h"
+#include "tanlu-region.h"
 #include "tanlu-store.h"
 
 #include <string.h>
@@ -19,6 +21,7 @@
  *   tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)
  *   tanlu [--db FILE] render chart --kind KIND --region CODES … -o OUT
  *   tanlu [--db FILE] render batch SPECS.jsonl -o DIR
+ *   tanlu [--db FILE] render map --level province|city [--parent CODE] … -o OUT
  */
 
 typedef struct
@@ -35,6 +38,13 @@ typedef struct
   char    *unit_scale;
   char    *title;
   char    *breakdown;
+  char    *level;
+  char    *method;
+  char    *palette;
+  char    *approval_number;
+  int      parent;
+  int      classes;
+  gboolean no_basemap;
   int      year;
   int      top;
   double   scale;
@@ -55,6 +65,10 @@ options_clear (Options *options)
   g_free (options->unit_scale);
   g_free (options->title);
   g_free (options->breakdown);
+  g_free (options->level);
+  g_free (options->method);
+  g_free (options->palette);
+  g_free (options->approval_number);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -330,6 +344,120 @@ render_chart (const char  *db_path,
   return 0;
 }
 
+/* Maps are described by options alone: level, region, indicator, year
+ * and classes. */
+static gboolean
+picture_from_options (TanluStore       *store,
+                      const Options    *options,
+                      TanluMapPicture  *picture,
+                      GError          **error)
+{
+  TanluRegionLevel level = TANLU_REGION_LEVEL_PROVINCE;
+  TanluClassifyMethod method = TANLU_CLASSIFY_QUANTILE;
+  g_autoptr(TanluMapData) data = NULL;
+
+  if (options->level != NULL &&
+      (!tanlu_region_level_from_string (options->level, &level) ||
+       (level != TANLU_REGION_LEVEL_PROVINCE && level != TANLU_REGION_LEVEL_CITY)))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--level must be province or city, not “%s”"), options->level);
+      return FALSE;
+    }
+  if (options->method != NULL && !tanlu_classify_method_from_string (options->method, &method))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--method must be quantile, equal or jenks, not “%s”"), options->method);
+      return FALSE;
+    }
+  if (options->palette != NULL && !tanlu_map_palette_from_string (options->palette, &picture->style.palette))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--palette must be sequential or diverging, not “%s”"), options->palette);
+      return FALSE;
+    }
+  if (options->parent != 0 && tanlu_store_lookup_region (store, options->parent) == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("There is no region %d"), options->parent);
+      return FALSE;
+    }
+
+  if (!(data = tanlu_map_data_new (store, level, options->parent, error)) ||
+      !tanlu_map_data_set_indicator (data, options->indicator != NULL ? options->indicator : "co2.total",
+                                     options->year, error) ||
+      !tanlu_map_data_classify (data, method, options->classes > 0 ? options->classes : 5, NULL, 0, error))
+    return FALSE;
+
+  picture->data = g_steal_pointer (&data);
+  return TRUE;
+}
+
+static int
+render_map (const char  *db_path,
+            Options     *options)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TanluBasemap *basemap = NULL;
+  TanluMapPicture picture = { 0 };
+  TanluChartFormat format;
+  guint64 width = 1600, height = 1200;
+  int status = 0;
+
+  if (options->output == NULL || !tanlu_chart_format_from_path (options->output, &format))
+    {
+      g_printerr ("tanlu: %s\n", _("render map needs -o OUT.png, OUT.svg or OUT.pdf"));
+      return 2;
+    }
+  if (options->size != NULL && !parse_pair (options->size, 'x', 1, 20000, &width, &height))
+    {
+      g_printerr ("tanlu: ");
+      g_printerr (_("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"), options->size);
+      g_printerr ("\n");
+      return 2;
+    }
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  tanlu_map_style_init (&picture.style);
+  picture.style.language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+  if (options->language != NULL)
+    picture.style.language = g_str_equal (options->language, "zh") ? TANLU_CHART_LANGUAGE_CHINESE
+                                                                   : TANLU_CHART_LANGUAGE_ENGLISH;
+  picture.style.unit_scale = picture.style.language == TANLU_CHART_LANGUAGE_CHINESE
+                             ? TANLU_CHART_UNIT_SCALE_WAN_TONNES : TANLU_CHART_UNIT_SCALE_MT;
+  if (options->unit_scale != NULL)
+    picture.style.unit_scale = g_str_equal (options->unit_scale, "wan-tonnes") ? TANLU_CHART_UNIT_SCALE_WAN_TONNES
+                               : g_str_equal (options->unit_scale, "yi-tonnes") ? TANLU_CHART_UNIT_SCALE_YI_TONNES
+                               : TANLU_CHART_UNIT_SCALE_MT;
+  picture.style.dark = g_strcmp0 (options->theme, "dark") == 0;
+  picture.title = options->title;
+  picture.approval_number = options->approval_number;
+
+  if (!picture_from_options (store, options, &picture, &error) ||
+      (!options->no_basemap && !(basemap = tanlu_basemap_new_from_store (store, &error))))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      status = 1;
+    }
+  else
+    {
+      picture.basemap = basemap;
+      if (!tanlu_map_picture_export (&picture, format, width, height, options->scale, options->output, &error))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          status = 1;
+        }
+    }
+
+  g_clear_pointer (&basemap, tanlu_basemap_free);
+  g_clear_pointer (&picture.data, tanlu_map_data_unref);
+
+  return status;
+}
+
 static int
 render_batch (const char  *db_path,
               const char  *specs_path,
@@ -436,6 +564,13 @@ main (int   argc,
     { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("Language of the chart: zh or en"), "LANG" },
     { "unit-scale", 0, 0, G_OPTION_ARG_STRING, &options.unit_scale, N_("mt, wan-tonnes or yi-tonnes"), "UNIT" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, N_("The chart's title"), "TEXT" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("Maps: province or city"), "LEVEL" },
+    { "parent", 0, 0, G_OPTION_ARG_INT, &options.parent, N_("Maps: only the cities of this province"), "CODE" },
+    { "classes", 0, 0, G_OPTION_ARG_INT, &options.classes, N_("Maps: number of classes, 3 to 9 (default 5)"), "N" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &options.method, N_("Maps: quantile, equal or jenks"), "METHOD" },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &options.palette, N_("Maps: sequential or diverging"), "PALETTE" },
+    { "approval-number", 0, 0, G_OPTION_ARG_STRING, &options.approval_number, N_("Maps: the approval number (审图号) printed on the map"), "TEXT" },
+    { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &options.no_basemap, N_("Maps: leave out land, sea and rivers"), NULL },
     { NULL }
   };
 
@@ -451,7 +586,7 @@ main (int   argc,
 
   /* argv[1] is "render"; what to render comes next. */
   g_set_prgname ("tanlu render");
-  context = g_option_context_new ("chart | batch SPECS.jsonl");
+  context = g_option_context_new ("chart | batch SPECS.jsonl | map");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   argc--;
@@ -474,9 +609,13 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "batch"))
     return render_batch (db_path, argv[2], &options);
 
+  if (argc == 2 && g_str_equal (argv[1], "map"))
+    return render_map (db_path, &options);
+
   g_printerr ("%s\n", _("Usage:\n"
                         "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
                         "  tanlu [--db FILE] render chart --kind line --region 510000,500000 --indicator co2.total --years 1997-2019 --size 1600x900 -o OUT.png\n"
-                        "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY"));
+                        "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
+                        "  tanlu [--db FILE] render map --level province|city [--parent CODE] --indicator CODE --year YEAR [--classes N] [--method quantile|equal|jenks] [--size WxH] -o OUT.(png|svg|pdf)"));
   return 2;
 }

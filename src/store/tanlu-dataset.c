@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "tanlu-basemap-store.h"
 #include "tanlu-ceads.h"
 #include "tanlu-csv.h"
 #include "tanlu-dataset.h"
@@ -21,9 +22,9 @@
 #include <errno.h>
 
 /* The bundled dataset is described by data/dataset.json: its sources, the
- * region registry, boundary files, region groups and the observation
- * tables derived from CEADs. Building it runs the same store and importer
- * code users run. */
+ * region registry, boundary files, region groups, the basemap and the
+ * observation tables derived from CEADs. Building it runs the same store
+ * and importer code users run. */
 
 static gboolean
 manifest_error (GError     **error,
@@ -195,6 +196,154 @@ load_boundaries (TanluStore  *store,
 }
 
 static gboolean
+read_basemap_polygon (JsonNode      *rings,
+                      TanluGeometry *geometry,
+                      GArray        *scratch)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (rings) || json_array_get_length (array = json_node_get_array (rings)) == 0)
+    return FALSE;
+
+  tanlu_geometry_begin_polygon (geometry);
+
+  for (guint r = 0; r < json_array_get_length (array); r++)
+    {
+      JsonNode *ring = json_array_get_element (array, r);
+
+      if (!JSON_NODE_HOLDS_ARRAY (ring) || !tanlu_geojson_read_positions (json_node_get_array (ring), scratch))
+        return FALSE;
+      tanlu_geometry_add_ring (geometry, (const double *)(gpointer)scratch->data, scratch->len / 2);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_basemap_line (JsonNode      *line,
+                   TanluGeometry *geometry,
+                   GArray        *scratch)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (line) || !tanlu_geojson_read_positions (json_node_get_array (line), scratch) ||
+      scratch->len < 2 * 2)
+    return FALSE;
+
+  tanlu_basemap_add_line (geometry, (const double *)(gpointer)scratch->data, scratch->len / 2);
+
+  return TRUE;
+}
+
+/* Basemap files are written by data/basemap/regenerate.py: Polygon or
+ * MultiPolygon geometry for land and lakes, LineString or MultiLineString
+ * for the other kinds. */
+static TanluGeometry *
+read_basemap_geometry (JsonObject *object,
+                       gboolean    lines,
+                       GArray     *scratch)
+{
+  g_autoptr(TanluGeometry) geometry = tanlu_geometry_new ();
+  gboolean (*read_part) (JsonNode *, TanluGeometry *, GArray *) = lines ? read_basemap_line : read_basemap_polygon;
+  JsonNode *coordinates;
+  JsonArray *parts;
+  const char *type;
+
+  if (object == NULL || (coordinates = json_object_get_member (object, "coordinates")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (coordinates))
+    return NULL;
+
+  type = json_object_get_string_member_with_default (object, "type", "");
+
+  if (g_str_equal (type, lines ? "LineString" : "Polygon"))
+    return read_part (coordinates, geometry, scratch) ? g_steal_pointer (&geometry) : NULL;
+
+  if (!g_str_equal (type, lines ? "MultiLineString" : "MultiPolygon"))
+    return NULL;
+
+  parts = json_node_get_array (coordinates);
+  if (json_array_get_length (parts) == 0)
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (parts); i++)
+    if (!read_part (json_array_get_element (parts, i), geometry, scratch))
+      return NULL;
+
+  return g_steal_pointer (&geometry);
+}
+
+static gboolean
+load_basemap (TanluStore   *store,
+              const char   *path,
+              TanluSource  *source,
+              GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *name = g_path_get_basename (path);
+  JsonArray *features;
+
+  if (!(features = tanlu_geojson_load_features (parser, path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonNode *element = json_array_get_element (features, i);
+      g_autoptr(TanluGeometry) geometry = NULL;
+      JsonObject *feature;
+      JsonObject *properties = NULL;
+      JsonObject *geometry_object = NULL;
+      JsonNode *detail;
+      const char *kind = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                       _("“%s”, feature %u is not an object"), name, i + 1);
+          return FALSE;
+        }
+
+      feature = json_node_get_object (element);
+      if (json_object_has_member (feature, "properties") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "properties")))
+        properties = json_object_get_object_member (feature, "properties");
+      if (json_object_has_member (feature, "geometry") &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "geometry")))
+        geometry_object = json_object_get_object_member (feature, "geometry");
+
+      if (properties != NULL)
+        kind = member_string (properties, "kind");
+      detail = properties != NULL ? json_object_get_member (properties, "detail") : NULL;
+
+      if (kind == NULL || !tanlu_basemap_kind_is_valid (kind) ||
+          detail == NULL || json_node_get_value_type (detail) != G_TYPE_INT64 ||
+          json_node_get_int (detail) < 0 || json_node_get_int (detail) >= TANLU_BASEMAP_N_DETAILS)
+        {
+          g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                       _("“%s”, feature %u needs a “kind” (land, lake, coastline, border or river) and a “detail” (0 or 1)"),
+                       name, i + 1);
+          return FALSE;
+        }
+
+      if (!(geometry = read_basemap_geometry (geometry_object, tanlu_basemap_kind_is_line (kind), scratch)))
+        {
+          g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_GEOMETRY,
+                       tanlu_basemap_kind_is_line (kind)
+                       ? _("“%s”, feature %u: the geometry is not a valid LineString or MultiLineString")
+                       : _("“%s”, feature %u: the geometry is not a valid Polygon or MultiPolygon"),
+                       name, i + 1);
+          return FALSE;
+        }
+
+      if (!tanlu_store_add_basemap_feature (store, kind, json_node_get_int (detail), source, geometry, error))
+        {
+          g_prefix_error (error, _("“%s”, feature %u: "), name, i + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
 load_groups (TanluStore  *store,
              JsonArray   *groups,
              const char  *manifest,
@@ -257,8 +406,8 @@ parse_manifest (JsonParser  *parser,
  * tanlu_dataset_load_registry:
  * @manifest_path: data/dataset.json
  *
- * Loads sources, regions, boundaries and groups named by the manifest, and
- * registers the CEADs sources and indicators. Paths in the manifest are
+ * Loads sources, regions, boundaries, the basemap and groups named by the
+ * manifest, and registers the CEADs sources and indicators. Paths in the manifest are
  * relative to it. Must be called inside a transaction.
  */
 gboolean
@@ -271,6 +420,7 @@ tanlu_dataset_load_registry (TanluStore  *store,
   g_autofree char *regions_path = NULL;
   JsonObject *manifest;
   JsonArray *boundaries;
+  JsonArray *basemap;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
   g_return_val_if_fail (tanlu_store_in_transaction (store), FALSE);
@@ -303,6 +453,23 @@ tanlu_dataset_load_registry (TanluStore  *store,
 
       path = g_build_filename (directory, member_string (entry, "file"), NULL);
       if (!load_boundaries (store, path, source, error))
+        return FALSE;
+    }
+
+  basemap = json_object_has_member (manifest, "basemap")
+            ? json_object_get_array_member (manifest, "basemap") : NULL;
+  for (guint i = 0; basemap != NULL && i < json_array_get_length (basemap); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (basemap, i);
+      g_autofree char *path = NULL;
+      TanluSource *source;
+
+      if (entry == NULL || member_string (entry, "file") == NULL || member_string (entry, "source") == NULL ||
+          !(source = tanlu_store_lookup_source (store, member_string (entry, "source"))))
+        return manifest_error (error, manifest_path, _("every basemap file needs a file and a known source"));
+
+      path = g_build_filename (directory, member_string (entry, "file"), NULL);
+      if (!load_basemap (store, path, source, error))
         return FALSE;
     }
 

@@ -41,30 +41,10 @@ read_ring (JsonArray      *ring,
            TanluGeometry  *geometry,
            GArray         *scratch)
 {
-  guint n_points = json_array_get_length (ring);
+  if (!tanlu_geojson_read_positions (ring, scratch))
+    return FALSE;
 
-  g_array_set_size (scratch, 0);
-
-  for (guint i = 0; i < n_points; i++)
-    {
-      JsonNode *node = json_array_get_element (ring, i);
-      JsonArray *position;
-      double lon, lat;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        return FALSE;
-
-      position = json_node_get_array (node);
-      if (json_array_get_length (position) < 2 ||
-          !get_coordinate (json_array_get_element (position, 0), &lon) ||
-          !get_coordinate (json_array_get_element (position, 1), &lat))
-        return FALSE;
-
-      g_array_append_val (scratch, lon);
-      g_array_append_val (scratch, lat);
-    }
-
-  tanlu_geometry_add_ring (geometry, (const double *)(gpointer)scratch->data, n_points);
+  tanlu_geometry_add_ring (geometry, (const double *)(gpointer)scratch->data, scratch->len / 2);
 
   return TRUE;
 }
@@ -153,31 +133,69 @@ read_code (JsonObject *properties,
 }
 
 /**
- * tanlu_geojson_read_boundaries:
- * @schematic: (out) (optional): whether the file declares its boundaries
- *   schematic, in a top-level `"tanlu": {"schematic": true}` member
+ * tanlu_geojson_read_positions:
+ * @positions: a GeoJSON array of positions, such as a ring or a LineString's
+ *   coordinates
+ * @lonlat: (element-type double): set to the positions' longitude, latitude
+ *   pairs
  *
- * Reads a GeoJSON FeatureCollection of Polygon or MultiPolygon features,
- * each with a `code` property holding its GB/T 2260 code.
- *
- * Returns: (transfer container) (element-type TanluBoundaryFeature)
- *   (nullable): the features, in file order
+ * Returns: %FALSE if a position is not an array of at least two numbers
  */
-GPtrArray *
-tanlu_geojson_read_boundaries (const char  *path,
-                               gboolean    *schematic,
-                               GError     **error)
+gboolean
+tanlu_geojson_read_positions (JsonArray *positions,
+                              GArray    *lonlat)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (boundary_feature_free);
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonObject *metadata;
-  JsonNode *node;
-  JsonArray *list;
+  guint n_points;
 
+  g_return_val_if_fail (positions != NULL, FALSE);
+  g_return_val_if_fail (lonlat != NULL, FALSE);
+
+  n_points = json_array_get_length (positions);
+  g_array_set_size (lonlat, 0);
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      JsonNode *node = json_array_get_element (positions, i);
+      JsonArray *position;
+      double lon, lat;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return FALSE;
+
+      position = json_node_get_array (node);
+      if (json_array_get_length (position) < 2 ||
+          !get_coordinate (json_array_get_element (position, 0), &lon) ||
+          !get_coordinate (json_array_get_element (position, 1), &lat))
+        return FALSE;
+
+      g_array_append_val (lonlat, lon);
+      g_array_append_val (lonlat, lat);
+    }
+
+  return TRUE;
+}
+
+/**
+ * tanlu_geojson_load_features:
+ * @parser: the parser to read with, which keeps the result
+ *
+ * Reads a GeoJSON FeatureCollection.
+ *
+ * Returns: (transfer none) (nullable): its features, owned by @parser
+ */
+JsonArray *
+tanlu_geojson_load_features (JsonParser  *parser,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_path_get_basename (path);
 
   if (!json_parser_load_from_file (parser, path, &local_error))
     {
@@ -198,8 +216,40 @@ tanlu_geojson_read_boundaries (const char  *path,
       return NULL;
     }
 
-  root = json_node_get_object (node);
-  list = json_object_get_array_member (root, "features");
+  return json_object_get_array_member (json_node_get_object (node), "features");
+}
+
+/**
+ * tanlu_geojson_read_boundaries:
+ * @schematic: (out) (optional): whether the file declares its boundaries
+ *   schematic, in a top-level `"tanlu": {"schematic": true}` member
+ *
+ * Reads a GeoJSON FeatureCollection of Polygon or MultiPolygon features,
+ * each with a `code` property holding its GB/T 2260 code.
+ *
+ * Returns: (transfer container) (element-type TanluBoundaryFeature)
+ *   (nullable): the features, in file order
+ */
+GPtrArray *
+tanlu_geojson_read_boundaries (const char  *path,
+                               gboolean    *schematic,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (boundary_feature_free);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  JsonObject *metadata;
+  JsonArray *list;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!(list = tanlu_geojson_load_features (parser, path, error)))
+    return NULL;
+
+  name = g_path_get_basename (path);
+  root = json_node_get_object (json_parser_get_root (parser));
 
   if (schematic != NULL)
     {

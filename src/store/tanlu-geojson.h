@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "tanlu-geometry.h"
 
@@ -29,6 +30,11 @@ typedef struct
 } TanluBoundaryFeature;
 
 GQuark     tanlu_geojson_error_quark       (void);
+gboolean   tanlu_geojson_read_positions    (JsonArray   *positions,
+                                            GArray      *lonlat);
+JsonArray *tanlu_geojson_load_features     (JsonParser  *parser,
+                                            const char  *path,
+                                            GError     **error);
 GPtrArray *tanlu_geojson_read_boundaries   (const char  *path,
                                             gboolean    *schematic,
                                             GError     **error);

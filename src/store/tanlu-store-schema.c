@@ -116,6 +116,22 @@ static const char * const migrations[] = {
   "  VALUES (old.indicator_id, old.region_code, old.year, old.value, old.source_id,"
   "          strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT max (id) FROM import_log));"
   "END;",
+
+  /* 3: the offline basemap. Land, lakes, rivers, coastlines and country
+   * outlines, drawn under the regions; coarse features for the whole
+   * world, fine ones where the maps usually look. */
+  "CREATE TABLE basemap_feature ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  detail INTEGER NOT NULL,"
+  "  source_id INTEGER NOT NULL REFERENCES source (id),"
+  "  min_lon REAL NOT NULL,"
+  "  min_lat REAL NOT NULL,"
+  "  max_lon REAL NOT NULL,"
+  "  max_lat REAL NOT NULL,"
+  "  geometry BLOB NOT NULL"
+  ");"
+  "CREATE INDEX basemap_by_detail ON basemap_feature (detail, kind);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define TANLU_STORE_SCHEMA_VERSION 2
+#define TANLU_STORE_SCHEMA_VERSION 3
 
 #define TANLU_STORE_ERROR (tanlu_store_error_quark ())
 

@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-map"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-geometry.h"
+#include "tanlu-indicator.h"
+#include "tanlu-locale.h"
+#include "tanlu-map-data.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The regions of one map, projected once when the map is made. Each
+ * region keeps its rings at several simplifications, one per zoom level
+ * from the whole country to a few cities, so that a frame draws about as
+ * many points as it has pixels to show them; hit testing uses the
+ * boundary itself. */
+
+/* Tolerances, in pixels, of what simplification may move. */
+#define SIMPLIFY_PIXELS 0.35
+/* Zoom levels simplified for: the finest is used from there on. */
+#define FIRST_ZOOM 2
+#define N_LEVELS 11
+
+typedef struct
+{
+  GArray *ring_lengths;   /* guint */
+  GArray *points;         /* double x, y */
+} Shape;
+
+struct _TanluMapData
+{
+  gatomicrefcount      ref_count;
+
+  TanluStore          *store;
+  TanluRegionLevel     level;
+  guint                parent_code;
+  GPtrArray           *regions;        /* TanluMapRegion */
+  GHashTable          *by_code;        /* code → TanluMapRegion */
+  double               min_x;
+  double               min_y;
+  double               max_x;
+  double               max_y;
+
+  char                *indicator;
+  guint                year;
+  GArray              *years;          /* guint, ascending */
+  GHashTable          *series;         /* code → GArray of TanluSeriesPoint */
+  TanluClassification *classification;
+};
+
+/* ------------------------------------------------------------------------ */
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+shape_free (gpointer data)
+{
+  Shape *shape = data;
+
+  g_array_unref (shape->ring_lengths);
+  g_array_unref (shape->points);
+  g_free (shape);
+}
+
+static void
+map_region_free (gpointer data)
+{
+  TanluMapRegion *region = data;
+
+  g_clear_pointer (&region->geometry, tanlu_geometry_unref);
+  g_clear_pointer (&region->shapes, g_ptr_array_unref);
+  g_free (region);
+}
+
+static double
+segment_distance_squared (const double *p,
+                          const double *a,
+                          const double *b)
+{
+  double dx = b[0] - a[0];
+  double dy = b[1] - a[1];
+  double t = 0;
+  double ex, ey;
+
+  if (dx != 0 || dy != 0)
+    t = CLAMP (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy), 0, 1);
+
+  ex = a[0] + t * dx - p[0];
+  ey = a[1] + t * dy - p[1];
+
+  return ex * ex + ey * ey;
+}
+
+/* Douglas–Peucker on one ring, without recursion: the points kept are
+ * marked, then copied in order. */
+static guint
+simplify_ring (const double *points,
+               guint         n_points,
+               double        tolerance,
+               GArray       *out)
+{
+  g_autofree gboolean *keep = g_new0 (gboolean, n_points);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  double tolerance_squared = tolerance * tolerance;
+  guint n_kept = 0;
+
+  if (n_points <= 4)
+    {
+      g_array_append_vals (out, points, n_points * 2);
+      return n_points;
+    }
+
+  keep[0] = keep[n_points - 1] = TRUE;
+  /* A closed ring starts and ends on the same point: split it at the point
+   * farthest from the start, so both halves have a real chord. */
+  {
+    guint far = 1;
+    double far_distance = -1;
+
+    for (guint i = 1; i < n_points - 1; i++)
+      {
+        double dx = points[2 * i] - points[0];
+        double dy = points[2 * i + 1] - points[1];
+
+        if (dx * dx + dy * dy > far_distance)
+          {
+            far_distance = dx * dx + dy * dy;
+            far = i;
+          }
+      }
+    keep[far] = TRUE;
+    g_array_append_val (stack, far);
+    g_array_append_val (stack, (guint) { n_points - 1 });
+    g_array_append_val (stack, (guint) { 0 });
+    g_array_append_val (stack, far);
+  }
+
+  while (stack->len >= 2)
+    {
+      guint last = g_array_index (stack, guint, stack->len - 1);
+      guint first = g_array_index (stack, guint, stack->len - 2);
+      double max_distance = -1;
+      guint index = first;
+
+      g_array_set_size (stack, stack->len - 2);
+
+      for (guint i = first + 1; i < last; i++)
+        {
+          double distance = segment_distance_squared (&points[2 * i], &points[2 * first], &points[2 * last]);
+
+          if (distance > max_distance)
+            {
+              max_distance = distance;
+              index = i;
+            }
+        }
+
+      if (max_distance > tolerance_squared)
+        {
+          keep[index] = TRUE;
+          g_array_append_val (stack, first);
+          g_array_append_val (stack, index);
+          g_array_append_val (stack, index);
+          g_array_append_val (stack, last);
+        }
+    }
+
+  for (guint i = 0; i < n_points; i++)
+    if (keep[i])
+      {
+        g_array_append_vals (out, &points[2 * i], 2);
+        n_kept++;
+      }
+
+  return n_kept;
+}
+
+/* Projects @geometry and simplifies it for every zoom level. Rings that
+ * would be smaller than a pixel at a level are left out of it. */
+static void
+project_region (TanluMapRegion *region)
+{
+  guint n_rings = tanlu_geometry_get_n_rings (region->geometry);
+  const double *lonlat = tanlu_geometry_get_points (region->geometry, NULL);
+  g_autoptr(GArray) projected = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ring_bounds = g_array_new (FALSE, FALSE, sizeof (double));
+
+  region->min_x = region->min_y = G_MAXDOUBLE;
+  region->max_x = region->max_y = -G_MAXDOUBLE;
+
+  for (guint r = 0; r < n_rings; r++)
+    {
+      const TanluRing *ring = tanlu_geometry_get_ring (region->geometry, r);
+      double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+      for (guint i = 0; i < ring->n_points; i++)
+        {
+          const double *point = &lonlat[2 * (ring->first_point + i)];
+          double xy[2];
+
+          tanlu_mercator_project (point[0], point[1], &xy[0], &xy[1]);
+          g_array_append_vals (projected, xy, 2);
+          bounds[0] = MIN (bounds[0], xy[0]);
+          bounds[1] = MIN (bounds[1], xy[1]);
+          bounds[2] = MAX (bounds[2], xy[0]);
+          bounds[3] = MAX (bounds[3], xy[1]);
+        }
+
+      g_array_append_vals (ring_bounds, bounds, 4);
+      region->min_x = MIN (region->min_x, bounds[0]);
+      region->min_y = MIN (region->min_y, bounds[1]);
+      region->max_x = MAX (region->max_x, bounds[2]);
+      region->max_y = MAX (region->max_y, bounds[3]);
+    }
+
+  region->shapes = g_ptr_array_new_with_free_func (shape_free);
+  for (guint level = 0; level < N_LEVELS; level++)
+    {
+      Shape *shape = g_new0 (Shape, 1);
+      /* The last level keeps every point. */
+      double tolerance = level + 1 < N_LEVELS
+                         ? SIMPLIFY_PIXELS / (256.0 * (1u << (FIRST_ZOOM + level)))
+                         : 0;
+
+      shape->ring_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      shape->points = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint r = 0; r < n_rings; r++)
+        {
+          const TanluRing *ring = tanlu_geometry_get_ring (region->geometry, r);
+          const double *bounds = &g_array_index (ring_bounds, double, 4 * r);
+          const double *points = &g_array_index (projected, double, 2 * ring->first_point);
+          guint n_kept;
+
+          if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 && bounds[3] - bounds[1] < tolerance * 2)
+            continue;
+
+          n_kept = tolerance > 0 ? simplify_ring (points, ring->n_points, tolerance, shape->points)
+                                 : (g_array_append_vals (shape->points, points, ring->n_points * 2), ring->n_points);
+          g_array_append_val (shape->ring_lengths, n_kept);
+        }
+
+      g_ptr_array_add (region->shapes, shape);
+    }
+
+  {
+    double longitude, latitude;
+
+    tanlu_geometry_get_centroid (region->geometry, &longitude, &latitude);
+    tanlu_mercator_project (longitude, latitude, &region->label_x, &region->label_y);
+  }
+}
+
+static GPtrArray *
+list_regions (TanluStore        *store,
+              TanluRegionLevel   level,
+              guint              parent_code,
+              GError           **error)
+{
+  if (level == TANLU_REGION_LEVEL_CITY && parent_code != 0)
+    return tanlu_store_list_children (store, parent_code, error);
+
+  if (level != TANLU_REGION_LEVEL_PROVINCE && level != TANLU_REGION_LEVEL_CITY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Maps show provinces or prefecture-level cities"));
+      return NULL;
+    }
+
+  return tanlu_store_list_regions_at_level (store, level);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/**
+ * tanlu_map_data_new:
+ * @level: %TANLU_REGION_LEVEL_PROVINCE or %TANLU_REGION_LEVEL_CITY
+ * @parent_code: for cities, the province they are in, or 0 for all
+ *
+ * Loads and projects the boundaries of the regions a map shows. Regions
+ * without a boundary are left out.
+ *
+ * Returns: (transfer full) (nullable): the map's regions
+ */
+TanluMapData *
+tanlu_map_data_new (TanluStore        *store,
+                    TanluRegionLevel   level,
+                    guint              parent_code,
+                    GError           **error)
+{
+  g_autoptr(TanluMapData) self = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
+
+  if (!(regions = list_regions (store, level, parent_code, error)))
+    return NULL;
+
+  self = g_new0 (TanluMapData, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->store = g_object_ref (store);
+  self->level = level;
+  self->parent_code = parent_code;
+  self->regions = g_ptr_array_new_with_free_func (map_region_free);
+  self->by_code = g_hash_table_new (NULL, NULL);
+  self->years = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->min_x = self->min_y = G_MAXDOUBLE;
+  self->max_x = self->max_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      TanluRegion *region = g_ptr_array_index (regions, i);
+      g_autoptr(GError) local_error = NULL;
+      TanluMapRegion *map_region;
+      TanluGeometry *geometry;
+      gboolean schematic = TRUE;
+
+      if (tanlu_region_get_level (region) != level)
+        continue;
+
+      if (!(geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (region), &schematic, &local_error)))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          continue;
+        }
+
+      map_region = g_new0 (TanluMapRegion, 1);
+      map_region->region = region;
+      map_region->geometry = geometry;
+      map_region->schematic = schematic;
+      map_region->value = NAN;
+      project_region (map_region);
+
+      self->min_x = MIN (self->min_x, map_region->min_x);
+      self->min_y = MIN (self->min_y, map_region->min_y);
+      self->max_x = MAX (self->max_x, map_region->max_x);
+      self->max_y = MAX (self->max_y, map_region->max_y);
+
+      g_ptr_array_add (self->regions, map_region);
+      g_hash_table_insert (self->by_code, GUINT_TO_POINTER (tanlu_region_get_code (region)), map_region);
+    }
+
+  if (self->regions->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There are no boundaries for the regions of this map"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+TanluMapData *
+tanlu_map_data_ref (TanluMapData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+tanlu_map_data_unref (TanluMapData *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->series, g_hash_table_unref);
+  g_clear_pointer (&self->classification, tanlu_classification_free);
+  g_clear_pointer (&self->indicator, g_free);
+  g_clear_object (&self->store);
+  g_free (self);
+}
+
+TanluStore *
+tanlu_map_data_get_store (TanluMapData *self)
+{
+  return self->store;
+}
+
+TanluRegionLevel
+tanlu_map_data_get_level (TanluMapData *self)
+{
+  return self->level;
+}
+
+guint
+tanlu_map_data_get_parent_code (TanluMapData *self)
+{
+  return self->parent_code;
+}
+
+guint
+tanlu_map_data_get_n_regions (TanluMapData *self)
+{
+  return self->regions->len;
+}
+
+/**
+ * tanlu_map_data_get_region:
+ *
+ * Returns: (transfer none): the region at @index
+ */
+TanluMapRegion *
+tanlu_map_data_get_region (TanluMapData *self,
+                           guint         index)
+{
+  g_return_val_if_fail (index < self->regions->len, NULL);
+
+  return g_ptr_array_index (self->regions, index);
+}
+
+/**
+ * tanlu_map_data_find_region:
+ *
+ * Returns: (transfer none) (nullable): the region with @code, if the map
+ *   has it
+ */
+TanluMapRegion *
+tanlu_map_data_find_region (TanluMapData *self,
+                            guint         code)
+{
+  return g_hash_table_lookup (self->by_code, GUINT_TO_POINTER (code));
+}
+
+void
+tanlu_map_data_get_bounds (TanluMapData *self,
+                           double       *min_x,
+                           double       *min_y,
+                           double       *max_x,
+                           double       *max_y)
+{
+  *min_x = self->min_x;
+  *min_y = self->min_y;
+  *max_x = self->max_x;
+  *max_y = self->max_y;
+}
+
+/**
+ * tanlu_map_data_set_indicator:
+ * @year: the year shown; 0 for the latest year with values
+ *
+ * Reads every region's values of @indicator_code, and shows @year.
+ *
+ * Returns: %FALSE if the indicator is unknown
+ */
+gboolean
+tanlu_map_data_set_indicator (TanluMapData  *self,
+                              const char    *indicator_code,
+                              guint          year,
+                              GError       **error)
+{
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (indicator_code != NULL, FALSE);
+
+  if (tanlu_store_lookup_indicator (self->store, indicator_code) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no indicator “%s”"), indicator_code);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (self->indicator, indicator_code) != 0)
+    {
+      g_hash_table_remove_all (self->series);
+      g_array_set_size (self->years, 0);
+
+      for (guint i = 0; i < self->regions->len; i++)
+        {
+          TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+          guint code = tanlu_region_get_code (region->region);
+          GArray *series = tanlu_store_get_series (self->store, code, indicator_code, error);
+
+          if (series == NULL)
+            return FALSE;
+
+          for (guint k = 0; k < series->len; k++)
+            {
+              guint point_year = g_array_index (series, TanluSeriesPoint, k).year;
+
+              if (!g_hash_table_contains (years, GUINT_TO_POINTER (point_year)))
+                {
+                  g_hash_table_add (years, GUINT_TO_POINTER (point_year));
+                  g_array_append_val (self->years, point_year);
+                }
+            }
+
+          g_hash_table_insert (self->series, GUINT_TO_POINTER (code), series);
+        }
+
+      g_array_sort (self->years, compare_years);
+      g_free (self->indicator);
+      self->indicator = g_strdup (indicator_code);
+    }
+
+  if (year == 0 && self->years->len > 0)
+    year = g_array_index (self->years, guint, self->years->len - 1);
+  self->year = year;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+      GArray *series = g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+
+      region->value = NAN;
+      for (guint k = 0; series != NULL && k < series->len; k++)
+        if (g_array_index (series, TanluSeriesPoint, k).year == year)
+          region->value = g_array_index (series, TanluSeriesPoint, k).value;
+    }
+
+  return TRUE;
+}
+
+const char *
+tanlu_map_data_get_indicator (TanluMapData *self)
+{
+  return self->indicator;
+}
+
+guint
+tanlu_map_data_get_year (TanluMapData *self)
+{
+  return self->year;
+}
+
+/**
+ * tanlu_map_data_get_years:
+ *
+ * Returns: (transfer none) (element-type guint): the years in which any
+ *   region of the map has a value, ascending
+ */
+GArray *
+tanlu_map_data_get_years (TanluMapData *self)
+{
+  return self->years;
+}
+
+/**
+ * tanlu_map_data_get_series:
+ *
+ * Returns: (transfer none) (nullable) (element-type TanluSeriesPoint): a
+ *   region's values of the map's indicator, by year
+ */
+GArray *
+tanlu_map_data_get_series (TanluMapData   *self,
+                           TanluMapRegion *region)
+{
+  return g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+}
+
+/**
+ * tanlu_map_data_get_source_text:
+ *
+ * Returns: (transfer full): the title and citation of every source of the
+ *   values shown, for a map's source line
+ */
+char *
+tanlu_map_data_get_source_text (TanluMapData *self,
+                                gboolean      chinese)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+      GArray *series = tanlu_map_data_get_series (self, region);
+
+      for (guint k = 0; series != NULL && k < series->len; k++)
+        {
+          const TanluSeriesPoint *point = &g_array_index (series, TanluSeriesPoint, k);
+          gint64 *id;
+
+          if (point->year != self->year || g_hash_table_contains (seen, &point->source_id))
+            continue;
+
+          id = g_memdup2 (&point->source_id, sizeof point->source_id);
+          g_ptr_array_add (ids, id);
+          g_hash_table_add (seen, id);
+        }
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TanluSource *source = tanlu_store_get_source (self->store, *(gint64 *) g_ptr_array_index (ids, i));
+
+      if (source == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, chinese ? "；" : "; ");
+      g_string_append_printf (text, "%s. %s",
+                              chinese ? tanlu_source_get_title_zh (source) : tanlu_source_get_title_en (source),
+                              tanlu_source_get_citation (source));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tanlu_map_data_get_boundary_text:
+ *
+ * Returns: (transfer full): where the boundaries drawn come from, saying
+ *   whether they are schematic
+ */
+char *
+tanlu_map_data_get_boundary_text (TanluMapData *self,
+                                  gboolean      chinese)
+{
+  gboolean any_schematic = FALSE;
+  gboolean any_official = FALSE;
+  TanluSource *bundled = tanlu_store_lookup_source (self->store, "echarts-boundaries");
+  TanluSource *official = tanlu_store_lookup_source (self->store, "official-boundaries");
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      any_schematic |= region->schematic;
+      any_official |= !region->schematic;
+    }
+
+  if (any_official && official != NULL)
+    g_string_append_printf (text, chinese ? "边界：%s" : "Boundaries: %s", tanlu_source_get_citation (official));
+
+  if (any_schematic)
+    {
+      if (text->len > 0)
+        g_string_append (text, chinese ? "；其余边界为示意性质，不作为划界依据"
+                                       : "; other boundaries are schematic, not an authoritative depiction");
+      else
+        g_string_append (text, chinese ? "边界为示意性质，不作为划界依据"
+                                       : "Boundaries are schematic, not an authoritative depiction");
+      if (bundled != NULL)
+        g_string_append_printf (text, chinese ? "（%s）" : " (%s)",
+                                chinese ? tanlu_source_get_title_zh (bundled) : tanlu_source_get_title_en (bundled));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tanlu_map_data_classify:
+ *
+ * Divides the regions' values in the map's year into classes.
+ *
+ * Returns: %FALSE with @error when the classes asked for are not valid
+ */
+gboolean
+tanlu_map_data_classify (TanluMapData         *self,
+                         TanluClassifyMethod   method,
+                         guint                 n_classes,
+                         const double         *custom_breaks,
+                         guint                 n_custom_breaks,
+                         GError              **error)
+{
+  g_autofree double *values = g_new (double, self->regions->len);
+  TanluClassification *classification;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    values[i] = ((TanluMapRegion *) g_ptr_array_index (self->regions, i))->value;
+
+  classification = tanlu_classification_new (values, self->regions->len, method, n_classes,
+                                             custom_breaks, n_custom_breaks, error);
+  if (classification == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->classification, tanlu_classification_free);
+  self->classification = classification;
+
+  return TRUE;
+}
+
+/**
+ * tanlu_map_data_set_classification:
+ *
+ * Uses the classes of another year or map (a fixed scale), counting the
+ * regions of this year into them.
+ */
+void
+tanlu_map_data_set_classification (TanluMapData              *self,
+                                   const TanluClassification *classification)
+{
+  g_autofree double *values = g_new (double, self->regions->len);
+
+  g_clear_pointer (&self->classification, tanlu_classification_free);
+  if (classification == NULL)
+    return;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    values[i] = ((TanluMapRegion *) g_ptr_array_index (self->regions, i))->value;
+
+  self->classification = tanlu_classification_copy (classification);
+  tanlu_classification_recount (self->classification, values, self->regions->len);
+}
+
+const TanluClassification *
+tanlu_map_data_get_classification (TanluMapData *self)
+{
+  return self->classification;
+}
+
+/**
+ * tanlu_map_data_get_rank:
+ *
+ * Returns: @region's rank by value in the map's year, highest first, or 0
+ *   when it has no value
+ */
+guint
+tanlu_map_data_get_rank (TanluMapData   *self,
+                         TanluMapRegion *region)
+{
+  guint rank = 1;
+
+  if (isnan (region->value))
+    return 0;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *other = g_ptr_array_index (self->regions, i);
+
+      if (!isnan (other->value) && other->value > region->value)
+        rank++;
+    }
+
+  return rank;
+}
+
+/**
+ * tanlu_map_data_get_n_ranked:
+ *
+ * Returns: how many regions of the map have a value in its year
+ */
+guint
+tanlu_map_data_get_n_ranked (TanluMapData *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    n += !isnan (((TanluMapRegion *) g_ptr_array_index (self->regions, i))->value);
+
+  return n;
+}
+
+/**
+ * tanlu_map_data_hit:
+ * @x: a world coordinate
+ * @y: a world coordinate
+ *
+ * Returns: (transfer none) (nullable): the region at the point
+ */
+TanluMapRegion *
+tanlu_map_data_hit (TanluMapData *self,
+                    double        x,
+                    double        y)
+{
+  double longitude, latitude;
+
+  tanlu_mercator_unproject (x, y, &longitude, &latitude);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      if (x < region->min_x || x > region->max_x || y < region->min_y || y > region->max_y)
+        continue;
+      if (tanlu_geometry_contains (region->geometry, longitude, latitude))
+        return region;
+    }
+
+  return NULL;
+}
+
+/**
+ * tanlu_map_region_get_shape:
+ * @scale: pixels per world unit of the drawing
+ * @shape: (out): the rings to draw
+ *
+ * Gives the rings simplified so that no point moves by more than a third
+ * of a pixel at @scale.
+ */
+void
+tanlu_map_region_get_shape (TanluMapRegion *region,
+                            double          scale,
+                            TanluMapShape  *shape)
+{
+  double zoom = tanlu_mercator_zoom_for_scale (scale);
+  int level = CLAMP ((int) floor (zoom) - FIRST_ZOOM, 0, N_LEVELS - 1);
+  Shape *chosen = g_ptr_array_index (region->shapes, level);
+
+  shape->n_rings = chosen->ring_lengths->len;
+  shape->ring_lengths = (const guint *) (gpointer) chosen->ring_lengths->data;
+  shape->points = (const double *) (gpointer) chosen->points->data;
+}

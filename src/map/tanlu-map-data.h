@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tanlu-classify.h"
+#include "tanlu-geometry.h"
+#include "tanlu-map-palette.h"
+#include "tanlu-projection.h"
+#include "tanlu-store-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TanluMapRegion:
+ * @region: (transfer none): the region, from the store's registry
+ * @geometry: its boundary in longitude and latitude, for hit testing
+ * @min_x: its bounds in world units (see tanlu-projection.h)
+ * @label_x: where its name and marker go, in world units
+ * @value: the indicator's value in the map's year; NAN for no data
+ * @schematic: whether the boundary is the bundled schematic one
+ *
+ * One region of a map, projected once.
+ */
+typedef struct
+{
+  TanluRegion   *region;
+  TanluGeometry *geometry;
+  double         min_x;
+  double         min_y;
+  double         max_x;
+  double         max_y;
+  double         label_x;
+  double         label_y;
+  double         value;
+  gboolean       schematic;
+
+  /*< private >*/
+  GPtrArray     *shapes;     /* per simplification level */
+} TanluMapRegion;
+
+typedef struct _TanluMapData TanluMapData;
+
+TanluMapData        *tanlu_map_data_new               (TanluStore          *store,
+                                                       TanluRegionLevel     level,
+                                                       guint                parent_code,
+                                                       GError             **error);
+TanluMapData        *tanlu_map_data_ref               (TanluMapData        *self);
+void                 tanlu_map_data_unref             (TanluMapData        *self);
+TanluStore          *tanlu_map_data_get_store         (TanluMapData        *self);
+TanluRegionLevel     tanlu_map_data_get_level         (TanluMapData        *self);
+guint                tanlu_map_data_get_parent_code   (TanluMapData        *self);
+guint                tanlu_map_data_get_n_regions     (TanluMapData        *self);
+TanluMapRegion      *tanlu_map_data_get_region        (TanluMapData        *self,
+                                                       guint                index);
+TanluMapRegion      *tanlu_map_data_find_region       (TanluMapData        *self,
+                                                       guint                code);
+void                 tanlu_map_data_get_bounds        (TanluMapData        *self,
+                                                       double              *min_x,
+                                                       double              *min_y,
+                                                       double              *max_x,
+                                                       double              *max_y);
+gboolean             tanlu_map_data_set_indicator     (TanluMapData        *self,
+                                                       const char          *indicator_code,
+                                                       guint                year,
+                                                       GError             **error);
+const char          *tanlu_map_data_get_indicator     (TanluMapData        *self);
+guint                tanlu_map_data_get_year          (TanluMapData        *self);
+GArray              *tanlu_map_data_get_years         (TanluMapData        *self);
+char                *tanlu_map_data_get_source_text   (TanluMapData        *self,
+                                                       gboolean             chinese);
+char                *tanlu_map_data_get_boundary_text (TanluMapData        *self,
+                                                       gboolean             chinese);
+gboolean             tanlu_map_data_classify          (TanluMapData        *self,
+                                                       TanluClassifyMethod  method,
+                                                       guint                n_classes,
+                                                       const double        *custom_breaks,
+                                                       guint                n_custom_breaks,
+                                                       GError             **error);
+void                 tanlu_map_data_set_classification (TanluMapData       *self,
+                                                        const TanluClassification *classification);
+const TanluClassification *
+                     tanlu_map_data_get_classification (TanluMapData       *self);
+guint                tanlu_map_data_get_rank          (TanluMapData        *self,
+                                                       TanluMapRegion      *region);
+guint                tanlu_map_data_get_n_ranked      (TanluMapData        *self);
+GArray              *tanlu_map_data_get_series        (TanluMapData        *self,
+                                                       TanluMapRegion      *region);
+TanluMapRegion      *tanlu_map_data_hit               (TanluMapData        *self,
+                                                       double               x,
+                                                       double               y);
+
+/* For drawing: the rings of a region simplified for @scale, as runs of
+ * (x, y) world coordinates. */
+typedef struct
+{
+  guint         n_rings;
+  const guint  *ring_lengths;
+  const double *points;
+} TanluMapShape;
+
+void                 tanlu_map_region_get_shape       (TanluMapRegion      *region,
+                                                       double               scale,
+                                                       TanluMapShape       *shape);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluMapData, tanlu_map_data_unref)
+
+G_END_DECLS

@@ -1,0 +1,1046 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-map"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "tanlu-chart-scale.h"
+#include "tanlu-indicator.h"
+#include "tanlu-map-draw.h"
+#include "tanlu-picture.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store.h"
+
+#include <math.h>
+
+/* Regions are filled one class at a time, all of a class in one path, and
+ * outlined in one stroke: a frame with every prefecture city visible is a
+ * dozen fills and a stroke, whatever the zoom. */
+
+#define OUTLINE_WIDTH 0.6
+#define SELECTED_WIDTH 2.5
+#define HOVERED_WIDTH 1.6
+#define HATCH_SPACING 5.0
+#define SWATCH_SIZE 1.1   /* in lines of legend text */
+
+static gboolean
+chinese (const TanluMapStyle *style)
+{
+  return style->language == TANLU_CHART_LANGUAGE_CHINESE;
+}
+
+static void
+set_color (cairo_t               *cr,
+           const TanluChartColor *color,
+           double                 alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+page_colors (const TanluMapStyle *style,
+             TanluChartColor     *background,
+             TanluChartColor     *foreground)
+{
+  if (style->custom_colors)
+    {
+      *background = style->background;
+      *foreground = style->foreground;
+    }
+  else if (style->dark)
+    {
+      *background = (TanluChartColor) { 0.118, 0.118, 0.118, 1 };
+      *foreground = (TanluChartColor) { 0.94, 0.94, 0.94, 1 };
+    }
+  else
+    {
+      *background = (TanluChartColor) { 1, 1, 1, 1 };
+      *foreground = (TanluChartColor) { 0.12, 0.12, 0.12, 1 };
+    }
+}
+
+/**
+ * tanlu_map_style_init:
+ *
+ * A light map in the language of the desktop, names on.
+ */
+void
+tanlu_map_style_init (TanluMapStyle *style)
+{
+  *style = (TanluMapStyle) {
+    .palette = TANLU_MAP_PALETTE_SEQUENTIAL,
+    .font_size = 12,
+    .language = TANLU_CHART_LANGUAGE_ENGLISH,
+    .unit_scale = TANLU_CHART_UNIT_SCALE_MT,
+    .labels = TRUE,
+  };
+}
+
+static gboolean
+region_in_view (const TanluMapRegion *region,
+                const TanluMapView   *view)
+{
+  double right = view->x + view->width / view->scale;
+  double bottom = view->y + view->height / view->scale;
+
+  return region->max_x >= view->x && region->min_x <= right &&
+         region->max_y >= view->y && region->min_y <= bottom;
+}
+
+static void
+append_region (cairo_t            *cr,
+               TanluMapRegion     *region,
+               const TanluMapView *view)
+{
+  TanluMapShape shape;
+  const double *point;
+
+  tanlu_map_region_get_shape (region, view->scale, &shape);
+  point = shape.points;
+
+  for (guint r = 0; r < shape.n_rings; r++)
+    {
+      guint n = shape.ring_lengths[r];
+
+      for (guint i = 0; i < n; i++, point += 2)
+        {
+          double x = (point[0] - view->x) * view->scale;
+          double y = (point[1] - view->y) * view->scale;
+
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+}
+
+/* Diagonal lines across the current clip: "no data" must not look like
+ * the lowest class, nor like land without a region. */
+static void
+hatch (cairo_t               *cr,
+       const TanluMapView    *view,
+       const TanluChartColor *color)
+{
+  double extent = view->width + view->height;
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  cairo_new_path (cr);
+  for (double offset = -view->height; offset < extent; offset += HATCH_SPACING)
+    {
+      cairo_move_to (cr, offset, 0);
+      cairo_line_to (cr, offset + view->height, view->height);
+    }
+  set_color (cr, color, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+class_color (TanluMapData        *data,
+             const TanluMapStyle *style,
+             int                  index,
+             TanluChartColor     *color)
+{
+  const TanluClassification *classification = tanlu_map_data_get_classification (data);
+
+  tanlu_map_palette_get_color (style->palette, classification->n_classes, index, style->dark, color);
+}
+
+/**
+ * tanlu_map_draw_regions:
+ * @view: which part of the world @cr shows
+ *
+ * Fills the map's regions by class, hatches those without a value, and
+ * outlines them all, the selected one strongly.
+ */
+void
+tanlu_map_draw_regions (cairo_t             *cr,
+                        TanluMapData        *data,
+                        const TanluMapView  *view,
+                        const TanluMapStyle *style)
+{
+  const TanluClassification *classification = tanlu_map_data_get_classification (data);
+  guint n_regions = tanlu_map_data_get_n_regions (data);
+  g_autofree int *classes = g_new (int, n_regions);
+  TanluChartColor background, foreground, fill, hatch_color;
+  guint n_classes = classification != NULL ? classification->n_classes : 0;
+  gboolean any_missing = FALSE;
+
+  page_colors (style, &background, &foreground);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      TanluMapRegion *region = tanlu_map_data_get_region (data, i);
+
+      if (!region_in_view (region, view))
+        classes[i] = -2;
+      else if (classification == NULL || (classes[i] = tanlu_classification_find (classification, region->value)) < 0)
+        {
+          classes[i] = -1;
+          any_missing = TRUE;
+        }
+    }
+
+  for (guint c = 0; c < n_classes; c++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_regions; i++)
+        if (classes[i] == (int) c)
+          {
+            append_region (cr, tanlu_map_data_get_region (data, i), view);
+            any = TRUE;
+          }
+
+      if (any)
+        {
+          class_color (data, style, c, &fill);
+          set_color (cr, &fill, 1);
+          cairo_fill (cr);
+        }
+    }
+
+  if (any_missing)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_regions; i++)
+        if (classes[i] == -1)
+          append_region (cr, tanlu_map_data_get_region (data, i), view);
+      tanlu_map_palette_get_no_data_color (style->dark, &fill, &hatch_color);
+      set_color (cr, &fill, 1);
+      cairo_fill_preserve (cr);
+      hatch (cr, view, &hatch_color);
+    }
+
+  /* Outlines in one stroke, a hairline at any zoom. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_regions; i++)
+    if (classes[i] != -2)
+      append_region (cr, tanlu_map_data_get_region (data, i), view);
+  set_color (cr, &foreground, style->dark ? 0.45 : 0.5);
+  cairo_set_line_width (cr, OUTLINE_WIDTH);
+  cairo_stroke (cr);
+
+  if (style->hovered != 0)
+    {
+      TanluMapRegion *region = tanlu_map_data_find_region (data, style->hovered);
+
+      if (region != NULL && region_in_view (region, view))
+        {
+          cairo_new_path (cr);
+          append_region (cr, region, view);
+          set_color (cr, &background, 0.3);
+          cairo_fill_preserve (cr);
+          set_color (cr, &foreground, 0.9);
+          cairo_set_line_width (cr, HOVERED_WIDTH);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (style->selected != 0)
+    {
+      TanluMapRegion *region = tanlu_map_data_find_region (data, style->selected);
+
+      if (region != NULL && region_in_view (region, view))
+        {
+          cairo_new_path (cr);
+          append_region (cr, region, view);
+          /* A light edge inside the dark one reads on every class colour. */
+          set_color (cr, &background, 1);
+          cairo_set_line_width (cr, SELECTED_WIDTH + 2);
+          cairo_stroke_preserve (cr);
+          set_color (cr, &foreground, 1);
+          cairo_set_line_width (cr, SELECTED_WIDTH);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text */
+
+typedef struct
+{
+  PangoContext         *context;
+  PangoFontDescription *font;
+  GArray               *placed;    /* double x, y, width, height */
+} Text;
+
+static void
+text_init (Text                *text,
+           cairo_t             *cr,
+           const TanluMapStyle *style)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  text->context = pango_cairo_create_context (cr);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_ON);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  pango_cairo_context_set_font_options (text->context, options);
+  cairo_font_options_destroy (options);
+
+  text->font = pango_font_description_new ();
+  pango_font_description_set_family (text->font, style->font != NULL ? style->font : "Sans");
+  text->placed = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+text_clear (Text *text)
+{
+  g_clear_object (&text->context);
+  g_clear_pointer (&text->font, pango_font_description_free);
+  g_clear_pointer (&text->placed, g_array_unref);
+}
+
+static PangoLayout *
+text_layout (Text       *text,
+             const char *str,
+             double      size,
+             gboolean    bold)
+{
+  PangoLayout *layout = pango_layout_new (text->context);
+
+  pango_font_description_set_absolute_size (text->font, size * PANGO_SCALE);
+  pango_font_description_set_weight (text->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, text->font);
+  pango_layout_set_text (layout, str, -1);
+
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  *width = logical.width;
+  *height = logical.height;
+}
+
+static gboolean
+text_is_free (Text   *text,
+              double  x,
+              double  y,
+              double  width,
+              double  height)
+{
+  for (guint i = 0; i < text->placed->len; i += 4)
+    {
+      const double *box = &g_array_index (text->placed, double, i);
+
+      if (x < box[0] + box[2] && box[0] < x + width && y < box[1] + box[3] && box[1] < y + height)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+show_with_halo (cairo_t               *cr,
+                PangoLayout           *layout,
+                double                 x,
+                double                 y,
+                const TanluChartColor *color,
+                const TanluChartColor *halo)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, halo, 0.85);
+  cairo_set_line_width (cr, 3);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x, y);
+  set_color (cr, color, 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static const char *
+region_name (TanluRegion         *region,
+             const TanluMapStyle *style)
+{
+  return chinese (style) ? tanlu_region_get_name_zh (region) : tanlu_region_get_name_en (region);
+}
+
+/**
+ * tanlu_map_draw_labels:
+ *
+ * Names the regions whose name fits inside them at this zoom, largest
+ * regions first, without any two names touching.
+ */
+void
+tanlu_map_draw_labels (cairo_t             *cr,
+                       TanluMapData        *data,
+                       const TanluMapView  *view,
+                       const TanluMapStyle *style)
+{
+  guint n_regions = tanlu_map_data_get_n_regions (data);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  TanluChartColor background, foreground;
+  Text text;
+
+  if (!style->labels)
+    return;
+
+  page_colors (style, &background, &foreground);
+  text_init (&text, cr, style);
+
+  for (guint i = 0; i < n_regions; i++)
+    if (region_in_view (tanlu_map_data_get_region (data, i), view))
+      g_array_append_val (order, i);
+
+  /* Largest first: they have the most room and matter most. */
+  for (guint i = 1; i < order->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        TanluMapRegion *a = tanlu_map_data_get_region (data, g_array_index (order, guint, j - 1));
+        TanluMapRegion *b = tanlu_map_data_get_region (data, g_array_index (order, guint, j));
+
+        if ((a->max_x - a->min_x) * (a->max_y - a->min_y) >= (b->max_x - b->min_x) * (b->max_y - b->min_y))
+          break;
+        g_array_index (order, guint, j - 1) ^= g_array_index (order, guint, j);
+        g_array_index (order, guint, j) ^= g_array_index (order, guint, j - 1);
+        g_array_index (order, guint, j - 1) ^= g_array_index (order, guint, j);
+      }
+
+  cairo_save (cr);
+  for (guint k = 0; k < order->len; k++)
+    {
+      TanluMapRegion *region = tanlu_map_data_get_region (data, g_array_index (order, guint, k));
+      g_autoptr(PangoLayout) layout = text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
+      double region_width = (region->max_x - region->min_x) * view->scale;
+      double region_height = (region->max_y - region->min_y) * view->scale;
+      double width, height, x, y;
+      double box[4];
+
+      layout_size (layout, &width, &height);
+      if (width > region_width * 0.8 || height > region_height * 0.6)
+        continue;
+
+      x = tanlu_map_view_to_pixel_x (view, region->label_x) - width / 2;
+      y = tanlu_map_view_to_pixel_y (view, region->label_y) - height / 2;
+      if (x < 0 || y < 0 || x + width > view->width || y + height > view->height ||
+          !text_is_free (&text, x - 2, y, width + 4, height))
+        continue;
+
+      box[0] = x - 2;
+      box[1] = y;
+      box[2] = width + 4;
+      box[3] = height;
+      g_array_append_vals (text.placed, box, 4);
+      show_with_halo (cr, layout, x, y, &foreground, &background);
+    }
+  cairo_restore (cr);
+
+  text_clear (&text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Legend */
+
+static double
+unit_factor (TanluMapData        *data,
+             const TanluMapStyle *style,
+             char               **unit_label)
+{
+  TanluIndicator *indicator = tanlu_store_lookup_indicator (tanlu_map_data_get_store (data),
+                                                            tanlu_map_data_get_indicator (data));
+  const char *unit = indicator != NULL ? tanlu_indicator_get_unit (indicator) : NULL;
+
+  if (unit_label != NULL)
+    *unit_label = tanlu_chart_unit_label (unit, style->unit_scale, style->language);
+
+  return tanlu_chart_unit_is_mt_co2 (unit) ? tanlu_chart_unit_scale_factor (style->unit_scale) : 1;
+}
+
+/**
+ * tanlu_map_describe_value:
+ *
+ * Returns: (transfer full): @value with its unit, as the legend and
+ *   tooltips show it
+ */
+char *
+tanlu_map_describe_value (TanluMapData        *data,
+                          const TanluMapStyle *style,
+                          double               value)
+{
+  g_autofree char *unit = NULL;
+  double factor = unit_factor (data, style, &unit);
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup (chinese (style) ? "无数据" : "no data");
+
+  number = tanlu_chart_format_value (value * factor, style->language);
+
+  return unit[0] != '\0' ? g_strdup_printf ("%s %s", number, unit) : g_steal_pointer (&number);
+}
+
+/**
+ * tanlu_map_get_title:
+ *
+ * Returns: (transfer full): the indicator and the year, as maps are
+ *   titled by default
+ */
+char *
+tanlu_map_get_title (TanluMapData       *data,
+                     TanluChartLanguage  language)
+{
+  TanluIndicator *indicator = tanlu_store_lookup_indicator (tanlu_map_data_get_store (data),
+                                                            tanlu_map_data_get_indicator (data));
+  const char *name;
+
+  if (indicator == NULL)
+    return g_strdup ("");
+
+  name = language == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_indicator_get_name_zh (indicator)
+                                                   : tanlu_indicator_get_name_en (indicator);
+
+  return language == TANLU_CHART_LANGUAGE_CHINESE
+         ? g_strdup_printf ("%u 年%s", tanlu_map_data_get_year (data), name)
+         : g_strdup_printf ("%s, %u", name, tanlu_map_data_get_year (data));
+}
+
+/* A class's range, rounded to the precision its neighbours need. */
+static char *
+class_range (const TanluClassification *classification,
+             guint                      index,
+             double                     factor,
+             TanluChartLanguage         language)
+{
+  double low = classification->breaks[index] * factor;
+  double high = classification->breaks[index + 1] * factor;
+  /* Two or three significant figures of the class's width. */
+  int decimals = CLAMP (1 - (int) floor (log10 (MAX (fabs (high - low), 1e-9))), 0, 3);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  from = tanlu_chart_format_number (low, decimals, language);
+  to = tanlu_chart_format_number (high, decimals, language);
+
+  return g_strdup_printf ("%s – %s", from, to);
+}
+
+/**
+ * tanlu_map_draw_legend:
+ * @x: the legend's left edge
+ * @y: its top edge
+ * @paint: whether to draw, or only measure
+ * @width: (out) (optional): its width
+ * @height: (out) (optional): its height
+ *
+ * The legend: title and year, unit, each class's range and the number of
+ * regions in it, and "no data" when some regions have none, on a box of
+ * the page colour.
+ */
+void
+tanlu_map_draw_legend (cairo_t             *cr,
+                       TanluMapData        *data,
+                       const TanluMapStyle *style,
+                       double               x,
+                       double               y,
+                       gboolean             paint,
+                       double              *width,
+                       double              *height)
+{
+  const TanluClassification *classification = tanlu_map_data_get_classification (data);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) unit_layout = NULL;
+  g_autofree char *title = tanlu_map_get_title (data, style->language);
+  g_autofree char *unit = NULL;
+  TanluChartColor background, foreground;
+  double factor = unit_factor (data, style, &unit);
+  double size = style->font_size;
+  double pad = size * 0.75;
+  double line, swatch, title_width, title_height, unit_width = 0, unit_height = 0;
+  double range_width = 0, count_width = 0, row_height = 0;
+  double total_width, total_height, cursor;
+  guint n_classes = classification != NULL ? classification->n_classes : 0;
+  gboolean show_missing = classification == NULL || classification->n_missing > 0;
+  Text text;
+
+  page_colors (style, &background, &foreground);
+  text_init (&text, cr, style);
+
+  title_layout = text_layout (&text, title, size * 1.05, TRUE);
+  pango_layout_set_width (title_layout, (int) (size * 22 * PANGO_SCALE));
+  pango_layout_set_wrap (title_layout, PANGO_WRAP_WORD_CHAR);
+  layout_size (title_layout, &title_width, &title_height);
+  if (unit[0] != '\0')
+    {
+      unit_layout = text_layout (&text, unit, size * 0.95, FALSE);
+      layout_size (unit_layout, &unit_width, &unit_height);
+    }
+
+  for (guint c = 0; c <= n_classes; c++)
+    {
+      g_autofree char *range = NULL;
+      g_autofree char *count = NULL;
+      PangoLayout *layout;
+      double w, h;
+
+      if (c == n_classes)
+        {
+          if (!show_missing)
+            break;
+          range = g_strdup (chinese (style) ? "无数据" : "No data");
+          count = g_strdup_printf ("(%u)", classification != NULL ? classification->n_missing
+                                                                  : tanlu_map_data_get_n_regions (data));
+        }
+      else
+        {
+          range = class_range (classification, c, factor, style->language);
+          count = g_strdup_printf ("(%u)", classification->counts[c]);
+        }
+
+      layout = text_layout (&text, range, size, FALSE);
+      layout_size (layout, &w, &h);
+      range_width = MAX (range_width, w);
+      row_height = MAX (row_height, h);
+      g_ptr_array_add (rows, layout);
+
+      layout = text_layout (&text, count, size * 0.9, FALSE);
+      layout_size (layout, &w, &h);
+      count_width = MAX (count_width, w);
+      g_ptr_array_add (counts, layout);
+    }
+
+  line = row_height * 1.25;
+  swatch = row_height * SWATCH_SIZE;
+  total_width = 2 * pad + MAX (MAX (title_width, unit_width), swatch + pad * 0.6 + range_width + pad * 0.8 + count_width);
+  total_height = 2 * pad + title_height + unit_height + pad * 0.4 + rows->len * line;
+
+  if (width != NULL)
+    *width = total_width;
+  if (height != NULL)
+    *height = total_height;
+
+  if (!paint)
+    {
+      text_clear (&text);
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, total_width, total_height);
+  set_color (cr, &background, 0.92);
+  cairo_fill_preserve (cr);
+  set_color (cr, &foreground, 0.25);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cursor = y + pad;
+  set_color (cr, &foreground, 1);
+  cairo_move_to (cr, x + pad, cursor);
+  pango_cairo_show_layout (cr, title_layout);
+  cursor += title_height;
+  if (unit_layout != NULL)
+    {
+      set_color (cr, &foreground, 0.7);
+      cairo_move_to (cr, x + pad, cursor);
+      pango_cairo_show_layout (cr, unit_layout);
+      cursor += unit_height;
+    }
+  cursor += pad * 0.4;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      double swatch_y = cursor + (line - swatch) / 2;
+      TanluChartColor fill, hatch_color;
+
+      cairo_new_path (cr);
+      cairo_rectangle (cr, x + pad, swatch_y, swatch * 1.4, swatch);
+      if (r < n_classes)
+        {
+          class_color (data, style, r, &fill);
+          set_color (cr, &fill, 1);
+          cairo_fill_preserve (cr);
+        }
+      else
+        {
+          TanluMapView swatch_view = { 0, 0, 1, x + pad + swatch * 1.4, swatch_y + swatch };
+
+          tanlu_map_palette_get_no_data_color (style->dark, &fill, &hatch_color);
+          set_color (cr, &fill, 1);
+          cairo_fill_preserve (cr);
+          hatch (cr, &swatch_view, &hatch_color);
+          cairo_new_path (cr);
+          cairo_rectangle (cr, x + pad, swatch_y, swatch * 1.4, swatch);
+        }
+      set_color (cr, &foreground, 0.4);
+      cairo_set_line_width (cr, 0.75);
+      cairo_stroke (cr);
+
+      set_color (cr, &foreground, 1);
+      cairo_move_to (cr, x + pad + swatch * 1.4 + pad * 0.6, cursor + (line - row_height) / 2);
+      pango_cairo_show_layout (cr, g_ptr_array_index (rows, r));
+      set_color (cr, &foreground, 0.65);
+      cairo_move_to (cr, x + total_width - pad - count_width, cursor + (line - row_height) / 2);
+      pango_cairo_show_layout (cr, g_ptr_array_index (counts, r));
+
+      cursor += line;
+    }
+  cairo_restore (cr);
+
+  text_clear (&text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scale bar */
+
+/**
+ * tanlu_map_draw_scale_bar:
+ * @right: the bar's right end
+ * @bottom: the bottom of its label
+ *
+ * A bar of a round number of kilometres at the view's middle latitude.
+ */
+void
+tanlu_map_draw_scale_bar (cairo_t             *cr,
+                          const TanluMapView  *view,
+                          const TanluMapStyle *style,
+                          double               right,
+                          double               bottom)
+{
+  static const double steps[] = { 1, 2, 5 };
+  double longitude, latitude, metres_per_pixel, best = 0;
+  double target = style->font_size * 9;
+  TanluChartColor background, foreground;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *label = NULL;
+  double bar, label_width, label_height;
+  Text text;
+
+  tanlu_mercator_unproject (view->x + view->width / 2 / view->scale, view->y + view->height / 2 / view->scale,
+                            &longitude, &latitude);
+  metres_per_pixel = tanlu_mercator_metres_per_pixel (view, latitude);
+
+  for (int exponent = 0; exponent <= 7; exponent++)
+    for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+      {
+        double metres = steps[s] * pow (10, exponent);
+
+        if (metres / metres_per_pixel <= target)
+          best = metres;
+      }
+  if (best == 0)
+    return;
+
+  bar = best / metres_per_pixel;
+  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
+
+  page_colors (style, &background, &foreground);
+  text_init (&text, cr, style);
+  layout = text_layout (&text, label, style->font_size * 0.9, FALSE);
+  layout_size (layout, &label_width, &label_height);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, right - bar, bottom - label_height - 6);
+  cairo_rel_line_to (cr, 0, 4);
+  cairo_rel_line_to (cr, bar, 0);
+  cairo_rel_line_to (cr, 0, -4);
+  set_color (cr, &background, 0.9);
+  cairo_set_line_width (cr, 4);
+  cairo_stroke_preserve (cr);
+  set_color (cr, &foreground, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  show_with_halo (cr, layout, right - bar / 2 - label_width / 2, bottom - label_height, &foreground, &background);
+  cairo_restore (cr);
+
+  text_clear (&text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Whole pictures */
+
+static char *
+default_subtitle (TanluMapData       *data,
+                  TanluChartLanguage  language)
+{
+  gboolean zh = language == TANLU_CHART_LANGUAGE_CHINESE;
+  TanluRegion *parent;
+
+  if (tanlu_map_data_get_level (data) == TANLU_REGION_LEVEL_PROVINCE)
+    return g_strdup (zh ? "中国各省级行政区" : "Provinces of China");
+
+  parent = tanlu_store_lookup_region (tanlu_map_data_get_store (data), tanlu_map_data_get_parent_code (data));
+  if (parent == NULL)
+    return g_strdup (zh ? "中国各地级市" : "Prefecture-level cities of China");
+
+  return zh ? g_strdup_printf ("%s各地级市", tanlu_region_get_name_zh (parent))
+            : g_strdup_printf ("Prefecture-level cities of %s", tanlu_region_get_name_en (parent));
+}
+
+/* The corner where the legend covers the least of the regions. */
+static void
+place_legend (TanluMapData       *data,
+              const TanluMapView *view,
+              double              width,
+              double              height,
+              double              margin,
+              double             *x,
+              double             *y)
+{
+  double corners[4][2] = {
+    { margin, view->height - height - margin },
+    { view->width - width - margin, view->height - height - margin },
+    { view->width - width - margin, margin },
+    { margin, margin },
+  };
+  double least = G_MAXDOUBLE;
+
+  for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+    {
+      double covered = 0;
+
+      for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+        {
+          TanluMapRegion *region = tanlu_map_data_get_region (data, i);
+          double left = MAX (tanlu_map_view_to_pixel_x (view, region->min_x), corners[c][0]);
+          double right = MIN (tanlu_map_view_to_pixel_x (view, region->max_x), corners[c][0] + width);
+          double top = MAX (tanlu_map_view_to_pixel_y (view, region->min_y), corners[c][1]);
+          double bottom = MIN (tanlu_map_view_to_pixel_y (view, region->max_y), corners[c][1] + height);
+
+          if (right > left && bottom > top)
+            covered += (right - left) * (bottom - top);
+        }
+
+      if (covered < least)
+        {
+          least = covered;
+          *x = corners[c][0];
+          *y = corners[c][1];
+        }
+    }
+}
+
+static double
+paint_paragraph (cairo_t               *cr,
+                 Text                  *text,
+                 const char            *str,
+                 double                 size,
+                 gboolean               bold,
+                 double                 x,
+                 double                 y,
+                 double                 width,
+                 const TanluChartColor *color,
+                 double                 alpha,
+                 gboolean               paint)
+{
+  g_autoptr(PangoLayout) layout = text_layout (text, str, size, bold);
+  double w, h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  layout_size (layout, &w, &h);
+
+  if (paint)
+    {
+      set_color (cr, color, alpha);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  return h;
+}
+
+/* The lines under the map; returns their height. */
+static double
+footer (cairo_t               *cr,
+        Text                  *text,
+        const TanluMapPicture *picture,
+        double                 base,
+        double                 x,
+        double                 y,
+        double                 width,
+        const TanluChartColor *color,
+        gboolean               paint)
+{
+  gboolean zh = chinese (&picture->style);
+  g_autofree char *source = tanlu_map_data_get_source_text (picture->data, zh);
+  g_autofree char *boundaries = tanlu_map_data_get_boundary_text (picture->data, zh);
+  g_autofree char *data_line = NULL;
+  g_autofree char *approval = NULL;
+  double size = base * 0.78;
+  double height = 0;
+
+  data_line = source[0] != '\0'
+              ? g_strdup_printf (zh ? "数据年份：%u。来源：%s" : "Data for %u. Source: %s",
+                                 tanlu_map_data_get_year (picture->data), source)
+              : g_strdup_printf (zh ? "数据年份：%u。无数据" : "Data for %u. No figures", tanlu_map_data_get_year (picture->data));
+
+  if (picture->approval_number != NULL && picture->approval_number[0] != '\0')
+    approval = g_strdup_printf (zh ? "审图号：%s" : "Map approval number (审图号): %s", picture->approval_number);
+  else
+    approval = g_strdup (zh ? "审图号：无。本图边界为示意，未经审核，不宜公开出版"
+                            : "No map approval number (审图号): the boundaries are not approved for publication");
+
+  if (picture->basemap != NULL)
+    {
+      TanluSource *natural_earth = tanlu_store_lookup_source (tanlu_map_data_get_store (picture->data), "natural-earth");
+      g_autofree char *with_basemap = NULL;
+
+      with_basemap = g_strdup_printf (zh ? "%s。底图：%s" : "%s. Basemap: %s", boundaries,
+                                      natural_earth != NULL ? (zh ? tanlu_source_get_title_zh (natural_earth)
+                                                                  : tanlu_source_get_title_en (natural_earth))
+                                                            : "Natural Earth");
+      g_free (boundaries);
+      boundaries = g_steal_pointer (&with_basemap);
+    }
+
+  height += paint_paragraph (cr, text, data_line, size, FALSE, x, y + height, width, color, 0.75, paint);
+  height += paint_paragraph (cr, text, boundaries, size, FALSE, x, y + height, width, color, 0.75, paint);
+  height += paint_paragraph (cr, text, approval, size, FALSE, x, y + height, width, color, 0.75, paint);
+
+  return height;
+}
+
+/**
+ * tanlu_map_picture_draw:
+ *
+ * Draws the whole picture into (0, 0, @width, @height).
+ */
+void
+tanlu_map_picture_draw (cairo_t               *cr,
+                        const TanluMapPicture *picture,
+                        double                 width,
+                        double                 height)
+{
+  TanluMapStyle style = picture->style;
+  TanluChartColor background, foreground;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  double base = CLAMP (sqrt (width * height) / 52, 10, 30);
+  double pad = base;
+  double top, bottom, legend_width, legend_height;
+  TanluMapView view;
+  Text text;
+
+  g_return_if_fail (picture->data != NULL);
+
+  style.font_size = base * 0.8;
+  page_colors (&style, &background, &foreground);
+  text_init (&text, cr, &style);
+
+  cairo_save (cr);
+  set_color (cr, &background, 1);
+  cairo_paint (cr);
+
+  title = picture->title != NULL ? g_strdup (picture->title) : tanlu_map_get_title (picture->data, style.language);
+  subtitle = picture->subtitle != NULL ? g_strdup (picture->subtitle) : default_subtitle (picture->data, style.language);
+
+  top = pad;
+  top += paint_paragraph (cr, &text, title, base * 1.4, TRUE, pad, top, width - 2 * pad, &foreground, 1, TRUE);
+  top += paint_paragraph (cr, &text, subtitle, base, FALSE, pad, top, width - 2 * pad, &foreground, 0.7, TRUE);
+  top += pad * 0.6;
+
+  bottom = height - pad - footer (cr, &text, picture, base, pad, 0, width - 2 * pad, &foreground, FALSE);
+  footer (cr, &text, picture, base, pad, bottom + pad * 0.4, width - 2 * pad, &foreground, TRUE);
+
+  /* The map fills the rest, framed. */
+  if (picture->use_view)
+    {
+      /* The world the screen showed, fitted to the picture's map area. */
+      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top,
+                          picture->view.x, picture->view.y,
+                          picture->view.x + picture->view.width / picture->view.scale,
+                          picture->view.y + picture->view.height / picture->view.scale, 0);
+    }
+  else
+    {
+      double min_x, min_y, max_x, max_y;
+
+      tanlu_map_data_get_bounds (picture->data, &min_x, &min_y, &max_x, &max_y);
+      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top, min_x, min_y, max_x, max_y, pad * 0.5);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, pad, top);
+  cairo_rectangle (cr, 0, 0, view.width, view.height);
+  cairo_clip (cr);
+  if (picture->basemap != NULL)
+    tanlu_basemap_draw (picture->basemap, cr, &view, style.dark);
+  tanlu_map_draw_regions (cr, picture->data, &view, &style);
+  tanlu_map_draw_labels (cr, picture->data, &view, &style);
+
+  tanlu_map_draw_legend (cr, picture->data, &style, 0, 0, FALSE, &legend_width, &legend_height);
+  {
+    double legend_x, legend_y;
+
+    place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x, &legend_y);
+    tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
+    /* The scale bar goes in a bottom corner the legend left free. */
+    if (legend_x > view.width / 2 && legend_y > view.height / 2)
+      tanlu_map_draw_scale_bar (cr, &view, &style, pad * 0.5 + style.font_size * 10, view.height - pad * 0.5);
+    else
+      tanlu_map_draw_scale_bar (cr, &view, &style, view.width - pad * 0.5, view.height - pad * 0.5);
+  }
+  cairo_restore (cr);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, pad + 0.5, top + 0.5, view.width - 1, view.height - 1);
+  set_color (cr, &foreground, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  text_clear (&text);
+}
+
+static void
+draw_picture_cb (cairo_t  *cr,
+                 double    width,
+                 double    height,
+                 gpointer  user_data)
+{
+  tanlu_map_picture_draw (cr, user_data, width, height);
+}
+
+/**
+ * tanlu_map_picture_export:
+ *
+ * Writes the picture to a PNG, SVG or PDF file.
+ *
+ * Returns: %TRUE on success; on failure the file is removed and @error
+ *   names it
+ */
+gboolean
+tanlu_map_picture_export (const TanluMapPicture  *picture,
+                          TanluChartFormat        format,
+                          int                     width,
+                          int                     height,
+                          double                  scale,
+                          const char             *path,
+                          GError                **error)
+{
+  gboolean zh = chinese (&picture->style);
+  g_autofree char *title = picture->title != NULL ? g_strdup (picture->title)
+                                                   : tanlu_map_get_title (picture->data, picture->style.language);
+  g_autofree char *source = tanlu_map_data_get_source_text (picture->data, zh);
+  g_autofree char *date = g_strdup_printf ("%u", tanlu_map_data_get_year (picture->data));
+  TanluPictureInfo info = { title, source, date, TRUE };
+
+  return tanlu_picture_export (format, width, height, scale, &info, draw_picture_cb, (gpointer) picture, path, error);
+}
