@@ -226,7 +226,8 @@ tanlu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::dashboard", (const char *[]) { "<Alt>1", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", (const char *[]) { "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map", (const char *[]) { "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", (const char *[]) { "<Alt>3", NULL });
 
   self->settings = create_settings ();
 

@@ -10,6 +10,7 @@
 #include "tanlu-dashboard-page.h"
 #include "tanlu-data-page.h"
 #include "tanlu-import.h"
+#include "tanlu-map-page.h"
 #include "tanlu-region.h"
 #include "tanlu-region-sidebar.h"
 #include "tanlu-store.h"
@@ -24,6 +25,7 @@ struct _TanluWindow
   AdwLeafletPage       *content_page;
   TanluDashboardPage   *dashboard_page;
   TanluDataPage        *data_page;
+  TanluMapPage         *map_page;
   AdwViewStack         *view_stack;
   GtkLabel             *import_label;
   GtkProgressBar       *import_progress;
@@ -503,6 +505,7 @@ tanlu_window_constructed (GObject *object)
   tanlu_region_sidebar_set_context (self->sidebar, self->context);
   tanlu_data_page_set_context (self->data_page, self->context);
   tanlu_dashboard_page_set_context (self->dashboard_page, self->context);
+  tanlu_map_page_set_context (self->map_page, self->context);
 
   g_signal_connect_object (self->context, "notify::region", G_CALLBACK (on_region_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -636,6 +639,7 @@ tanlu_window_class_init (TanluWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, data_page);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, map_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_progress);
@@ -653,6 +657,7 @@ tanlu_window_class_init (TanluWindowClass *klass)
 
   g_type_ensure (TANLU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TANLU_TYPE_DATA_PAGE);
+  g_type_ensure (TANLU_TYPE_MAP_PAGE);
   g_type_ensure (TANLU_TYPE_REGION_SIDEBAR);
 }
 

@@ -149,6 +149,9 @@ tanlu_test_window_set_up (TanluTestWindowFixture *fixture,
   g_settings_reset (settings, "view");
   g_settings_reset (settings, "unit-scale");
   g_settings_reset (settings, "comparison-regions");
+  g_settings_reset (settings, "map-change-base");
+  g_settings_reset (settings, "map-fixed-scale");
+  g_settings_reset (settings, "map-palette");
 
   fixture->store = tanlu_store_new (path, &error);
   g_assert_no_error (error);

@@ -9,6 +9,7 @@
 #include "tanlu-basemap.h"
 #include "tanlu-projection.h"
 #include "tanlu-store.h"
+#include "tanlu-store-private.h"
 #include "tanlu-test-util.h"
 
 typedef TanluTestBundledFixture Fixture;
@@ -323,18 +324,70 @@ test_empty (void)
   cairo_surface_t *surface;
   TanluMapView view;
 
-  /* A database without a basemap draws nothing, leaving the page as it
-   * was, rather than a map of sea. */
+  /* A database without a basemap, and no bundled dataset to take one
+   * from, draws nothing, leaving the page as it was, rather than a map of
+   * sea. */
+  g_autofree char *bundled = g_strdup (g_getenv ("TANLU_BUNDLED_DATASET"));
+  g_autofree char *missing = g_build_filename (dir, "no-such-dataset.db", NULL);
+
+  g_setenv ("TANLU_BUNDLED_DATASET", missing, TRUE);
   store = tanlu_store_new (path, &error);
   g_assert_no_error (error);
   basemap = tanlu_basemap_new_from_store (store, &error);
   g_assert_no_error (error);
   g_assert_true (tanlu_basemap_is_empty (basemap));
+  g_setenv ("TANLU_BUNDLED_DATASET", bundled, TRUE);
 
   view_fit_lonlat (&view, 64, 64, 73, 18, 135, 54);
   surface = draw (basemap, &view, FALSE);
   g_assert_cmpuint (pixel_at (surface, 32, 32), ==, 0);
   cairo_surface_destroy (surface);
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static guint
+count_features (TanluStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_tanlu_store_get_db (store), "SELECT count(*) FROM basemap_feature",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+
+  return count;
+}
+
+static void
+test_upgrade_takes_bundled (void)
+{
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "older.db", NULL);
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(TanluBasemap) basemap = NULL;
+  g_autoptr(TanluBasemap) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_features;
+
+  /* A database from before the basemap, migrated, has an empty table:
+   * the basemap comes from the bundled dataset, once. */
+  store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_features (store), ==, 0);
+
+  basemap = tanlu_basemap_new_from_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_false (tanlu_basemap_is_empty (basemap));
+  n_features = count_features (store);
+  g_assert_cmpuint (n_features, >, 1000);
+  g_assert_nonnull (tanlu_store_lookup_source (store, "natural-earth"));
+
+  again = tanlu_basemap_new_from_store (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_features (store), ==, n_features);
 
   g_clear_object (&store);
   tanlu_test_remove_tree (dir);
@@ -352,6 +405,7 @@ main (int   argc,
   g_test_add ("/tanlu/basemap/fine-box-edge", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_fine_box_edge, tanlu_test_bundled_fixture_tear_down);
   g_test_add ("/tanlu/basemap/threads", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_threads, tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/basemap/empty", test_empty);
+  g_test_add_func ("/tanlu/basemap/upgrade-takes-bundled", test_upgrade_takes_bundled);
 
   return g_test_run ();
 }

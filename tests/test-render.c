@@ -487,6 +487,103 @@ test_database_unchanged (Fixture       *fixture,
   g_assert_cmpint (g_file_info_get_size (before_info), ==, g_file_info_get_size (after_info));
 }
 
+/* ---- render map ---- */
+
+static void
+test_map_png (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *output = path_in (fixture, "fixture-provinces.png");
+  g_autofree char *source = NULL;
+  g_auto(TanluTestRun) result = { 0 };
+
+  run (fixture, &result, "render", "map", "--level", "province", "--indicator", "co2.total",
+       "--year", "2019", "--size", "1600x1200", "-o", output, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  tanlu_test_assert_png_size (output, 1600, 1200);
+  source = tanlu_test_png_text (output, "Source");
+  g_assert_nonnull (source);
+  assert_contains (source, "CEADs");
+}
+
+static void
+test_map_cities (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *output = path_in (fixture, "fixture-sichuan.png");
+  g_auto(TanluTestRun) result = { 0 };
+
+  run (fixture, &result, "render", "map", "--level", "city", "--parent", "510000", "--language", "zh",
+       "--size", "800x600", "-o", output, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  tanlu_test_assert_png_size (output, 800, 600);
+}
+
+static void
+test_map_classes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *output = path_in (fixture, "fixture-jenks.svg");
+  g_auto(TanluTestRun) result = { 0 };
+
+  run (fixture, &result, "render", "map", "--method", "jenks", "--classes", "7", "-o", output, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  assert_file_starts_with (output, "<?xml");
+}
+
+static void
+test_map_errors (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *output = path_in (fixture, "fixture-map.png");
+  g_autofree char *gif = path_in (fixture, "fixture-map.gif");
+  g_autofree char *listing = NULL;
+  g_auto(TanluTestRun) level = { 0 };
+  g_auto(TanluTestRun) method = { 0 };
+  g_auto(TanluTestRun) classes = { 0 };
+  g_auto(TanluTestRun) parent = { 0 };
+  g_auto(TanluTestRun) indicator = { 0 };
+  g_auto(TanluTestRun) extension = { 0 };
+  g_auto(TanluTestRun) city_parent = { 0 };
+
+  run (fixture, &level, "render", "map", "--level", "county", "-o", output, NULL);
+  g_assert_cmpint (level.status, !=, 0);
+  assert_contains (level.err, "--level must be province or city, not “county”");
+
+  run (fixture, &method, "render", "map", "--method", "magic", "-o", output, NULL);
+  g_assert_cmpint (method.status, !=, 0);
+  assert_contains (method.err, "--method must be quantile, equal or jenks, not “magic”");
+
+  run (fixture, &classes, "render", "map", "--classes", "12", "-o", output, NULL);
+  g_assert_cmpint (classes.status, !=, 0);
+  assert_contains (classes.err, "from 3 to 9 classes, not 12");
+
+  run (fixture, &parent, "render", "map", "--level", "city", "--parent", "990000", "-o", output, NULL);
+  g_assert_cmpint (parent.status, !=, 0);
+  assert_contains (parent.err, "990000");
+
+  run (fixture, &indicator, "render", "map", "--indicator", "co2.mystery", "-o", output, NULL);
+  g_assert_cmpint (indicator.status, !=, 0);
+  assert_contains (indicator.err, "“co2.mystery”");
+
+  run (fixture, &extension, "render", "map", "-o", gif, NULL);
+  g_assert_cmpint (extension.status, !=, 0);
+  assert_contains (extension.err, "fixture-map.gif");
+  assert_contains (extension.err, "must end in .png, .svg or .pdf");
+
+  /* A city has no cities to map. */
+  run (fixture, &city_parent, "render", "map", "--level", "city", "--parent", "510100", "-o", output, NULL);
+  g_assert_cmpint (city_parent.status, !=, 0);
+  assert_contains (city_parent.err, "510100 is not one");
+
+  /* None of them wrote anything. */
+  listing = list_directory (fixture->dir);
+  g_assert_cmpstr (listing, ==, "tanlu.db");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +604,10 @@ main (int   argc,
   ADD ("batch/bad-lines", test_batch_bad_lines);
   ADD ("batch/errors", test_batch_errors);
   ADD ("database-unchanged", test_database_unchanged);
+  ADD ("map/png", test_map_png);
+  ADD ("map/cities", test_map_cities);
+  ADD ("map/classes", test_map_classes);
+  ADD ("map/errors", test_map_errors);
 
 #undef ADD
 

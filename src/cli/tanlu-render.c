@@ -44,6 +44,7 @@ typedef struct
   char    *approval_number;
   int      parent;
   int      classes;
+  int      change_since;
   gboolean no_basemap;
   int      year;
   int      top;
@@ -376,17 +377,37 @@ picture_from_options (TanluStore       *store,
                    _("--palette must be sequential or diverging, not “%s”"), options->palette);
       return FALSE;
     }
-  if (options->parent != 0 && tanlu_store_lookup_region (store, options->parent) == NULL)
+  if (options->parent != 0)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("There is no region %d"), options->parent);
-      return FALSE;
+      TanluRegion *parent = tanlu_store_lookup_region (store, options->parent);
+
+      if (parent == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("There is no region %d"), options->parent);
+          return FALSE;
+        }
+      if (tanlu_region_get_level (parent) != TANLU_REGION_LEVEL_PROVINCE)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--parent must be a province, and %d is not one"), options->parent);
+          return FALSE;
+        }
     }
 
   if (!(data = tanlu_map_data_new (store, level, options->parent, error)) ||
       !tanlu_map_data_set_indicator (data, options->indicator != NULL ? options->indicator : "co2.total",
-                                     options->year, error) ||
-      !tanlu_map_data_classify (data, method, options->classes > 0 ? options->classes : 5, NULL, 0, error))
+                                     options->year, error))
+    return FALSE;
+
+  if (options->change_since != 0)
+    {
+      tanlu_map_data_set_change_base (data, options->change_since);
+      if (options->palette == NULL)
+        picture->style.palette = TANLU_MAP_PALETTE_DIVERGING;
+    }
+
+  if (!tanlu_map_data_classify (data, method, options->classes > 0 ? options->classes : 5, NULL, 0, error))
     return FALSE;
 
   picture->data = g_steal_pointer (&data);
@@ -405,10 +426,17 @@ render_map (const char  *db_path,
   guint64 width = 1600, height = 1200;
   int status = 0;
 
-  if (options->output == NULL || !tanlu_chart_format_from_path (options->output, &format))
+  if (options->output == NULL)
     {
       g_printerr ("tanlu: %s\n", _("render map needs -o OUT.png, OUT.svg or OUT.pdf"));
       return 2;
+    }
+  if (!tanlu_chart_format_from_path (options->output, &format))
+    {
+      g_printerr ("tanlu: ");
+      g_printerr (_("“%s” must end in .png, .svg or .pdf"), options->output);
+      g_printerr ("\n");
+      return 1;
     }
   if (options->size != NULL && !parse_pair (options->size, 'x', 1, 20000, &width, &height))
     {
@@ -452,7 +480,7 @@ render_map (const char  *db_path,
         }
     }
 
-  g_clear_pointer (&basemap, tanlu_basemap_free);
+  g_clear_pointer (&basemap, tanlu_basemap_unref);
   g_clear_pointer (&picture.data, tanlu_map_data_unref);
 
   return status;
@@ -571,6 +599,7 @@ main (int   argc,
     { "palette", 0, 0, G_OPTION_ARG_STRING, &options.palette, N_("Maps: sequential or diverging"), "PALETTE" },
     { "approval-number", 0, 0, G_OPTION_ARG_STRING, &options.approval_number, N_("Maps: the approval number (审图号) printed on the map"), "TEXT" },
     { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &options.no_basemap, N_("Maps: leave out land, sea and rivers"), NULL },
+    { "change-since", 0, 0, G_OPTION_ARG_INT, &options.change_since, N_("Maps: show the change since this year, in per cent"), "YEAR" },
     { NULL }
   };
 

@@ -105,8 +105,9 @@ typedef struct
 
 struct _TanluBasemap
 {
-  Layer  layers[TANLU_BASEMAP_N_DETAILS][N_KINDS];
-  guint  n_features;
+  gatomicrefcount ref_count;
+  Layer           layers[TANLU_BASEMAP_N_DETAILS][N_KINDS];
+  guint           n_features;
 };
 
 static const TanluBasemapColors light_colors = {
@@ -412,7 +413,11 @@ tanlu_basemap_new_from_store (TanluStore  *store,
 
   g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
 
+  if (!tanlu_store_ensure_basemap (store, error))
+    return NULL;
+
   self = g_new0 (TanluBasemap, 1);
+  g_atomic_ref_count_init (&self->ref_count);
   for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
     {
       for (guint k = 0; k < N_KINDS; k++)
@@ -541,10 +546,26 @@ tanlu_basemap_get_colors (gboolean dark)
   return dark ? &dark_colors : &light_colors;
 }
 
-void
-tanlu_basemap_free (TanluBasemap *basemap)
+/**
+ * tanlu_basemap_ref:
+ *
+ * Returns: (transfer full): @basemap; tiles drawn in worker threads each
+ *   hold a reference
+ */
+TanluBasemap *
+tanlu_basemap_ref (TanluBasemap *basemap)
 {
-  if (basemap == NULL)
+  g_return_val_if_fail (basemap != NULL, NULL);
+
+  g_atomic_ref_count_inc (&basemap->ref_count);
+
+  return basemap;
+}
+
+void
+tanlu_basemap_unref (TanluBasemap *basemap)
+{
+  if (basemap == NULL || !g_atomic_ref_count_dec (&basemap->ref_count))
     return;
 
   for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)

@@ -39,8 +39,9 @@ void                      tanlu_basemap_draw           (const TanluBasemap  *bas
                                                         gboolean             dark);
 gboolean                  tanlu_basemap_is_empty       (const TanluBasemap  *basemap);
 const TanluBasemapColors *tanlu_basemap_get_colors     (gboolean             dark);
-void                      tanlu_basemap_free           (TanluBasemap        *basemap);
+TanluBasemap             *tanlu_basemap_ref            (TanluBasemap        *basemap);
+void                      tanlu_basemap_unref          (TanluBasemap        *basemap);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluBasemap, tanlu_basemap_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluBasemap, tanlu_basemap_unref)
 
 G_END_DECLS

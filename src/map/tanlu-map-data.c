@@ -50,6 +50,7 @@ struct _TanluMapData
 
   char                *indicator;
   guint                year;
+  guint                change_base;    /* 0, or the year changes are measured from */
   GArray              *years;          /* guint, ascending */
   GHashTable          *series;         /* code → GArray of TanluSeriesPoint */
   TanluClassification *classification;
@@ -283,6 +284,39 @@ list_regions (TanluStore        *store,
     }
 
   return tanlu_store_list_regions_at_level (store, level);
+}
+
+static double
+value_in (GArray *series,
+          guint   year)
+{
+  for (guint k = 0; series != NULL && k < series->len; k++)
+    if (g_array_index (series, TanluSeriesPoint, k).year == year)
+      return g_array_index (series, TanluSeriesPoint, k).value;
+
+  return NAN;
+}
+
+/* The value each region shows: its figure in the map's year, or its
+ * change since the base year as a fraction. */
+static void
+update_values (TanluMapData *self)
+{
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+      GArray *series = g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+      double value = value_in (series, self->year);
+
+      if (self->change_base != 0)
+        {
+          double base = value_in (series, self->change_base);
+
+          value = base > 0 ? value / base - 1 : NAN;
+        }
+
+      region->value = value;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -522,18 +556,31 @@ tanlu_map_data_set_indicator (TanluMapData  *self,
     year = g_array_index (self->years, guint, self->years->len - 1);
   self->year = year;
 
-  for (guint i = 0; i < self->regions->len; i++)
-    {
-      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
-      GArray *series = g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
-
-      region->value = NAN;
-      for (guint k = 0; series != NULL && k < series->len; k++)
-        if (g_array_index (series, TanluSeriesPoint, k).year == year)
-          region->value = g_array_index (series, TanluSeriesPoint, k).value;
-    }
+  update_values (self);
 
   return TRUE;
+}
+
+/**
+ * tanlu_map_data_set_change_base:
+ * @base_year: the year changes are measured from, or 0 for the values
+ *   themselves
+ *
+ * Shows each region's change since @base_year, as a fraction (−0.1 for a
+ * tenth less), rather than its value: what a diverging palette is for.
+ */
+void
+tanlu_map_data_set_change_base (TanluMapData *self,
+                                guint         base_year)
+{
+  self->change_base = base_year;
+  update_values (self);
+}
+
+guint
+tanlu_map_data_get_change_base (TanluMapData *self)
+{
+  return self->change_base;
 }
 
 const char *
@@ -811,7 +858,9 @@ tanlu_map_region_get_shape (TanluMapRegion *region,
                             TanluMapShape  *shape)
 {
   double zoom = tanlu_mercator_zoom_for_scale (scale);
-  int level = CLAMP ((int) floor (zoom) - FIRST_ZOOM, 0, N_LEVELS - 1);
+  /* The first level at least as fine as @scale needs: the one below it
+   * would move points by up to twice the tolerance. */
+  int level = CLAMP ((int) ceil (zoom - 1e-9) - FIRST_ZOOM, 0, N_LEVELS - 1);
   Shape *chosen = g_ptr_array_index (region->shapes, level);
 
   shape->n_rings = chosen->ring_lengths->len;

@@ -64,6 +64,9 @@ gboolean             tanlu_map_data_set_indicator     (TanluMapData        *self
                                                        const char          *indicator_code,
                                                        guint                year,
                                                        GError             **error);
+void                 tanlu_map_data_set_change_base   (TanluMapData        *self,
+                                                       guint                base_year);
+guint                tanlu_map_data_get_change_base   (TanluMapData        *self);
 const char          *tanlu_map_data_get_indicator     (TanluMapData        *self);
 guint                tanlu_map_data_get_year          (TanluMapData        *self);
 GArray              *tanlu_map_data_get_years         (TanluMapData        *self);

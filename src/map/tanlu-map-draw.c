@@ -381,6 +381,8 @@ region_name (TanluRegion         *region,
 
 /**
  * tanlu_map_draw_labels:
+ * @avoid: (nullable) (array fixed-size=4): a rectangle x, y, width,
+ *   height that names must keep out of, such as the legend's
  *
  * Names the regions whose name fits inside them at this zoom, largest
  * regions first, without any two names touching.
@@ -389,7 +391,8 @@ void
 tanlu_map_draw_labels (cairo_t             *cr,
                        TanluMapData        *data,
                        const TanluMapView  *view,
-                       const TanluMapStyle *style)
+                       const TanluMapStyle *style,
+                       const double        *avoid)
 {
   guint n_regions = tanlu_map_data_get_n_regions (data);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -401,6 +404,8 @@ tanlu_map_draw_labels (cairo_t             *cr,
 
   page_colors (style, &background, &foreground);
   text_init (&text, cr, style);
+  if (avoid != NULL)
+    g_array_append_vals (text.placed, avoid, 4);
 
   for (guint i = 0; i < n_regions; i++)
     if (region_in_view (tanlu_map_data_get_region (data, i), view))
@@ -464,6 +469,14 @@ unit_factor (TanluMapData        *data,
                                                             tanlu_map_data_get_indicator (data));
   const char *unit = indicator != NULL ? tanlu_indicator_get_unit (indicator) : NULL;
 
+  /* Changes are shown in per cent, whatever the indicator's unit. */
+  if (tanlu_map_data_get_change_base (data) != 0)
+    {
+      if (unit_label != NULL)
+        *unit_label = g_strdup ("%");
+      return 100;
+    }
+
   if (unit_label != NULL)
     *unit_label = tanlu_chart_unit_label (unit, style->unit_scale, style->language);
 
@@ -487,6 +500,13 @@ tanlu_map_describe_value (TanluMapData        *data,
 
   if (isnan (value))
     return g_strdup (chinese (style) ? "无数据" : "no data");
+
+  if (tanlu_map_data_get_change_base (data) != 0)
+    {
+      g_autofree char *percent = tanlu_chart_format_number (value * factor, 1, style->language);
+
+      return g_strdup_printf ("%s%s %%", value > 0 ? "+" : "", percent);
+    }
 
   number = tanlu_chart_format_value (value * factor, style->language);
 
@@ -512,6 +532,13 @@ tanlu_map_get_title (TanluMapData       *data,
 
   name = language == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_indicator_get_name_zh (indicator)
                                                    : tanlu_indicator_get_name_en (indicator);
+
+  if (tanlu_map_data_get_change_base (data) != 0)
+    return language == TANLU_CHART_LANGUAGE_CHINESE
+           ? g_strdup_printf ("%u 年%s较 %u 年变化", tanlu_map_data_get_year (data), name,
+                              tanlu_map_data_get_change_base (data))
+           : g_strdup_printf ("%s, change from %u to %u", name, tanlu_map_data_get_change_base (data),
+                              tanlu_map_data_get_year (data));
 
   return language == TANLU_CHART_LANGUAGE_CHINESE
          ? g_strdup_printf ("%u 年%s", tanlu_map_data_get_year (data), name)
@@ -626,7 +653,7 @@ tanlu_map_draw_legend (cairo_t             *cr,
 
   line = row_height * 1.25;
   swatch = row_height * SWATCH_SIZE;
-  total_width = 2 * pad + MAX (MAX (title_width, unit_width), swatch + pad * 0.6 + range_width + pad * 0.8 + count_width);
+  total_width = 2 * pad + MAX (MAX (title_width, unit_width), swatch * 1.4 + pad * 0.6 + range_width + pad * 0.8 + count_width);
   total_height = 2 * pad + title_height + unit_height + pad * 0.4 + rows->len * line;
 
   if (width != NULL)
@@ -793,15 +820,24 @@ default_subtitle (TanluMapData       *data,
             : g_strdup_printf ("Prefecture-level cities of %s", tanlu_region_get_name_en (parent));
 }
 
-/* The corner where the legend covers the least of the regions. */
-static void
-place_legend (TanluMapData       *data,
-              const TanluMapView *view,
-              double              width,
-              double              height,
-              double              margin,
-              double             *x,
-              double             *y)
+/**
+ * tanlu_map_place_legend:
+ * @width: the legend's size
+ * @margin: kept between the legend and the view's edges
+ * @x: (out): where the legend goes
+ * @y: (out):
+ *
+ * Finds the corner of @view where a legend covers the least of the map's
+ * regions.
+ */
+void
+tanlu_map_place_legend (TanluMapData       *data,
+                        const TanluMapView *view,
+                        double              width,
+                        double              height,
+                        double              margin,
+                        double             *x,
+                        double             *y)
 {
   double corners[4][2] = {
     { margin, view->height - height - margin },
@@ -823,8 +859,15 @@ place_legend (TanluMapData       *data,
           double top = MAX (tanlu_map_view_to_pixel_y (view, region->min_y), corners[c][1]);
           double bottom = MIN (tanlu_map_view_to_pixel_y (view, region->max_y), corners[c][1] + height);
 
+          /* Hiding most of a small region, an island, costs far more
+           * than an edge of a large one. */
           if (right > left && bottom > top)
-            covered += (right - left) * (bottom - top);
+            {
+              double area = (right - left) * (bottom - top);
+              double whole = (region->max_x - region->min_x) * (region->max_y - region->min_y) * view->scale * view->scale;
+
+              covered += area * (1 + 20 * area / MAX (whole, 1));
+            }
         }
 
       if (covered < least)
@@ -983,13 +1026,18 @@ tanlu_map_picture_draw (cairo_t               *cr,
   if (picture->basemap != NULL)
     tanlu_basemap_draw (picture->basemap, cr, &view, style.dark);
   tanlu_map_draw_regions (cr, picture->data, &view, &style);
-  tanlu_map_draw_labels (cr, picture->data, &view, &style);
 
   tanlu_map_draw_legend (cr, picture->data, &style, 0, 0, FALSE, &legend_width, &legend_height);
   {
     double legend_x, legend_y;
+    double legend_box[4];
 
-    place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x, &legend_y);
+    tanlu_map_place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x, &legend_y);
+    legend_box[0] = legend_x;
+    legend_box[1] = legend_y;
+    legend_box[2] = legend_width;
+    legend_box[3] = legend_height;
+    tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box);
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
     /* The scale bar goes in a bottom corner the legend left free. */
     if (legend_x > view.width / 2 && legend_y > view.height / 2)

@@ -51,7 +51,8 @@ void      tanlu_map_draw_regions       (cairo_t              *cr,
 void      tanlu_map_draw_labels        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
-                                        const TanluMapStyle  *style);
+                                        const TanluMapStyle  *style,
+                                        const double         *avoid);
 void      tanlu_map_draw_legend        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapStyle  *style,
@@ -60,6 +61,13 @@ void      tanlu_map_draw_legend        (cairo_t              *cr,
                                         gboolean              paint,
                                         double               *width,
                                         double               *height);
+void      tanlu_map_place_legend       (TanluMapData         *data,
+                                        const TanluMapView   *view,
+                                        double                width,
+                                        double                height,
+                                        double                margin,
+                                        double               *x,
+                                        double               *y);
 void      tanlu_map_draw_scale_bar     (cairo_t              *cr,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style,

@@ -51,4 +51,7 @@ gboolean  tanlu_store_foreach_basemap_feature  (TanluStore               *store,
                                                 gpointer                  user_data,
                                                 GError                  **error);
 
+gboolean  tanlu_store_ensure_basemap           (TanluStore               *store,
+                                                GError                  **error);
+
 G_END_DECLS

@@ -1,0 +1,434 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The benchmark's maps drawn with mapnik, beside `tanlu render map`.
+
+    bench/map-reference.py MAP.geojson OUT.png
+
+MAP.geojson and MAP.json beside it are written by
+build-bench/bench/tanlu-bench-export-geojson: the regions of one map with
+the boundaries, names and 2019 CO2 emissions Tanlu draws, and the texts
+around Tanlu's picture. Draws a 1600x1200 PNG of the same map with mapnik
+(Debian's python3-mapnik, which needs Debian's own /usr/bin/python3), laid
+out as `tanlu render map --size 1600x1200 --language en` lays it out:
+
+  - the basemap (sea, land, lakes, rivers, coastlines, dashed borders) from
+    the Natural Earth files in data/basemap that Tanlu's bundled basemap
+    is built from, in Tanlu's colours; the fine features only, which is
+    what Tanlu draws at this scale;
+  - the regions in five quantile classes, computed here with Tanlu's
+    definition (src/map/tanlu-classify.c) and checked against the classes
+    Tanlu built, in ColorBrewer's YlOrRd as src/map/tanlu-map-palette.c
+    has it, "no data" grey and hatched, outlined;
+  - the regions' names in DejaVu Sans with a halo;
+  - the title, subtitle, the lines under the map, a framed map area, the
+    legend (title, unit, ranges, counts) and a scale bar.
+
+Where they differ: mapnik places a name wherever it does not collide with
+another, where Tanlu also asks that it fit inside its region; the legend
+always goes to the bottom right corner (Tanlu picks the corner covering
+the least of the regions, the bottom right one for both maps); and the
+sizes of text blocks are estimated rather than measured.
+
+Everything after `import mapnik` is part of what the benchmark times:
+reading the files, classifying, building the map and writing the PNG.
+"""
+
+import json
+import math
+import os
+import sys
+
+import mapnik
+
+WIDTH, HEIGHT = 1600, 1200
+N_CLASSES = 5
+BASEMAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "basemap")
+
+# The layout of tanlu_map_picture_draw () (src/map/tanlu-map-draw.c).
+BASE = min(max(math.sqrt(WIDTH * HEIGHT) / 52, 10), 30)
+PAD = BASE
+FONT_SIZE = BASE * 0.8
+LINE_HEIGHT = 1.164          # DejaVu Sans ascent + descent, in ems
+AVERAGE_ADVANCE = 0.56       # its average advance in running text, in ems
+
+FONT = "DejaVu Sans Book"
+BOLD_FONT = "DejaVu Sans Bold"
+FOREGROUND = (0x1f, 0x1f, 0x1f)
+BACKGROUND = (0xff, 0xff, 0xff)
+
+# ColorBrewer YlOrRd for five classes, and "no data" (light page).
+CLASS_COLORS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+NO_DATA_FILL, NO_DATA_HATCH = "#c8c8c8", "#969696"
+
+# Tanlu's light basemap colours and line widths (src/map/tanlu-basemap.c).
+SEA, LAND, RIVER, COASTLINE, BORDER = "#d4e2eb", "#f3f1ed", "#9fbfd6", "#8fa0ac", "#999999"
+
+EARTH_CIRCUMFERENCE = 2 * math.pi * 6378137
+
+
+def rgba(color, alpha=1.0):
+    """The foreground or background colour at an opacity, as mapnik reads it."""
+    return "rgba(%d,%d,%d,%.3f)" % (*color, alpha)
+
+
+def mix(color, alpha):
+    """An opaque colour: @color at @alpha over the white page."""
+    return "#%02x%02x%02x" % tuple(round(c * alpha + b * (1 - alpha)) for c, b in zip(color, BACKGROUND))
+
+
+# -- Classes, as src/map/tanlu-classify.c builds them ---------------------
+
+def nearest_value_start(ordered, target):
+    n = len(ordered)
+    below, above = target, max(target, 1)
+    while below > 0 and not ordered[below - 1] < ordered[below]:
+        below -= 1
+    while above < n and not ordered[above - 1] < ordered[above]:
+        above += 1
+    if above >= n:
+        return below
+    if below == 0:
+        return above
+    return below if target - below <= above - target else above
+
+
+def quantile_breaks(values, n_classes):
+    """Breaks at the nearest distinct values to the equal-count positions,
+    ties merged: n_classes + 1 bounds, or fewer."""
+    ordered = sorted(values)
+    n = len(ordered)
+    breaks, previous = [ordered[0]], 0
+    for i in range(1, n_classes):
+        start = nearest_value_start(ordered, i * n // n_classes)
+        if start <= previous:
+            continue
+        breaks.append(ordered[start])
+        previous = start
+    breaks.append(ordered[-1])
+    return breaks
+
+
+def find_class(breaks, value):
+    """The last class whose lower bound is at most @value."""
+    found = 0
+    for c in range(1, len(breaks) - 1):
+        if breaks[c] <= value:
+            found = c
+    return found
+
+
+def format_number(value, decimals):
+    text = "{:,.{}f}".format(abs(value), decimals)
+    return ("−" if value < 0 and float(text.replace(",", "")) != 0 else "") + text
+
+
+def class_range(low, high):
+    decimals = min(max(1 - math.floor(math.log10(max(abs(high - low), 1e-9))), 0), 3)
+    return "%s – %s" % (format_number(low, decimals), format_number(high, decimals))
+
+
+# -- Layout ----------------------------------------------------------------
+
+def text_width(text, size, bold=False):
+    return len(text) * size * AVERAGE_ADVANCE * (1.08 if bold else 1.0)
+
+
+def n_lines(text, size, width):
+    """How many lines @text wraps to, words kept whole."""
+    lines, used = 1, 0.0
+    space = text_width(" ", size)
+    for word in text.split(" "):
+        advance = text_width(word, size)
+        if used > 0 and used + space + advance > width:
+            lines, used = lines + 1, advance
+        else:
+            used += (space if used > 0 else 0) + advance
+    return lines
+
+
+def mercator(longitude, latitude):
+    """Tanlu's world units: the Web Mercator unit square, y southwards."""
+    latitude = max(min(latitude, 85.05112878), -85.05112878)
+    y = math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
+    return (longitude + 180) / 360, 0.5 - y / (2 * math.pi)
+
+
+class Page:
+    """Pixels of the 1600x1200 picture to EPSG:3857 metres, once the map
+    area's view is known."""
+
+    def __init__(self, bbox, top, bottom):
+        self.frame = (PAD, top, WIDTH - 2 * PAD, bottom - top)
+        min_x, max_y = mercator(bbox[0], bbox[1])
+        max_x, min_y = mercator(bbox[2], bbox[3])
+        margin = PAD * 0.5
+        width, height = self.frame[2], self.frame[3]
+        # tanlu_map_view_fit ()
+        self.scale = min((width - 2 * margin) / (max_x - min_x), (height - 2 * margin) / (max_y - min_y))
+        self.view_x = (min_x + max_x) / 2 - width / 2 / self.scale
+        self.view_y = (min_y + max_y) / 2 - height / 2 / self.scale
+        self.resolution = EARTH_CIRCUMFERENCE / self.scale
+        self.left = (self.view_x - PAD / self.scale - 0.5) * EARTH_CIRCUMFERENCE
+        self.top = (0.5 - (self.view_y - top / self.scale)) * EARTH_CIRCUMFERENCE
+
+    def box(self):
+        return mapnik.Box2d(self.left, self.top - HEIGHT * self.resolution,
+                            self.left + WIDTH * self.resolution, self.top)
+
+    def point(self, x, y):
+        return "%.3f %.3f" % (self.left + x * self.resolution, self.top - y * self.resolution)
+
+    def rectangle(self, x, y, width, height):
+        corners = [(x, y), (x + width, y), (x + width, y + height), (x, y + height), (x, y)]
+        return "(" + ",".join(self.point(*c) for c in corners) + ")"
+
+
+# -- The stylesheet -------------------------------------------------------
+
+def escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def csv_field(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def inline_layer(name, styles, rows, columns):
+    """A layer of shapes in page coordinates: an inline CSV with WKT."""
+    lines = [",".join(["wkt"] + columns)]
+    for wkt, *values in rows:
+        lines.append(",".join([csv_field(wkt)] + [csv_field(str(v)) for v in values]))
+    style_names = "".join("<StyleName>%s</StyleName>" % s for s in styles)
+    return ('<Layer name="%s" srs="epsg:3857">%s<Datasource>'
+            '<Parameter name="type">csv</Parameter>'
+            '<Parameter name="inline"><![CDATA[%s\n]]></Parameter>'
+            '</Datasource></Layer>' % (name, style_names, "\n".join(lines)))
+
+
+def basemap_layer(kind, style):
+    path = os.path.join(BASEMAP, kind + ".geojson")
+    return ('<Layer name="%s" srs="epsg:4326"><StyleName>%s</StyleName><Datasource>'
+            '<Parameter name="type">geojson</Parameter><Parameter name="file">%s</Parameter>'
+            '</Datasource></Layer>' % (kind, style, escape(path)))
+
+
+def text_symbolizer(size, color, bold=False, halo=None, wrap=0, extra=""):
+    attributes = 'face-name="%s" size="%.2f" fill="%s" allow-overlap="true" placement="point"' % (
+        BOLD_FONT if bold else FONT, size, color)
+    attributes += ' horizontal-alignment="right" vertical-alignment="bottom" justify-alignment="left"'
+    if halo:
+        attributes += ' halo-fill="%s" halo-radius="1.5"' % halo
+    if wrap:
+        attributes += ' wrap-width="%d"' % wrap
+    return "<TextSymbolizer %s %s>[text]</TextSymbolizer>" % (attributes, extra)
+
+
+def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
+    fine = "<Filter>[detail] = 1</Filter>"
+    styles = []
+
+    styles.append('<Style name="land"><Rule>%s<PolygonSymbolizer fill="%s"/></Rule></Style>' % (fine, LAND))
+    styles.append('<Style name="lakes"><Rule>%s<PolygonSymbolizer fill="%s"/></Rule></Style>' % (fine, SEA))
+    styles.append('<Style name="rivers"><Rule>%s<LineSymbolizer stroke="%s" stroke-width="0.7"/></Rule></Style>'
+                  % (fine, RIVER))
+    styles.append('<Style name="coastline"><Rule>%s<LineSymbolizer stroke="%s" stroke-width="0.8"/></Rule></Style>'
+                  % (fine, COASTLINE))
+    styles.append('<Style name="borders"><Rule>%s<LineSymbolizer stroke="%s" stroke-width="0.8" '
+                  'stroke-dasharray="3,2"/></Rule></Style>' % (fine, BORDER))
+
+    # Class i holds breaks[i] <= v < breaks[i + 1]. Each filter's bound is
+    # halfway between a break and the value below it, so that rounding the
+    # bound in the stylesheet cannot move a region across it.
+    rules = []
+    for c, color in enumerate(CLASS_COLORS[:len(breaks) - 1]):
+        conditions = []
+        if c > 0:
+            conditions.append("[value] >= %r" % bounds[c])
+        if c < len(breaks) - 2:
+            conditions.append("[value] < %r" % bounds[c + 1])
+        rules.append('<Rule><Filter>%s</Filter><PolygonSymbolizer fill="%s"/></Rule>'
+                     % (escape(" and ".join(conditions) or "true"), color))
+    rules.append('<Rule><ElseFilter/><PolygonPatternSymbolizer file="%s"/></Rule>' % escape(hatch_path))
+    styles.append('<Style name="regions">%s</Style>' % "".join(rules))
+    styles.append('<Style name="outlines"><Rule><LineSymbolizer stroke="%s" stroke-width="0.6" '
+                  'stroke-linejoin="round"/></Rule></Style>' % rgba(FOREGROUND, 0.5))
+    styles.append('<Style name="names"><Rule><TextSymbolizer face-name="%s" size="%.2f" fill="%s" '
+                  'halo-fill="%s" halo-radius="1.5" placement="interior">[name]</TextSymbolizer></Rule></Style>'
+                  % (FONT, FONT_SIZE, rgba(FOREGROUND), rgba(BACKGROUND, 0.85)))
+
+    # The page around the map area, and the map area's frame.
+    styles.append('<Style name="page"><Rule><PolygonSymbolizer fill="%s"/></Rule></Style>' % rgba(BACKGROUND))
+    styles.append('<Style name="frame"><Rule><LineSymbolizer stroke="%s" stroke-width="1"/></Rule></Style>'
+                  % rgba(FOREGROUND, 0.3))
+
+    texts = {
+        "title": text_symbolizer(BASE * 1.4, rgba(FOREGROUND), bold=True),
+        "subtitle": text_symbolizer(BASE, mix(FOREGROUND, 0.7)),
+        "footer": text_symbolizer(BASE * 0.78, mix(FOREGROUND, 0.75), wrap=WIDTH - 2 * PAD),
+        "legend-title": text_symbolizer(FONT_SIZE * 1.05, rgba(FOREGROUND), bold=True, wrap=FONT_SIZE * 22),
+        "legend-unit": text_symbolizer(FONT_SIZE * 0.95, mix(FOREGROUND, 0.7)),
+        "legend-range": text_symbolizer(FONT_SIZE, rgba(FOREGROUND)),
+        "legend-count": text_symbolizer(FONT_SIZE * 0.9, mix(FOREGROUND, 0.65)),
+        "scale": text_symbolizer(FONT_SIZE * 0.9, rgba(FOREGROUND), halo=rgba(BACKGROUND, 0.9)),
+    }
+    styles.append('<Style name="texts">%s</Style>' % "".join(
+        "<Rule><Filter>[kind] = '%s'</Filter>%s</Rule>" % (kind, symbolizer) for kind, symbolizer in texts.items()))
+
+    swatches = ["<Rule><Filter>[kind] = 'box'</Filter><PolygonSymbolizer fill=\"%s\"/>"
+                "<LineSymbolizer stroke=\"%s\" stroke-width=\"1\"/></Rule>"
+                % (rgba(BACKGROUND, 0.92), rgba(FOREGROUND, 0.25))]
+    for c, color in enumerate(CLASS_COLORS[:len(breaks) - 1]):
+        swatches.append("<Rule><Filter>[kind] = 'class-%d'</Filter><PolygonSymbolizer fill=\"%s\"/></Rule>"
+                        % (c, color))
+    swatches.append("<Rule><Filter>[kind] = 'no-data'</Filter><PolygonPatternSymbolizer file=\"%s\"/></Rule>"
+                    % escape(hatch_path))
+    swatches.append("<Rule><Filter>[kind] != 'box'</Filter><LineSymbolizer stroke=\"%s\" stroke-width=\"0.75\"/>"
+                    "</Rule>" % rgba(FOREGROUND, 0.4))
+    styles.append('<Style name="legend">%s</Style>' % "".join(swatches))
+    styles.append('<Style name="scale-bar"><Rule><LineSymbolizer stroke="%s" stroke-width="4"/>'
+                  '<LineSymbolizer stroke="%s" stroke-width="1.5"/></Rule></Style>'
+                  % (rgba(BACKGROUND, 0.9), rgba(FOREGROUND)))
+
+    layers = [basemap_layer("land", "land"), basemap_layer("lakes", "lakes"),
+              basemap_layer("rivers", "rivers"), basemap_layer("coastline", "coastline"),
+              basemap_layer("borders", "borders"),
+              # The regions' datasource is set from Python: it also gave the values.
+              '<Layer name="regions" srs="epsg:4326"><StyleName>regions</StyleName>'
+              '<StyleName>outlines</StyleName><StyleName>names</StyleName></Layer>']
+
+    frame_x, frame_y, frame_width, frame_height = page.frame
+    layers.append(inline_layer("page", ["page"], [
+        ("POLYGON(%s,%s)" % (page.rectangle(0, 0, WIDTH, HEIGHT),
+                             page.rectangle(frame_x, frame_y, frame_width, frame_height)),)], []))
+    layers.append(inline_layer("frame", ["frame"], [
+        ("LINESTRING%s" % page.rectangle(frame_x + 0.5, frame_y + 0.5, frame_width - 1, frame_height - 1),)], []))
+
+    # Title, subtitle and the lines under the map.
+    texts_rows = []
+    y = PAD
+    texts_rows.append(("POINT(%s)" % page.point(PAD, y), "title", picture["title"]))
+    y += BASE * 1.4 * LINE_HEIGHT
+    texts_rows.append(("POINT(%s)" % page.point(PAD, y), "subtitle", picture["subtitle"]))
+    y = frame_y + frame_height + PAD * 0.4
+    for line in picture["footer"]:
+        texts_rows.append(("POINT(%s)" % page.point(PAD, y), "footer", line))
+        y += n_lines(line, BASE * 0.78, WIDTH - 2 * PAD) * BASE * 0.78 * LINE_HEIGHT
+
+    # The legend, in the bottom right corner of the map area.
+    pad = FONT_SIZE * 0.75
+    labels = [class_range(breaks[c], breaks[c + 1]) for c in range(len(breaks) - 1)]
+    numbers = ["(%d)" % n for n in counts]
+    swatch_kinds = ["class-%d" % c for c in range(len(breaks) - 1)]
+    if n_missing > 0:
+        labels.append("No data")
+        numbers.append("(%d)" % n_missing)
+        swatch_kinds.append("no-data")
+    row_height = FONT_SIZE * LINE_HEIGHT
+    line = row_height * 1.25
+    swatch = row_height * 1.1
+    title_lines = n_lines(picture["title"], FONT_SIZE * 1.05, FONT_SIZE * 22)
+    title_width = min(text_width(picture["title"], FONT_SIZE * 1.05, True), FONT_SIZE * 22)
+    range_width = max(text_width(t, FONT_SIZE) for t in labels)
+    count_width = max(text_width(t, FONT_SIZE * 0.9) for t in numbers)
+    legend_width = 2 * pad + max(title_width, swatch * 1.4 + pad * 0.6 + range_width + pad * 0.8 + count_width)
+    legend_height = (2 * pad + title_lines * FONT_SIZE * 1.05 * LINE_HEIGHT + FONT_SIZE * 0.95 * LINE_HEIGHT
+                     + pad * 0.4 + len(labels) * line)
+    x = frame_x + frame_width - PAD * 0.5 - legend_width
+    y = frame_y + frame_height - PAD * 0.5 - legend_height
+
+    legend_rows = [("POLYGON(%s)" % page.rectangle(x, y, legend_width, legend_height), "box")]
+    cursor = y + pad
+    texts_rows.append(("POINT(%s)" % page.point(x + pad, cursor), "legend-title", picture["title"]))
+    cursor += title_lines * FONT_SIZE * 1.05 * LINE_HEIGHT
+    texts_rows.append(("POINT(%s)" % page.point(x + pad, cursor), "legend-unit", picture["unit"]))
+    cursor += FONT_SIZE * 0.95 * LINE_HEIGHT + pad * 0.4
+    for kind, label, number in zip(swatch_kinds, labels, numbers):
+        legend_rows.append(("POLYGON(%s)" % page.rectangle(x + pad, cursor + (line - swatch) / 2, swatch * 1.4, swatch),
+                            kind))
+        text_y = cursor + (line - row_height) / 2
+        texts_rows.append(("POINT(%s)" % page.point(x + pad + swatch * 1.4 + pad * 0.6, text_y), "legend-range", label))
+        texts_rows.append(("POINT(%s)" % page.point(x + legend_width - pad - text_width(number, FONT_SIZE * 0.9),
+                                                     text_y), "legend-count", number))
+        cursor += line
+
+    # The scale bar, in the bottom left corner: a round number of
+    # kilometres at the view's middle latitude.
+    centre_y = page.view_y + frame_height / 2 / page.scale
+    latitude = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * centre_y))))
+    metres_per_pixel = page.resolution * math.cos(math.radians(latitude))
+    metres = max(step * 10 ** exponent for exponent in range(8) for step in (1, 2, 5)
+                 if step * 10 ** exponent / metres_per_pixel <= FONT_SIZE * 9)
+    bar = metres / metres_per_pixel
+    label = "%g km" % (metres / 1000) if metres >= 1000 else "%g m" % metres
+    label_height = FONT_SIZE * 0.9 * LINE_HEIGHT
+    right = frame_x + PAD * 0.5 + FONT_SIZE * 10
+    bottom = frame_y + frame_height - PAD * 0.5
+    bar_y = bottom - label_height - 6
+    scale_rows = [("LINESTRING(%s,%s,%s,%s)" % (page.point(right - bar, bar_y), page.point(right - bar, bar_y + 4),
+                                                page.point(right, bar_y + 4), page.point(right, bar_y)),)]
+    texts_rows.append(("POINT(%s)" % page.point(right - bar / 2 - text_width(label, FONT_SIZE * 0.9) / 2,
+                                                bottom - label_height), "scale", label))
+
+    layers.append(inline_layer("legend", ["legend"], legend_rows, ["kind"]))
+    layers.append(inline_layer("scale-bar", ["scale-bar"], scale_rows, []))
+    layers.append(inline_layer("texts", ["texts"], texts_rows, ["kind", "text"]))
+
+    return ('<Map srs="epsg:3857" background-color="%s">%s%s</Map>'
+            % (SEA, "".join(styles), "".join(layers)))
+
+
+HATCH = ('<svg xmlns="http://www.w3.org/2000/svg" width="5" height="5">'
+         '<rect width="5" height="5" fill="%s"/>'
+         '<path d="M-1,-1 L6,6 M-1,4 L1,6 M4,-1 L6,1" stroke="%s" stroke-width="1"/></svg>'
+         % (NO_DATA_FILL, NO_DATA_HATCH))
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__.strip().splitlines()[2])
+    regions_path, output = sys.argv[1], sys.argv[2]
+
+    with open(os.path.splitext(regions_path)[0] + ".json", encoding="utf-8") as f:
+        picture = json.load(f)
+
+    regions = mapnik.Datasource(type="geojson", file=regions_path)
+    values = [feature["value"] for feature in regions.all_features()]
+    present = sorted(v for v in values if v is not None)
+    breaks = quantile_breaks(present, N_CLASSES)
+    counts = [0] * (len(breaks) - 1)
+    for v in present:
+        counts[find_class(breaks, v)] += 1
+    n_missing = len(values) - len(present)
+    # mapnik's GeoJSON reader can round a value's last bit differently.
+    if (len(breaks) != len(picture["breaks"])
+            or any(not math.isclose(a, b, rel_tol=1e-12) for a, b in zip(breaks, picture["breaks"]))
+            or counts != picture["counts"] or n_missing != picture["missing"]):
+        sys.exit("map-reference: the classes differ from Tanlu's: %r %r, Tanlu %r %r"
+                 % (breaks, counts, picture["breaks"], picture["counts"]))
+
+    # The filters' bounds: halfway between each inner break and the value
+    # below it.
+    bounds = {c: (max(v for v in present if v < breaks[c]) + breaks[c]) / 2 for c in range(1, len(breaks) - 1)}
+
+    # The hatch of "no data", as a pattern tile beside the picture.
+    hatch_path = os.path.join(os.path.dirname(os.path.abspath(output)), "no-data-hatch.svg")
+    with open(hatch_path, "w", encoding="utf-8") as f:
+        f.write(HATCH)
+
+    # The map area's top and bottom, as Tanlu lays out the page.
+    top = PAD + BASE * 1.4 * LINE_HEIGHT + BASE * LINE_HEIGHT + PAD * 0.6
+    footer = sum(n_lines(line, BASE * 0.78, WIDTH - 2 * PAD) for line in picture["footer"])
+    bottom = HEIGHT - PAD - footer * BASE * 0.78 * LINE_HEIGHT
+    page = Page(picture["bbox"], top, bottom)
+
+    m = mapnik.Map(WIDTH, HEIGHT)
+    mapnik.load_map_from_string(m, stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path))
+    for layer in m.layers:
+        if layer.name == "regions":
+            layer.datasource = regions
+    m.zoom_to_box(page.box())
+    mapnik.render_to_file(m, output, "png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-choropleth-layer"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tanlu-chart.h"
+#include "tanlu-choropleth-layer.h"
+#include "tanlu-region.h"
+#include "tanlu-store.h"
+
+#include <math.h>
+
+/* The regions of a map coloured by their class, over the basemap tiles,
+ * with their names, the legend, and a tooltip for the region under the
+ * pointer. Every frame is drawn whole from the projected regions with the
+ * same code that draws exported maps; the viewport says which part of the
+ * world the frame shows. */
+
+#define LEGEND_MARGIN 12
+#define CONTROLS_TOP 64
+#define CONTROLS_RIGHT 64
+#define CONTROLS_BOTTOM 72
+#define TOOLTIP_PADDING 8
+#define TOOLTIP_OFFSET 16
+#define SPARKLINE_WIDTH 160
+#define SPARKLINE_HEIGHT 36
+
+struct _TanluChoroplethLayer
+{
+  ShumateLayer     parent_instance;
+
+  TanluMapData    *data;
+  TanluMapStyle    style;
+  char            *font;
+  TanluMapRegion  *hovered;
+  double           pointer_x;
+  double           pointer_y;
+};
+
+G_DEFINE_FINAL_TYPE (TanluChoroplethLayer, tanlu_choropleth_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  REGION_ACTIVATED,
+  REGION_OPENED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------ */
+
+static TanluChartColor
+color_from_rgba (const GdkRGBA *rgba)
+{
+  return (TanluChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+/* Text, page colours and the dark style come from the desktop. */
+static void
+apply_desktop_style (TanluChoroplethLayer *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  g_autofree char *font_name = NULL;
+  GdkRGBA background, foreground;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &foreground);
+  if (!gtk_style_context_lookup_color (context, "view_bg_color", &background))
+    background = (GdkRGBA) { 1, 1, 1, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  self->style.custom_colors = TRUE;
+  self->style.background = color_from_rgba (&background);
+  self->style.foreground = color_from_rgba (&foreground);
+  self->style.dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font_name, NULL);
+  if (font_name != NULL)
+    {
+      g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font_name);
+      double size = pango_font_description_get_size (description) / (double) PANGO_SCALE;
+
+      g_free (self->font);
+      self->font = g_strdup (pango_font_description_get_family (description));
+      self->style.font = self->font;
+      if (size > 0)
+        self->style.font_size = pango_font_description_get_size_is_absolute (description)
+                                ? size * 0.9 : size * 96.0 / 72.0 * 0.9;
+    }
+}
+
+/**
+ * tanlu_choropleth_layer_get_view:
+ * @view: (out): the part of the world the layer shows
+ */
+void
+tanlu_choropleth_layer_get_view (TanluChoroplethLayer *self,
+                                 TanluMapView         *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double centre_x, centre_y;
+
+  tanlu_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                          shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                          &centre_x, &centre_y);
+
+  view->width = gtk_widget_get_width (GTK_WIDGET (self));
+  view->height = gtk_widget_get_height (GTK_WIDGET (self));
+  view->scale = 256 * pow (2, zoom);
+  view->x = centre_x - view->width / 2 / view->scale;
+  view->y = centre_y - view->height / 2 / view->scale;
+}
+
+/**
+ * tanlu_choropleth_layer_region_at:
+ *
+ * Returns: (transfer none) (nullable): the region at a point of the layer
+ */
+TanluMapRegion *
+tanlu_choropleth_layer_region_at (TanluChoroplethLayer *self,
+                                  double                x,
+                                  double                y)
+{
+  TanluMapView view;
+
+  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), NULL);
+
+  if (self->data == NULL)
+    return NULL;
+
+  tanlu_choropleth_layer_get_view (self, &view);
+
+  return tanlu_map_data_hit (self->data, view.x + x / view.scale, view.y + y / view.scale);
+}
+
+static void
+set_hovered (TanluChoroplethLayer *self,
+             TanluMapRegion       *region)
+{
+  if (self->hovered == region)
+    return;
+
+  self->hovered = region;
+  self->style.hovered = region != NULL ? tanlu_region_get_code (region->region) : 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tooltip */
+
+static const char *
+region_name (TanluChoroplethLayer *self,
+             TanluMapRegion       *region)
+{
+  return self->style.language == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_region_get_name_zh (region->region)
+                                                              : tanlu_region_get_name_en (region->region);
+}
+
+static char *
+describe_hovered (TanluChoroplethLayer *self,
+                  gboolean              markup)
+{
+  TanluMapRegion *region = self->hovered;
+  g_autofree char *name = NULL;
+  g_autofree char *value = NULL;
+  guint rank;
+  GString *text;
+
+  if (region == NULL || self->data == NULL)
+    return NULL;
+
+  name = markup ? g_markup_escape_text (region_name (self, region), -1) : g_strdup (region_name (self, region));
+  value = tanlu_map_describe_value (self->data, &self->style, region->value);
+  rank = tanlu_map_data_get_rank (self->data, region);
+
+  text = g_string_new (NULL);
+  g_string_append_printf (text, markup ? "<b>%s</b>\n%s" : "%s\n%s", name, value);
+  if (rank > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: a region's rank on the map, “Rank 13 of 30” */
+      g_string_append_printf (text, _("Rank %u of %u"), rank, tanlu_map_data_get_n_ranked (self->data));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+draw_sparkline (TanluChoroplethLayer *self,
+                cairo_t              *cr,
+                double                x,
+                double                y)
+{
+  GArray *points = tanlu_map_data_get_series (self->data, self->hovered);
+  g_autoptr(TanluChartData) chart = NULL;
+  TanluChartSeries *series;
+  double factor = 1;
+
+  if (points == NULL || points->len < 2)
+    return;
+
+  chart = tanlu_chart_data_new (TANLU_CHART_KIND_SPARKLINE);
+  series = tanlu_chart_series_new ("", points->len);
+  series->projected_from = G_MAXUINT;
+  for (guint i = 0; i < points->len; i++)
+    {
+      series->x[i] = g_array_index (points, TanluSeriesPoint, i).year;
+      series->y[i] = g_array_index (points, TanluSeriesPoint, i).value * factor;
+    }
+  g_ptr_array_add (chart->series, series);
+  chart->custom_colors = TRUE;
+  chart->background = (TanluChartColor) { 0, 0, 0, 0 };
+  chart->foreground = self->style.foreground;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  tanlu_chart_draw (cr, chart, SPARKLINE_WIDTH, SPARKLINE_HEIGHT, NULL);
+  cairo_restore (cr);
+}
+
+/* Name, value, rank and how the value went over the years, beside the
+ * pointer. */
+static void
+draw_tooltip (TanluChoroplethLayer *self,
+              cairo_t              *cr)
+{
+  g_autofree char *markup = describe_hovered (self, TRUE);
+  g_autoptr(PangoLayout) layout = NULL;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double box_width, box_height, x, y;
+  PangoRectangle extents;
+
+  if (markup == NULL)
+    return;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+
+  box_width = MAX (extents.width, SPARKLINE_WIDTH) + 2 * TOOLTIP_PADDING;
+  box_height = extents.height + SPARKLINE_HEIGHT + 3 * TOOLTIP_PADDING;
+  x = self->pointer_x + TOOLTIP_OFFSET + box_width <= width ? self->pointer_x + TOOLTIP_OFFSET
+                                                            : self->pointer_x - TOOLTIP_OFFSET - box_width;
+  y = CLAMP (self->pointer_y - box_height / 2, 0, MAX (0, height - box_height));
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, box_width, box_height);
+  cairo_set_source_rgba (cr, self->style.background.red, self->style.background.green,
+                         self->style.background.blue, 0.96);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, self->style.foreground.red, self->style.foreground.green,
+                         self->style.foreground.blue, 0.3);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+
+  cairo_set_source_rgba (cr, self->style.foreground.red, self->style.foreground.green,
+                         self->style.foreground.blue, 1);
+  cairo_move_to (cr, x + TOOLTIP_PADDING, y + TOOLTIP_PADDING);
+  pango_cairo_show_layout (cr, layout);
+  draw_sparkline (self, cr, x + TOOLTIP_PADDING, y + 2 * TOOLTIP_PADDING + extents.height);
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  TanluChoroplethLayer *self = TANLU_CHOROPLETH_LAYER (widget);
+  double legend_width, legend_height, legend_x, legend_y;
+  TanluMapView view;
+  cairo_t *cr;
+
+  if (self->data == NULL)
+    return;
+
+  tanlu_choropleth_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  tanlu_map_draw_regions (cr, self->data, &view, &self->style);
+
+  /* The legend keeps clear of the map's own controls: the toolbar at the
+   * top, zoom buttons on the right, scale, years and licence below. */
+  tanlu_map_draw_legend (cr, self->data, &self->style, 0, 0, FALSE, &legend_width, &legend_height);
+  {
+    TanluMapView inner = view;
+    double legend_box[4];
+
+    inner.x += LEGEND_MARGIN / view.scale;
+    inner.y += CONTROLS_TOP / view.scale;
+    inner.width -= LEGEND_MARGIN + CONTROLS_RIGHT;
+    inner.height -= CONTROLS_TOP + CONTROLS_BOTTOM;
+    tanlu_map_place_legend (self->data, &inner, legend_width, legend_height, 0, &legend_x, &legend_y);
+    legend_box[0] = legend_x + LEGEND_MARGIN;
+    legend_box[1] = legend_y + CONTROLS_TOP;
+    legend_box[2] = legend_width;
+    legend_box[3] = legend_height;
+    tanlu_map_draw_labels (cr, self->data, &view, &self->style, legend_box);
+    tanlu_map_draw_legend (cr, self->data, &self->style, legend_box[0], legend_box[1], TRUE, NULL, NULL);
+  }
+
+  draw_tooltip (self, cr);
+  cairo_destroy (cr);
+}
+
+static void
+on_viewport_changed_cb (TanluChoroplethLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              TanluChoroplethLayer     *self)
+{
+  tanlu_choropleth_layer_hover_at (self, x, y);
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             TanluChoroplethLayer     *self)
+{
+  set_hovered (self, NULL);
+}
+
+static void
+on_released_cb (GtkGestureClick      *gesture,
+                int                   n_press,
+                double                x,
+                double                y,
+                TanluChoroplethLayer *self)
+{
+  tanlu_choropleth_layer_click_at (self, x, y, n_press);
+}
+
+static void
+on_style_changed_cb (TanluChoroplethLayer *self)
+{
+  apply_desktop_style (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+tanlu_choropleth_layer_css_changed (GtkWidget         *widget,
+                                    GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (tanlu_choropleth_layer_parent_class)->css_changed (widget, change);
+
+  on_style_changed_cb (TANLU_CHOROPLETH_LAYER (widget));
+}
+
+static void
+tanlu_choropleth_layer_constructed (GObject *object)
+{
+  TanluChoroplethLayer *self = (TanluChoroplethLayer *)object;
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (tanlu_choropleth_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+tanlu_choropleth_layer_dispose (GObject *object)
+{
+  TanluChoroplethLayer *self = (TanluChoroplethLayer *)object;
+
+  self->hovered = NULL;
+  g_clear_pointer (&self->data, tanlu_map_data_unref);
+  g_clear_pointer (&self->font, g_free);
+
+  G_OBJECT_CLASS (tanlu_choropleth_layer_parent_class)->dispose (object);
+}
+
+static void
+tanlu_choropleth_layer_class_init (TanluChoroplethLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = tanlu_choropleth_layer_constructed;
+  object_class->dispose = tanlu_choropleth_layer_dispose;
+
+  widget_class->snapshot = tanlu_choropleth_layer_snapshot;
+  widget_class->css_changed = tanlu_choropleth_layer_css_changed;
+
+  /**
+   * TanluChoroplethLayer::region-activated:
+   * @code: the region clicked
+   */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * TanluChoroplethLayer::region-opened:
+   * @code: the region double-clicked, to show its parts
+   */
+  signals[REGION_OPENED] =
+    g_signal_new ("region-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "choroplethlayer");
+}
+
+static void
+tanlu_choropleth_layer_init (TanluChoroplethLayer *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  tanlu_map_style_init (&self->style);
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect (click, "released", G_CALLBACK (on_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* ------------------------------------------------------------------------ */
+
+TanluChoroplethLayer *
+tanlu_choropleth_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (TANLU_TYPE_CHOROPLETH_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * tanlu_choropleth_layer_set_data:
+ * @data: (nullable): the regions, values and classes shown
+ */
+void
+tanlu_choropleth_layer_set_data (TanluChoroplethLayer *self,
+                                 TanluMapData         *data)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+
+  self->hovered = NULL;
+  self->style.hovered = 0;
+  if (data != NULL)
+    tanlu_map_data_ref (data);
+  g_clear_pointer (&self->data, tanlu_map_data_unref);
+  self->data = data;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tanlu_choropleth_layer_get_data:
+ *
+ * Returns: (transfer none) (nullable): the map shown
+ */
+TanluMapData *
+tanlu_choropleth_layer_get_data (TanluChoroplethLayer *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), NULL);
+
+  return self->data;
+}
+
+/**
+ * tanlu_choropleth_layer_set_style:
+ *
+ * Takes the palette, language, unit and labels of @style; colours and
+ * fonts stay the desktop's.
+ */
+void
+tanlu_choropleth_layer_set_style (TanluChoroplethLayer *self,
+                                  const TanluMapStyle  *style)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+
+  self->style.palette = style->palette;
+  self->style.language = style->language;
+  self->style.unit_scale = style->unit_scale;
+  self->style.labels = style->labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const TanluMapStyle *
+tanlu_choropleth_layer_get_style (TanluChoroplethLayer *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), NULL);
+
+  return &self->style;
+}
+
+void
+tanlu_choropleth_layer_set_selected (TanluChoroplethLayer *self,
+                                     guint                 code)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+
+  if (self->style.selected == code)
+    return;
+
+  self->style.selected = code;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tanlu_choropleth_layer_hover_at:
+ *
+ * Shows the tooltip of the region at a point, as the pointer does.
+ */
+void
+tanlu_choropleth_layer_hover_at (TanluChoroplethLayer *self,
+                                 double                x,
+                                 double                y)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  set_hovered (self, tanlu_choropleth_layer_region_at (self, x, y));
+  if (self->hovered != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tanlu_choropleth_layer_get_hover_text:
+ *
+ * Returns: (transfer full) (nullable): the tooltip's text, or %NULL when
+ *   no region is under the pointer
+ */
+char *
+tanlu_choropleth_layer_get_hover_text (TanluChoroplethLayer *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), NULL);
+
+  return describe_hovered (self, FALSE);
+}
+
+/**
+ * tanlu_choropleth_layer_changed:
+ *
+ * Redraws after the map's values or classes changed.
+ */
+void
+tanlu_choropleth_layer_changed (TanluChoroplethLayer *self)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tanlu_choropleth_layer_click_at:
+ * @n_press: 1 for a click, 2 for a double click
+ *
+ * Acts on a click at a point, as the pointer does: a click selects the
+ * region there, a double click opens it.
+ *
+ * Returns: whether there was a region at the point
+ */
+gboolean
+tanlu_choropleth_layer_click_at (TanluChoroplethLayer *self,
+                                 double                x,
+                                 double                y,
+                                 int                   n_press)
+{
+  TanluMapRegion *region;
+
+  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), FALSE);
+
+  if (!(region = tanlu_choropleth_layer_region_at (self, x, y)))
+    return FALSE;
+
+  g_signal_emit (self, signals[n_press >= 2 ? REGION_OPENED : REGION_ACTIVATED], 0,
+                 tanlu_region_get_code (region->region));
+
+  return TRUE;
+}

@@ -1,0 +1,1266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-map-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <shumate/shumate.h>
+
+#include "tanlu-application.h"
+#include "tanlu-basemap-source.h"
+#include "tanlu-chart-scale.h"
+#include "tanlu-choropleth-layer.h"
+#include "tanlu-context.h"
+#include "tanlu-export-dialog.h"
+#include "tanlu-indicator.h"
+#include "tanlu-locale.h"
+#include "tanlu-map-exportable.h"
+#include "tanlu-map-page.h"
+#include "tanlu-region.h"
+#include "tanlu-store.h"
+#include "tanlu-window.h"
+
+#include <math.h>
+
+/* The Map page: provinces or prefecture cities coloured by an indicator
+ * for a year, over the offline basemap, with a year slider that can play
+ * through the years. Clicking a region selects it for the whole window;
+ * double-clicking a province opens its cities. */
+
+#define PLAY_INTERVAL_MS 800
+#define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+#define FIT_MARGIN 0.15   /* zoom levels left around a fitted region */
+
+static const char * const method_keys[] = { "quantile", "equal", "jenks", "custom" };
+static const guint change_bases[] = { 0, 2005, 2015 };
+
+struct _TanluMapPage
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  ShumateSimpleMap     *map;
+  GtkWidget            *back_button;
+  GtkToggleButton      *provinces_button;
+  GtkToggleButton      *cities_button;
+  GtkMenuButton        *options_button;
+  GtkWidget            *play_button;
+  GtkAdjustment        *year_adjustment;
+  GtkLabel             *year_label;
+
+  /* options popover */
+  GtkDropDown          *indicator_dropdown;
+  GtkDropDown          *show_dropdown;
+  GtkDropDown          *method_dropdown;
+  GtkSpinButton        *classes_spin;
+  GtkEntry             *breaks_entry;
+  GtkDropDown          *palette_dropdown;
+  GtkCheckButton       *fixed_check;
+  GtkCheckButton       *labels_check;
+  GtkCheckButton       *capitals_check;
+  GPtrArray            *indicator_codes;
+
+  /* owned */
+  TanluContext         *context;
+  TanluBasemap         *basemap;
+  ShumateMapSource     *sources[2];       /* light, dark */
+  ShumateMapSource     *online_source;
+  TanluChoroplethLayer *layer;
+  ShumateMarkerLayer   *marker_layer;
+  GHashTable           *maps;             /* "level:parent" → TanluMapData */
+  TanluRegionLevel      level;
+  guint                 parent_code;
+  char                 *indicator;
+  guint                 play_id;
+  guint                 fit_tick_id;
+  gboolean              updating;
+  gboolean              loaded;
+};
+
+G_DEFINE_FINAL_TYPE (TanluMapPage, tanlu_map_page, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------------ */
+
+static GSettings *
+get_settings (void)
+{
+  return tanlu_application_get_default_settings ();
+}
+
+static gboolean
+chinese (void)
+{
+  return tanlu_locale_prefers_chinese ();
+}
+
+static TanluStore *
+get_store (TanluMapPage *self)
+{
+  return self->context != NULL ? tanlu_context_get_store (self->context) : NULL;
+}
+
+static TanluMapData *
+current_data (TanluMapPage *self)
+{
+  return tanlu_choropleth_layer_get_data (self->layer);
+}
+
+static void
+show_message (TanluMapPage *self,
+              const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (TANLU_IS_WINDOW (root))
+    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Views */
+
+static void
+go_to_bounds (TanluMapPage *self,
+              double        min_x,
+              double        min_y,
+              double        max_x,
+              double        max_y,
+              gboolean      animate)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double zoom, longitude, latitude;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  zoom = log2 (MIN (width / (MAX (max_x - min_x, 1e-9) * 256), height / (MAX (max_y - min_y, 1e-9) * 256)));
+  zoom = CLAMP (zoom - FIT_MARGIN, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+  tanlu_mercator_unproject ((min_x + max_x) / 2, (min_y + max_y) / 2, &longitude, &latitude);
+
+  if (animate)
+    shumate_map_go_to_full (shumate_simple_map_get_map (self->map), latitude, longitude, zoom);
+  else
+    {
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+    }
+}
+
+static void
+show_map_bounds (TanluMapPage *self,
+                 gboolean      animate)
+{
+  TanluMapData *data = current_data (self);
+  double min_x, min_y, max_x, max_y;
+
+  if (data == NULL)
+    return;
+
+  tanlu_map_data_get_bounds (data, &min_x, &min_y, &max_x, &max_y);
+  go_to_bounds (self, min_x, min_y, max_x, max_y, animate);
+}
+
+static void
+show_china (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+
+  tanlu_map_page_show_level (self, TANLU_REGION_LEVEL_PROVINCE, 0);
+  show_map_bounds (self, TRUE);
+}
+
+/* The economic circle: the bounds of its members' boundaries. */
+static void
+show_circle (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+  TanluStore *store = get_store (self);
+  TanluRegion *group = store != NULL ? tanlu_store_lookup_region_by_key (store, "chengdu-chongqing") : NULL;
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  const guint *members;
+  guint n_members;
+
+  if (group == NULL)
+    return;
+
+  members = tanlu_region_get_member_codes (group, &n_members);
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autoptr(TanluGeometry) geometry = tanlu_store_get_boundary (store, members[i], NULL, NULL);
+      double bounds[4], x0, y0, x1, y1;
+
+      if (geometry == NULL)
+        continue;
+      tanlu_geometry_get_bounds (geometry, &bounds[0], &bounds[1], &bounds[2], &bounds[3]);
+      tanlu_mercator_project (bounds[0], bounds[3], &x0, &y0);
+      tanlu_mercator_project (bounds[2], bounds[1], &x1, &y1);
+      min_x = MIN (min_x, x0);
+      min_y = MIN (min_y, y0);
+      max_x = MAX (max_x, x1);
+      max_y = MAX (max_y, y1);
+    }
+
+  if (min_x < max_x)
+    go_to_bounds (self, min_x, min_y, max_x, max_y, TRUE);
+}
+
+/* The first frame with a size fits the map to China. */
+static gboolean
+fit_on_first_size_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) <= 0 || current_data (self) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  show_map_bounds (self, FALSE);
+  self->fit_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Classes and values */
+
+static void
+set_style (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+  TanluMapStyle style;
+  g_autofree char *palette = NULL;
+  g_autofree char *unit_scale = NULL;
+
+  tanlu_map_style_init (&style);
+  style.language = chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+  style.unit_scale = chinese () ? TANLU_CHART_UNIT_SCALE_WAN_TONNES : TANLU_CHART_UNIT_SCALE_MT;
+
+  if (settings != NULL)
+    {
+      palette = g_settings_get_string (settings, "map-palette");
+      unit_scale = g_settings_get_string (settings, "unit-scale");
+      tanlu_map_palette_from_string (palette, &style.palette);
+      style.labels = g_settings_get_boolean (settings, "map-labels");
+      if (g_strcmp0 (unit_scale, "mt") == 0)
+        style.unit_scale = TANLU_CHART_UNIT_SCALE_MT;
+      else if (g_strcmp0 (unit_scale, "wan-tonnes") == 0)
+        style.unit_scale = TANLU_CHART_UNIT_SCALE_WAN_TONNES;
+      else if (g_strcmp0 (unit_scale, "yi-tonnes") == 0)
+        style.unit_scale = TANLU_CHART_UNIT_SCALE_YI_TONNES;
+    }
+
+  tanlu_choropleth_layer_set_style (self->layer, &style);
+}
+
+/* Custom breaks are typed in the units shown; the data are in the
+ * indicator's own. */
+static double
+display_factor (TanluMapPage *self)
+{
+  TanluMapData *data = current_data (self);
+  const TanluMapStyle *style = tanlu_choropleth_layer_get_style (self->layer);
+  TanluIndicator *indicator;
+
+  if (tanlu_map_data_get_change_base (data) != 0)
+    return 100;
+
+  indicator = tanlu_store_lookup_indicator (get_store (self), tanlu_map_data_get_indicator (data));
+  if (indicator != NULL && tanlu_chart_unit_is_mt_co2 (tanlu_indicator_get_unit (indicator)))
+    return tanlu_chart_unit_scale_factor (style->unit_scale);
+
+  return 1;
+}
+
+/* Every value of every year, for classes that stay put as the years
+ * play. */
+static TanluClassification *
+classify_all_years (TanluMapPage         *self,
+                    TanluClassifyMethod   method,
+                    guint                 n_classes,
+                    const double         *breaks,
+                    guint                 n_breaks,
+                    GError              **error)
+{
+  TanluMapData *data = current_data (self);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *years = tanlu_map_data_get_years (data);
+  guint year = tanlu_map_data_get_year (data);
+
+  for (guint y = 0; y < years->len; y++)
+    {
+      tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), g_array_index (years, guint, y), NULL);
+      for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+        g_array_append_val (values, tanlu_map_data_get_region (data, i)->value);
+    }
+  tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), year, NULL);
+
+  return tanlu_classification_new ((const double *) (gpointer) values->data, values->len, method, n_classes,
+                                   breaks, n_breaks, error);
+}
+
+static void
+classify (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+  TanluMapData *data = current_data (self);
+  TanluClassifyMethod method = TANLU_CLASSIFY_QUANTILE;
+  g_autofree double *breaks = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean fixed = FALSE;
+  guint n_classes = 5;
+  gsize n_breaks = 0;
+
+  if (data == NULL)
+    return;
+
+  if (settings != NULL)
+    {
+      g_autofree char *key = g_settings_get_string (settings, "map-method");
+      g_autoptr(GVariant) custom = g_settings_get_value (settings, "map-custom-breaks");
+      const double *typed = g_variant_get_fixed_array (custom, &n_breaks, sizeof (double));
+      double factor = display_factor (self);
+
+      tanlu_classify_method_from_string (key, &method);
+      n_classes = g_settings_get_int (settings, "map-classes");
+      fixed = g_settings_get_boolean (settings, "map-fixed-scale");
+
+      breaks = g_new (double, MAX (n_breaks, 1));
+      for (gsize i = 0; i < n_breaks; i++)
+        breaks[i] = typed[i] / factor;
+      if (method == TANLU_CLASSIFY_CUSTOM)
+        n_classes = n_breaks + 1;
+    }
+
+  if (fixed)
+    {
+      g_autoptr(TanluClassification) all = classify_all_years (self, method, n_classes, breaks, n_breaks, &error);
+
+      if (all != NULL)
+        tanlu_map_data_set_classification (data, all);
+    }
+  else
+    tanlu_map_data_classify (data, method, n_classes, breaks, n_breaks, &error);
+
+  /* Bad custom breaks fall back to quantiles, and say why. */
+  if (error != NULL)
+    {
+      show_message (self, error->message);
+      tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, MAX (3, MIN (n_classes, 9)), NULL, 0, NULL);
+    }
+
+  tanlu_choropleth_layer_changed (self->layer);
+}
+
+static void
+update_year_bar (TanluMapPage *self)
+{
+  TanluMapData *data = current_data (self);
+  GArray *years = data != NULL ? tanlu_map_data_get_years (data) : NULL;
+  g_autofree char *label = NULL;
+
+  if (years == NULL || years->len == 0)
+    {
+      gtk_label_set_text (self->year_label, "");
+      return;
+    }
+
+  self->updating = TRUE;
+  gtk_adjustment_configure (self->year_adjustment, tanlu_map_data_get_year (data),
+                            g_array_index (years, guint, 0), g_array_index (years, guint, years->len - 1),
+                            1, 5, 0);
+  self->updating = FALSE;
+
+  label = g_strdup_printf ("%u", tanlu_map_data_get_year (data));
+  gtk_label_set_text (self->year_label, label);
+}
+
+static TanluMapData *
+map_for (TanluMapPage      *self,
+         TanluRegionLevel   level,
+         guint              parent_code,
+         GError           **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%u", level, parent_code);
+  TanluMapData *data = g_hash_table_lookup (self->maps, key);
+
+  if (data == NULL)
+    {
+      if (!(data = tanlu_map_data_new (get_store (self), level, parent_code, error)))
+        return NULL;
+      g_hash_table_insert (self->maps, g_steal_pointer (&key), data);
+    }
+
+  return data;
+}
+
+static void
+update_selection (TanluMapPage *self)
+{
+  TanluRegion *region = self->context != NULL ? tanlu_context_get_region (self->context) : NULL;
+  TanluMapData *data = current_data (self);
+  guint code = 0;
+
+  if (region != NULL && data != NULL)
+    {
+      code = tanlu_region_get_code (region);
+      /* A city selected on the province map shows as its province. */
+      if (tanlu_map_data_find_region (data, code) == NULL)
+        code = tanlu_region_get_parent_code (region);
+      if (tanlu_map_data_find_region (data, code) == NULL)
+        code = 0;
+    }
+
+  tanlu_choropleth_layer_set_selected (self->layer, code);
+}
+
+/* Shows the current level, indicator and year with the chosen classes. */
+static void
+reload (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+  g_autoptr(GError) error = NULL;
+  TanluMapData *data;
+  guint year = 0;
+
+  if (get_store (self) == NULL)
+    return;
+
+  if (!(data = map_for (self, self->level, self->parent_code, &error)))
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  if (current_data (self) != NULL)
+    year = tanlu_map_data_get_year (current_data (self));
+
+  if (!tanlu_map_data_set_indicator (data, self->indicator, year, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  tanlu_map_data_set_change_base (data, settings != NULL ? g_settings_get_int (settings, "map-change-base") : 0);
+
+  tanlu_choropleth_layer_set_data (self->layer, data);
+  set_style (self);
+  classify (self);
+  update_year_bar (self);
+  update_selection (self);
+
+  gtk_widget_set_visible (self->back_button, self->parent_code != 0);
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->level == TANLU_REGION_LEVEL_PROVINCE ? self->provinces_button
+                                                                          : self->cities_button, TRUE);
+  self->updating = FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Years */
+
+static void
+on_year_changed_cb (TanluMapPage *self)
+{
+  TanluMapData *data = current_data (self);
+  guint year = (guint) round (gtk_adjustment_get_value (self->year_adjustment));
+  g_autofree char *label = NULL;
+
+  if (self->updating || data == NULL || year == tanlu_map_data_get_year (data))
+    return;
+
+  tanlu_map_page_set_year (self, year);
+}
+
+static gboolean
+play_next_year_cb (gpointer user_data)
+{
+  TanluMapPage *self = user_data;
+  TanluMapData *data = current_data (self);
+  GArray *years = data != NULL ? tanlu_map_data_get_years (data) : NULL;
+
+  for (guint i = 0; years != NULL && i + 1 < years->len; i++)
+    if (g_array_index (years, guint, i) == tanlu_map_data_get_year (data))
+      {
+        tanlu_map_page_set_year (self, g_array_index (years, guint, i + 1));
+        return G_SOURCE_CONTINUE;
+      }
+
+  self->play_id = 0;
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (self->play_button, _("Play the Years"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+play (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+  TanluMapData *data = current_data (self);
+  GArray *years;
+
+  if (self->play_id != 0)
+    {
+      g_clear_handle_id (&self->play_id, g_source_remove);
+      gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
+      gtk_widget_set_tooltip_text (self->play_button, _("Play the Years"));
+      return;
+    }
+
+  if (data == NULL || (years = tanlu_map_data_get_years (data))->len == 0)
+    return;
+
+  /* From the start when at the end. */
+  if (tanlu_map_data_get_year (data) == g_array_index (years, guint, years->len - 1))
+    tanlu_map_page_set_year (self, g_array_index (years, guint, 0));
+
+  self->play_id = g_timeout_add (PLAY_INTERVAL_MS, play_next_year_cb, self);
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
+  gtk_widget_set_tooltip_text (self->play_button, _("Pause"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Levels */
+
+static void
+on_level_toggled_cb (TanluMapPage *self)
+{
+  if (self->updating)
+    return;
+
+  tanlu_map_page_show_level (self,
+                             gtk_toggle_button_get_active (self->provinces_button)
+                             ? TANLU_REGION_LEVEL_PROVINCE : TANLU_REGION_LEVEL_CITY,
+                             0);
+  show_map_bounds (self, TRUE);
+}
+
+static void
+back (GtkWidget  *widget,
+      const char *action_name,
+      GVariant   *parameter)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+
+  tanlu_map_page_show_level (self, TANLU_REGION_LEVEL_PROVINCE, 0);
+  show_map_bounds (self, TRUE);
+}
+
+static void
+on_region_activated_cb (TanluMapPage *self,
+                        guint         code)
+{
+  TanluRegion *region = tanlu_store_lookup_region (get_store (self), code);
+
+  if (region != NULL && self->context != NULL)
+    tanlu_context_set_region (self->context, region);
+}
+
+static void
+on_region_opened_cb (TanluMapPage *self,
+                     guint         code)
+{
+  if (self->level != TANLU_REGION_LEVEL_PROVINCE)
+    return;
+
+  tanlu_map_page_show_level (self, TANLU_REGION_LEVEL_CITY, code);
+  show_map_bounds (self, TRUE);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Export */
+
+static TanluExportable *
+create_exportable (TanluMapPage *self,
+                   gboolean      whole)
+{
+  GSettings *settings = get_settings ();
+  g_autofree char *approval = settings != NULL ? g_settings_get_string (settings, "map-approval-number") : NULL;
+  TanluMapPicture picture = { 0 };
+
+  picture.data = current_data (self);
+  picture.basemap = self->basemap;
+  picture.style = *tanlu_choropleth_layer_get_style (self->layer);
+  picture.use_view = !whole;
+  tanlu_choropleth_layer_get_view (self->layer, &picture.view);
+
+  return tanlu_map_exportable_new (&picture, approval);
+}
+
+static void
+export_map (TanluMapPage *self,
+            gboolean      whole)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(TanluExportable) exportable = NULL;
+
+  if (current_data (self) == NULL)
+    return;
+
+  exportable = create_exportable (self, whole);
+  tanlu_export_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, exportable,
+                               gtk_widget_get_width (GTK_WIDGET (self->map)),
+                               gtk_widget_get_height (GTK_WIDGET (self->map)));
+}
+
+static void
+export_view (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  export_map (TANLU_MAP_PAGE (widget), FALSE);
+}
+
+static void
+export_whole (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  export_map (TANLU_MAP_PAGE (widget), TRUE);
+}
+
+static void
+copy_map (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (widget);
+  g_autoptr(TanluExportable) exportable = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (current_data (self) == NULL)
+    return;
+
+  exportable = create_exportable (self, FALSE);
+  if (!tanlu_export_copy (GTK_WIDGET (self->map), exportable, &error))
+    show_message (self, error->message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Markers */
+
+static GtkWidget *
+create_marker_widget (const TanluMapMarker *marker)
+{
+  g_autofree char *css_class = g_strdup_printf ("map-marker-%s", marker->kind);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (dot, "map-marker");
+  gtk_widget_add_css_class (dot, css_class);
+  gtk_widget_set_tooltip_text (dot, marker->tooltip != NULL ? marker->tooltip : marker->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  marker->tooltip != NULL ? marker->tooltip : marker->label, -1);
+
+  return dot;
+}
+
+static void
+update_capitals (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+  g_autoptr(GPtrArray) capitals = NULL;
+
+  tanlu_map_page_remove_markers (self, "capital");
+
+  if (get_store (self) == NULL || (settings != NULL && !g_settings_get_boolean (settings, "map-capitals")))
+    return;
+
+  capitals = tanlu_map_list_capitals (get_store (self), chinese (), NULL);
+  for (guint i = 0; capitals != NULL && i < capitals->len; i++)
+    tanlu_map_page_add_marker (self, g_ptr_array_index (capitals, i));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Map sources */
+
+/* A map source set after the overlay layers would be drawn over them. */
+static void
+set_map_source (TanluMapPage     *self,
+                ShumateMapSource *source)
+{
+  gboolean first = shumate_simple_map_get_map_source (self->map) == NULL;
+
+  shumate_simple_map_set_map_source (self->map, source);
+
+  if (first)
+    {
+      g_object_ref (self->layer);
+      g_object_ref (self->marker_layer);
+      shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+      shumate_simple_map_remove_overlay_layer (self->map, SHUMATE_LAYER (self->layer));
+      shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->layer));
+      shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+      g_object_unref (self->layer);
+      g_object_unref (self->marker_layer);
+    }
+}
+
+static void
+update_map_source (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (settings != NULL && g_settings_get_boolean (settings, "map-online-layer"))
+    {
+      if (self->online_source == NULL)
+        self->online_source = SHUMATE_MAP_SOURCE (
+          shumate_raster_renderer_new_full_from_url ("osm-mapnik", _("OpenStreetMap"),
+                                                     _("Map data © OpenStreetMap contributors"),
+                                                     "https://www.openstreetmap.org/copyright",
+                                                     0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR, OSM_URL));
+      set_map_source (self, self->online_source);
+      return;
+    }
+
+  if (self->basemap == NULL)
+    return;
+
+  if (self->sources[dark] == NULL)
+    self->sources[dark] = SHUMATE_MAP_SOURCE (tanlu_basemap_source_new (self->basemap, dark));
+  set_map_source (self, self->sources[dark]);
+}
+
+static void
+ensure_basemap (TanluMapPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->basemap != NULL || get_store (self) == NULL)
+    return;
+
+  if (!(self->basemap = tanlu_basemap_new_from_store (get_store (self), &error)))
+    g_warning ("Could not load the basemap: %s", error->message);
+
+  update_map_source (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Options */
+
+static void
+on_settings_changed_cb (TanluMapPage *self,
+                        const char   *key)
+{
+  if (g_str_equal (key, "map-online-layer"))
+    update_map_source (self);
+  else if (g_str_equal (key, "map-capitals"))
+    update_capitals (self);
+  else if (g_str_equal (key, "map-change-base"))
+    reload (self);
+  else if (g_str_has_prefix (key, "map-") || g_str_equal (key, "unit-scale"))
+    {
+      set_style (self);
+      classify (self);
+    }
+
+  if (g_str_equal (key, "map-method") && self->breaks_entry != NULL)
+    {
+      g_autofree char *method = g_settings_get_string (get_settings (), key);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->breaks_entry), g_str_equal (method, "custom"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->classes_spin), !g_str_equal (method, "custom"));
+    }
+}
+
+static void
+on_indicator_selected_cb (TanluMapPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->indicator_dropdown);
+
+  if (self->updating || selected >= self->indicator_codes->len)
+    return;
+
+  g_free (self->indicator);
+  self->indicator = g_strdup (g_ptr_array_index (self->indicator_codes, selected));
+  reload (self);
+}
+
+static void
+on_show_selected_cb (TanluMapPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->show_dropdown);
+  GSettings *settings = get_settings ();
+
+  if (self->updating || settings == NULL || selected >= G_N_ELEMENTS (change_bases))
+    return;
+
+  /* Changes read best in a diverging palette. */
+  g_settings_set_string (settings, "map-palette", change_bases[selected] != 0 ? "diverging" : "sequential");
+  g_settings_set_int (settings, "map-change-base", change_bases[selected]);
+}
+
+static void
+on_method_selected_cb (TanluMapPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->method_dropdown);
+  GSettings *settings = get_settings ();
+
+  if (!self->updating && settings != NULL && selected < G_N_ELEMENTS (method_keys))
+    g_settings_set_string (settings, "map-method", method_keys[selected]);
+}
+
+static void
+on_palette_selected_cb (TanluMapPage *self)
+{
+  GSettings *settings = get_settings ();
+
+  if (!self->updating && settings != NULL)
+    g_settings_set_string (settings, "map-palette",
+                           gtk_drop_down_get_selected (self->palette_dropdown) == 0 ? "sequential" : "diverging");
+}
+
+/* Breaks as typed, "100, 250, 500", in the units shown. */
+static void
+on_breaks_activate_cb (TanluMapPage *self)
+{
+  g_auto(GStrv) parts = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->breaks_entry)), ",;， ", -1);
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  GSettings *settings = get_settings ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      double value;
+
+      if (*parts[i] == '\0')
+        continue;
+      value = g_ascii_strtod (parts[i], &end);
+      if (end == parts[i] || *end != '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), parts[i]);
+
+          show_message (self, message);
+          return;
+        }
+      g_array_append_val (breaks, value);
+    }
+
+  if (settings != NULL)
+    g_settings_set_value (settings, "map-custom-breaks",
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, breaks->data, breaks->len, sizeof (double)));
+}
+
+static GtkWidget *
+option_row (GtkWidget  *box,
+            const char *title,
+            GtkWidget  *child)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), child);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), child);
+  gtk_box_append (GTK_BOX (box), row);
+
+  return row;
+}
+
+static void
+fill_indicators (TanluMapPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) indicators = NULL;
+  guint selected = 0;
+
+  if (get_store (self) == NULL)
+    return;
+
+  indicators = tanlu_store_list_indicators (get_store (self));
+  g_ptr_array_set_size (self->indicator_codes, 0);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      TanluIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      if (g_str_equal (tanlu_indicator_get_code (indicator), self->indicator))
+        selected = self->indicator_codes->len;
+      g_ptr_array_add (self->indicator_codes, g_strdup (tanlu_indicator_get_code (indicator)));
+      gtk_string_list_append (names, tanlu_indicator_get_name (indicator));
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->indicator_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+create_options (TanluMapPage *self)
+{
+  const char *shows[] = { _("Values"), _("Change since 2005"), _("Change since 2015"), NULL };
+  const char *method_names[] = { _("Quantiles"), _("Equal intervals"), _("Natural breaks (Jenks)"), _("Custom breaks"), NULL };
+  const char *palettes[] = { _("Sequential"), _("Diverging"), NULL };
+  GSettings *settings = get_settings ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  self->indicator_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_enable_search (self->indicator_dropdown, FALSE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->indicator_dropdown), 220, -1);
+  option_row (box, _("_Indicator"), GTK_WIDGET (self->indicator_dropdown));
+  g_signal_connect_object (self->indicator_dropdown, "notify::selected", G_CALLBACK (on_indicator_selected_cb), self, G_CONNECT_SWAPPED);
+
+  self->show_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shows));
+  option_row (box, _("_Show"), GTK_WIDGET (self->show_dropdown));
+
+  self->method_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (method_names));
+  option_row (box, _("_Classes"), GTK_WIDGET (self->method_dropdown));
+
+  self->classes_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (TANLU_CLASSIFY_MIN_CLASSES,
+                                                                        TANLU_CLASSIFY_MAX_CLASSES, 1));
+  option_row (box, _("_Number of classes"), GTK_WIDGET (self->classes_spin));
+
+  self->breaks_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->breaks_entry, _("Breaks, such as 100, 250, 500"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->breaks_entry), _("The values between classes, in the units shown; press Enter to apply"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->breaks_entry));
+  g_signal_connect_object (self->breaks_entry, "activate", G_CALLBACK (on_breaks_activate_cb), self, G_CONNECT_SWAPPED);
+
+  self->palette_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (palettes));
+  option_row (box, _("Co_lours"), GTK_WIDGET (self->palette_dropdown));
+
+  self->fixed_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Same classes for _every year")));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fixed_check));
+  self->labels_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Region _names")));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->labels_check));
+  self->capitals_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Provincial ca_pitals")));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->capitals_check));
+
+  if (settings != NULL)
+    {
+      g_autofree char *method = g_settings_get_string (settings, "map-method");
+      g_autofree char *palette = g_settings_get_string (settings, "map-palette");
+      guint base = g_settings_get_int (settings, "map-change-base");
+      g_autoptr(GVariant) custom = g_settings_get_value (settings, "map-custom-breaks");
+      g_autoptr(GString) typed = g_string_new (NULL);
+      gsize n_breaks;
+      const double *breaks = g_variant_get_fixed_array (custom, &n_breaks, sizeof (double));
+
+      for (guint i = 0; i < G_N_ELEMENTS (method_keys); i++)
+        if (g_str_equal (method, method_keys[i]))
+          gtk_drop_down_set_selected (self->method_dropdown, i);
+      for (guint i = 0; i < G_N_ELEMENTS (change_bases); i++)
+        if (change_bases[i] == base)
+          gtk_drop_down_set_selected (self->show_dropdown, i);
+      gtk_drop_down_set_selected (self->palette_dropdown, g_str_equal (palette, "diverging") ? 1 : 0);
+      for (gsize i = 0; i < n_breaks; i++)
+        g_string_append_printf (typed, i > 0 ? ", %g" : "%g", breaks[i]);
+      gtk_editable_set_text (GTK_EDITABLE (self->breaks_entry), typed->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->breaks_entry), g_str_equal (method, "custom"));
+
+      g_settings_bind (settings, "map-classes", self->classes_spin, "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "map-fixed-scale", self->fixed_check, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "map-labels", self->labels_check, "active", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "map-capitals", self->capitals_check, "active", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_signal_connect_object (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette_dropdown, "notify::selected", G_CALLBACK (on_palette_selected_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (self->options_button, popover);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* The basemap and the regions' projections are made the first time the
+ * page is shown, not while the window opens on another page. */
+static void
+load (TanluMapPage *self)
+{
+  if (self->loaded || self->context == NULL)
+    return;
+
+  self->loaded = TRUE;
+  ensure_basemap (self);
+  fill_indicators (self);
+  reload (self);
+  update_capitals (self);
+}
+
+static void
+tanlu_map_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tanlu_map_page_parent_class)->map (widget);
+
+  load (TANLU_MAP_PAGE (widget));
+}
+
+static void
+on_context_changed_cb (TanluMapPage *self)
+{
+  update_selection (self);
+}
+
+static void
+on_data_changed_cb (TanluMapPage *self)
+{
+  if (!self->loaded)
+    return;
+
+  /* Imports may bring new values, years and indicators. */
+  tanlu_choropleth_layer_set_data (self->layer, NULL);
+  g_hash_table_remove_all (self->maps);
+  fill_indicators (self);
+  reload (self);
+}
+
+static void
+on_dark_changed_cb (TanluMapPage *self)
+{
+  update_map_source (self);
+}
+
+static void
+tanlu_map_page_dispose (GObject *object)
+{
+  TanluMapPage *self = (TanluMapPage *)object;
+
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  if (self->fit_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick_id);
+  self->fit_tick_id = 0;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_MAP_PAGE);
+
+  /* The overlay at the top of the template has no name to be disposed by. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  g_clear_pointer (&self->maps, g_hash_table_unref);
+  g_clear_pointer (&self->indicator_codes, g_ptr_array_unref);
+  g_clear_object (&self->sources[0]);
+  g_clear_object (&self->sources[1]);
+  g_clear_object (&self->online_source);
+  g_clear_pointer (&self->basemap, tanlu_basemap_unref);
+  g_clear_pointer (&self->indicator, g_free);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (tanlu_map_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_map_page_class_init (TanluMapPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_map_page_dispose;
+
+  widget_class->map = tanlu_map_page_map;
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-map-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, map);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, provinces_button);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, cities_button);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, options_button);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, play_button);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, year_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TanluMapPage, year_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_level_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "map.back", NULL, back);
+  gtk_widget_class_install_action (widget_class, "map.show-china", NULL, show_china);
+  gtk_widget_class_install_action (widget_class, "map.show-circle", NULL, show_circle);
+  gtk_widget_class_install_action (widget_class, "map.play", NULL, play);
+  gtk_widget_class_install_action (widget_class, "map.export-view", NULL, export_view);
+  gtk_widget_class_install_action (widget_class, "map.export-whole", NULL, export_whole);
+  gtk_widget_class_install_action (widget_class, "map.copy", NULL, copy_map);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "map.export-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "map.play", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mappage");
+}
+
+static void
+tanlu_map_page_init (TanluMapPage *self)
+{
+  ShumateViewport *viewport;
+  ShumateMap *map;
+  GSettings *settings = get_settings ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tanlu_map_data_unref);
+  self->indicator_codes = g_ptr_array_new_with_free_func (g_free);
+  self->indicator = g_strdup ("co2.total");
+  self->level = TANLU_REGION_LEVEL_PROVINCE;
+
+  map = shumate_simple_map_get_map (self->map);
+  viewport = shumate_simple_map_get_viewport (self->map);
+  shumate_map_set_zoom_on_double_click (map, FALSE);
+  shumate_viewport_set_min_zoom_level (viewport, 2);
+  shumate_viewport_set_max_zoom_level (viewport, 12);
+  /* Web Mercator maps are not turned; north stays up. */
+  gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_compass (self->map)), FALSE);
+  shumate_license_set_extra_text (shumate_simple_map_get_license (self->map),
+                                  _("Boundaries are schematic (示意), not an authoritative depiction"));
+
+  self->layer = tanlu_choropleth_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->layer));
+  g_signal_connect_object (self->layer, "region-activated", G_CALLBACK (on_region_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "region-opened", G_CALLBACK (on_region_opened_cb), self, G_CONNECT_SWAPPED);
+
+  self->marker_layer = shumate_marker_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+
+  create_options (self);
+
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_on_first_size_cb, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+tanlu_map_page_set_context (TanluMapPage *self,
+                            TanluContext *context)
+{
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+  g_return_if_fail (TANLU_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::region", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "data-changed", G_CALLBACK (on_data_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+/**
+ * tanlu_map_page_get_layer:
+ *
+ * Returns: (transfer none): the choropleth layer
+ */
+GtkWidget *
+tanlu_map_page_get_layer (TanluMapPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->layer);
+}
+
+/**
+ * tanlu_map_page_show_level:
+ * @parent_code: for cities, the province whose cities are shown, or 0
+ *   for all
+ *
+ * Shows the provinces or the cities.
+ */
+void
+tanlu_map_page_show_level (TanluMapPage     *self,
+                           TanluRegionLevel  level,
+                           guint             parent_code)
+{
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+  g_return_if_fail (level == TANLU_REGION_LEVEL_PROVINCE || level == TANLU_REGION_LEVEL_CITY);
+
+  self->level = level;
+  self->parent_code = level == TANLU_REGION_LEVEL_CITY ? parent_code : 0;
+  reload (self);
+}
+
+/**
+ * tanlu_map_page_set_year:
+ *
+ * Shows the values of @year, reclassified unless the classes are fixed.
+ */
+void
+tanlu_map_page_set_year (TanluMapPage *self,
+                         guint         year)
+{
+  TanluMapData *data;
+  g_autofree char *label = NULL;
+  GSettings *settings = get_settings ();
+
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+
+  if ((data = current_data (self)) == NULL ||
+      !tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), year, NULL))
+    return;
+
+  if (settings != NULL && g_settings_get_boolean (settings, "map-fixed-scale") &&
+      tanlu_map_data_get_classification (data) != NULL)
+    {
+      g_autoptr(TanluClassification) kept = tanlu_classification_copy (tanlu_map_data_get_classification (data));
+
+      tanlu_map_data_set_classification (data, kept);
+      tanlu_choropleth_layer_changed (self->layer);
+    }
+  else
+    classify (self);
+
+  update_year_bar (self);
+}
+
+/**
+ * tanlu_map_page_add_marker:
+ *
+ * Puts @marker on the map, drawn by its kind.
+ */
+void
+tanlu_map_page_add_marker (TanluMapPage         *self,
+                           const TanluMapMarker *marker)
+{
+  ShumateMarker *widget;
+
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+  g_return_if_fail (marker != NULL);
+
+  widget = shumate_marker_new ();
+  shumate_location_set_location (SHUMATE_LOCATION (widget), marker->latitude, marker->longitude);
+  shumate_marker_set_child (widget, create_marker_widget (marker));
+  g_object_set_data_full (G_OBJECT (widget), "kind", g_strdup (marker->kind), g_free);
+  shumate_marker_layer_add_marker (self->marker_layer, widget);
+}
+
+/**
+ * tanlu_map_page_remove_markers:
+ * @kind: (nullable): the kind of markers to remove, or %NULL for all
+ */
+void
+tanlu_map_page_remove_markers (TanluMapPage *self,
+                               const char   *kind)
+{
+  GList *markers;
+
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+
+  markers = shumate_marker_layer_get_markers (self->marker_layer);
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (kind == NULL || g_strcmp0 (g_object_get_data (l->data, "kind"), kind) == 0)
+      shumate_marker_layer_remove_marker (self->marker_layer, l->data);
+  g_list_free (markers);
+}
