@@ -224,6 +224,7 @@ tanlu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", (const char *[]) { "<Control>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", (const char *[]) { "<Control>comma", NULL });
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::dashboard", (const char *[]) { "<Alt>1", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map", (const char *[]) { "<Alt>2", NULL });

@@ -86,12 +86,24 @@ on_tile_drawn_cb (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   ShumateTile *tile = g_task_get_task_data (task);
+  TileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!(texture = g_task_propagate_pointer (G_TASK (result), &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The map may have cancelled the tile, or moved it elsewhere, while it
+   * was being drawn: the picture is then of the wrong place. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (shumate_tile_get_x (tile) != job->x || shumate_tile_get_y (tile) != job->y ||
+      shumate_tile_get_zoom_level (tile) != job->zoom)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The tile moved while it was drawn");
       return;
     }
 

@@ -422,6 +422,19 @@ update_selection (TanluMapPage *self)
   tanlu_choropleth_layer_set_selected (self->layer, code);
 }
 
+/* Capitals mark where a province is governed from; on a map of cities
+ * they would sit on the cities' own names. */
+static void
+update_marker_visibility (TanluMapPage *self)
+{
+  GList *markers = shumate_marker_layer_get_markers (self->marker_layer);
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (g_strcmp0 (g_object_get_data (l->data, "kind"), "capital") == 0)
+      gtk_widget_set_visible (l->data, self->level == TANLU_REGION_LEVEL_PROVINCE);
+  g_list_free (markers);
+}
+
 /* Shows the current level, indicator and year with the chosen classes. */
 static void
 reload (TanluMapPage *self)
@@ -457,6 +470,7 @@ reload (TanluMapPage *self)
   update_selection (self);
 
   gtk_widget_set_visible (self->back_button, self->parent_code != 0);
+  update_marker_visibility (self);
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->level == TANLU_REGION_LEVEL_PROVINCE ? self->provinces_button
                                                                           : self->cities_button, TRUE);
@@ -678,6 +692,7 @@ update_capitals (TanluMapPage *self)
   capitals = tanlu_map_list_capitals (get_store (self), chinese (), NULL);
   for (guint i = 0; capitals != NULL && i < capitals->len; i++)
     tanlu_map_page_add_marker (self, g_ptr_array_index (capitals, i));
+  update_marker_visibility (self);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include "tanlu-data-page.h"
 #include "tanlu-import.h"
 #include "tanlu-map-page.h"
+#include "tanlu-preferences-window.h"
 #include "tanlu-region.h"
 #include "tanlu-region-sidebar.h"
 #include "tanlu-store.h"
@@ -443,6 +444,16 @@ on_view_changed_cb (TanluWindow *self)
 }
 
 static void
+show_preferences (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (tanlu_preferences_window_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
 show_view (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -654,6 +665,7 @@ tanlu_window_class_init (TanluWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tanlu_window_cancel_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
 
   g_type_ensure (TANLU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TANLU_TYPE_DATA_PAGE);
