@@ -38,6 +38,11 @@ struct _TanluChoroplethLayer
   TanluMapRegion  *hovered;
   double           pointer_x;
   double           pointer_y;
+
+  /* Where markers stand, in world coordinates, for names to keep clear
+   * of, and how far in pixels. */
+  GArray          *keep_clear;
+  double           keep_clear_radius;
 };
 
 G_DEFINE_FINAL_TYPE (TanluChoroplethLayer, tanlu_choropleth_layer, SHUMATE_TYPE_LAYER)
@@ -269,6 +274,25 @@ draw_tooltip (TanluChoroplethLayer *self,
 
 /* ------------------------------------------------------------------------ */
 
+/* The markers in sight, as rectangles for tanlu_map_draw_labels (). */
+static void
+append_keep_clear (TanluChoroplethLayer *self,
+                   const TanluMapView   *view,
+                   GArray               *rectangles)
+{
+  double r = self->keep_clear_radius;
+
+  for (guint i = 0; self->keep_clear != NULL && i < self->keep_clear->len; i += 2)
+    {
+      double x = tanlu_map_view_to_pixel_x (view, g_array_index (self->keep_clear, double, i));
+      double y = tanlu_map_view_to_pixel_y (view, g_array_index (self->keep_clear, double, i + 1));
+      double box[4] = { x - r, y - r, 2 * r, 2 * r };
+
+      if (x >= -r && y >= -r && x <= view->width + r && y <= view->height + r)
+        g_array_append_vals (rectangles, box, 4);
+    }
+}
+
 static void
 tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -293,6 +317,7 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
   tanlu_map_draw_legend (cr, self->data, &self->style, 0, 0, FALSE, &legend_width, &legend_height);
   {
     TanluMapView inner = view;
+    g_autoptr(GArray) avoid = g_array_new (FALSE, FALSE, sizeof (double));
     double legend_box[4];
 
     inner.x += LEGEND_MARGIN / view.scale;
@@ -304,7 +329,9 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
     legend_box[1] = legend_y + CONTROLS_TOP;
     legend_box[2] = legend_width;
     legend_box[3] = legend_height;
-    tanlu_map_draw_labels (cr, self->data, &view, &self->style, legend_box);
+    g_array_append_vals (avoid, legend_box, 4);
+    append_keep_clear (self, &view, avoid);
+    tanlu_map_draw_labels (cr, self->data, &view, &self->style, (const double *)avoid->data, avoid->len / 4);
     tanlu_map_draw_legend (cr, self->data, &self->style, legend_box[0], legend_box[1], TRUE, NULL, NULL);
   }
 
@@ -380,6 +407,7 @@ tanlu_choropleth_layer_dispose (GObject *object)
   self->hovered = NULL;
   g_clear_pointer (&self->data, tanlu_map_data_unref);
   g_clear_pointer (&self->font, g_free);
+  g_clear_pointer (&self->keep_clear, g_array_unref);
 
   G_OBJECT_CLASS (tanlu_choropleth_layer_parent_class)->dispose (object);
 }
@@ -512,6 +540,40 @@ tanlu_choropleth_layer_set_selected (TanluChoroplethLayer *self,
     return;
 
   self->style.selected = code;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tanlu_choropleth_layer_set_keep_clear:
+ * @points: (array length=n_points): longitude and latitude of each point,
+ *   one after the other
+ * @n_points: how many points @points holds
+ * @radius: how far names stay from each point, in pixels
+ *
+ * Keeps region names off the markers drawn over the layer, such as the
+ * provincial capitals: a name moves above or below a marker it would hide.
+ */
+void
+tanlu_choropleth_layer_set_keep_clear (TanluChoroplethLayer *self,
+                                       const double         *points,
+                                       guint                 n_points,
+                                       double                radius)
+{
+  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  g_clear_pointer (&self->keep_clear, g_array_unref);
+  self->keep_clear = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
+  self->keep_clear_radius = radius;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      double xy[2];
+
+      tanlu_mercator_project (points[2 * i], points[2 * i + 1], &xy[0], &xy[1]);
+      g_array_append_vals (self->keep_clear, xy, 2);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

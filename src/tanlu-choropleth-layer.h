@@ -20,6 +20,10 @@ void                  tanlu_choropleth_layer_set_style    (TanluChoroplethLayer 
 const TanluMapStyle  *tanlu_choropleth_layer_get_style    (TanluChoroplethLayer *self);
 void                  tanlu_choropleth_layer_set_selected (TanluChoroplethLayer *self,
                                                            guint                 code);
+void                  tanlu_choropleth_layer_set_keep_clear (TanluChoroplethLayer *self,
+                                                           const double         *points,
+                                                           guint                 n_points,
+                                                           double                radius);
 void                  tanlu_choropleth_layer_get_view     (TanluChoroplethLayer *self,
                                                            TanluMapView         *view);
 TanluMapRegion       *tanlu_choropleth_layer_region_at    (TanluChoroplethLayer *self,

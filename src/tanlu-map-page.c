@@ -428,11 +428,25 @@ static void
 update_marker_visibility (TanluMapPage *self)
 {
   GList *markers = shumate_marker_layer_get_markers (self->marker_layer);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (GList *l = markers; l != NULL; l = l->next)
-    if (g_strcmp0 (g_object_get_data (l->data, "kind"), "capital") == 0)
-      gtk_widget_set_visible (l->data, self->level == TANLU_REGION_LEVEL_PROVINCE);
+    {
+      double where[2];
+
+      if (g_strcmp0 (g_object_get_data (l->data, "kind"), "capital") == 0)
+        gtk_widget_set_visible (l->data, self->level == TANLU_REGION_LEVEL_PROVINCE);
+      if (!gtk_widget_get_visible (l->data))
+        continue;
+
+      where[0] = shumate_location_get_longitude (l->data);
+      where[1] = shumate_location_get_latitude (l->data);
+      g_array_append_vals (shown, where, 2);
+    }
   g_list_free (markers);
+
+  /* Half the marker's width and its outline (style.css), and a pixel. */
+  tanlu_choropleth_layer_set_keep_clear (self->layer, (const double *)shown->data, shown->len / 2, 7.5);
 }
 
 /* Shows the current level, indicator and year with the chosen classes. */
@@ -692,7 +706,6 @@ update_capitals (TanluMapPage *self)
   capitals = tanlu_map_list_capitals (get_store (self), chinese (), NULL);
   for (guint i = 0; capitals != NULL && i < capitals->len; i++)
     tanlu_map_page_add_marker (self, g_ptr_array_index (capitals, i));
-  update_marker_visibility (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1259,6 +1272,7 @@ tanlu_map_page_add_marker (TanluMapPage         *self,
   shumate_marker_set_child (widget, create_marker_widget (marker));
   g_object_set_data_full (G_OBJECT (widget), "kind", g_strdup (marker->kind), g_free);
   shumate_marker_layer_add_marker (self->marker_layer, widget);
+  update_marker_visibility (self);
 }
 
 /**
@@ -1278,4 +1292,5 @@ tanlu_map_page_remove_markers (TanluMapPage *self,
     if (kind == NULL || g_strcmp0 (g_object_get_data (l->data, "kind"), kind) == 0)
       shumate_marker_layer_remove_marker (self->marker_layer, l->data);
   g_list_free (markers);
+  update_marker_visibility (self);
 }

@@ -1156,13 +1156,80 @@ test_draw_elsewhere (Fixture       *fixture,
 
   cr = cairo_create (surface);
   tanlu_map_draw_regions (cr, data, &view, &style);
-  tanlu_map_draw_labels (cr, data, &view, &style, NULL);
+  tanlu_map_draw_labels (cr, data, &view, &style, NULL, 0);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 
   g_assert_cmpuint (count_changed (surface, blank), ==, 0);
 
   cairo_surface_destroy (surface);
+}
+
+/* Counts the pixels of @surface inside the rectangle that differ from
+ * @background. */
+static guint
+count_changed_in (cairo_surface_t *surface,
+                  guint32          background,
+                  int              x0,
+                  int              y0,
+                  int              width,
+                  int              height)
+{
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = MAX (y0, 0); y < MIN (y0 + height, cairo_image_surface_get_height (surface)); y++)
+    for (int x = MAX (x0, 0); x < MIN (x0 + width, cairo_image_surface_get_width (surface)); x++)
+      n += pixel_at (surface, x, y) != background;
+
+  return n;
+}
+
+/* A name that would cover a marker moves off it, and stays on the map. */
+static void
+test_labels_keep_clear (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  cairo_surface_t *free_labels = blank_image (800, 600);
+  cairo_surface_t *clear_labels = blank_image (800, 600);
+  guint32 blank = pixel_at (free_labels, 0, 0);
+  TanluMapRegion *sichuan = tanlu_map_data_find_region (data, SICHUAN);
+  TanluMapStyle style;
+  TanluMapView view;
+  double marker[4];
+  int label_x, label_y;
+  cairo_t *cr;
+
+  tanlu_map_style_init (&style);
+  style.font = TANLU_TEST_GOLDEN_FONT;
+  style.language = TANLU_CHART_LANGUAGE_ENGLISH;
+  fit_map (data, &view, 800, 600);
+  g_assert_nonnull (sichuan);
+  label_x = (int) round (tanlu_map_view_to_pixel_x (&view, sichuan->label_x));
+  label_y = (int) round (tanlu_map_view_to_pixel_y (&view, sichuan->label_y));
+  marker[0] = label_x - 8;
+  marker[1] = label_y - 8;
+  marker[2] = 16;
+  marker[3] = 16;
+
+  cr = cairo_create (free_labels);
+  tanlu_map_draw_labels (cr, data, &view, &style, NULL, 0);
+  cairo_destroy (cr);
+  cr = cairo_create (clear_labels);
+  tanlu_map_draw_labels (cr, data, &view, &style, marker, 1);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  /* Left alone, Sichuan's name sits on its label point… */
+  g_assert_cmpuint (count_changed_in (free_labels, blank, marker[0], marker[1], 16, 16), >, 0);
+  /* …and kept clear, it leaves the marker free… */
+  g_assert_cmpuint (count_changed_in (clear_labels, blank, marker[0], marker[1], 16, 16), ==, 0);
+  /* …but is still written just above or below it. */
+  g_assert_cmpuint (count_changed_in (clear_labels, blank, label_x - 40, label_y - 30, 80, 60), >, 0);
+
+  cairo_surface_destroy (free_labels);
+  cairo_surface_destroy (clear_labels);
 }
 
 static void
@@ -1364,6 +1431,7 @@ main (int   argc,
   ADD ("draw/regions", test_draw_regions);
   ADD ("draw/selected", test_draw_selected);
   ADD ("draw/elsewhere", test_draw_elsewhere);
+  ADD ("draw/labels-keep-clear", test_labels_keep_clear);
   ADD ("draw/legend", test_legend);
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "tanlu-chart-scale.h"
+#include "tanlu-geometry.h"
 #include "tanlu-indicator.h"
 #include "tanlu-map-draw.h"
 #include "tanlu-picture.h"
@@ -379,20 +380,66 @@ region_name (TanluRegion         *region,
   return chinese (style) ? tanlu_region_get_name_zh (region) : tanlu_region_get_name_en (region);
 }
 
+/* Where a name of @width × @height centred on its region's label point
+ * can go: there, else the nearest place above or below it that is free
+ * and whose centre is still inside the region. */
+static gboolean
+find_label_place (Text               *text,
+                  TanluMapRegion     *region,
+                  const TanluMapView *view,
+                  double              x,
+                  double             *y,
+                  double              width,
+                  double              height)
+{
+  const double shifts[] = { 0, 0.75, -0.75, 1.25, -1.25 };
+
+  if (x < 0 || x + width > view->width)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
+    {
+      double top = *y + shifts[i] * height;
+      double longitude, latitude;
+
+      if (top < 0 || top + height > view->height || !text_is_free (text, x - 2, top, width + 4, height))
+        continue;
+
+      if (shifts[i] != 0)
+        {
+          tanlu_mercator_unproject (view->x + (x + width / 2) / view->scale,
+                                    view->y + (top + height / 2) / view->scale,
+                                    &longitude, &latitude);
+          if (!tanlu_geometry_contains (region->geometry, longitude, latitude))
+            continue;
+        }
+
+      *y = top;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * tanlu_map_draw_labels:
- * @avoid: (nullable) (array fixed-size=4): a rectangle x, y, width,
- *   height that names must keep out of, such as the legend's
+ * @avoid: (nullable) (array length=n_avoid): rectangles, each four
+ *   numbers x, y, width, height, that names must keep out of, such as the
+ *   legend and the markers on the map
+ * @n_avoid: how many rectangles @avoid holds
  *
  * Names the regions whose name fits inside them at this zoom, largest
- * regions first, without any two names touching.
+ * regions first, without any two names touching. A name that would cover
+ * a marker or another name moves just above or below it while it stays
+ * inside its region.
  */
 void
 tanlu_map_draw_labels (cairo_t             *cr,
                        TanluMapData        *data,
                        const TanluMapView  *view,
                        const TanluMapStyle *style,
-                       const double        *avoid)
+                       const double        *avoid,
+                       guint                n_avoid)
 {
   guint n_regions = tanlu_map_data_get_n_regions (data);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -405,7 +452,7 @@ tanlu_map_draw_labels (cairo_t             *cr,
   page_colors (style, &background, &foreground);
   text_init (&text, cr, style);
   if (avoid != NULL)
-    g_array_append_vals (text.placed, avoid, 4);
+    g_array_append_vals (text.placed, avoid, 4 * n_avoid);
 
   for (guint i = 0; i < n_regions; i++)
     if (region_in_view (tanlu_map_data_get_region (data, i), view))
@@ -441,8 +488,7 @@ tanlu_map_draw_labels (cairo_t             *cr,
 
       x = tanlu_map_view_to_pixel_x (view, region->label_x) - width / 2;
       y = tanlu_map_view_to_pixel_y (view, region->label_y) - height / 2;
-      if (x < 0 || y < 0 || x + width > view->width || y + height > view->height ||
-          !text_is_free (&text, x - 2, y, width + 4, height))
+      if (!find_label_place (&text, region, view, x, &y, width, height))
         continue;
 
       box[0] = x - 2;
@@ -1037,7 +1083,7 @@ tanlu_map_picture_draw (cairo_t               *cr,
     legend_box[1] = legend_y;
     legend_box[2] = legend_width;
     legend_box[3] = legend_height;
-    tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box);
+    tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box, 1);
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
     /* The scale bar goes in a bottom corner the legend left free. */
     if (legend_x > view.width / 2 && legend_y > view.height / 2)

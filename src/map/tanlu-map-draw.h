@@ -52,7 +52,8 @@ void      tanlu_map_draw_labels        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style,
-                                        const double         *avoid);
+                                        const double         *avoid,
+                                        guint                 n_avoid);
 void      tanlu_map_draw_legend        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapStyle  *style,
