@@ -23,13 +23,15 @@ out as `tanlu render map --size 1600x1200 --language en` lays it out:
   - the title, subtitle, the lines under the map, a framed map area, the
     legend (title, unit, ranges, counts) and a scale bar.
 
-Where they differ: mapnik places a name wherever it does not collide with
-another, where Tanlu also asks that it fit inside its region; the legend
-always goes to the bottom right corner (Tanlu picks the corner covering
-the least of the regions, the bottom right one for both maps); and the
-sizes of text blocks are estimated rather than measured.
+Where they differ: names follow Tanlu's rule (only where they fit inside
+their region's bounds) but mapnik's own placement (an interior point
+rather than the centroid) and collision test, so a few more or fewer are
+shown; the legend always goes to the bottom right corner, where Tanlu
+picks the corner covering the least of the regions (the bottom right one
+for both maps); and text blocks are sized by an estimate rather than
+measured.
 
-Everything after `import mapnik` is part of what the benchmark times:
+The benchmark times the whole process: starting Python, importing mapnik,
 reading the files, classifying, building the map and writing the PNG.
 """
 
@@ -49,10 +51,12 @@ BASE = min(max(math.sqrt(WIDTH * HEIGHT) / 52, 10), 30)
 PAD = BASE
 FONT_SIZE = BASE * 0.8
 LINE_HEIGHT = 1.164          # DejaVu Sans ascent + descent, in ems
-AVERAGE_ADVANCE = 0.56       # its average advance in running text, in ems
+AVERAGE_ADVANCE = 0.5        # its average advance in running text, in ems
 
-FONT = "DejaVu Sans Book"
-BOLD_FONT = "DejaVu Sans Bold"
+# DejaVu Sans, and Noto Sans CJK for the Chinese in the last line where it
+# is installed, as fontconfig picks them for Tanlu's "Sans".
+FONTS = {"sans": ["DejaVu Sans Book", "Noto Sans CJK SC Regular"],
+         "sans-bold": ["DejaVu Sans Bold", "Noto Sans CJK SC Bold"]}
 FOREGROUND = (0x1f, 0x1f, 0x1f)
 BACKGROUND = (0xff, 0xff, 0xff)
 
@@ -130,19 +134,19 @@ def class_range(low, high):
 # -- Layout ----------------------------------------------------------------
 
 def text_width(text, size, bold=False):
-    return len(text) * size * AVERAGE_ADVANCE * (1.08 if bold else 1.0)
+    return len(text) * size * AVERAGE_ADVANCE * (1.12 if bold else 1.0)
 
 
-def n_lines(text, size, width):
-    """How many lines @text wraps to, words kept whole."""
-    lines, used = 1, 0.0
-    space = text_width(" ", size)
+def wrap(text, size, width):
+    """@text in lines no wider than @width, words kept whole. (mapnik's own
+    wrapping aims at lines of equal width, not at filling them.)"""
+    lines = [""]
     for word in text.split(" "):
-        advance = text_width(word, size)
-        if used > 0 and used + space + advance > width:
-            lines, used = lines + 1, advance
+        candidate = (lines[-1] + " " + word) if lines[-1] else word
+        if lines[-1] and text_width(candidate, size) > width:
+            lines.append(word)
         else:
-            used += (space if used > 0 else 0) + advance
+            lines[-1] = candidate
     return lines
 
 
@@ -212,18 +216,18 @@ def basemap_layer(kind, style):
             '</Datasource></Layer>' % (kind, style, escape(path)))
 
 
-def text_symbolizer(size, color, bold=False, halo=None, wrap=0, extra=""):
-    attributes = 'face-name="%s" size="%.2f" fill="%s" allow-overlap="true" placement="point"' % (
-        BOLD_FONT if bold else FONT, size, color)
+def text_symbolizer(size, color, bold=False, halo=None):
+    """Text to the right of and below its point, as Pango lays it out from
+    its top left corner."""
+    attributes = 'fontset-name="%s" size="%.2f" fill="%s" allow-overlap="true" placement="point"' % (
+        "sans-bold" if bold else "sans", size, color)
     attributes += ' horizontal-alignment="right" vertical-alignment="bottom" justify-alignment="left"'
     if halo:
         attributes += ' halo-fill="%s" halo-radius="1.5"' % halo
-    if wrap:
-        attributes += ' wrap-width="%d"' % wrap
-    return "<TextSymbolizer %s %s>[text]</TextSymbolizer>" % (attributes, extra)
+    return "<TextSymbolizer %s>[text]</TextSymbolizer>" % attributes
 
 
-def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
+def stylesheet(picture, page, breaks, bounds, counts, n_missing, named, hatch_path):
     fine = "<Filter>[detail] = 1</Filter>"
     styles = []
 
@@ -252,9 +256,12 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
     styles.append('<Style name="regions">%s</Style>' % "".join(rules))
     styles.append('<Style name="outlines"><Rule><LineSymbolizer stroke="%s" stroke-width="0.6" '
                   'stroke-linejoin="round"/></Rule></Style>' % rgba(FOREGROUND, 0.5))
-    styles.append('<Style name="names"><Rule><TextSymbolizer face-name="%s" size="%.2f" fill="%s" '
-                  'halo-fill="%s" halo-radius="1.5" placement="interior">[name]</TextSymbolizer></Rule></Style>'
-                  % (FONT, FONT_SIZE, rgba(FOREGROUND), rgba(BACKGROUND, 0.85)))
+    # The names of the regions they fit in.
+    styles.append('<Style name="names"><Rule><Filter>%s</Filter><TextSymbolizer fontset-name="sans" size="%.2f" '
+                  'fill="%s" halo-fill="%s" halo-radius="1.5" placement="interior">[name]</TextSymbolizer>'
+                  '</Rule></Style>'
+                  % (" or ".join("[code] = %d" % code for code in named) or "false",
+                     FONT_SIZE, rgba(FOREGROUND), rgba(BACKGROUND, 0.85)))
 
     # The page around the map area, and the map area's frame.
     styles.append('<Style name="page"><Rule><PolygonSymbolizer fill="%s"/></Rule></Style>' % rgba(BACKGROUND))
@@ -264,8 +271,8 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
     texts = {
         "title": text_symbolizer(BASE * 1.4, rgba(FOREGROUND), bold=True),
         "subtitle": text_symbolizer(BASE, mix(FOREGROUND, 0.7)),
-        "footer": text_symbolizer(BASE * 0.78, mix(FOREGROUND, 0.75), wrap=WIDTH - 2 * PAD),
-        "legend-title": text_symbolizer(FONT_SIZE * 1.05, rgba(FOREGROUND), bold=True, wrap=FONT_SIZE * 22),
+        "footer": text_symbolizer(BASE * 0.78, mix(FOREGROUND, 0.75)),
+        "legend-title": text_symbolizer(FONT_SIZE * 1.05, rgba(FOREGROUND), bold=True),
         "legend-unit": text_symbolizer(FONT_SIZE * 0.95, mix(FOREGROUND, 0.7)),
         "legend-range": text_symbolizer(FONT_SIZE, rgba(FOREGROUND)),
         "legend-count": text_symbolizer(FONT_SIZE * 0.9, mix(FOREGROUND, 0.65)),
@@ -310,9 +317,10 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
     y += BASE * 1.4 * LINE_HEIGHT
     texts_rows.append(("POINT(%s)" % page.point(PAD, y), "subtitle", picture["subtitle"]))
     y = frame_y + frame_height + PAD * 0.4
-    for line in picture["footer"]:
-        texts_rows.append(("POINT(%s)" % page.point(PAD, y), "footer", line))
-        y += n_lines(line, BASE * 0.78, WIDTH - 2 * PAD) * BASE * 0.78 * LINE_HEIGHT
+    for paragraph in picture["footer"]:
+        for line in wrap(paragraph, BASE * 0.78, WIDTH - 2 * PAD):
+            texts_rows.append(("POINT(%s)" % page.point(PAD, y), "footer", line))
+            y += BASE * 0.78 * LINE_HEIGHT
 
     # The legend, in the bottom right corner of the map area.
     pad = FONT_SIZE * 0.75
@@ -326,20 +334,21 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
     row_height = FONT_SIZE * LINE_HEIGHT
     line = row_height * 1.25
     swatch = row_height * 1.1
-    title_lines = n_lines(picture["title"], FONT_SIZE * 1.05, FONT_SIZE * 22)
-    title_width = min(text_width(picture["title"], FONT_SIZE * 1.05, True), FONT_SIZE * 22)
+    title_lines = wrap(picture["title"], FONT_SIZE * 1.05, FONT_SIZE * 22)
+    title_width = max(text_width(t, FONT_SIZE * 1.05, True) for t in title_lines)
     range_width = max(text_width(t, FONT_SIZE) for t in labels)
     count_width = max(text_width(t, FONT_SIZE * 0.9) for t in numbers)
     legend_width = 2 * pad + max(title_width, swatch * 1.4 + pad * 0.6 + range_width + pad * 0.8 + count_width)
-    legend_height = (2 * pad + title_lines * FONT_SIZE * 1.05 * LINE_HEIGHT + FONT_SIZE * 0.95 * LINE_HEIGHT
+    legend_height = (2 * pad + len(title_lines) * FONT_SIZE * 1.05 * LINE_HEIGHT + FONT_SIZE * 0.95 * LINE_HEIGHT
                      + pad * 0.4 + len(labels) * line)
     x = frame_x + frame_width - PAD * 0.5 - legend_width
     y = frame_y + frame_height - PAD * 0.5 - legend_height
 
     legend_rows = [("POLYGON(%s)" % page.rectangle(x, y, legend_width, legend_height), "box")]
     cursor = y + pad
-    texts_rows.append(("POINT(%s)" % page.point(x + pad, cursor), "legend-title", picture["title"]))
-    cursor += title_lines * FONT_SIZE * 1.05 * LINE_HEIGHT
+    for title_line in title_lines:
+        texts_rows.append(("POINT(%s)" % page.point(x + pad, cursor), "legend-title", title_line))
+        cursor += FONT_SIZE * 1.05 * LINE_HEIGHT
     texts_rows.append(("POINT(%s)" % page.point(x + pad, cursor), "legend-unit", picture["unit"]))
     cursor += FONT_SIZE * 0.95 * LINE_HEIGHT + pad * 0.4
     for kind, label, number in zip(swatch_kinds, labels, numbers):
@@ -373,14 +382,22 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path):
     layers.append(inline_layer("scale-bar", ["scale-bar"], scale_rows, []))
     layers.append(inline_layer("texts", ["texts"], texts_rows, ["kind", "text"]))
 
-    return ('<Map srs="epsg:3857" background-color="%s">%s%s</Map>'
-            % (SEA, "".join(styles), "".join(layers)))
+    installed = set(mapnik.FontEngine.face_names())
+    fontsets = "".join('<FontSet name="%s">%s</FontSet>' % (name, "".join(
+        '<Font face-name="%s"/>' % face for face in faces if face in installed)) for name, faces in FONTS.items())
+
+    return ('<Map srs="epsg:3857" background-color="%s">%s%s%s</Map>'
+            % (SEA, fontsets, "".join(styles), "".join(layers)))
 
 
-HATCH = ('<svg xmlns="http://www.w3.org/2000/svg" width="5" height="5">'
-         '<rect width="5" height="5" fill="%s"/>'
-         '<path d="M-1,-1 L6,6 M-1,4 L1,6 M4,-1 L6,1" stroke="%s" stroke-width="1"/></svg>'
-         % (NO_DATA_FILL, NO_DATA_HATCH))
+def write_hatch(path):
+    """The pattern of "no data": Tanlu's diagonal lines 5 pixels apart."""
+    tile = mapnik.Image(5, 5)
+    fill, hatch = mapnik.Color(NO_DATA_FILL), mapnik.Color(NO_DATA_HATCH)
+    for y in range(5):
+        for x in range(5):
+            tile.set_pixel(x, y, hatch if (x - y) % 5 == 0 else fill)
+    tile.save(path, "png")
 
 
 def main():
@@ -392,7 +409,8 @@ def main():
         picture = json.load(f)
 
     regions = mapnik.Datasource(type="geojson", file=regions_path)
-    values = [feature["value"] for feature in regions.all_features()]
+    features = list(regions.all_features())
+    values = [feature["value"] for feature in features]
     present = sorted(v for v in values if v is not None)
     breaks = quantile_breaks(present, N_CLASSES)
     counts = [0] * (len(breaks) - 1)
@@ -411,18 +429,28 @@ def main():
     bounds = {c: (max(v for v in present if v < breaks[c]) + breaks[c]) / 2 for c in range(1, len(breaks) - 1)}
 
     # The hatch of "no data", as a pattern tile beside the picture.
-    hatch_path = os.path.join(os.path.dirname(os.path.abspath(output)), "no-data-hatch.svg")
-    with open(hatch_path, "w", encoding="utf-8") as f:
-        f.write(HATCH)
+    hatch_path = os.path.join(os.path.dirname(os.path.abspath(output)), "no-data-hatch.png")
+    write_hatch(hatch_path)
 
     # The map area's top and bottom, as Tanlu lays out the page.
     top = PAD + BASE * 1.4 * LINE_HEIGHT + BASE * LINE_HEIGHT + PAD * 0.6
-    footer = sum(n_lines(line, BASE * 0.78, WIDTH - 2 * PAD) for line in picture["footer"])
+    footer = sum(len(wrap(line, BASE * 0.78, WIDTH - 2 * PAD)) for line in picture["footer"])
     bottom = HEIGHT - PAD - footer * BASE * 0.78 * LINE_HEIGHT
     page = Page(picture["bbox"], top, bottom)
 
+    # Names go where they fit, as in tanlu_map_draw_labels (): narrower
+    # than 0.8 of their region's bounds and lower than 0.6 of them.
+    named = []
+    for feature in features:
+        envelope = feature.envelope()
+        min_x, max_y = mercator(envelope.minx, envelope.miny)
+        max_x, min_y = mercator(envelope.maxx, envelope.maxy)
+        if (text_width(feature["name"], FONT_SIZE) <= (max_x - min_x) * page.scale * 0.8
+                and FONT_SIZE * LINE_HEIGHT <= (max_y - min_y) * page.scale * 0.6):
+            named.append(feature["code"])
+
     m = mapnik.Map(WIDTH, HEIGHT)
-    mapnik.load_map_from_string(m, stylesheet(picture, page, breaks, bounds, counts, n_missing, hatch_path))
+    mapnik.load_map_from_string(m, stylesheet(picture, page, breaks, bounds, counts, n_missing, named, hatch_path))
     for layer in m.layers:
         if layer.name == "regions":
             layer.datasource = regions

@@ -8,6 +8,7 @@
 
 #include "tanlu-chart.h"
 #include "tanlu-choropleth-layer.h"
+#include "tanlu-map-region-cache.h"
 #include "tanlu-region.h"
 #include "tanlu-store.h"
 
@@ -43,6 +44,13 @@ struct _TanluChoroplethLayer
    * of, and how far in pixels. */
   GArray          *keep_clear;
   double           keep_clear_radius;
+
+  /* The regions as last drawn, copied while the map only moves; while
+   * the zoom changes, scaled until it settles. */
+  TanluMapRegionCache *region_cache;
+  double               last_zoom;
+  gint64               zoom_changed_at;
+  guint                settle_source;
 };
 
 G_DEFINE_FINAL_TYPE (TanluChoroplethLayer, tanlu_choropleth_layer, SHUMATE_TYPE_LAYER)
@@ -293,6 +301,34 @@ append_keep_clear (TanluChoroplethLayer *self,
     }
 }
 
+/* A zoom animation redraws the map every frame: the regions drawn for the
+ * last settled zoom stand in, scaled, until it ends. */
+#define ZOOM_SETTLE_MS 150
+
+static gboolean
+zoom_is_changing (TanluChoroplethLayer *self)
+{
+  return g_get_monotonic_time () - self->zoom_changed_at < ZOOM_SETTLE_MS * G_TIME_SPAN_MILLISECOND;
+}
+
+static gboolean
+settle_cb (gpointer user_data)
+{
+  TanluChoroplethLayer *self = user_data;
+
+  self->settle_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+redraw_when_settled (TanluChoroplethLayer *self)
+{
+  if (self->settle_source == 0)
+    self->settle_source = g_timeout_add (ZOOM_SETTLE_MS, settle_cb, self);
+}
+
 static void
 tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -310,7 +346,9 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
-  tanlu_map_draw_regions (cr, self->data, &view, &self->style);
+  if (!tanlu_map_region_cache_draw (self->region_cache, cr, self->data, &view, &self->style,
+                                    gtk_widget_get_scale_factor (widget), zoom_is_changing (self)))
+    redraw_when_settled (self);
 
   /* The legend keeps clear of the map's own controls: the toolbar at the
    * top, zoom buttons on the right, scale, years and licence below. */
@@ -342,6 +380,13 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
 static void
 on_viewport_changed_cb (TanluChoroplethLayer *self)
 {
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+
+  if (zoom != self->last_zoom)
+    {
+      self->last_zoom = zoom;
+      self->zoom_changed_at = g_get_monotonic_time ();
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -408,6 +453,8 @@ tanlu_choropleth_layer_dispose (GObject *object)
   g_clear_pointer (&self->data, tanlu_map_data_unref);
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->keep_clear, g_array_unref);
+  g_clear_pointer (&self->region_cache, tanlu_map_region_cache_free);
+  g_clear_handle_id (&self->settle_source, g_source_remove);
 
   G_OBJECT_CLASS (tanlu_choropleth_layer_parent_class)->dispose (object);
 }
@@ -450,6 +497,7 @@ tanlu_choropleth_layer_init (TanluChoroplethLayer *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   tanlu_map_style_init (&self->style);
+  self->region_cache = tanlu_map_region_cache_new ();
 
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);

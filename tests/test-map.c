@@ -14,6 +14,7 @@
 #include "tanlu-map-data.h"
 #include "tanlu-map-draw.h"
 #include "tanlu-map-palette.h"
+#include "tanlu-map-region-cache.h"
 #include "tanlu-projection.h"
 #include "tanlu-region.h"
 #include "tanlu-store.h"
@@ -38,7 +39,7 @@ enum
 /* Metres along the equator, as Web Mercator's sphere has them. */
 #define EQUATOR_METRES 40075016.686
 /* Simplification may move a point by this many pixels at the scale drawn. */
-#define SIMPLIFY_PIXELS 0.35
+#define SIMPLIFY_PIXELS 0.5
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
@@ -1165,6 +1166,131 @@ test_draw_elsewhere (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* How many pixels of @a and @b differ by more than antialiasing noise. */
+static guint
+count_different (cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pa = pixel_at (a, x, y);
+        guint32 pb = pixel_at (b, x, y);
+
+        for (guint c = 0; c < 3; c++)
+          if (abs (channel (pa, c) - channel (pb, c)) > 2)
+            {
+              n++;
+              break;
+            }
+      }
+
+  return n;
+}
+
+/* Draws @data through @cache and directly, and says whether the two
+ * pictures are the same. */
+static void
+assert_cache_draws_like_direct (TanluMapRegionCache *cache,
+                                TanluMapData        *data,
+                                const TanluMapView  *view,
+                                const TanluMapStyle *style)
+{
+  cairo_surface_t *cached = blank_image (view->width, view->height);
+  cairo_surface_t *direct = blank_image (view->width, view->height);
+  guint32 blank = pixel_at (cached, 0, 0);
+  cairo_t *cr;
+
+  cr = cairo_create (cached);
+  g_assert_true (tanlu_map_region_cache_draw (cache, cr, data, view, style, 1, FALSE));
+  cairo_destroy (cr);
+  cr = cairo_create (direct);
+  tanlu_map_draw_regions (cr, data, view, style);
+  cairo_destroy (cr);
+
+  g_assert_cmpuint (count_changed (cached, blank), >, view->width * view->height / 10);
+  /* Antialiased edges composited through the image may round apart by a
+   * few levels in a few pixels; half a pixel out of place is thousands. */
+  g_assert_cmpuint (count_different (cached, direct), <=, view->width * view->height / 2000);
+
+  cairo_surface_destroy (cached);
+  cairo_surface_destroy (direct);
+}
+
+/* Panning copies the regions drawn before; a new zoom, new data or new
+ * colours draw them again, and the picture is always the one drawn
+ * directly. */
+static void
+test_region_cache (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapRegionCache) cache = tanlu_map_region_cache_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  TanluMapStyle style;
+  TanluMapView view;
+  cairo_t *cr;
+
+  tanlu_map_style_init (&style);
+  style.selected = SICHUAN;
+  fit_map (data, &view, 600, 400);
+  /* On whole pixels of the world, as the cache lays its image. */
+  view.x = floor (view.x * view.scale) / view.scale;
+  view.y = floor (view.y * view.scale) / view.scale;
+
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 1);
+
+  /* Moving the map, or another region hovered, draws nothing anew. */
+  view.x += 40 / view.scale;
+  view.y -= 25 / view.scale;
+  style.hovered = 500000;
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 1);
+
+  /* Other classes, other colours. */
+  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_EQUAL_INTERVAL, 3, NULL, 0, &error));
+  g_assert_no_error (error);
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 2);
+  style.dark = TRUE;
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 3);
+
+  /* While the zoom changes, the last picture stands in, scaled; once it
+   * has settled, the regions are drawn for it. */
+  view.scale *= 1.5;
+  view.x = floor (view.x * view.scale) / view.scale;
+  view.y = floor (view.y * view.scale) / view.scale;
+  surface = blank_image (600, 400);
+  cr = cairo_create (surface);
+  g_assert_false (tanlu_map_region_cache_draw (cache, cr, data, &view, &style, 1, TRUE));
+  cairo_destroy (cr);
+  g_assert_cmpuint (count_changed (surface, pixel_at (surface, 0, 0)), >, 0);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 3);
+  cairo_surface_destroy (surface);
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 4);
+
+  /* Far away from every region, nothing is drawn nor kept. */
+  view.x = 0;
+  view.y = 0;
+  surface = blank_image (600, 400);
+  cr = cairo_create (surface);
+  g_assert_true (tanlu_map_region_cache_draw (cache, cr, data, &view, &style, 1, FALSE));
+  cairo_destroy (cr);
+  g_assert_cmpuint (count_changed (surface, pixel_at (surface, 0, 0)), ==, 0);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 4);
+  cairo_surface_destroy (surface);
+}
+
 /* Counts the pixels of @surface inside the rectangle that differ from
  * @background. */
 static guint
@@ -1432,6 +1558,7 @@ main (int   argc,
   ADD ("draw/selected", test_draw_selected);
   ADD ("draw/elsewhere", test_draw_elsewhere);
   ADD ("draw/labels-keep-clear", test_labels_keep_clear);
+  ADD ("draw/region-cache", test_region_cache);
   ADD ("draw/legend", test_legend);
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);

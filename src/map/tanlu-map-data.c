@@ -23,7 +23,7 @@
  * boundary itself. */
 
 /* Tolerances, in pixels, of what simplification may move. */
-#define SIMPLIFY_PIXELS 0.35
+#define SIMPLIFY_PIXELS 0.5
 /* Zoom levels simplified for: the finest is used from there on. */
 #define FIRST_ZOOM 2
 #define N_LEVELS 11
@@ -54,6 +54,7 @@ struct _TanluMapData
   GArray              *years;          /* guint, ascending */
   GHashTable          *series;         /* code → GArray of TanluSeriesPoint */
   TanluClassification *classification;
+  guint                generation;     /* changes whenever what is drawn does */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -73,6 +74,9 @@ shape_free (gpointer data)
 {
   Shape *shape = data;
 
+  if (shape == NULL)
+    return;
+
   g_array_unref (shape->ring_lengths);
   g_array_unref (shape->points);
   g_free (shape);
@@ -85,6 +89,8 @@ map_region_free (gpointer data)
 
   g_clear_pointer (&region->geometry, tanlu_geometry_unref);
   g_clear_pointer (&region->shapes, g_ptr_array_unref);
+  g_clear_pointer (&region->projected, g_array_unref);
+  g_clear_pointer (&region->ring_bounds, g_array_unref);
   g_free (region);
 }
 
@@ -191,16 +197,55 @@ simplify_ring (const double *points,
   return n_kept;
 }
 
-/* Projects @geometry and simplifies it for every zoom level. Rings that
- * would be smaller than a pixel at a level are left out of it. */
+/* The rings simplified for zoom @level. Rings that would be smaller than a
+ * pixel at that level are left out. */
+static Shape *
+simplify_region (TanluMapRegion *region,
+                 guint           level)
+{
+  Shape *shape = g_new0 (Shape, 1);
+  guint n_rings = tanlu_geometry_get_n_rings (region->geometry);
+  /* The last level keeps every point. */
+  double tolerance = level + 1 < N_LEVELS
+                     ? SIMPLIFY_PIXELS / (256.0 * (1u << (FIRST_ZOOM + level)))
+                     : 0;
+
+  shape->ring_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+  shape->points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < n_rings; r++)
+    {
+      const TanluRing *ring = tanlu_geometry_get_ring (region->geometry, r);
+      const double *bounds = &g_array_index (region->ring_bounds, double, 4 * r);
+      const double *points = &g_array_index (region->projected, double, 2 * ring->first_point);
+      guint n_kept;
+
+      if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 && bounds[3] - bounds[1] < tolerance * 2)
+        continue;
+
+      if (tolerance > 0)
+        n_kept = simplify_ring (points, ring->n_points, tolerance, shape->points);
+      else
+        {
+          g_array_append_vals (shape->points, points, ring->n_points * 2);
+          n_kept = ring->n_points;
+        }
+      g_array_append_val (shape->ring_lengths, n_kept);
+    }
+
+  return shape;
+}
+
+/* Projects @geometry once. Its simplifications for each zoom level are
+ * made when a level is first drawn: an exported map needs one of them. */
 static void
 project_region (TanluMapRegion *region)
 {
   guint n_rings = tanlu_geometry_get_n_rings (region->geometry);
   const double *lonlat = tanlu_geometry_get_points (region->geometry, NULL);
-  g_autoptr(GArray) projected = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ring_bounds = g_array_new (FALSE, FALSE, sizeof (double));
 
+  region->projected = g_array_new (FALSE, FALSE, sizeof (double));
+  region->ring_bounds = g_array_new (FALSE, FALSE, sizeof (double));
   region->min_x = region->min_y = G_MAXDOUBLE;
   region->max_x = region->max_y = -G_MAXDOUBLE;
 
@@ -215,14 +260,14 @@ project_region (TanluMapRegion *region)
           double xy[2];
 
           tanlu_mercator_project (point[0], point[1], &xy[0], &xy[1]);
-          g_array_append_vals (projected, xy, 2);
+          g_array_append_vals (region->projected, xy, 2);
           bounds[0] = MIN (bounds[0], xy[0]);
           bounds[1] = MIN (bounds[1], xy[1]);
           bounds[2] = MAX (bounds[2], xy[0]);
           bounds[3] = MAX (bounds[3], xy[1]);
         }
 
-      g_array_append_vals (ring_bounds, bounds, 4);
+      g_array_append_vals (region->ring_bounds, bounds, 4);
       region->min_x = MIN (region->min_x, bounds[0]);
       region->min_y = MIN (region->min_y, bounds[1]);
       region->max_x = MAX (region->max_x, bounds[2]);
@@ -230,34 +275,7 @@ project_region (TanluMapRegion *region)
     }
 
   region->shapes = g_ptr_array_new_with_free_func (shape_free);
-  for (guint level = 0; level < N_LEVELS; level++)
-    {
-      Shape *shape = g_new0 (Shape, 1);
-      /* The last level keeps every point. */
-      double tolerance = level + 1 < N_LEVELS
-                         ? SIMPLIFY_PIXELS / (256.0 * (1u << (FIRST_ZOOM + level)))
-                         : 0;
-
-      shape->ring_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
-      shape->points = g_array_new (FALSE, FALSE, sizeof (double));
-
-      for (guint r = 0; r < n_rings; r++)
-        {
-          const TanluRing *ring = tanlu_geometry_get_ring (region->geometry, r);
-          const double *bounds = &g_array_index (ring_bounds, double, 4 * r);
-          const double *points = &g_array_index (projected, double, 2 * ring->first_point);
-          guint n_kept;
-
-          if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 && bounds[3] - bounds[1] < tolerance * 2)
-            continue;
-
-          n_kept = tolerance > 0 ? simplify_ring (points, ring->n_points, tolerance, shape->points)
-                                 : (g_array_append_vals (shape->points, points, ring->n_points * 2), ring->n_points);
-          g_array_append_val (shape->ring_lengths, n_kept);
-        }
-
-      g_ptr_array_add (region->shapes, shape);
-    }
+  g_ptr_array_set_size (region->shapes, N_LEVELS);
 
   {
     double longitude, latitude;
@@ -557,6 +575,7 @@ tanlu_map_data_set_indicator (TanluMapData  *self,
   self->year = year;
 
   update_values (self);
+  self->generation++;
 
   return TRUE;
 }
@@ -575,6 +594,7 @@ tanlu_map_data_set_change_base (TanluMapData *self,
 {
   self->change_base = base_year;
   update_values (self);
+  self->generation++;
 }
 
 guint
@@ -740,6 +760,7 @@ tanlu_map_data_classify (TanluMapData         *self,
 
   g_clear_pointer (&self->classification, tanlu_classification_free);
   self->classification = classification;
+  self->generation++;
 
   return TRUE;
 }
@@ -757,6 +778,7 @@ tanlu_map_data_set_classification (TanluMapData              *self,
   g_autofree double *values = g_new (double, self->regions->len);
 
   g_clear_pointer (&self->classification, tanlu_classification_free);
+  self->generation++;
   if (classification == NULL)
     return;
 
@@ -765,6 +787,18 @@ tanlu_map_data_set_classification (TanluMapData              *self,
 
   self->classification = tanlu_classification_copy (classification);
   tanlu_classification_recount (self->classification, values, self->regions->len);
+}
+
+/**
+ * tanlu_map_data_get_generation:
+ *
+ * A number that changes whenever the map's values or classes do, so that
+ * a drawing of them can tell it is out of date.
+ */
+guint
+tanlu_map_data_get_generation (TanluMapData *self)
+{
+  return self->generation;
 }
 
 const TanluClassification *
@@ -849,7 +883,7 @@ tanlu_map_data_hit (TanluMapData *self,
  * @scale: pixels per world unit of the drawing
  * @shape: (out): the rings to draw
  *
- * Gives the rings simplified so that no point moves by more than a third
+ * Gives the rings simplified so that no point moves by more than half
  * of a pixel at @scale.
  */
 void
@@ -862,6 +896,12 @@ tanlu_map_region_get_shape (TanluMapRegion *region,
    * would move points by up to twice the tolerance. */
   int level = CLAMP ((int) ceil (zoom - 1e-9) - FIRST_ZOOM, 0, N_LEVELS - 1);
   Shape *chosen = g_ptr_array_index (region->shapes, level);
+
+  if (chosen == NULL)
+    {
+      chosen = simplify_region (region, level);
+      g_ptr_array_index (region->shapes, level) = chosen;
+    }
 
   shape->n_rings = chosen->ring_lengths->len;
   shape->ring_lengths = (const guint *) (gpointer) chosen->ring_lengths->data;

@@ -36,7 +36,9 @@ typedef struct
   gboolean       schematic;
 
   /*< private >*/
-  GPtrArray     *shapes;     /* per simplification level */
+  GArray        *projected;    /* double x, y: the rings in world units */
+  GArray        *ring_bounds;  /* double min x, min y, max x, max y per ring */
+  GPtrArray     *shapes;       /* per simplification level, made when needed */
 } TanluMapRegion;
 
 typedef struct _TanluMapData TanluMapData;
@@ -74,6 +76,7 @@ char                *tanlu_map_data_get_source_text   (TanluMapData        *self
                                                        gboolean             chinese);
 char                *tanlu_map_data_get_boundary_text (TanluMapData        *self,
                                                        gboolean             chinese);
+guint                tanlu_map_data_get_generation    (TanluMapData        *self);
 gboolean             tanlu_map_data_classify          (TanluMapData        *self,
                                                        TanluClassifyMethod  method,
                                                        guint                n_classes,

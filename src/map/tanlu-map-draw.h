@@ -48,6 +48,14 @@ void      tanlu_map_draw_regions       (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style);
+void      tanlu_map_draw_region_fills  (cairo_t              *cr,
+                                        TanluMapData         *data,
+                                        const TanluMapView   *view,
+                                        const TanluMapStyle  *style);
+void      tanlu_map_draw_region_highlights (cairo_t          *cr,
+                                        TanluMapData         *data,
+                                        const TanluMapView   *view,
+                                        const TanluMapStyle  *style);
 void      tanlu_map_draw_labels        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
