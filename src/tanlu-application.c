@@ -137,6 +137,12 @@ tanlu_application_about (GSimpleAction *action,
 
   adw_about_window_add_legal_section (about, _("Boundaries"), NULL, GTK_LICENSE_CUSTOM,
                                       _("The region boundaries are schematic (示意) outlines derived from Apache ECharts 4.9.0 (Apache License 2.0). They are not official and must not be used as authoritative borders; maps published in China need an approval number (审图号)."));
+  adw_about_window_add_legal_section (about, _("Map Colours"),
+                                      "© 2002 Cynthia Brewer, Mark Harrower, The Pennsylvania State University (ColorBrewer)",
+                                      GTK_LICENSE_APACHE_2_0, NULL);
+  adw_about_window_add_legal_section (about, _("Online Map Layer"), _("Map data © OpenStreetMap contributors"),
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Open Database License (ODbL). Tiles come from tile.openstreetmap.org only when the layer is switched on in the preferences."));
 
   gtk_window_present (GTK_WINDOW (about));
 }
