@@ -17,9 +17,16 @@
  * under tests/golden/. A pixel differs when one of its channels is off by
  * more than GOLDEN_TOLERANCE levels, both on its own and averaged over the
  * 3 × 3 pixels around it; an image matches when at most
- * GOLDEN_MAX_DIFFERING of its pixels differ. The thresholds are those
- * test-chart.c measured: another hinting of the same font differs in
- * under 1 % of the pixels, a moved or missing line or area in more.
+ * GOLDEN_MAX_DIFFERING of its pixels differ.
+ *
+ * Measured on the chart references: drawing the text with no or full
+ * hinting instead of slight, as another FreeType or another font build
+ * might, moves glyph edges by a fraction of a pixel and makes 0.37 % to
+ * 0.63 % of the pixels differ. Anything that changes the picture does far
+ * more: unhinted metrics, which shift the labels by a pixel or two, 2.6 %
+ * to 3.9 %; leaving out the pale corridor of the line chart (11 levels off
+ * the page colour, which is why the tolerance is this low) 3.9 %. A single
+ * short label missing is within the noise; the layout tests catch that.
  *
  * TANLU_UPDATE_GOLDEN=1 in the environment rewrites the references
  * instead. */
