@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tanlu-bench-stats.h"
+
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
@@ -73,42 +75,6 @@ typedef struct
 } Bench;
 
 /* ------------------------------------------------------------------------ */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a;
-  double db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
-
-/* The value below which @fraction of @values lie, nearest rank. */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint rank;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) MAX (1, ceil (fraction * values->len));
-
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-median (GArray *values)
-{
-  guint n = values->len;
-
-  g_array_sort (values, compare_doubles);
-
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
 
 static void
 finish (Bench *bench,
@@ -266,9 +232,9 @@ on_after_paint (GdkFrameClock *frame_clock,
     {
       g_autoptr(GArray) snapshot_times = time_hover_snapshots (bench);
 
-      g_print ("%.3f %.3f %.3f %.3f %.3f %.3f\n", bench->first_frame, median (bench->redraw_times),
-               median (bench->hover_times), percentile (bench->hover_times, 0.95),
-               median (bench->unchanged_times), median (snapshot_times));
+      g_print ("%.3f %.3f %.3f %.3f %.3f %.3f\n", bench->first_frame, tanlu_bench_median (bench->redraw_times),
+               tanlu_bench_median (bench->hover_times), tanlu_bench_percentile (bench->hover_times, 0.95),
+               tanlu_bench_median (bench->unchanged_times), tanlu_bench_median (snapshot_times));
       finish (bench, 0);
     }
 }

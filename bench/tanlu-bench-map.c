@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tanlu-bench-stats.h"
+
 #include "tanlu-map-data.h"
 #include "tanlu-map-draw.h"
 #include "tanlu-map-region-cache.h"
@@ -57,42 +59,6 @@
 /* ------------------------------------------------------------------------ */
 /* Helpers */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-/* The value below which @fraction of @values lie, nearest rank. */
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint rank;
-
-  g_array_sort (values, compare_doubles);
-  rank = (guint) MAX (1, ceil (fraction * values->len));
-
-  return g_array_index (values, double, rank - 1);
-}
-
-static double
-median (GArray *values)
-{
-  guint n = values->len;
-
-  g_array_sort (values, compare_doubles);
-
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
-
 static guint
 count_in_view (TanluMapData       *data,
                const TanluMapView *view)
@@ -110,14 +76,6 @@ count_in_view (TanluMapData       *data,
     }
 
   return n;
-}
-
-static double
-maximum (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, values->len - 1);
 }
 
 /* One frame: the layer's cairo node starts empty, then the regions are
@@ -282,9 +240,9 @@ main (int   argc,
               count_in_view (data, &zoomed_view), ZOOMED_LEVEL, n_frames * DRAG_STEP, zoomed_renders,
               zoom_renders);
   g_print ("%.3f %.3f %.3f %.3f %.3f %.3f\n",
-           median (all_times), percentile (all_times, 0.95),
-           median (zoomed_times), percentile (zoomed_times, 0.95), maximum (zoomed_times),
-           median (zoom_times));
+           tanlu_bench_median (all_times), tanlu_bench_percentile (all_times, 0.95),
+           tanlu_bench_median (zoomed_times), tanlu_bench_percentile (zoomed_times, 0.95), tanlu_bench_maximum (zoomed_times),
+           tanlu_bench_median (zoom_times));
 
   return 0;
 }

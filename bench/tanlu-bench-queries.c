@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "tanlu-bench-stats.h"
+
 #include <locale.h>
 
 #include "tanlu-region.h"
@@ -15,24 +17,6 @@
  */
 
 #define CALLS_PER_ROUND 2000
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *)a;
-  double db = *(const double *)b;
-
-  return (da > db) - (da < db);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-
-  return g_array_index (values, double, values->len / 2);
-}
 
 int
 main (int   argc,
@@ -102,9 +86,9 @@ main (int   argc,
       g_array_append_val (children_times, microseconds);
     }
 
-  g_print ("series of co2.total for one province (23 years)        %8.1f µs\n", median (series_times));
-  g_print ("co2.total of every city in one year (up to 289 values) %8.1f µs\n", median (level_times));
-  g_print ("children of one province                               %8.1f µs\n", median (children_times));
+  g_print ("series of co2.total for one province (23 years)        %8.1f µs\n", tanlu_bench_median (series_times));
+  g_print ("co2.total of every city in one year (up to 289 values) %8.1f µs\n", tanlu_bench_median (level_times));
+  g_print ("children of one province                               %8.1f µs\n", tanlu_bench_median (children_times));
   g_print ("(%u values read)\n", checksum);
 
   return 0;
