@@ -46,8 +46,10 @@ struct _TanluChoroplethLayer
   double           keep_clear_radius;
 
   /* The regions as last drawn, copied while the map only moves; while
-   * the zoom changes, scaled until it settles. */
+   * the zoom changes, scaled until it settles. The next image is drawn in
+   * a worker thread, ahead of the view and after a zoom. */
   TanluMapRegionCache *region_cache;
+  GCancellable        *preparing;
   double               last_zoom;
   gint64               zoom_changed_at;
   guint                settle_source;
@@ -302,7 +304,8 @@ append_keep_clear (TanluChoroplethLayer *self,
 }
 
 /* A zoom animation redraws the map every frame: the regions drawn for the
- * last settled zoom stand in, scaled, until it ends. */
+ * last settled zoom stand in, scaled, until it ends, and only then is the
+ * image for the new zoom drawn. */
 #define ZOOM_SETTLE_MS 150
 
 static gboolean
@@ -330,6 +333,42 @@ redraw_when_settled (TanluChoroplethLayer *self)
 }
 
 static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(TanluChoroplethLayer) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->region_cache == NULL)
+    return;
+
+  g_clear_object (&self->preparing);
+  if (!tanlu_map_region_cache_prepare_finish (self->region_cache, result, &error) &&
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The regions were not drawn ahead: %s", error->message);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Starts drawing the next image of the regions, if the view wants one and
+ * none is being drawn. */
+static void
+prepare_ahead (TanluChoroplethLayer *self,
+               const TanluMapView   *view)
+{
+  int device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (self->preparing != NULL || zoom_is_changing (self) ||
+      !tanlu_map_region_cache_wants (self->region_cache, self->data, view, &self->style, device_scale))
+    return;
+
+  self->preparing = g_cancellable_new ();
+  tanlu_map_region_cache_prepare_async (self->region_cache, self->data, view, &self->style, device_scale,
+                                        self->preparing, prepared_cb, g_object_ref (self));
+}
+
+static void
 tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
 {
@@ -346,9 +385,14 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  /* An image of part of the view, or of another zoom, stands in while the
+   * next one is drawn; only a map never drawn, or drawn in other colours
+   * or for other values, waits for its regions. */
   if (!tanlu_map_region_cache_draw (self->region_cache, cr, self->data, &view, &self->style,
-                                    gtk_widget_get_scale_factor (widget), zoom_is_changing (self)))
+                                    gtk_widget_get_scale_factor (widget), TRUE) &&
+      zoom_is_changing (self))
     redraw_when_settled (self);
+  prepare_ahead (self, &view);
 
   /* The legend keeps clear of the map's own controls: the toolbar at the
    * top, zoom buttons on the right, scale, years and licence below. */
@@ -453,6 +497,9 @@ tanlu_choropleth_layer_dispose (GObject *object)
   g_clear_pointer (&self->data, tanlu_map_data_unref);
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->keep_clear, g_array_unref);
+  if (self->preparing != NULL)
+    g_cancellable_cancel (self->preparing);
+  g_clear_object (&self->preparing);
   g_clear_pointer (&self->region_cache, tanlu_map_region_cache_free);
   g_clear_handle_id (&self->settle_source, g_source_remove);
 

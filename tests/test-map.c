@@ -1291,6 +1291,106 @@ test_region_cache (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+typedef struct
+{
+  TanluMapRegionCache *cache;
+  gboolean             done;
+  gboolean             kept;
+} Preparing;
+
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Preparing *preparing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  preparing->kept = tanlu_map_region_cache_prepare_finish (preparing->cache, result, &error);
+  g_assert_no_error (error);
+  preparing->done = TRUE;
+}
+
+/* Draws the image for @view in a worker thread and says whether the cache
+ * kept it. @before_done runs while the worker draws. */
+static gboolean
+prepare (TanluMapRegionCache *cache,
+         TanluMapData        *data,
+         const TanluMapView  *view,
+         const TanluMapStyle *style,
+         void               (*before_done) (TanluMapData *data))
+{
+  Preparing preparing = { cache, FALSE, FALSE };
+
+  tanlu_map_region_cache_prepare_async (cache, data, view, style, 1, NULL, prepared_cb, &preparing);
+  if (before_done != NULL)
+    before_done (data);
+  while (!preparing.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return preparing.kept;
+}
+
+static void
+reclassify (TanluMapData *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_JENKS, 4, NULL, 0, &error));
+  g_assert_no_error (error);
+}
+
+/* As the view nears the edge of the image, the next one is drawn in a
+ * worker thread; until it is there, the old one stands in; one drawn for
+ * values that changed meanwhile is not kept. */
+static void
+test_region_cache_ahead (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, 0, 5);
+  g_autoptr(TanluMapRegionCache) cache = tanlu_map_region_cache_new ();
+  TanluMapStyle style;
+  TanluMapView view = { 0, 0, scale_for_zoom (7), 600, 400 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y;
+
+  tanlu_map_style_init (&style);
+  tanlu_mercator_project (104.07, 30.67, &x, &y);
+  view.x = floor (x * view.scale - 300) / view.scale;
+  view.y = floor (y * view.scale - 200) / view.scale;
+
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 1);
+  g_assert_false (tanlu_map_region_cache_wants (cache, data, &view, &style, 1));
+
+  /* Near the edge: still drawn from the image, and the next one wanted. */
+  view.x += 200 / view.scale;
+  g_assert_true (tanlu_map_region_cache_wants (cache, data, &view, &style, 1));
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 1);
+
+  g_assert_true (prepare (cache, data, &view, &style, NULL));
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 2);
+  g_assert_false (tanlu_map_region_cache_wants (cache, data, &view, &style, 1));
+
+  /* Past the edge: the image stands in for what it covers. */
+  view.x += 500 / view.scale;
+  surface = blank_image (600, 400);
+  cr = cairo_create (surface);
+  g_assert_false (tanlu_map_region_cache_draw (cache, cr, data, &view, &style, 1, TRUE));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 2);
+
+  /* Classes changed while the worker drew: its image is not kept. */
+  g_assert_false (prepare (cache, data, &view, &style, reclassify));
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 2);
+  g_assert_true (prepare (cache, data, &view, &style, NULL));
+  assert_cache_draws_like_direct (cache, data, &view, &style);
+  g_assert_cmpuint (tanlu_map_region_cache_get_n_renders (cache), ==, 3);
+}
+
 /* Counts the pixels of @surface inside the rectangle that differ from
  * @background. */
 static guint
@@ -1559,6 +1659,7 @@ main (int   argc,
   ADD ("draw/elsewhere", test_draw_elsewhere);
   ADD ("draw/labels-keep-clear", test_labels_keep_clear);
   ADD ("draw/region-cache", test_region_cache);
+  ADD ("draw/region-cache-ahead", test_region_cache_ahead);
   ADD ("draw/legend", test_legend);
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);

@@ -801,6 +801,31 @@ tanlu_map_data_get_generation (TanluMapData *self)
   return self->generation;
 }
 
+/**
+ * tanlu_map_data_dup_classes:
+ * @n_classes: (out): how many classes there are, 0 if unclassified
+ *
+ * Returns: (transfer full) (array): the class of each region, in the
+ *   order of tanlu_map_data_get_region (), or -1 where it has no value
+ *   (every region, before the map is classified)
+ */
+int *
+tanlu_map_data_dup_classes (TanluMapData *self,
+                            guint        *n_classes)
+{
+  int *classes = g_new (int, self->regions->len);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+
+      classes[i] = self->classification != NULL ? tanlu_classification_find (self->classification, region->value) : -1;
+    }
+  *n_classes = self->classification != NULL ? self->classification->n_classes : 0;
+
+  return classes;
+}
+
 const TanluClassification *
 tanlu_map_data_get_classification (TanluMapData *self)
 {
@@ -895,12 +920,22 @@ tanlu_map_region_get_shape (TanluMapRegion *region,
   /* The first level at least as fine as @scale needs: the one below it
    * would move points by up to twice the tolerance. */
   int level = CLAMP ((int) ceil (zoom - 1e-9) - FIRST_ZOOM, 0, N_LEVELS - 1);
-  Shape *chosen = g_ptr_array_index (region->shapes, level);
+  Shape *chosen = g_atomic_pointer_get (&region->shapes->pdata[level]);
 
+  /* Made once, by whichever thread draws the level first: the Map page
+   * draws its regions in a worker thread too. */
   if (chosen == NULL)
     {
-      chosen = simplify_region (region, level);
-      g_ptr_array_index (region->shapes, level) = chosen;
+      static GMutex simplifying;
+
+      g_mutex_lock (&simplifying);
+      chosen = g_atomic_pointer_get (&region->shapes->pdata[level]);
+      if (chosen == NULL)
+        {
+          chosen = simplify_region (region, level);
+          g_atomic_pointer_set (&region->shapes->pdata[level], chosen);
+        }
+      g_mutex_unlock (&simplifying);
     }
 
   shape->n_rings = chosen->ring_lengths->len;

@@ -76,6 +76,8 @@ char                *tanlu_map_data_get_source_text   (TanluMapData        *self
                                                        gboolean             chinese);
 char                *tanlu_map_data_get_boundary_text (TanluMapData        *self,
                                                        gboolean             chinese);
+int                 *tanlu_map_data_dup_classes       (TanluMapData        *self,
+                                                       guint               *n_classes);
 guint                tanlu_map_data_get_generation    (TanluMapData        *self);
 gboolean             tanlu_map_data_classify          (TanluMapData        *self,
                                                        TanluClassifyMethod  method,

@@ -181,6 +181,83 @@ class_color (TanluMapData        *data,
 }
 
 /**
+ * tanlu_map_draw_classed_regions:
+ * @view: which part of the world @cr shows
+ * @classes: (array): the class of each of the map's regions, -1 for no
+ *   data, as tanlu_map_data_dup_classes () gives them
+ * @n_classes: how many classes there are
+ *
+ * Fills the map's regions by @classes, hatches those without a value, and
+ * outlines them all. Reads only what of @data never changes, so that it
+ * can draw in a worker thread while the map's year changes.
+ */
+void
+tanlu_map_draw_classed_regions (cairo_t             *cr,
+                                TanluMapData        *data,
+                                const TanluMapView  *view,
+                                const TanluMapStyle *style,
+                                const int           *classes,
+                                guint                n_classes)
+{
+  guint n_regions = tanlu_map_data_get_n_regions (data);
+  g_autofree gboolean *visible = g_new (gboolean, n_regions);
+  TanluChartColor background, foreground, fill;
+  gboolean any_missing = FALSE;
+
+  page_colors (style, &background, &foreground);
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      visible[i] = region_in_view (tanlu_map_data_get_region (data, i), view);
+      any_missing |= visible[i] && classes[i] < 0;
+    }
+
+  for (guint c = 0; c < n_classes; c++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_regions; i++)
+        if (visible[i] && classes[i] == (int) c)
+          {
+            append_region (cr, tanlu_map_data_get_region (data, i), view);
+            any = TRUE;
+          }
+
+      if (any)
+        {
+          tanlu_map_palette_get_color (style->palette, n_classes, c, style->dark, &fill);
+          set_color (cr, &fill, 1);
+          cairo_fill (cr);
+        }
+    }
+
+  if (any_missing)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_regions; i++)
+        if (visible[i] && classes[i] < 0)
+          append_region (cr, tanlu_map_data_get_region (data, i), view);
+      fill_no_data (cr, view, style);
+    }
+
+  /* Outlines in one stroke, a hairline at any zoom. Bevelled: round joins
+   * cost a third more and look the same at this width. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_regions; i++)
+    if (visible[i])
+      append_region (cr, tanlu_map_data_get_region (data, i), view);
+  set_color (cr, &foreground, style->dark ? 0.45 : 0.5);
+  cairo_set_line_width (cr, OUTLINE_WIDTH);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/**
  * tanlu_map_draw_region_fills:
  * @view: which part of the world @cr shows
  *
@@ -194,71 +271,10 @@ tanlu_map_draw_region_fills (cairo_t             *cr,
                              const TanluMapView  *view,
                              const TanluMapStyle *style)
 {
-  const TanluClassification *classification = tanlu_map_data_get_classification (data);
-  guint n_regions = tanlu_map_data_get_n_regions (data);
-  g_autofree int *classes = g_new (int, n_regions);
-  TanluChartColor background, foreground, fill;
-  guint n_classes = classification != NULL ? classification->n_classes : 0;
-  gboolean any_missing = FALSE;
+  guint n_classes;
+  g_autofree int *classes = tanlu_map_data_dup_classes (data, &n_classes);
 
-  page_colors (style, &background, &foreground);
-
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-
-  for (guint i = 0; i < n_regions; i++)
-    {
-      TanluMapRegion *region = tanlu_map_data_get_region (data, i);
-
-      if (!region_in_view (region, view))
-        classes[i] = -2;
-      else if (classification == NULL || (classes[i] = tanlu_classification_find (classification, region->value)) < 0)
-        {
-          classes[i] = -1;
-          any_missing = TRUE;
-        }
-    }
-
-  for (guint c = 0; c < n_classes; c++)
-    {
-      gboolean any = FALSE;
-
-      cairo_new_path (cr);
-      for (guint i = 0; i < n_regions; i++)
-        if (classes[i] == (int) c)
-          {
-            append_region (cr, tanlu_map_data_get_region (data, i), view);
-            any = TRUE;
-          }
-
-      if (any)
-        {
-          class_color (data, style, c, &fill);
-          set_color (cr, &fill, 1);
-          cairo_fill (cr);
-        }
-    }
-
-  if (any_missing)
-    {
-      cairo_new_path (cr);
-      for (guint i = 0; i < n_regions; i++)
-        if (classes[i] == -1)
-          append_region (cr, tanlu_map_data_get_region (data, i), view);
-      fill_no_data (cr, view, style);
-    }
-
-  /* Outlines in one stroke, a hairline at any zoom. Bevelled: round joins
-   * cost a third more and look the same at this width. */
-  cairo_new_path (cr);
-  for (guint i = 0; i < n_regions; i++)
-    if (classes[i] != -2)
-      append_region (cr, tanlu_map_data_get_region (data, i), view);
-  set_color (cr, &foreground, style->dark ? 0.45 : 0.5);
-  cairo_set_line_width (cr, OUTLINE_WIDTH);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  tanlu_map_draw_classed_regions (cr, data, view, style, classes, n_classes);
 }
 
 /**

@@ -52,6 +52,12 @@ void      tanlu_map_draw_region_fills  (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style);
+void      tanlu_map_draw_classed_regions (cairo_t            *cr,
+                                        TanluMapData         *data,
+                                        const TanluMapView   *view,
+                                        const TanluMapStyle  *style,
+                                        const int            *classes,
+                                        guint                 n_classes);
 void      tanlu_map_draw_region_highlights (cairo_t          *cr,
                                         TanluMapData         *data,
                                         const TanluMapView   *view,
