@@ -344,11 +344,10 @@ prepared_cb (GObject      *object,
     return;
 
   g_clear_object (&self->preparing);
-  if (!tanlu_map_region_cache_prepare_finish (self->region_cache, result, &error) &&
-      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (tanlu_map_region_cache_prepare_finish (self->region_cache, result, &error))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("The regions were not drawn ahead: %s", error->message);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Starts drawing the next image of the regions, if the view wants one and
