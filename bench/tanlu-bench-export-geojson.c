@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include "tanlu-indicator.h"
-#include "tanlu-map-data.h"
-#include "tanlu-map-draw.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "map/tanlu-map-data.h"
+#include "map/tanlu-map-draw.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #include <errno.h>
 #include <json-glib/json-glib.h>

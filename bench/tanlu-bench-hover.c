@@ -9,9 +9,9 @@
 #include <locale.h>
 #include <math.h>
 
-#include "tanlu-chart-spec.h"
-#include "tanlu-chart-view.h"
-#include "tanlu-store.h"
+#include "charts/tanlu-chart-spec.h"
+#include "store/tanlu-store.h"
+#include "widgets/tanlu-chart-view.h"
 
 /* Times the frames that redraw a chart on screen: a 1600×900 window
  * holding a TanluChartView with a chart spec resolved against a database.

@@ -5,11 +5,11 @@
 
 #include "tanlu-bench-stats.h"
 
-#include "tanlu-map-data.h"
-#include "tanlu-map-draw.h"
-#include "tanlu-map-region-cache.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "map/tanlu-map-data.h"
+#include "map/tanlu-map-draw.h"
+#include "map/tanlu-map-region-cache.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 #include <locale.h>
 #include <math.h>

@@ -7,8 +7,8 @@
 
 #include <locale.h>
 
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 /* Times the store's three most frequent questions on a database, as the
  * median over several rounds of many calls each:

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-application.h"
-#include "tanlu-arguments.h"
+#include "app/tanlu-application.h"
+#include "cli/tanlu-arguments.h"
 
 int
 main (int   argc,

@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-application.h"
-#include "tanlu-context.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 #include "tanlu-window.h"
+#include "widgets/tanlu-context.h"
 
 #include <unistd.h>
 

@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-application.h"
-#include "tanlu-boundary-import.h"
-#include "tanlu-context.h"
 #include "tanlu-preferences-window.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "import/tanlu-boundary-import.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
+#include "tanlu-application.h"
+#include "widgets/tanlu-context.h"
 
 /* Preferences: the map's basemap, and what the maps say about their
  * boundaries — the approval number every exported map prints, and

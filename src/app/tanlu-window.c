@@ -5,17 +5,17 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-application.h"
-#include "tanlu-context.h"
-#include "tanlu-dashboard-page.h"
-#include "tanlu-data-page.h"
-#include "tanlu-import.h"
-#include "tanlu-map-page.h"
-#include "tanlu-preferences-window.h"
-#include "tanlu-region.h"
-#include "tanlu-region-sidebar.h"
-#include "tanlu-store.h"
 #include "tanlu-window.h"
+#include "import/tanlu-import.h"
+#include "pages/dashboard/tanlu-dashboard-page.h"
+#include "pages/data/tanlu-data-page.h"
+#include "pages/map/tanlu-map-page.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
+#include "tanlu-application.h"
+#include "tanlu-preferences-window.h"
+#include "widgets/tanlu-context.h"
+#include "widgets/tanlu-region-sidebar.h"
 
 struct _TanluWindow
 {

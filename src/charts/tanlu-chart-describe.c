@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-chart.h"
 #include "tanlu-chart-scale.h"
+#include "tanlu-chart.h"
 
 #include <math.h>
 

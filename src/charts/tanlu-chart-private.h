@@ -7,13 +7,13 @@
 #include <stdio.h>
 
 #include "tanlu-chart.h"
+#include "tanlu-chart-scale-private.h"
 
 G_BEGIN_DECLS
 
 /* ---- Colours (tanlu-chart-theme.c) ---- */
 
 #define TANLU_CHART_N_CATEGORICAL 7
-#define TANLU_CHART_N_SEQUENTIAL 9
 
 /**
  * TanluChartPalette:
@@ -46,9 +46,6 @@ const TanluChartColor  *_tanlu_chart_palette_series         (const TanluChartPal
                                                              guint                    color_index);
 const TanluChartColor  *_tanlu_chart_palette_series_text    (const TanluChartPalette *palette,
                                                              guint                    color_index);
-void                    _tanlu_chart_sequential_color       (double                   t,
-                                                             gboolean                 dark,
-                                                             TanluChartColor         *color);
 void                    _tanlu_chart_color_mix              (const TanluChartColor   *a,
                                                              const TanluChartColor   *b,
                                                              double                   t,
@@ -59,10 +56,6 @@ void                    _tanlu_chart_color_on               (const TanluChartCol
 void                    _tanlu_chart_set_source             (cairo_t                 *cr,
                                                              const TanluChartColor   *color,
                                                              double                   alpha);
-
-/* ---- Numbers (tanlu-chart-scale.c) ---- */
-
-int                     _tanlu_chart_value_decimals         (double                   magnitude);
 
 /* ---- Text (tanlu-chart-text.c) ---- */
 

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "tanlu-chart-scale.h"
-#include "tanlu-chart-private.h"
+#include "tanlu-chart-scale-private.h"
 
 #include <math.h>
 #include <string.h>

@@ -3,9 +3,31 @@
 
 #include <glib.h>
 
-#include "tanlu-chart.h"
-
 G_BEGIN_DECLS
+
+/**
+ * TanluChartUnitScale:
+ * @TANLU_CHART_UNIT_SCALE_NONE: values are shown in the data's own unit
+ * @TANLU_CHART_UNIT_SCALE_MT: million tonnes, "Mt CO₂"
+ * @TANLU_CHART_UNIT_SCALE_WAN_TONNES: 万吨 CO₂ (values × 100)
+ * @TANLU_CHART_UNIT_SCALE_YI_TONNES: 亿吨 CO₂ (values ÷ 100)
+ *
+ * How mass values given in Mt CO₂ are shown. Ignored for data whose unit
+ * is not Mt CO₂ (then shown as is, with the data's unit label).
+ */
+typedef enum
+{
+  TANLU_CHART_UNIT_SCALE_NONE,
+  TANLU_CHART_UNIT_SCALE_MT,
+  TANLU_CHART_UNIT_SCALE_WAN_TONNES,
+  TANLU_CHART_UNIT_SCALE_YI_TONNES,
+} TanluChartUnitScale;
+
+typedef enum
+{
+  TANLU_CHART_LANGUAGE_ENGLISH,
+  TANLU_CHART_LANGUAGE_CHINESE,
+} TanluChartLanguage;
 
 /* Axes and numbers: shared by the engine, the widget's tooltips and the
  * dashboard cards, and tested on their own. */

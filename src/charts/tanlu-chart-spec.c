@@ -8,11 +8,11 @@
 #include <string.h>
 
 #include "tanlu-chart-spec.h"
-#include "tanlu-indicator.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
-#include "tanlu-summary.h"
+#include "figures/tanlu-summary.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #define DEFAULT_WIDTH  1600
 #define DEFAULT_HEIGHT 900

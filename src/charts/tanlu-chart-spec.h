@@ -3,8 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "store/tanlu-store-types.h"
 #include "tanlu-chart.h"
-#include "tanlu-store-types.h"
 
 G_BEGIN_DECLS
 

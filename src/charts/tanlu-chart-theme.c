@@ -20,12 +20,6 @@ static const guint32 tol_bright[TANLU_CHART_N_CATEGORICAL] = {
   0xbbbbbb,   /* grey */
 };
 
-/* ColorBrewer's YlOrBr, as Paul Tol recommends it for sequential data. */
-static const guint32 yl_or_br[TANLU_CHART_N_SEQUENTIAL] = {
-  0xffffe5, 0xfff7bc, 0xfee391, 0xfec44f, 0xfb9a29,
-  0xec7014, 0xcc4c02, 0x993404, 0x662506,
-};
-
 /* ---- helpers ---- */
 
 static void
@@ -185,36 +179,6 @@ _tanlu_chart_palette_series_text (const TanluChartPalette *palette,
                                   guint                    color_index)
 {
   return &palette->series_text[color_index % TANLU_CHART_N_CATEGORICAL];
-}
-
-/**
- * _tanlu_chart_sequential_color:
- * @t: from 0 (least) to 1 (most)
- * @dark: whether the page is dark
- *
- * A sequential ramp for maps. On a dark page it runs the other way, so
- * that little is always close to the page colour and much stands out.
- */
-void
-_tanlu_chart_sequential_color (double           t,
-                               gboolean         dark,
-                               TanluChartColor *color)
-{
-  TanluChartColor low, high;
-  double position;
-  guint index;
-
-  if (isnan (t))
-    t = 0;
-  t = CLAMP (t, 0, 1);
-  if (dark)
-    t = 1 - t;
-
-  position = t * (TANLU_CHART_N_SEQUENTIAL - 1);
-  index = MIN ((guint) floor (position), TANLU_CHART_N_SEQUENTIAL - 2);
-  color_from_rgb (yl_or_br[index], &low);
-  color_from_rgb (yl_or_br[index + 1], &high);
-  _tanlu_chart_color_mix (&low, &high, position - index, color);
 }
 
 /**

@@ -2646,7 +2646,7 @@ draw_chart_cb (cairo_t  *cr,
 
 gboolean
 tanlu_chart_export (const TanluChartData  *data,
-                    TanluChartFormat       format,
+                    TanluPictureFormat       format,
                     int                    width,
                     int                    height,
                     double                 scale,
@@ -2661,7 +2661,7 @@ tanlu_chart_export (const TanluChartData  *data,
 
   if (!validate_content (data, error))
     return FALSE;
-  if (format != TANLU_CHART_FORMAT_PNG)
+  if (format != TANLU_PICTURE_FORMAT_PNG)
     scale = 1;
   if (width <= 0 || height <= 0 || !(scale >= 0.25 && scale <= 8)
       || width * scale > MAX_SIZE || height * scale > MAX_SIZE)
@@ -2681,37 +2681,3 @@ tanlu_chart_export (const TanluChartData  *data,
   return tanlu_picture_export (format, width, height, scale, &info, draw_chart_cb, (gpointer) data, path, error);
 }
 
-/**
- * tanlu_chart_format_from_path:
- * @format: (out): the format, when known
- *
- * Returns: whether @path ends in .png, .svg or .pdf, in any case
- */
-gboolean
-tanlu_chart_format_from_path (const char       *path,
-                              TanluChartFormat *format)
-{
-  static const struct
-  {
-    const char       *suffix;
-    TanluChartFormat  format;
-  } suffixes[] = {
-    { ".png", TANLU_CHART_FORMAT_PNG },
-    { ".svg", TANLU_CHART_FORMAT_SVG },
-    { ".pdf", TANLU_CHART_FORMAT_PDF },
-  };
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  length = strlen (path);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (length >= 4 && g_ascii_strcasecmp (path + length - 4, suffixes[i].suffix) == 0)
-      {
-        if (format != NULL)
-          *format = suffixes[i].format;
-        return TRUE;
-      }
-
-  return FALSE;
-}

@@ -4,6 +4,9 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "tanlu-chart-scale.h"
+#include "tanlu-picture.h"
+
 G_BEGIN_DECLS
 
 /* The chart engine: plain Cairo and Pango, no GTK. A TanluChartData holds
@@ -34,29 +37,6 @@ typedef enum
   TANLU_CHART_THEME_PRINT,
 } TanluChartTheme;
 
-/**
- * TanluChartUnitScale:
- * @TANLU_CHART_UNIT_SCALE_NONE: values are shown in the data's own unit
- * @TANLU_CHART_UNIT_SCALE_MT: million tonnes, "Mt CO₂"
- * @TANLU_CHART_UNIT_SCALE_WAN_TONNES: 万吨 CO₂ (values × 100)
- * @TANLU_CHART_UNIT_SCALE_YI_TONNES: 亿吨 CO₂ (values ÷ 100)
- *
- * How mass values given in Mt CO₂ are shown. Ignored for data whose unit
- * is not Mt CO₂ (then shown as is, with the data's unit label).
- */
-typedef enum
-{
-  TANLU_CHART_UNIT_SCALE_NONE,
-  TANLU_CHART_UNIT_SCALE_MT,
-  TANLU_CHART_UNIT_SCALE_WAN_TONNES,
-  TANLU_CHART_UNIT_SCALE_YI_TONNES,
-} TanluChartUnitScale;
-
-typedef enum
-{
-  TANLU_CHART_LANGUAGE_ENGLISH,
-  TANLU_CHART_LANGUAGE_CHINESE,
-} TanluChartLanguage;
 
 /**
  * TanluChartSeries:
@@ -253,13 +233,6 @@ typedef struct
   gboolean transposed;
 } TanluChartLayout;
 
-typedef enum
-{
-  TANLU_CHART_FORMAT_PNG,
-  TANLU_CHART_FORMAT_SVG,
-  TANLU_CHART_FORMAT_PDF,
-} TanluChartFormat;
-
 GQuark             tanlu_chart_error_quark          (void);
 
 TanluChartData    *tanlu_chart_data_new             (TanluChartKind        kind);
@@ -295,14 +268,12 @@ double             tanlu_chart_layout_y_to_pixel    (const TanluChartLayout *lay
                                                      double                y);
 
 gboolean           tanlu_chart_export               (const TanluChartData *data,
-                                                     TanluChartFormat      format,
+                                                     TanluPictureFormat      format,
                                                      int                   width,
                                                      int                   height,
                                                      double                scale,
                                                      const char           *path,
                                                      GError              **error);
-gboolean           tanlu_chart_format_from_path     (const char           *path,
-                                                     TanluChartFormat     *format);
 char              *tanlu_chart_describe             (const TanluChartData *data);
 void               tanlu_chart_series_color         (const TanluChartData *data,
                                                      guint                 index,

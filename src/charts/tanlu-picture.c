@@ -26,6 +26,8 @@
  * mistake does not ask for gigabytes. */
 #define MAX_SIZE 20000
 
+G_DEFINE_QUARK (tanlu-picture-error-quark, tanlu_picture_error)
+
 typedef struct
 {
   FILE *file;
@@ -211,7 +213,7 @@ set_write_error (GError     **error,
 {
   g_autofree char *display_name = g_filename_display_name (path);
 
-  g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE,
+  g_set_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_WRITE,
                _("Could not write “%s”: %s"), display_name, reason);
 }
 
@@ -256,11 +258,11 @@ set_pdf_metadata (cairo_surface_t        *surface,
  * SOURCE_DATE_EPOCH fixes it.
  *
  * Returns: %TRUE on success; on failure the file is removed and @error is
- *   set (%TANLU_CHART_ERROR_INVALID or %TANLU_CHART_ERROR_WRITE), naming
+ *   set (%TANLU_PICTURE_ERROR_INVALID or %TANLU_PICTURE_ERROR_WRITE), naming
  *   the file
  */
 gboolean
-tanlu_picture_export (TanluChartFormat         format,
+tanlu_picture_export (TanluPictureFormat         format,
                       int                      width,
                       int                      height,
                       double                   scale,
@@ -280,21 +282,21 @@ tanlu_picture_export (TanluChartFormat         format,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (format != TANLU_CHART_FORMAT_PNG)
+  if (format != TANLU_PICTURE_FORMAT_PNG)
     scale = 1;
   if (width <= 0 || height <= 0 || !(scale >= 0.25 && scale <= 8)
       || width * scale > MAX_SIZE || height * scale > MAX_SIZE)
     {
-      g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID,
+      g_set_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_INVALID,
                    _("Cannot export a picture of %d × %d at scale %g: it must be from 1 to %d "
                      "pixels wide and high"),
                    width, height, scale, MAX_SIZE);
       return FALSE;
     }
 
-  if (format != TANLU_CHART_FORMAT_PNG && format != TANLU_CHART_FORMAT_SVG && format != TANLU_CHART_FORMAT_PDF)
+  if (format != TANLU_PICTURE_FORMAT_PNG && format != TANLU_PICTURE_FORMAT_SVG && format != TANLU_PICTURE_FORMAT_PDF)
     {
-      g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID,
+      g_set_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_INVALID,
                    _("Unknown export format (%d)"), (int) format);
       return FALSE;
     }
@@ -310,7 +312,7 @@ tanlu_picture_export (TanluChartFormat         format,
 
   switch (format)
     {
-    case TANLU_CHART_FORMAT_PNG:
+    case TANLU_PICTURE_FORMAT_PNG:
       surface = cairo_image_surface_create (info->opaque ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32,
                                             (int) ceil (width * scale),
                                             (int) ceil (height * scale));
@@ -321,10 +323,10 @@ tanlu_picture_export (TanluChartFormat         format,
       status = write_png (surface, info, output.file, &output.saved_errno);
       break;
 
-    case TANLU_CHART_FORMAT_SVG:
-    case TANLU_CHART_FORMAT_PDF:
+    case TANLU_PICTURE_FORMAT_SVG:
+    case TANLU_PICTURE_FORMAT_PDF:
     default:
-      if (format == TANLU_CHART_FORMAT_SVG)
+      if (format == TANLU_PICTURE_FORMAT_SVG)
         {
           surface = cairo_svg_surface_create_for_stream (write_cb, &output, width, height);
           cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
@@ -359,4 +361,39 @@ tanlu_picture_export (TanluChartFormat         format,
     }
 
   return TRUE;
+}
+
+/**
+ * tanlu_picture_format_from_path:
+ * @format: (out): the format, when known
+ *
+ * Returns: whether @path ends in .png, .svg or .pdf, in any case
+ */
+gboolean
+tanlu_picture_format_from_path (const char       *path,
+                              TanluPictureFormat *format)
+{
+  static const struct
+  {
+    const char       *suffix;
+    TanluPictureFormat  format;
+  } suffixes[] = {
+    { ".png", TANLU_PICTURE_FORMAT_PNG },
+    { ".svg", TANLU_PICTURE_FORMAT_SVG },
+    { ".pdf", TANLU_PICTURE_FORMAT_PDF },
+  };
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  length = strlen (path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (length >= 4 && g_ascii_strcasecmp (path + length - 4, suffixes[i].suffix) == 0)
+      {
+        if (format != NULL)
+          *format = suffixes[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
 }

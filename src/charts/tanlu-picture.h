@@ -4,9 +4,22 @@
 #include <cairo.h>
 #include <glib.h>
 
-#include "tanlu-chart.h"
-
 G_BEGIN_DECLS
+
+#define TANLU_PICTURE_ERROR (tanlu_picture_error_quark ())
+
+typedef enum
+{
+  TANLU_PICTURE_ERROR_INVALID,
+  TANLU_PICTURE_ERROR_WRITE,
+} TanluPictureError;
+
+typedef enum
+{
+  TANLU_PICTURE_FORMAT_PNG,
+  TANLU_PICTURE_FORMAT_SVG,
+  TANLU_PICTURE_FORMAT_PDF,
+} TanluPictureFormat;
 
 /* Pictures into files: charts and maps draw themselves onto a cairo_t of
  * the size asked for, and this writes PNG, SVG or PDF from it, with the
@@ -32,7 +45,10 @@ typedef void (*TanluPictureDrawFunc) (cairo_t  *cr,
                                       double    height,
                                       gpointer  user_data);
 
-gboolean tanlu_picture_export (TanluChartFormat         format,
+GQuark   tanlu_picture_error_quark      (void);
+gboolean tanlu_picture_format_from_path (const char              *path,
+                                         TanluPictureFormat      *format);
+gboolean tanlu_picture_export (TanluPictureFormat         format,
                                int                      width,
                                int                      height,
                                double                   scale,

@@ -7,13 +7,13 @@
 #include <gio/gio.h>
 
 #include "tanlu-cli.h"
-#include "tanlu-csv.h"
-#include "tanlu-import.h"
-#include "tanlu-indicator.h"
-#include "tanlu-locale.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "import/tanlu-csv.h"
+#include "import/tanlu-import.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #include <stdio.h>
 #include <string.h>

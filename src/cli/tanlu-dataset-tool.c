@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
-#include "tanlu-dataset.h"
-#include "tanlu-import.h"
-#include "tanlu-store.h"
+#include "import/tanlu-dataset.h"
+#include "import/tanlu-import.h"
+#include "store/tanlu-store.h"
 
 /* Developer tool, not installed:
  *

@@ -6,13 +6,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "charts/tanlu-chart-spec.h"
+#include "charts/tanlu-chart.h"
+#include "map/tanlu-map-draw.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-arguments.h"
-#include "tanlu-chart-spec.h"
-#include "tanlu-chart.h"
-#include "tanlu-locale.h"
-#include "tanlu-map-draw.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
 
 #include <string.h>
 
@@ -262,9 +262,9 @@ render_spec (TanluStore            *store,
              GError               **error)
 {
   g_autoptr(TanluChartData) data = NULL;
-  TanluChartFormat format;
+  TanluPictureFormat format;
 
-  if (!tanlu_chart_format_from_path (output, &format))
+  if (!tanlu_picture_format_from_path (output, &format))
     {
       g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE,
                    _("“%s” must end in .png, .svg or .pdf"), output);
@@ -422,7 +422,7 @@ render_map (const char  *db_path,
   g_autoptr(GError) error = NULL;
   TanluBasemap *basemap = NULL;
   TanluMapPicture picture = { 0 };
-  TanluChartFormat format;
+  TanluPictureFormat format;
   guint64 width = 1600, height = 1200;
   int status = 0;
 
@@ -431,7 +431,7 @@ render_map (const char  *db_path,
       g_printerr ("tanlu: %s\n", _("render map needs -o OUT.png, OUT.svg or OUT.pdf"));
       return 2;
     }
-  if (!tanlu_chart_format_from_path (options->output, &format))
+  if (!tanlu_picture_format_from_path (options->output, &format))
     {
       g_printerr ("tanlu: ");
       g_printerr (_("“%s” must end in .png, .svg or .pdf"), options->output);
@@ -535,9 +535,9 @@ render_batch (const char  *db_path,
       if ((spec = tanlu_chart_spec_new_from_json (lines[i], -1, &line_error)) != NULL &&
           apply_overrides (spec, options, &line_error))
         {
-          TanluChartFormat format;
+          TanluPictureFormat format;
 
-          if (spec->name != NULL && tanlu_chart_format_from_path (spec->name, &format))
+          if (spec->name != NULL && tanlu_picture_format_from_path (spec->name, &format))
             file = g_strdup (spec->name);
           else if (spec->name != NULL)
             file = g_strconcat (spec->name, ".png", NULL);

@@ -3,9 +3,9 @@
 
 #include "config.h"
 
-#include "tanlu-region.h"
-#include "tanlu-store.h"
 #include "tanlu-summary.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "tanlu-store-types.h"
+#include "store/tanlu-store-types.h"
 
 G_BEGIN_DECLS
 

@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include "tanlu-boundary-import.h"
+#include "geo/tanlu-boundaries.h"
 
+#include "geo/tanlu-geometry.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store-private.h"
 #include "tanlu-geojson.h"
-#include "tanlu-geometry.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store-private.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -605,7 +606,7 @@ restore_centroids (TanluStore  *store,
       g_autoptr(GError) local_error = NULL;
       CentroidUpdate centroid = { codes[i], 0, 0 };
 
-      geometry = tanlu_store_get_boundary (store, codes[i], NULL, &local_error);
+      geometry = tanlu_boundary_load (store, codes[i], NULL, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -681,7 +682,7 @@ replace_official_boundaries (TanluStore  *store,
       TanluBoundaryFeature *feature = g_ptr_array_index (features, i);
 
       /* Also moves the region's label point to the new outline. */
-      if (!tanlu_store_set_boundary (store, feature->code, feature->geometry, source, FALSE, error))
+      if (!tanlu_boundary_save (store, feature->code, feature->geometry, source, FALSE, error))
         return FALSE;
 
       g_hash_table_add (in_file, GUINT_TO_POINTER (feature->code));

@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-ceads.h"
-#include "tanlu-indicator.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 #include <string.h>

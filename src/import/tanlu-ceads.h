@@ -3,8 +3,8 @@
 
 #include <gio/gio.h>
 
-#include "tanlu-import.h"
-#include "tanlu-store-types.h"
+#include "store/tanlu-store-types.h"
+#include "tanlu-import-report.h"
 #include "tanlu-xlsx.h"
 
 G_BEGIN_DECLS

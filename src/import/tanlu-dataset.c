@@ -7,17 +7,19 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "tanlu-basemap-store.h"
+#include "tanlu-dataset.h"
+#include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-basemap-features.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 #include "tanlu-ceads.h"
 #include "tanlu-csv.h"
-#include "tanlu-dataset.h"
+#include "tanlu-csv-import.h"
 #include "tanlu-geojson.h"
 #include "tanlu-import.h"
-#include "tanlu-indicator.h"
-#include "tanlu-locale.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
 
 #include <errno.h>
 
@@ -188,7 +190,7 @@ load_boundaries (TanluStore  *store,
     {
       TanluBoundaryFeature *feature = g_ptr_array_index (features, i);
 
-      if (!tanlu_store_set_boundary (store, feature->code, feature->geometry, source, schematic, error))
+      if (!tanlu_boundary_save (store, feature->code, feature->geometry, source, schematic, error))
         return FALSE;
     }
 
@@ -333,7 +335,7 @@ load_basemap (TanluStore   *store,
           return FALSE;
         }
 
-      if (!tanlu_store_add_basemap_feature (store, kind, json_node_get_int (detail), source, geometry, error))
+      if (!tanlu_basemap_add_feature (store, kind, json_node_get_int (detail), source, geometry, error))
         {
           g_prefix_error (error, _("“%s”, feature %u: "), name, i + 1);
           return FALSE;

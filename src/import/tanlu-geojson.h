@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "tanlu-geometry.h"
+#include "geo/tanlu-geometry.h"
 
 G_BEGIN_DECLS
 

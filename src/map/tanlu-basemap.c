@@ -4,9 +4,10 @@
 #include "config.h"
 
 #include "tanlu-basemap.h"
-#include "tanlu-basemap-store.h"
-#include "tanlu-geometry.h"
-#include "tanlu-store.h"
+#include "geo/tanlu-geometry.h"
+#include "geo/tanlu-basemap-features.h"
+#include "store/tanlu-basemap-store.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 
@@ -429,7 +430,7 @@ tanlu_basemap_new_from_store (TanluStore  *store,
     }
 
   for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
-    if (!tanlu_store_foreach_basemap_feature (store, d, add_feature_cb, self, error))
+    if (!tanlu_basemap_foreach_feature (store, d, add_feature_cb, self, error))
       return NULL;
 
   return g_steal_pointer (&self);

@@ -3,9 +3,9 @@
 
 #include <cairo.h>
 
-#include "tanlu-chart.h"
-#include "tanlu-projection.h"
-#include "tanlu-store-types.h"
+#include "charts/tanlu-chart.h"
+#include "geo/tanlu-projection.h"
+#include "store/tanlu-store-types.h"
 
 G_BEGIN_DECLS
 

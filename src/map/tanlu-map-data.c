@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-geometry.h"
-#include "tanlu-indicator.h"
-#include "tanlu-locale.h"
 #include "tanlu-map-data.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-geometry.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 #include <string.h>
@@ -386,7 +387,7 @@ tanlu_map_data_new (TanluStore        *store,
       if (tanlu_region_get_level (region) != level)
         continue;
 
-      if (!(geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (region), &schematic, &local_error)))
+      if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic, &local_error)))
         {
           if (local_error != NULL)
             {

@@ -3,11 +3,11 @@
 
 #include <glib.h>
 
+#include "geo/tanlu-geometry.h"
+#include "geo/tanlu-projection.h"
+#include "store/tanlu-store-types.h"
 #include "tanlu-classify.h"
-#include "tanlu-geometry.h"
 #include "tanlu-map-palette.h"
-#include "tanlu-projection.h"
-#include "tanlu-store-types.h"
 
 G_BEGIN_DECLS
 

@@ -6,14 +6,14 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "tanlu-chart-scale.h"
-#include "tanlu-geometry.h"
-#include "tanlu-indicator.h"
 #include "tanlu-map-draw.h"
-#include "tanlu-picture.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "charts/tanlu-chart-scale.h"
+#include "charts/tanlu-picture.h"
+#include "geo/tanlu-geometry.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 
@@ -1198,7 +1198,7 @@ draw_picture_cb (cairo_t  *cr,
  */
 gboolean
 tanlu_map_picture_export (const TanluMapPicture  *picture,
-                          TanluChartFormat        format,
+                          TanluPictureFormat        format,
                           int                     width,
                           int                     height,
                           double                  scale,

@@ -3,8 +3,8 @@
 
 #include <cairo.h>
 
+#include "charts/tanlu-chart.h"
 #include "tanlu-basemap.h"
-#include "tanlu-chart.h"
 #include "tanlu-map-data.h"
 
 G_BEGIN_DECLS
@@ -125,7 +125,7 @@ void      tanlu_map_picture_draw       (cairo_t                *cr,
                                         double                  width,
                                         double                  height);
 gboolean  tanlu_map_picture_export     (const TanluMapPicture  *picture,
-                                        TanluChartFormat        format,
+                                        TanluPictureFormat        format,
                                         int                     width,
                                         int                     height,
                                         double                  scale,

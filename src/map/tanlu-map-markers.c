@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-geometry.h"
 #include "tanlu-map-markers.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-geometry.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 TanluMapMarker *
 tanlu_map_marker_new (double      latitude,
@@ -77,7 +78,7 @@ tanlu_map_list_capitals (TanluStore  *store,
           tanlu_region_get_parent_code (capital) != code)
         capital = province;
 
-      if (!(geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (capital), NULL, &local_error)))
+      if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (capital), NULL, &local_error)))
         {
           if (local_error != NULL)
             {

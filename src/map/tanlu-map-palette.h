@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "tanlu-chart.h"
+#include "charts/tanlu-chart.h"
 
 G_BEGIN_DECLS
 

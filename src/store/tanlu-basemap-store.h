@@ -3,55 +3,39 @@
 
 #include <gio/gio.h>
 
-#include "tanlu-geometry.h"
-#include "tanlu-source.h"
 #include "tanlu-store-types.h"
 
 G_BEGIN_DECLS
 
-/* Detail 0 is the whole world at small scale, detail 1 East Asia at
- * medium scale. */
-#define TANLU_BASEMAP_N_DETAILS 2
-
 /**
- * TanluBasemapFeatureFunc:
- * @kind: "land", "lake", "coastline", "border" or "river"
- * @detail: below %TANLU_BASEMAP_N_DETAILS
- * @geometry: (transfer none): polygons for land and lakes; for the other
- *   kinds one line per polygon, read with tanlu_basemap_line_get_n_points()
+ * TanluBasemapFeatureRowFunc:
+ * @kind: what the feature is
+ * @shape: (array length=length): the encoded shape, valid during the call
  *
- * Called for each feature by tanlu_store_foreach_basemap_feature().
- * Return %FALSE to stop.
+ * Called for each stored feature by tanlu_store_foreach_basemap_feature().
+ * Return %FALSE to stop, setting @error to stop with an error.
  */
-typedef gboolean (*TanluBasemapFeatureFunc) (const char    *kind,
-                                             guint          detail,
-                                             double         min_lon,
-                                             double         min_lat,
-                                             double         max_lon,
-                                             double         max_lat,
-                                             TanluGeometry *geometry,
-                                             gpointer       user_data);
+typedef gboolean (*TanluBasemapFeatureRowFunc) (const char         *kind,
+                                                guint               detail,
+                                                const TanluExtent  *extent,
+                                                const guint8       *shape,
+                                                gsize               length,
+                                                gpointer            user_data,
+                                                GError            **error);
 
-gboolean  tanlu_basemap_kind_is_valid          (const char               *kind);
-gboolean  tanlu_basemap_kind_is_line           (const char               *kind);
-void      tanlu_basemap_add_line               (TanluGeometry            *geometry,
-                                                const double             *lonlat,
-                                                guint                     n_points);
-guint     tanlu_basemap_line_get_n_points      (const TanluRing          *ring);
-
-gboolean  tanlu_store_add_basemap_feature      (TanluStore               *store,
-                                                const char               *kind,
-                                                guint                     detail,
-                                                TanluSource              *source,
-                                                TanluGeometry            *geometry,
-                                                GError                  **error);
-gboolean  tanlu_store_foreach_basemap_feature  (TanluStore               *store,
-                                                guint                     detail,
-                                                TanluBasemapFeatureFunc   func,
-                                                gpointer                  user_data,
-                                                GError                  **error);
-
-gboolean  tanlu_store_ensure_basemap           (TanluStore               *store,
-                                                GError                  **error);
+gboolean  tanlu_store_add_basemap_feature      (TanluStore                 *store,
+                                                const char                 *kind,
+                                                guint                       detail,
+                                                TanluSource                *source,
+                                                GBytes                     *shape,
+                                                const TanluExtent          *extent,
+                                                GError                    **error);
+gboolean  tanlu_store_foreach_basemap_feature  (TanluStore                 *store,
+                                                guint                       detail,
+                                                TanluBasemapFeatureRowFunc  func,
+                                                gpointer                    user_data,
+                                                GError                    **error);
+gboolean  tanlu_store_ensure_basemap           (TanluStore                 *store,
+                                                GError                    **error);
 
 G_END_DECLS

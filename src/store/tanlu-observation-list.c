@@ -3,9 +3,9 @@
 
 #include "config.h"
 
+#include "tanlu-observation-list.h"
 #include "tanlu-indicator.h"
 #include "tanlu-observation.h"
-#include "tanlu-observation-list.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-indicator.h"
 #include "tanlu-observation.h"
+#include "tanlu-indicator.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 

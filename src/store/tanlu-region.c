@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-locale.h"
 #include "tanlu-region.h"
+#include "tanlu-locale.h"
 #include "tanlu-store-enums.h"
 
 #include <string.h>

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-locale.h"
 #include "tanlu-source.h"
+#include "tanlu-locale.h"
 
 struct _TanluSource
 {

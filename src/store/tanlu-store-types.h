@@ -14,6 +14,19 @@ typedef struct _TanluSource       TanluSource;
 typedef struct _TanluStore        TanluStore;
 
 /**
+ * TanluExtent:
+ *
+ * The longitudes and latitudes a stored shape spans, for culling.
+ */
+typedef struct
+{
+  double  min_lon;
+  double  min_lat;
+  double  max_lon;
+  double  max_lat;
+} TanluExtent;
+
+/**
  * TanluRegionLevel:
  * @TANLU_REGION_LEVEL_NATION: the whole country (code 100000)
  * @TANLU_REGION_LEVEL_PROVINCE: a provincial unit (province, autonomous region, municipality, SAR)

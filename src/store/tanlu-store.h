@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 
-#include "tanlu-geometry.h"
 #include "tanlu-indicator.h"
 #include "tanlu-source.h"
 #include "tanlu-store-types.h"
@@ -157,11 +156,14 @@ gboolean         tanlu_store_add_group                 (TanluStore            *s
                                                         GError               **error);
 gboolean         tanlu_store_set_boundary              (TanluStore            *self,
                                                         guint                  code,
-                                                        TanluGeometry         *geometry,
+                                                        GBytes                *shape,
+                                                        const TanluExtent     *extent,
+                                                        double                 centroid_lon,
+                                                        double                 centroid_lat,
                                                         TanluSource           *source,
                                                         gboolean               schematic,
                                                         GError               **error);
-TanluGeometry   *tanlu_store_get_boundary              (TanluStore            *self,
+GBytes          *tanlu_store_get_boundary              (TanluStore            *self,
                                                         guint                  code,
                                                         gboolean              *schematic,
                                                         GError               **error);

@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-chart-card.h"
+#include "store/tanlu-store.h"
 #include "tanlu-chart-exportable.h"
 #include "tanlu-export-dialog.h"
-#include "tanlu-store.h"
 
 /* One chart on the dashboard: the chart, or a message saying why there is
  * none, with its copy and export buttons, and room under it for the

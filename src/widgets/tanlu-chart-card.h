@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "tanlu-chart-spec.h"
+#include "charts/tanlu-chart-spec.h"
 #include "tanlu-chart-view.h"
 
 G_BEGIN_DECLS

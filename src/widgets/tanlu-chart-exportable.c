@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "tanlu-chart-exportable.h"
-#include "tanlu-store.h"
+#include "store/tanlu-store.h"
 
 /* A chart to export: its spec, drawn afresh for each export at the
  * export's own size, style and language, so the picture is laid out for

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tanlu-chart-spec.h"
+#include "charts/tanlu-chart-spec.h"
 #include "tanlu-exportable.h"
 
 G_BEGIN_DECLS

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-chart-scale.h"
 #include "tanlu-chart-view.h"
+#include "charts/tanlu-chart-scale.h"
 
 #include <math.h>
 

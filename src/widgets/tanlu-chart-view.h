@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "tanlu-chart.h"
+#include "charts/tanlu-chart.h"
 
 G_BEGIN_DECLS
 

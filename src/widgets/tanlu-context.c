@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include "tanlu-context.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 /* What the window's views share: the database and the region the user is
  * looking at. Views follow it and set it; none of them owns it. */

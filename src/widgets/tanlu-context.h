@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "tanlu-store-types.h"
+#include "store/tanlu-store-types.h"
 
 G_BEGIN_DECLS
 

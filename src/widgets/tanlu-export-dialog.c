@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "tanlu-application.h"
 #include "tanlu-export-dialog.h"
-#include "tanlu-locale.h"
-#include "tanlu-window.h"
+#include "app/tanlu-application.h"
+#include "app/tanlu-window.h"
+#include "store/tanlu-locale.h"
 
 #include <math.h>
 #include <string.h>
@@ -338,7 +338,7 @@ tanlu_export_dialog_save (TanluExportDialog  *self,
   if (!prepare (self->exportable, &choice, error))
     return FALSE;
 
-  return tanlu_exportable_export (self->exportable, (TanluChartFormat) choice.format,
+  return tanlu_exportable_export (self->exportable, (TanluPictureFormat) choice.format,
                                   choice.width, choice.height, choice.scale, path, error);
 }
 

@@ -89,7 +89,7 @@ draw_cb (cairo_t  *cr,
  */
 gboolean
 tanlu_exportable_export (TanluExportable   *self,
-                         TanluChartFormat   format,
+                         TanluPictureFormat   format,
                          int                width,
                          int                height,
                          double             scale,

@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "tanlu-picture.h"
+#include "charts/tanlu-chart.h"
 
 G_BEGIN_DECLS
 
@@ -69,7 +69,7 @@ char     *tanlu_exportable_get_name        (TanluExportable          *self);
 char     *tanlu_exportable_get_description (TanluExportable          *self,
                                             const TanluExportOptions *options);
 gboolean  tanlu_exportable_export          (TanluExportable          *self,
-                                            TanluChartFormat          format,
+                                            TanluPictureFormat          format,
                                             int                       width,
                                             int                       height,
                                             double                    scale,

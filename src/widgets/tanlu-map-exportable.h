@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "map/tanlu-map-draw.h"
 #include "tanlu-exportable.h"
-#include "tanlu-map-draw.h"
 
 G_BEGIN_DECLS
 

@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "tanlu-region-sidebar.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-context.h"
 #include "tanlu-first-rows.h"
-#include "tanlu-locale.h"
-#include "tanlu-region.h"
-#include "tanlu-region-sidebar.h"
-#include "tanlu-store.h"
 
 /* The nation, the region groups and the provinces, each province
  * expanding to its prefecture-level units; a search shows a flat list of

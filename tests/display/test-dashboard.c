@@ -6,14 +6,14 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "tanlu-chart-card.h"
-#include "tanlu-chart-exportable.h"
-#include "tanlu-chart-scale.h"
-#include "tanlu-dashboard-page.h"
-#include "tanlu-export-dialog.h"
-#include "tanlu-region.h"
+#include "charts/tanlu-chart-scale.h"
+#include "pages/dashboard/tanlu-dashboard-page.h"
+#include "store/tanlu-region.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "widgets/tanlu-chart-card.h"
+#include "widgets/tanlu-chart-exportable.h"
+#include "widgets/tanlu-export-dialog.h"
 
 /* The dashboard as a planner uses it, on the bundled CEADs figures, in a
  * real window under Xvfb. */

@@ -5,14 +5,14 @@
 
 #include <adwaita.h>
 
-#include "tanlu-choropleth-layer.h"
-#include "tanlu-export-dialog.h"
-#include "tanlu-map-exportable.h"
-#include "tanlu-map-page.h"
-#include "tanlu-region.h"
-#include "tanlu-region-sidebar.h"
+#include "pages/map/tanlu-choropleth-layer.h"
+#include "pages/map/tanlu-map-page.h"
+#include "store/tanlu-region.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "widgets/tanlu-export-dialog.h"
+#include "widgets/tanlu-map-exportable.h"
+#include "widgets/tanlu-region-sidebar.h"
 
 /* The Map page as a planner uses it, on the bundled boundaries and CEADs
  * figures, in a real window under Xvfb. */

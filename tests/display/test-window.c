@@ -5,17 +5,17 @@
 
 #include <adwaita.h>
 
-#include "tanlu-application.h"
-#include "tanlu-context.h"
-#include "tanlu-data-page.h"
-#include "tanlu-indicator.h"
-#include "tanlu-observation.h"
-#include "tanlu-region.h"
-#include "tanlu-region-sidebar.h"
-#include "tanlu-store.h"
+#include "app/tanlu-application.h"
+#include "app/tanlu-window.h"
+#include "pages/data/tanlu-data-page.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-observation.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
-#include "tanlu-window.h"
+#include "widgets/tanlu-context.h"
+#include "widgets/tanlu-region-sidebar.h"
 
 typedef TanluTestWindowFixture Fixture;
 

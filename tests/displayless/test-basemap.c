@@ -6,10 +6,10 @@
 #include <cairo.h>
 #include <math.h>
 
-#include "tanlu-basemap.h"
-#include "tanlu-projection.h"
-#include "tanlu-store.h"
-#include "tanlu-store-private.h"
+#include "geo/tanlu-projection.h"
+#include "map/tanlu-basemap.h"
+#include "store/tanlu-store-private.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 
 typedef TanluTestBundledFixture Fixture;

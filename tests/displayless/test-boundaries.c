@@ -6,11 +6,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "tanlu-boundary-import.h"
-#include "tanlu-geometry.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "geo/tanlu-geometry.h"
+#include "geo/tanlu-boundaries.h"
+#include "import/tanlu-boundary-import.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 
 /* Every boundary here is a made-up square around a city's real location,
@@ -57,7 +58,7 @@ assert_boundary (TanluStore *store,
   gboolean schematic = !expect_schematic;
   double bounds[4];
 
-  geometry = tanlu_store_get_boundary (store, code, &schematic, &error);
+  geometry = tanlu_boundary_load (store, code, &schematic, &error);
   g_assert_no_error (error);
   g_assert_nonnull (geometry);
   g_assert_cmpint (schematic, ==, expect_schematic);
@@ -77,7 +78,7 @@ encoded_boundary (TanluStore *store,
   g_autoptr(TanluGeometry) geometry = NULL;
   g_autoptr(GError) error = NULL;
 
-  geometry = tanlu_store_get_boundary (store, code, schematic, &error);
+  geometry = tanlu_boundary_load (store, code, schematic, &error);
   g_assert_no_error (error);
   g_assert_nonnull (geometry);
 
@@ -435,7 +436,7 @@ test_boundaries_second_import (TanluTestBundledFixture *fixture,
   assert_centroid (fixture->store, CHENGDU_CODE, 104.1, 30.7);
   assert_boundary (fixture->store, GUANGZHOU_CODE, FALSE, 113.0, 22.9, 113.6, 23.5);
   assert_centroid (fixture->store, GUANGZHOU_CODE, 113.3, 23.2);
-  chongqing = tanlu_store_get_boundary (fixture->store, CHONGQING_CODE, &schematic, &error);
+  chongqing = tanlu_boundary_load (fixture->store, CHONGQING_CODE, &schematic, &error);
   g_assert_no_error (error);
   g_assert_nonnull (chongqing);
   g_assert_true (schematic);

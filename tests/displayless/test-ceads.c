@@ -6,11 +6,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "tanlu-ceads.h"
-#include "tanlu-import.h"
-#include "tanlu-indicator.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "import/tanlu-ceads.h"
+#include "import/tanlu-import.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-xlsx-writer.h"
 

@@ -6,11 +6,11 @@
 #include <math.h>
 #include <string.h>
 
-#include "tanlu-chart-spec.h"
-#include "tanlu-chart.h"
-#include "tanlu-indicator.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "charts/tanlu-chart-spec.h"
+#include "charts/tanlu-chart.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 
 /* Specs are checked against a copy of the bundled database, which holds

@@ -10,8 +10,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "tanlu-chart-scale.h"
-#include "tanlu-chart.h"
+#include "charts/tanlu-chart-scale.h"
+#include "charts/tanlu-chart.h"
 #include "tanlu-test-golden.h"
 
 #ifndef TANLU_TEST_SOURCE_DIR
@@ -1298,7 +1298,7 @@ test_export (void)
   cairo_surface_t *image;
   GError *error = NULL;
 
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 640, 360, 1, png, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 640, 360, 1, png, &error));
   g_assert_no_error (error);
   g_assert_true (file_starts_with (png, "\x89PNG\r\n\x1a\n", 8));
   image = cairo_image_surface_create_from_png (png);
@@ -1306,24 +1306,24 @@ test_export (void)
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 360);
   cairo_surface_destroy (image);
 
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 640, 360, 2, png2, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 640, 360, 2, png2, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png2);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 720);
   cairo_surface_destroy (image);
 
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_SVG, 640, 360, 1, svg, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_SVG, 640, 360, 1, svg, &error));
   g_assert_no_error (error);
   g_assert_true (file_starts_with (svg, "<?xml", 5));
 
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_PDF, 640, 360, 1, pdf, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PDF, 640, 360, 1, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (file_starts_with (pdf, "%PDF-", 5));
 
   /* The same data give the same bytes. */
   g_assert_true (g_file_get_contents (png, &first, &first_length, NULL));
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 640, 360, 1, png, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 640, 360, 1, png, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (png, &second, &second_length, NULL));
   g_assert_cmpmem (first, first_length, second, second_length);
@@ -1338,20 +1338,20 @@ test_export_errors (void)
   g_autofree char *png = g_build_filename (tmp_dir, "invalid.png", NULL);
   GError *error = NULL;
 
-  g_assert_false (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 640, 360, 1, missing,
+  g_assert_false (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 640, 360, 1, missing,
                                       &error));
-  g_assert_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE);
+  g_assert_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, display));
   g_clear_error (&error);
 
-  g_assert_false (tanlu_chart_export (data, TANLU_CHART_FORMAT_SVG, 640, 360, 1, missing,
+  g_assert_false (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_SVG, 640, 360, 1, missing,
                                       &error));
-  g_assert_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE);
+  g_assert_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_WRITE);
   g_clear_error (&error);
 
   /* Invalid data write nothing. */
   g_ptr_array_set_size (data->series, 0);
-  g_assert_false (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 640, 360, 1, png, &error));
+  g_assert_false (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 640, 360, 1, png, &error));
   g_assert_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -1364,23 +1364,23 @@ test_format_from_path (void)
   {
     const char       *path;
     gboolean          known;
-    TanluChartFormat  format;
+    TanluPictureFormat  format;
   } cases[] = {
-    { "chart.png", TRUE, TANLU_CHART_FORMAT_PNG },
-    { "/tmp/Chart.PNG", TRUE, TANLU_CHART_FORMAT_PNG },
-    { "a.b.svg", TRUE, TANLU_CHART_FORMAT_SVG },
-    { "slides/chart.Pdf", TRUE, TANLU_CHART_FORMAT_PDF },
-    { "chart.jpg", FALSE, TANLU_CHART_FORMAT_PNG },
-    { "png", FALSE, TANLU_CHART_FORMAT_PNG },
-    { "", FALSE, TANLU_CHART_FORMAT_PNG },
-    { "chart.png.txt", FALSE, TANLU_CHART_FORMAT_PNG },
+    { "chart.png", TRUE, TANLU_PICTURE_FORMAT_PNG },
+    { "/tmp/Chart.PNG", TRUE, TANLU_PICTURE_FORMAT_PNG },
+    { "a.b.svg", TRUE, TANLU_PICTURE_FORMAT_SVG },
+    { "slides/chart.Pdf", TRUE, TANLU_PICTURE_FORMAT_PDF },
+    { "chart.jpg", FALSE, TANLU_PICTURE_FORMAT_PNG },
+    { "png", FALSE, TANLU_PICTURE_FORMAT_PNG },
+    { "", FALSE, TANLU_PICTURE_FORMAT_PNG },
+    { "chart.png.txt", FALSE, TANLU_PICTURE_FORMAT_PNG },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      TanluChartFormat format = TANLU_CHART_FORMAT_PNG;
+      TanluPictureFormat format = TANLU_PICTURE_FORMAT_PNG;
 
-      g_assert_cmpint (tanlu_chart_format_from_path (cases[i].path, &format), ==, cases[i].known);
+      g_assert_cmpint (tanlu_picture_format_from_path (cases[i].path, &format), ==, cases[i].known);
       g_assert_cmpint (format, ==, cases[i].format);
     }
 }
@@ -1422,7 +1422,7 @@ test_golden (gconstpointer user_data)
   data->theme = golden->theme;
 
   /* Through the exporter, as a user's PNG is made. */
-  g_assert_true (tanlu_chart_export (data, TANLU_CHART_FORMAT_PNG, 800, 450, 1, actual_path, &error));
+  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 800, 450, 1, actual_path, &error));
   g_assert_no_error (error);
   actual = cairo_image_surface_create_from_png (actual_path);
   g_assert_cmpint (cairo_surface_status (actual), ==, CAIRO_STATUS_SUCCESS);

@@ -5,11 +5,11 @@
 
 #include <math.h>
 
-#include "tanlu-csv.h"
-#include "tanlu-import.h"
-#include "tanlu-indicator.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "import/tanlu-csv.h"
+#include "import/tanlu-import.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 
 static GPtrArray *

@@ -5,13 +5,13 @@
 
 #include <math.h>
 
-#include "tanlu-basemap-store.h"
-#include "tanlu-ceads.h"
-#include "tanlu-dataset.h"
-#include "tanlu-import.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "import/tanlu-ceads.h"
+#include "import/tanlu-dataset.h"
+#include "import/tanlu-import.h"
+#include "geo/tanlu-basemap-features.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
 
 typedef TanluTestBundledFixture Fixture;
@@ -320,7 +320,7 @@ test_bundled_basemap (Fixture       *fixture,
 
   for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
     {
-      g_assert_true (tanlu_store_foreach_basemap_feature (fixture->store, detail, summarise_basemap_cb, &summary, &error));
+      g_assert_true (tanlu_basemap_foreach_feature (fixture->store, detail, summarise_basemap_cb, &summary, &error));
       g_assert_no_error (error);
     }
 
@@ -413,7 +413,7 @@ test_build_basemap (void)
   store = tanlu_store_new (output, &error);
   g_assert_no_error (error);
   for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
-    g_assert_true (tanlu_store_foreach_basemap_feature (store, detail, collect_basemap_cb, &rows, &error));
+    g_assert_true (tanlu_basemap_foreach_feature (store, detail, collect_basemap_cb, &rows, &error));
 
   g_assert_cmpuint (kinds->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (kinds, 0), ==, "coastline/0");

@@ -5,8 +5,8 @@
 
 #include <math.h>
 
-#include "tanlu-geojson.h"
-#include "tanlu-geometry.h"
+#include "geo/tanlu-geometry.h"
+#include "import/tanlu-geojson.h"
 #include "tanlu-test-util.h"
 
 /* A 10° square with a 2° hole, and an island to its east: made-up shapes. */

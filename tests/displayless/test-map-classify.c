@@ -6,8 +6,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "tanlu-classify.h"
-#include "tanlu-map-palette.h"
+#include "map/tanlu-classify.h"
+#include "map/tanlu-map-palette.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */

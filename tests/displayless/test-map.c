@@ -9,15 +9,16 @@
 #include <math.h>
 #include <string.h>
 
-#include "tanlu-basemap.h"
-#include "tanlu-classify.h"
-#include "tanlu-map-data.h"
-#include "tanlu-map-draw.h"
-#include "tanlu-map-palette.h"
-#include "tanlu-map-region-cache.h"
-#include "tanlu-projection.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "geo/tanlu-projection.h"
+#include "geo/tanlu-boundaries.h"
+#include "map/tanlu-basemap.h"
+#include "map/tanlu-classify.h"
+#include "map/tanlu-map-data.h"
+#include "map/tanlu-map-draw.h"
+#include "map/tanlu-map-palette.h"
+#include "map/tanlu-map-region-cache.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 #include "tanlu-test-golden.h"
 #include "tanlu-test-util.h"
 
@@ -104,7 +105,7 @@ count_with_boundary (TanluStore *store,
       if (parent_code != 0 && tanlu_region_get_parent_code (region) != parent_code)
         continue;
 
-      geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (region), &schematic, &error);
+      geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic, &error);
       g_assert_no_error (error);
       n += geometry != NULL;
     }
@@ -1590,7 +1591,7 @@ test_export (Fixture       *fixture,
   picture_init (&picture, data, basemap);
   picture.approval_number = "Fixture-0000";
 
-  g_assert_true (tanlu_map_picture_export (&picture, TANLU_CHART_FORMAT_PNG, 1600, 1200, 1,
+  g_assert_true (tanlu_map_picture_export (&picture, TANLU_PICTURE_FORMAT_PNG, 1600, 1200, 1,
                                            png, &error));
   g_assert_no_error (error);
   tanlu_test_assert_png_size (png, 1600, 1200);
@@ -1600,24 +1601,24 @@ test_export (Fixture       *fixture,
   title = tanlu_test_png_text (png, "Title");
   g_assert_cmpstr (title, ==, "CO₂ emissions (scope 1 total), 2019");
 
-  g_assert_true (tanlu_map_picture_export (&picture, TANLU_CHART_FORMAT_PNG, 800, 600, 2,
+  g_assert_true (tanlu_map_picture_export (&picture, TANLU_PICTURE_FORMAT_PNG, 800, 600, 2,
                                            png_2x, &error));
   g_assert_no_error (error);
   tanlu_test_assert_png_size (png_2x, 1600, 1200);
 
-  g_assert_true (tanlu_map_picture_export (&picture, TANLU_CHART_FORMAT_SVG, 1600, 1200, 1,
+  g_assert_true (tanlu_map_picture_export (&picture, TANLU_PICTURE_FORMAT_SVG, 1600, 1200, 1,
                                            svg, &error));
   g_assert_no_error (error);
   assert_file_starts_with (svg, "<?xml");
 
-  g_assert_true (tanlu_map_picture_export (&picture, TANLU_CHART_FORMAT_PDF, 1600, 1200, 1,
+  g_assert_true (tanlu_map_picture_export (&picture, TANLU_PICTURE_FORMAT_PDF, 1600, 1200, 1,
                                            pdf, &error));
   g_assert_no_error (error);
   assert_file_starts_with (pdf, "%PDF");
 
-  g_assert_false (tanlu_map_picture_export (&picture, TANLU_CHART_FORMAT_PNG, 1600, 1200, 1,
+  g_assert_false (tanlu_map_picture_export (&picture, TANLU_PICTURE_FORMAT_PNG, 1600, 1200, 1,
                                             nowhere, &error));
-  g_assert_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_WRITE);
+  g_assert_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, nowhere));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }

@@ -6,11 +6,12 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "tanlu-geometry.h"
-#include "tanlu-indicator.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store-private.h"
+#include "geo/tanlu-geometry.h"
+#include "geo/tanlu-boundaries.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store-private.h"
 #include "tanlu-test-util.h"
 
 static const TanluSourceInfo fixture_source = {
@@ -435,7 +436,7 @@ test_store_boundaries (void)
       if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
         continue;
 
-      geometry = tanlu_store_get_boundary (store, tanlu_region_get_code (region), &schematic, &error);
+      geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic, &error);
       g_assert_no_error (error);
       g_assert_nonnull (geometry);
       g_assert_true (schematic);

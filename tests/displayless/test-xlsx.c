@@ -4,8 +4,8 @@
 
 #include "config.h"
 
+#include "import/tanlu-xlsx.h"
 #include "tanlu-test-xlsx-writer.h"
-#include "tanlu-xlsx.h"
 
 #include <errno.h>
 #include <string.h>

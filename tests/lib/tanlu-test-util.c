@@ -6,9 +6,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "tanlu-dataset.h"
-#include "tanlu-store.h"
 #include "tanlu-test-util.h"
+#include "import/tanlu-dataset.h"
+#include "store/tanlu-store.h"
 
 #include <string.h>
 

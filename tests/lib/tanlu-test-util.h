@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "tanlu-store.h"
+#include "store/tanlu-store.h"
 
 G_BEGIN_DECLS
 

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "tanlu-test-util.h"
 
 /* One application for the test program: it can be registered once. */
 static TanluApplication *application;

@@ -3,10 +3,10 @@
 
 #include <adwaita.h>
 
-#include "tanlu-application.h"
-#include "tanlu-context.h"
-#include "tanlu-store.h"
-#include "tanlu-window.h"
+#include "app/tanlu-application.h"
+#include "app/tanlu-window.h"
+#include "store/tanlu-store.h"
+#include "widgets/tanlu-context.h"
 
 G_BEGIN_DECLS
 

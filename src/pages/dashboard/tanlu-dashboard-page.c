@@ -5,17 +5,17 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-application.h"
-#include "tanlu-chart-card.h"
-#include "tanlu-chart-scale.h"
-#include "tanlu-context.h"
 #include "tanlu-dashboard-page.h"
-#include "tanlu-data-page.h"
-#include "tanlu-locale.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
-#include "tanlu-summary.h"
+#include "app/tanlu-application.h"
+#include "charts/tanlu-chart-scale.h"
+#include "figures/tanlu-summary.h"
+#include "pages/data/tanlu-data-page.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
+#include "widgets/tanlu-chart-card.h"
+#include "widgets/tanlu-context.h"
 
 #include <math.h>
 

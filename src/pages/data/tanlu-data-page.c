@@ -5,16 +5,16 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-context.h"
 #include "tanlu-data-page.h"
-#include "tanlu-first-rows.h"
-#include "tanlu-indicator.h"
-#include "tanlu-locale.h"
-#include "tanlu-observation.h"
-#include "tanlu-observation-list.h"
-#include "tanlu-region.h"
-#include "tanlu-source.h"
-#include "tanlu-store.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-observation-list.h"
+#include "store/tanlu-observation.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-source.h"
+#include "store/tanlu-store.h"
+#include "widgets/tanlu-context.h"
+#include "widgets/tanlu-first-rows.h"
 
 #include <string.h>
 

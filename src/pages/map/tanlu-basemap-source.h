@@ -3,7 +3,7 @@
 
 #include <shumate/shumate.h>
 
-#include "tanlu-basemap.h"
+#include "map/tanlu-basemap.h"
 
 G_BEGIN_DECLS
 

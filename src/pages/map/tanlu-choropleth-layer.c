@@ -6,11 +6,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "tanlu-chart.h"
 #include "tanlu-choropleth-layer.h"
-#include "tanlu-map-region-cache.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
+#include "charts/tanlu-chart.h"
+#include "map/tanlu-map-region-cache.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
 
 #include <math.h>
 

@@ -3,7 +3,7 @@
 
 #include <shumate/shumate.h>
 
-#include "tanlu-map-draw.h"
+#include "map/tanlu-map-draw.h"
 
 G_BEGIN_DECLS
 

@@ -6,19 +6,20 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
-#include "tanlu-application.h"
-#include "tanlu-basemap-source.h"
-#include "tanlu-chart-scale.h"
-#include "tanlu-choropleth-layer.h"
-#include "tanlu-context.h"
-#include "tanlu-export-dialog.h"
-#include "tanlu-indicator.h"
-#include "tanlu-locale.h"
-#include "tanlu-map-exportable.h"
 #include "tanlu-map-page.h"
-#include "tanlu-region.h"
-#include "tanlu-store.h"
-#include "tanlu-window.h"
+#include "geo/tanlu-boundaries.h"
+#include "app/tanlu-application.h"
+#include "app/tanlu-window.h"
+#include "charts/tanlu-chart-scale.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-locale.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
+#include "tanlu-basemap-source.h"
+#include "tanlu-choropleth-layer.h"
+#include "widgets/tanlu-context.h"
+#include "widgets/tanlu-export-dialog.h"
+#include "widgets/tanlu-map-exportable.h"
 
 #include <math.h>
 
@@ -194,7 +195,7 @@ show_circle (GtkWidget  *widget,
   members = tanlu_region_get_member_codes (group, &n_members);
   for (guint i = 0; i < n_members; i++)
     {
-      g_autoptr(TanluGeometry) geometry = tanlu_store_get_boundary (store, members[i], NULL, NULL);
+      g_autoptr(TanluGeometry) geometry = tanlu_boundary_load (store, members[i], NULL, NULL);
       double bounds[4], x0, y0, x1, y1;
 
       if (geometry == NULL)

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "tanlu-map-markers.h"
+#include "map/tanlu-map-markers.h"
 #include "tanlu-types.h"
 
 G_BEGIN_DECLS

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-import-report.h"
+
+G_DEFINE_QUARK (tanlu-import-error-quark, tanlu_import_error)
+
+TanluImportReport *
+tanlu_import_report_new (const char *path)
+{
+  TanluImportReport *report = g_new0 (TanluImportReport, 1);
+
+  report->path = g_strdup (path);
+  report->display_name = g_path_get_basename (path);
+  report->unmatched = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  report->regions_seen = g_hash_table_new (NULL, NULL);
+
+  return report;
+}
+
+void
+tanlu_import_report_free (TanluImportReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->path);
+  g_free (report->display_name);
+  g_ptr_array_unref (report->unmatched);
+  g_ptr_array_unref (report->warnings);
+  g_clear_error (&report->error);
+  g_hash_table_unref (report->regions_seen);
+  g_free (report);
+}
+
+/**
+ * tanlu_import_report_add_value:
+ *
+ * Counts one value read from the file.
+ */
+void
+tanlu_import_report_add_value (TanluImportReport *report,
+                               guint              region_code,
+                               guint              year)
+{
+  g_return_if_fail (report != NULL);
+
+  report->n_values++;
+  if (region_code != report->last_region_code)
+    {
+      g_hash_table_add (report->regions_seen, GUINT_TO_POINTER (region_code));
+      report->n_regions = g_hash_table_size (report->regions_seen);
+      report->last_region_code = region_code;
+    }
+
+  if (report->first_year == 0 || year < report->first_year)
+    report->first_year = year;
+  if (year > report->last_year)
+    report->last_year = year;
+}
+
+void
+tanlu_import_report_warn (TanluImportReport *report,
+                          const char        *format,
+                          ...)
+{
+  va_list args;
+
+  g_return_if_fail (report != NULL);
+
+  va_start (args, format);
+  g_ptr_array_add (report->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * tanlu_import_report_describe:
+ *
+ * Returns: (transfer full): one translated line saying what happened to
+ *   the file, without its warnings and unmatched names
+ */
+char *
+tanlu_import_report_describe (TanluImportReport *report)
+{
+  g_autofree char *years = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  switch (report->status)
+    {
+    case TANLU_IMPORT_STATUS_LANDED:
+      if (report->first_year == report->last_year)
+        years = g_strdup_printf ("%u", report->first_year);
+      else
+        years = g_strdup_printf ("%u–%u", report->first_year, report->last_year);
+
+      /* Translators: “file.xlsx”: CEADs provincial inventory; 2,070 values
+       * for 30 regions, 2019 (2,070 new, 0 replaced, 0 left missing) */
+      return g_strdup_printf (_("“%s”: %s; %'u values for %'u regions, %s (%'u new, %'u replaced, %'u left missing)"),
+                              report->display_name, tanlu_import_kind_describe (report->kind),
+                              report->n_values, report->n_regions, years,
+                              report->n_new, report->n_replaced, report->n_missing);
+
+    case TANLU_IMPORT_STATUS_CANCELLED:
+      return g_strdup_printf (_("“%s”: cancelled; nothing from this file was saved"), report->display_name);
+
+    case TANLU_IMPORT_STATUS_FAILED:
+    default:
+      return g_strdup_printf (_("%s; nothing from this file was saved"),
+                              report->error != NULL ? report->error->message : report->display_name);
+    }
+}
+
+/**
+ * tanlu_import_kind_describe:
+ *
+ * Returns: a translated description of @kind
+ */
+const char *
+tanlu_import_kind_describe (TanluImportKind kind)
+{
+  switch (kind)
+    {
+    case TANLU_IMPORT_KIND_CEADS_PROVINCES:
+      return _("CEADs provincial inventory");
+
+    case TANLU_IMPORT_KIND_CEADS_CITIES:
+      return _("CEADs city emissions");
+
+    case TANLU_IMPORT_KIND_CEADS_NATION:
+      return _("CEADs national inventory");
+
+    case TANLU_IMPORT_KIND_OBSERVATIONS_CSV:
+      return _("table of observations (CSV)");
+
+    case TANLU_IMPORT_KIND_UNKNOWN:
+    default:
+      return _("unknown");
+    }
+}

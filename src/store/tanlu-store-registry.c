@@ -1,0 +1,770 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-indicator.h"
+#include "tanlu-observation.h"
+#include "tanlu-observation-list.h"
+#include "tanlu-region.h"
+#include "tanlu-source.h"
+#include "tanlu-store-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* The registries: sources, indicators, regions and groups, kept in memory
+ * and written through. */
+
+static gint
+compare_regions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  TanluRegion *ra = (TanluRegion *)a;
+  TanluRegion *rb = (TanluRegion *)b;
+  int by_level = (int)tanlu_region_get_level (ra) - (int)tanlu_region_get_level (rb);
+
+  if (by_level != 0)
+    return by_level;
+
+  if (tanlu_region_get_code (ra) != tanlu_region_get_code (rb))
+    return tanlu_region_get_code (ra) < tanlu_region_get_code (rb) ? -1 : 1;
+
+  return g_strcmp0 (tanlu_region_get_key (ra), tanlu_region_get_key (rb));
+}
+
+static gint
+compare_region_pointers (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return compare_regions (*(TanluRegion **)a, *(TanluRegion **)b, user_data);
+}
+
+static void
+remember_region (TanluStore  *self,
+                 TanluRegion *region)
+{
+  if (tanlu_region_get_code (region) != 0)
+    g_hash_table_replace (self->regions_by_code,
+                          GUINT_TO_POINTER (tanlu_region_get_code (region)),
+                          g_object_ref (region));
+  g_hash_table_replace (self->regions_by_key,
+                        g_strdup (tanlu_region_get_key (region)),
+                        g_object_ref (region));
+  g_list_store_insert_sorted (self->regions, region, compare_regions, NULL);
+}
+
+static void
+remember_source (TanluStore  *self,
+                 TanluSource *source)
+{
+  g_hash_table_replace (self->sources_by_id, g_memdup2 (&(gint64) { tanlu_source_get_id (source) }, sizeof (gint64)),
+                        g_object_ref (source));
+  g_hash_table_replace (self->sources_by_key, g_strdup (tanlu_source_get_key (source)),
+                        g_object_ref (source));
+}
+
+static void
+remember_indicator (TanluStore     *self,
+                    TanluIndicator *indicator)
+{
+  g_hash_table_replace (self->indicators_by_id,
+                        g_memdup2 (&(gint64) { tanlu_indicator_get_id (indicator) }, sizeof (gint64)),
+                        g_object_ref (indicator));
+  g_hash_table_replace (self->indicators_by_code, g_strdup (tanlu_indicator_get_code (indicator)),
+                        g_object_ref (indicator));
+}
+
+static gboolean
+load_regions (TanluStore  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) regions = NULL;
+  g_autoptr(sqlite3_stmt) groups = NULL;
+  g_autoptr(sqlite3_stmt) members = NULL;
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat"
+                          " FROM region", -1, &regions, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT id, key, name_zh, name_en, description_zh, description_en"
+                          " FROM region_group ORDER BY key", -1, &groups, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT region_code FROM region_group_member WHERE group_id = ?1"
+                          " ORDER BY region_code", -1, &members, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "load regions");
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (regions)) == SQLITE_ROW)
+    {
+      guint code = sqlite3_column_int (regions, 0);
+      g_autofree char *key = g_strdup_printf ("%u", code);
+      TanluRegionLevel level;
+      TanluRegion *region;
+
+      if (!tanlu_region_level_from_string (_tanlu_store_column_text (regions, 1), &level))
+        continue;
+
+      region = tanlu_region_new (key, code, level, sqlite3_column_int (regions, 2),
+                                 _tanlu_store_column_text (regions, 3), _tanlu_store_column_text (regions, 4));
+      if (sqlite3_column_type (regions, 5) != SQLITE_NULL)
+        tanlu_region_set_centroid (region, sqlite3_column_double (regions, 5),
+                                   sqlite3_column_double (regions, 6));
+      g_ptr_array_add (loaded, region);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "load regions");
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (groups)) == SQLITE_ROW)
+    {
+      g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (guint));
+      TanluRegion *group;
+
+      sqlite3_reset (members);
+      sqlite3_bind_int64 (members, 1, sqlite3_column_int64 (groups, 0));
+      while (sqlite3_step (members) == SQLITE_ROW)
+        {
+          guint code = sqlite3_column_int (members, 0);
+
+          g_array_append_val (codes, code);
+        }
+
+      group = tanlu_region_new (_tanlu_store_column_text (groups, 1), 0, TANLU_REGION_LEVEL_GROUP, 0,
+                                _tanlu_store_column_text (groups, 2), _tanlu_store_column_text (groups, 3));
+      tanlu_region_set_description (group, _tanlu_store_column_text (groups, 4), _tanlu_store_column_text (groups, 5));
+      tanlu_region_set_member_codes (group, (const guint *)(gpointer)codes->data, codes->len);
+      g_ptr_array_add (loaded, group);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "load groups");
+      return FALSE;
+    }
+
+  g_ptr_array_sort_with_data (loaded, compare_region_pointers, NULL);
+
+  g_hash_table_remove_all (self->regions_by_code);
+  g_hash_table_remove_all (self->regions_by_key);
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      TanluRegion *region = g_ptr_array_index (loaded, i);
+
+      if (tanlu_region_get_code (region) != 0)
+        g_hash_table_replace (self->regions_by_code,
+                              GUINT_TO_POINTER (tanlu_region_get_code (region)),
+                              g_object_ref (region));
+      g_hash_table_replace (self->regions_by_key, g_strdup (tanlu_region_get_key (region)),
+                            g_object_ref (region));
+    }
+
+  g_list_store_splice (self->regions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->regions)),
+                       loaded->pdata, loaded->len);
+
+  return TRUE;
+}
+
+static gboolean
+load_sources_and_indicators (TanluStore  *self,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) sources = NULL;
+  g_autoptr(sqlite3_stmt) indicators = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, key, title_zh, title_en, publisher, citation, licence, url"
+                          " FROM source", -1, &sources, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT id, code, name_zh, name_en, unit, category, family, sort_order"
+                          " FROM indicator", -1, &indicators, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "load registries");
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (self->sources_by_id);
+  g_hash_table_remove_all (self->sources_by_key);
+  g_hash_table_remove_all (self->indicators_by_id);
+  g_hash_table_remove_all (self->indicators_by_code);
+
+  while (sqlite3_step (sources) == SQLITE_ROW)
+    {
+      TanluSourceInfo info = {
+        .key = _tanlu_store_column_text (sources, 1),
+        .title_zh = _tanlu_store_column_text (sources, 2),
+        .title_en = _tanlu_store_column_text (sources, 3),
+        .publisher = _tanlu_store_column_text (sources, 4),
+        .citation = _tanlu_store_column_text (sources, 5),
+        .licence = _tanlu_store_column_text (sources, 6),
+        .url = _tanlu_store_column_text (sources, 7),
+      };
+      g_autoptr(TanluSource) source = tanlu_source_new (sqlite3_column_int64 (sources, 0), &info);
+
+      remember_source (self, source);
+    }
+
+  while (sqlite3_step (indicators) == SQLITE_ROW)
+    {
+      TanluIndicatorInfo info = {
+        .code = _tanlu_store_column_text (indicators, 1),
+        .name_zh = _tanlu_store_column_text (indicators, 2),
+        .name_en = _tanlu_store_column_text (indicators, 3),
+        .unit = _tanlu_store_column_text (indicators, 4),
+        .category = _tanlu_store_column_text (indicators, 5),
+        .family = _tanlu_store_column_text (indicators, 6),
+        .sort_order = sqlite3_column_int (indicators, 7),
+      };
+      g_autoptr(TanluIndicator) indicator = tanlu_indicator_new (sqlite3_column_int64 (indicators, 0), &info);
+
+      remember_indicator (self, indicator);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_tanlu_store_reload_registries (TanluStore  *self,
+                   GError     **error)
+{
+  self->registries_dirty = FALSE;
+
+  return load_regions (self, error) && load_sources_and_indicators (self, error);
+}
+
+static GPtrArray *
+hash_table_values (GHashTable *table)
+{
+  GPtrArray *values = g_ptr_array_sized_new (g_hash_table_size (table));
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (values, value);
+
+  return values;
+}
+
+/**
+ * tanlu_store_reload:
+ *
+ * Rereads the sources and indicators, which an import through another
+ * connection may have added. Regions are left as they are: imports never
+ * change the registry, and views hold on to them.
+ */
+gboolean
+tanlu_store_reload (TanluStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  return load_sources_and_indicators (self, error);
+}
+
+/**
+ * tanlu_store_ensure_source:
+ *
+ * Adds the source, or updates the one with the same key.
+ *
+ * Returns: (transfer none) (nullable): the source
+ */
+TanluSource *
+tanlu_store_ensure_source (TanluStore             *self,
+                           const TanluSourceInfo  *info,
+                           GError                **error)
+{
+  g_autoptr(TanluSource) source = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (info != NULL && info->key != NULL, NULL);
+
+  if (!(stmt = _tanlu_store_get_statement (self, STMT_UPSERT_SOURCE, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, info->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, info->title_zh != NULL ? info->title_zh : info->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info->title_en != NULL ? info->title_en : info->key, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 4, info->publisher);
+  sqlite3_bind_text (stmt, 5, info->citation != NULL ? info->citation : info->key, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 6, info->licence);
+  _tanlu_store_bind_text_or_null (stmt, 7, info->url);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tanlu_store_set_error (error, self->db, "add source");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  source = tanlu_source_new (sqlite3_column_int64 (stmt, 0), info);
+  sqlite3_reset (stmt);
+
+  remember_source (self, source);
+  self->registries_dirty = TRUE;
+
+  return source;
+}
+
+/**
+ * tanlu_store_lookup_source:
+ * @key_or_title: a source key, or its Chinese or English title
+ *
+ * Returns: (transfer none) (nullable): the source
+ */
+TanluSource *
+tanlu_store_lookup_source (TanluStore *self,
+                           const char *key_or_title)
+{
+  GHashTableIter iter;
+  TanluSource *source;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (key_or_title != NULL, NULL);
+
+  if ((source = g_hash_table_lookup (self->sources_by_key, key_or_title)))
+    return source;
+
+  g_hash_table_iter_init (&iter, self->sources_by_key);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&source))
+    {
+      if (g_strcmp0 (tanlu_source_get_title_zh (source), key_or_title) == 0 ||
+          g_strcmp0 (tanlu_source_get_title_en (source), key_or_title) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+/**
+ * tanlu_store_get_source:
+ *
+ * Returns: (transfer none) (nullable): the source with @id
+ */
+TanluSource *
+tanlu_store_get_source (TanluStore *self,
+                        gint64      id)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->sources_by_id, &id);
+}
+
+static gint
+compare_sources (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 ia = tanlu_source_get_id (*(TanluSource **)a);
+  gint64 ib = tanlu_source_get_id (*(TanluSource **)b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/**
+ * tanlu_store_list_sources:
+ *
+ * Returns: (transfer container) (element-type TanluSource): all sources in
+ *   the order they were added
+ */
+GPtrArray *
+tanlu_store_list_sources (TanluStore *self)
+{
+  GPtrArray *sources;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  sources = hash_table_values (self->sources_by_id);
+  g_ptr_array_sort (sources, compare_sources);
+
+  return sources;
+}
+
+/**
+ * tanlu_store_ensure_indicator:
+ *
+ * Adds the indicator, or updates the one with the same code.
+ *
+ * Returns: (transfer none) (nullable): the indicator
+ */
+TanluIndicator *
+tanlu_store_ensure_indicator (TanluStore                *self,
+                              const TanluIndicatorInfo  *info,
+                              GError                   **error)
+{
+  g_autoptr(TanluIndicator) indicator = NULL;
+  TanluIndicator *known;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (info != NULL && info->code != NULL && info->unit != NULL, NULL);
+
+  /* Importers call this for every file; skip the write when nothing changed. */
+  known = g_hash_table_lookup (self->indicators_by_code, info->code);
+  if (known != NULL &&
+      g_strcmp0 (tanlu_indicator_get_name_zh (known), info->name_zh) == 0 &&
+      g_strcmp0 (tanlu_indicator_get_name_en (known), info->name_en) == 0 &&
+      g_strcmp0 (tanlu_indicator_get_unit (known), info->unit) == 0 &&
+      g_strcmp0 (tanlu_indicator_get_category (known), info->category) == 0 &&
+      g_strcmp0 (tanlu_indicator_get_family (known), info->family) == 0 &&
+      tanlu_indicator_get_sort_order (known) == info->sort_order)
+    return known;
+
+  if (!(stmt = _tanlu_store_get_statement (self, STMT_UPSERT_INDICATOR, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, info->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, info->name_zh != NULL ? info->name_zh : info->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info->name_en != NULL ? info->name_en : info->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, info->unit, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, info->category != NULL ? info->category : "user", -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 6, info->family);
+  sqlite3_bind_int (stmt, 7, info->sort_order);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tanlu_store_set_error (error, self->db, "add indicator");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  {
+    TanluIndicatorInfo stored = *info;
+
+    stored.name_zh = info->name_zh != NULL ? info->name_zh : info->code;
+    stored.name_en = info->name_en != NULL ? info->name_en : info->code;
+    stored.category = info->category != NULL ? info->category : "user";
+    indicator = tanlu_indicator_new (sqlite3_column_int64 (stmt, 0), &stored);
+  }
+  sqlite3_reset (stmt);
+
+  remember_indicator (self, indicator);
+  self->registries_dirty = TRUE;
+
+  return indicator;
+}
+
+/**
+ * tanlu_store_lookup_indicator:
+ *
+ * Returns: (transfer none) (nullable): the indicator with @code
+ */
+TanluIndicator *
+tanlu_store_lookup_indicator (TanluStore *self,
+                              const char *code)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return g_hash_table_lookup (self->indicators_by_code, code);
+}
+
+static gint
+compare_indicators (gconstpointer a,
+                    gconstpointer b)
+{
+  TanluIndicator *ia = *(TanluIndicator **)a;
+  TanluIndicator *ib = *(TanluIndicator **)b;
+  int oa = tanlu_indicator_get_sort_order (ia);
+  int ob = tanlu_indicator_get_sort_order (ib);
+
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+
+  return strcmp (tanlu_indicator_get_code (ia), tanlu_indicator_get_code (ib));
+}
+
+/**
+ * tanlu_store_list_indicators:
+ *
+ * Returns: (transfer container) (element-type TanluIndicator): all
+ *   indicators in display order
+ */
+GPtrArray *
+tanlu_store_list_indicators (TanluStore *self)
+{
+  GPtrArray *indicators;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  indicators = hash_table_values (self->indicators_by_id);
+  g_ptr_array_sort (indicators, compare_indicators);
+
+  return indicators;
+}
+
+/**
+ * tanlu_store_add_region:
+ * @parent_code: the parent's code, 0 for the nation
+ *
+ * Adds a region to the registry. The parent must already be there.
+ */
+gboolean
+tanlu_store_add_region (TanluStore        *self,
+                        guint              code,
+                        TanluRegionLevel   level,
+                        guint              parent_code,
+                        const char        *name_zh,
+                        const char        *name_en,
+                        GError           **error)
+{
+  g_autoptr(TanluRegion) region = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (level != TANLU_REGION_LEVEL_GROUP, FALSE);
+  g_return_val_if_fail (name_zh != NULL && name_en != NULL, FALSE);
+
+  if (code < 100000 || code > 999999)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("“%u” is not a six-digit GB/T 2260 region code"), code);
+      return FALSE;
+    }
+
+  if (parent_code != 0 && !g_hash_table_contains (self->regions_by_code, GUINT_TO_POINTER (parent_code)))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
+                   _("Region %u names the parent %u, which is not known"), code, parent_code);
+      return FALSE;
+    }
+
+  if (!(stmt = _tanlu_store_get_statement (self, STMT_INSERT_REGION, error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, code);
+  sqlite3_bind_text (stmt, 2, tanlu_region_level_to_string (level), -1, SQLITE_STATIC);
+  if (parent_code != 0)
+    sqlite3_bind_int (stmt, 3, parent_code);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, name_zh, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, name_en, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "add region");
+      g_prefix_error (error, _("Region %u: "), code);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  key = g_strdup_printf ("%u", code);
+  region = tanlu_region_new (key, code, level, parent_code, name_zh, name_en);
+  remember_region (self, region);
+  self->registries_dirty = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_add_group:
+ * @key: identifier of the group, such as "chengdu-chongqing"
+ *
+ * Adds a named group of regions. Every member must be a known region.
+ */
+gboolean
+tanlu_store_add_group (TanluStore   *self,
+                       const char   *key,
+                       const char   *name_zh,
+                       const char   *name_en,
+                       const char   *description_zh,
+                       const char   *description_en,
+                       const guint  *member_codes,
+                       guint         n_members,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) insert_group = NULL;
+  g_autoptr(sqlite3_stmt) insert_member = NULL;
+  g_autoptr(TanluRegion) group = NULL;
+  gint64 group_id;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && name_zh != NULL && name_en != NULL, FALSE);
+
+  if (g_ascii_isdigit (*key))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The group key “%s” must not start with a digit, so it is never mistaken for a region code"),
+                   key);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      if (!g_hash_table_contains (self->regions_by_code, GUINT_TO_POINTER (member_codes[i])))
+        {
+          g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
+                       _("Group “%s” lists the region %u, which is not known"), key, member_codes[i]);
+          return FALSE;
+        }
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO region_group (key, name_zh, name_en, description_zh, description_en)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", -1, &insert_group, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO region_group_member (group_id, region_code) VALUES (?1, ?2)",
+                          -1, &insert_member, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "add group");
+      return FALSE;
+    }
+
+  sqlite3_bind_text (insert_group, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert_group, 2, name_zh, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert_group, 3, name_en, -1, SQLITE_STATIC);
+  _tanlu_store_bind_text_or_null (insert_group, 4, description_zh);
+  _tanlu_store_bind_text_or_null (insert_group, 5, description_en);
+
+  if (sqlite3_step (insert_group) != SQLITE_ROW)
+    {
+      _tanlu_store_set_error (error, self->db, "add group");
+      return FALSE;
+    }
+  group_id = sqlite3_column_int64 (insert_group, 0);
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      sqlite3_reset (insert_member);
+      sqlite3_bind_int64 (insert_member, 1, group_id);
+      sqlite3_bind_int (insert_member, 2, member_codes[i]);
+      if (sqlite3_step (insert_member) != SQLITE_DONE)
+        {
+          _tanlu_store_set_error (error, self->db, "add group member");
+          return FALSE;
+        }
+    }
+
+  group = tanlu_region_new (key, 0, TANLU_REGION_LEVEL_GROUP, 0, name_zh, name_en);
+  tanlu_region_set_description (group, description_zh, description_en);
+  tanlu_region_set_member_codes (group, member_codes, n_members);
+  remember_region (self, group);
+  self->registries_dirty = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_lookup_region:
+ *
+ * Returns: (transfer none) (nullable): the region with @code
+ */
+TanluRegion *
+tanlu_store_lookup_region (TanluStore *self,
+                           guint       code)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->regions_by_code, GUINT_TO_POINTER (code));
+}
+
+/**
+ * tanlu_store_lookup_region_by_key:
+ * @key: a region code as text, or a group key
+ *
+ * Returns: (transfer none) (nullable): the region or group
+ */
+TanluRegion *
+tanlu_store_lookup_region_by_key (TanluStore *self,
+                                  const char *key)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->regions_by_key, key);
+}
+
+/**
+ * tanlu_store_get_regions:
+ *
+ * Returns: (transfer none): all regions and groups, ordered by level and
+ *   code; it changes when regions are added
+ */
+GListModel *
+tanlu_store_get_regions (TanluStore *self)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->regions);
+}
+
+/**
+ * tanlu_store_list_regions_at_level:
+ *
+ * Returns: (transfer container) (element-type TanluRegion): the regions of
+ *   @level, ordered by code
+ */
+GPtrArray *
+tanlu_store_list_regions_at_level (TanluStore       *self,
+                                   TanluRegionLevel  level)
+{
+  GPtrArray *regions = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->regions));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TanluRegion) region = g_list_model_get_item (G_LIST_MODEL (self->regions), i);
+
+      if (tanlu_region_get_level (region) == level)
+        g_ptr_array_add (regions, g_steal_pointer (&region));
+    }
+
+  return regions;
+}
+
+/**
+ * tanlu_store_list_children:
+ *
+ * Returns: (transfer container) (element-type TanluRegion) (nullable): the
+ *   regions whose parent is @parent_code, ordered by code
+ */
+GPtrArray *
+tanlu_store_list_children (TanluStore  *self,
+                           guint        parent_code,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  if (!(stmt = _tanlu_store_get_statement (self, STMT_SELECT_CHILDREN, error)))
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, parent_code);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TanluRegion *child = g_hash_table_lookup (self->regions_by_code,
+                                                GUINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+
+      if (child != NULL)
+        g_ptr_array_add (children, g_object_ref (child));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "list children");
+      return NULL;
+    }
+
+  return g_steal_pointer (&children);
+}
