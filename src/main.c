@@ -14,7 +14,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
 
-  tanlu_arguments_setup_gettext ();
+  tanlu_arguments_setup ();
 
   /* The window belongs to the program the user started. */
   g_set_prgname ("tanlu");

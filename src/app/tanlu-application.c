@@ -6,12 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-application.h"
+#include "tanlu-window.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
-#include "tanlu-window.h"
 #include "widgets/tanlu-context.h"
 
-#include <unistd.h>
+#ifdef TANLU_BENCHMARKS
+# include <unistd.h>
+#endif
 
 struct _TanluApplication
 {
@@ -26,27 +28,6 @@ struct _TanluApplication
 G_DEFINE_FINAL_TYPE (TanluApplication, tanlu_application, ADW_TYPE_APPLICATION)
 
 /* ------------------------------------------------------------------------ */
-
-/* A program started from its build tree finds its schema there; an
- * installed one finds it in the usual places. */
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *default_source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build_source = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (default_source != NULL &&
-      (schema = g_settings_schema_source_lookup (default_source, APP_ID, TRUE)) != NULL)
-    return g_settings_new_full (schema, NULL, NULL);
-
-  build_source = g_settings_schema_source_new_from_directory (TANLU_BUILD_ROOT "/data", default_source, FALSE, NULL);
-  if (build_source != NULL &&
-      (schema = g_settings_schema_source_lookup (build_source, APP_ID, FALSE)) != NULL)
-    return g_settings_new_full (schema, NULL, NULL);
-
-  g_error ("The settings schema %s is not installed", APP_ID);
-}
 
 static void
 on_fatal_response_cb (AdwMessageDialog *dialog,
@@ -168,6 +149,7 @@ static const GActionEntry app_actions[] = {
 
 /* ------------------------------------------------------------------------ */
 
+#ifdef TANLU_BENCHMARKS
 static void
 on_first_frame_painted_cb (GdkFrameClock    *frame_clock,
                            TanluApplication *self)
@@ -185,6 +167,7 @@ on_window_mapped_cb (GtkWidget        *window,
   g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
                            G_CALLBACK (on_first_frame_painted_cb), self, 0);
 }
+#endif
 
 static void
 tanlu_application_activate (GApplication *app)
@@ -208,12 +191,14 @@ tanlu_application_activate (GApplication *app)
     }
 
   context = tanlu_context_new (self->store);
-  window = GTK_WINDOW (tanlu_window_new (self, context));
+  window = GTK_WINDOW (tanlu_window_new (GTK_APPLICATION (self), context, self->settings));
 
+#ifdef TANLU_BENCHMARKS
   /* For the start-up benchmark: the whole process, from exec to the first
    * frame on screen, is then what an external timer measures. */
   if (g_getenv ("TANLU_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect_object (window, "map", G_CALLBACK (on_window_mapped_cb), self, 0);
+#endif
 
   gtk_window_present (window);
 }
@@ -236,7 +221,7 @@ tanlu_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map", (const char *[]) { "<Alt>2", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", (const char *[]) { "<Alt>3", NULL });
 
-  self->settings = create_settings ();
+  self->settings = g_settings_new (APP_ID);
 
   {
     g_autoptr(GAction) unit_scale = g_settings_create_action (self->settings, "unit-scale");
@@ -307,31 +292,4 @@ tanlu_application_get_settings (TanluApplication *self)
   g_return_val_if_fail (TANLU_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * tanlu_application_get_store:
- *
- * Returns: (transfer none) (nullable): the open database
- */
-TanluStore *
-tanlu_application_get_store (TanluApplication *self)
-{
-  g_return_val_if_fail (TANLU_IS_APPLICATION (self), NULL);
-
-  return self->store;
-}
-
-/**
- * tanlu_application_get_default_settings:
- *
- * Returns: (transfer none) (nullable): the running application's
- *   settings, or %NULL when Tanlu's application is not running
- */
-GSettings *
-tanlu_application_get_default_settings (void)
-{
-  GApplication *app = g_application_get_default ();
-
-  return TANLU_IS_APPLICATION (app) ? TANLU_APPLICATION (app)->settings : NULL;
 }

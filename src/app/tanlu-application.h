@@ -13,7 +13,5 @@ G_DECLARE_FINAL_TYPE (TanluApplication, tanlu_application, TANLU, APPLICATION, A
 
 TanluApplication *tanlu_application_new          (const char       *db_path);
 GSettings        *tanlu_application_get_settings (TanluApplication *self);
-TanluStore       *tanlu_application_get_store    (TanluApplication *self);
-GSettings        *tanlu_application_get_default_settings (void);
 
 G_END_DECLS

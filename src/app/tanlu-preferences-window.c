@@ -9,7 +9,6 @@
 #include "import/tanlu-boundary-import.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
-#include "tanlu-application.h"
 #include "widgets/tanlu-context.h"
 
 /* Preferences: the map's basemap, and what the maps say about their
@@ -19,9 +18,16 @@ struct _TanluPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
-  TanluContext         *context;
+  /* template widgets */
+  AdwEntryRow          *approval_row;
+  AdwEntryRow          *boundary_source_row;
   AdwActionRow         *boundaries_row;
+  GtkSwitch            *online_switch;
   GtkWidget            *revert_button;
+
+  /* owned */
+  TanluContext         *context;
+  GSettings            *settings;
   GtkFileChooserNative *chooser;
 };
 
@@ -65,14 +71,13 @@ on_chooser_response_cb (TanluPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *source_text = NULL;
-  GSettings *settings = tanlu_application_get_default_settings ();
 
   if (response != GTK_RESPONSE_ACCEPT)
     goto out;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = g_file_get_path (file);
-  source_text = settings != NULL ? g_settings_get_string (settings, "map-boundary-source") : g_strdup ("");
+  source_text = g_settings_get_string (self->settings, "map-boundary-source");
 
   if (!tanlu_store_import_official_boundaries (tanlu_context_get_store (self->context), path, source_text,
                                                &report, &error))
@@ -99,13 +104,12 @@ out:
 }
 
 static void
-on_load_clicked_cb (TanluPreferencesWindow *self)
+on_load_button_clicked_cb (TanluPreferencesWindow *self)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-  g_autofree char *source_text = settings != NULL ? g_settings_get_string (settings, "map-boundary-source") : NULL;
+  g_autofree char *source_text = g_settings_get_string (self->settings, "map-boundary-source");
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (source_text == NULL || g_strstrip (source_text)[0] == '\0')
+  if (g_strstrip (source_text)[0] == '\0')
     {
       show_error (self, _("Say Where the Boundaries Come From"),
                   _("Maps cite the boundaries they draw. Enter their source, such as the issuing office and the edition, before loading them."));
@@ -149,7 +153,7 @@ on_revert_response_cb (TanluPreferencesWindow *self,
 }
 
 static void
-on_revert_clicked_cb (TanluPreferencesWindow *self)
+on_revert_button_clicked_cb (TanluPreferencesWindow *self)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Revert to the Bundled Boundaries?"),
                                               _("The official boundaries are removed from the database, and maps draw the schematic ones again."));
@@ -158,20 +162,6 @@ on_revert_clicked_cb (TanluPreferencesWindow *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_revert_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_entry_row (const char *title,
-                  const char *key)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  GSettings *settings = tanlu_application_get_default_settings ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (settings != NULL)
-    g_settings_bind (settings, key, row, "text", G_SETTINGS_BIND_DEFAULT);
-
-  return row;
 }
 
 static void
@@ -183,6 +173,9 @@ tanlu_preferences_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (tanlu_preferences_window_parent_class)->dispose (object);
 }
@@ -190,78 +183,54 @@ tanlu_preferences_window_dispose (GObject *object)
 static void
 tanlu_preferences_window_class_init (TanluPreferencesWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tanlu_preferences_window_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tanlu_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, approval_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundaries_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundary_source_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, online_switch);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, revert_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_load_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_revert_button_clicked_cb);
 }
 
 static void
 tanlu_preferences_window_init (TanluPreferencesWindow *self)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *basemap = adw_preferences_group_new ();
-  GtkWidget *boundaries = adw_preferences_group_new ();
-  GtkWidget *online_row = adw_action_row_new ();
-  GtkWidget *online_switch = gtk_switch_new ();
-  GtkWidget *load_button = gtk_button_new_with_mnemonic (_("_Load…"));
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 620, 560);
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Maps"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "mark-location-symbolic");
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (basemap), _("Basemap"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (online_row), _("Online Map Layer"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (online_row),
-                               _("Draws OpenStreetMap tiles from the network under the regions. The offline basemap needs no network."));
-  gtk_widget_set_valign (online_switch, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (online_row), online_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (online_row), online_switch);
-  if (settings != NULL)
-    g_settings_bind (settings, "map-online-layer", online_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basemap), online_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (basemap));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (boundaries), _("Boundaries"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (boundaries),
-                                         _("A map published in China needs boundaries from an approved standard map and its approval number (审图号). Every exported map prints the number given here."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (boundaries),
-                             create_entry_row (_("Map Approval Number (审图号)"), "map-approval-number"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (boundaries),
-                             create_entry_row (_("Source of the Official Boundaries"), "map-boundary-source"));
-
-  self->boundaries_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->boundaries_row), _("Official Boundaries"));
-  gtk_widget_set_valign (load_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (load_button, _("Load boundaries from a GeoJSON file whose features carry GB/T 2260 codes"));
-  g_signal_connect_swapped (load_button, "clicked", G_CALLBACK (on_load_clicked_cb), self);
-  adw_action_row_add_suffix (self->boundaries_row, load_button);
-  self->revert_button = gtk_button_new_with_mnemonic (_("_Revert"));
-  gtk_widget_set_valign (self->revert_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->revert_button, "destructive-action");
-  g_signal_connect_swapped (self->revert_button, "clicked", G_CALLBACK (on_revert_clicked_cb), self);
-  adw_action_row_add_suffix (self->boundaries_row, self->revert_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (boundaries), GTK_WIDGET (self->boundaries_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (boundaries));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
  * tanlu_preferences_window_new:
  * @context: the window's context, whose database boundaries are loaded
  *   into
+ * @settings: the user's settings, which the preferences change
  *
  * Returns: (transfer full): the preferences
  */
 TanluPreferencesWindow *
 tanlu_preferences_window_new (GtkWindow    *parent,
-                              TanluContext *context)
+                              TanluContext *context,
+                              GSettings    *settings)
 {
   TanluPreferencesWindow *self;
 
   g_return_val_if_fail (TANLU_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (TANLU_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
+  self = g_object_new (TANLU_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
+  self->settings = g_object_ref (settings);
+
+  g_settings_bind (settings, "map-online-layer", self->online_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "map-approval-number", self->approval_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "map-boundary-source", self->boundary_source_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   update_boundaries_row (self);
 
   return self;

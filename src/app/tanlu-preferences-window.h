@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TanluPreferencesWindow, tanlu_preferences_window, TANLU, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 TanluPreferencesWindow *tanlu_preferences_window_new (GtkWindow    *parent,
-                                                      TanluContext *context);
+                                                      TanluContext *context,
+                                                      GSettings    *settings);
 
 G_END_DECLS

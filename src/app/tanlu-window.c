@@ -5,64 +5,27 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-window.h"
-#include "import/tanlu-import.h"
-#include "pages/dashboard/tanlu-dashboard-page.h"
-#include "pages/data/tanlu-data-page.h"
-#include "pages/map/tanlu-map-page.h"
+#include "tanlu-window-private.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
-#include "tanlu-application.h"
-#include "tanlu-preferences-window.h"
 #include "widgets/tanlu-context.h"
-#include "widgets/tanlu-region-sidebar.h"
 
-struct _TanluWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwViewSwitcherTitle *content_title;
-  AdwLeafletPage       *content_page;
-  TanluDashboardPage   *dashboard_page;
-  TanluDataPage        *data_page;
-  TanluMapPage         *map_page;
-  AdwViewStack         *view_stack;
-  GtkLabel             *import_label;
-  GtkProgressBar       *import_progress;
-  GtkRevealer          *import_revealer;
-  AdwLeaflet           *leaflet;
-  TanluRegionSidebar   *sidebar;
-  AdwToastOverlay      *toast_overlay;
-
-  /* owned */
-  TanluContext         *context;
-  GCancellable         *import_cancellable;
-  GtkFileChooserNative *file_chooser;
-};
+/* The main window: the regions at the side, and for the selected one its
+ * dashboard, the map and its table of figures. The pages show the
+ * context; the window binds their settings and keeps its own state. */
 
 G_DEFINE_FINAL_TYPE (TanluWindow, tanlu_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_SETTINGS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
-
-static GSettings *
-get_settings (TanluWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (app == NULL || !TANLU_IS_APPLICATION (app))
-    return NULL;
-
-  return tanlu_application_get_settings (TANLU_APPLICATION (app));
-}
 
 static char *
 describe_region (TanluWindow *self,
@@ -120,362 +83,106 @@ update_title (TanluWindow *self)
 }
 
 static void
-set_importing (TanluWindow *self,
-               gboolean     importing)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
-  gtk_revealer_set_reveal_child (self->import_revealer, importing);
-
-  if (importing)
-    {
-      gtk_progress_bar_set_fraction (self->import_progress, 0);
-      gtk_label_set_text (self->import_label, _("Preparing import…"));
-    }
-}
-
-static char *
-format_reports (GPtrArray *reports)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      TanluImportReport *report = g_ptr_array_index (reports, i);
-      g_autofree char *line = tanlu_import_report_describe (report);
-
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, line);
-
-      if (report->status != TANLU_IMPORT_STATUS_LANDED)
-        continue;
-
-      for (guint k = 0; k < report->unmatched->len; k++)
-        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->unmatched, k));
-      for (guint k = 0; k < report->warnings->len; k++)
-        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->warnings, k));
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-show_report_dialog (TanluWindow *self,
-                    const char  *heading,
-                    const char  *body,
-                    GPtrArray   *reports)
-{
-  g_autofree char *details = format_reports (reports);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  label = gtk_label_new (details);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "report");
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_toast_details_cb (AdwToast    *toast,
-                     TanluWindow *self)
-{
-  GPtrArray *reports = g_object_get_data (G_OBJECT (toast), "reports");
-
-  show_report_dialog (self, _("Import Report"), NULL, reports);
-}
-
-/* ------------------------------------------------------------------------ */
-
-static void
-on_import_progress (GObject    *source_object,
-                    guint       file_index,
-                    guint       n_files,
-                    const char *display_name,
-                    double      fraction)
-{
-  TanluWindow *self = TANLU_WINDOW (source_object);
-  g_autofree char *text = NULL;
-
-  /* Translators: shown while importing, e.g. “File 3 of 25: cities.xlsx” */
-  text = g_strdup_printf (_("File %u of %u: %s"), file_index + 1, n_files, display_name);
-  gtk_label_set_text (self->import_label, text);
-  gtk_progress_bar_set_fraction (self->import_progress, (file_index + fraction) / n_files);
-}
-
-static void
-on_import_finished (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  TanluWindow *self = TANLU_WINDOW (object);
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GApplication *app = user_data;
-  guint n_landed = 0;
-  guint n_cancelled = 0;
-  guint n_notes = 0;
-  guint n_values = 0;
-
-  set_importing (self, FALSE);
-  g_clear_object (&self->import_cancellable);
-
-  reports = tanlu_import_files_finish (result, &error);
-  g_application_release (app);
-
-  if (reports == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  for (guint i = 0; i < reports->len; i++)
-    {
-      TanluImportReport *report = g_ptr_array_index (reports, i);
-
-      switch (report->status)
-        {
-        case TANLU_IMPORT_STATUS_LANDED:
-          n_landed++;
-          n_values += report->n_values;
-          n_notes += report->warnings->len + report->unmatched->len;
-          break;
-
-        case TANLU_IMPORT_STATUS_CANCELLED:
-          n_cancelled++;
-          break;
-
-        case TANLU_IMPORT_STATUS_FAILED:
-        default:
-          g_ptr_array_add (failed, report);
-          break;
-        }
-    }
-
-  if (n_landed > 0)
-    {
-      g_autoptr(GError) reload_error = NULL;
-
-      if (!tanlu_store_reload (tanlu_context_get_store (self->context), &reload_error))
-        g_warning ("Could not reload after import: %s", reload_error->message);
-      tanlu_context_data_changed (self->context);
-    }
-
-  if (failed->len > 0)
-    {
-      g_autofree char *body = NULL;
-
-      body = g_strdup_printf (ngettext ("%u file could not be imported; nothing from it was saved. %u of %u files were imported.",
-                                        "%u files could not be imported; nothing from them was saved. %u of %u files were imported.",
-                                        failed->len),
-                              failed->len, n_landed, reports->len);
-      show_report_dialog (self, _("Some Files Were Not Imported"), body, failed);
-    }
-
-  if (n_landed > 0 || n_cancelled > 0)
-    {
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      if (n_cancelled > 0)
-        title = g_strdup_printf (ngettext ("Import cancelled after %u file", "Import cancelled after %u files", n_landed),
-                                 n_landed);
-      else
-        /* Translators: “25 files imported, 53,121 values” */
-        title = g_strdup_printf (ngettext ("%u file imported, %'u values", "%u files imported, %'u values", n_landed),
-                                 n_landed, n_values);
-
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 8);
-      if (n_notes > 0 || n_landed > 0)
-        {
-          adw_toast_set_button_label (toast, _("_Details"));
-          g_object_set_data_full (G_OBJECT (toast), "reports", g_ptr_array_ref (reports),
-                                  (GDestroyNotify)g_ptr_array_unref);
-          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details_cb), self, 0);
-        }
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-start_import (TanluWindow        *self,
-              const char * const *paths)
-{
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  TanluStore *store = tanlu_context_get_store (self->context);
-
-  g_return_if_fail (self->import_cancellable == NULL);
-
-  self->import_cancellable = g_cancellable_new ();
-  set_importing (self, TRUE);
-
-  /* Keeps the process alive until the import has finished or rolled back,
-   * even when the window is closed meanwhile. */
-  g_application_hold (app);
-  tanlu_import_files_async (G_OBJECT (self), tanlu_store_get_path (store), paths,
-                            on_import_progress, self->import_cancellable,
-                            on_import_finished, app);
-}
-
-static void
-on_file_chooser_response_cb (GtkNativeDialog *dialog,
-                             int              response,
-                             TanluWindow     *self)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  guint n_files;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      n_files = g_list_model_get_n_items (files);
-
-      for (guint i = 0; i < n_files; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-
-      if (paths->len > 1)
-        start_import (self, (const char * const *)paths->pdata);
-    }
-
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-tanlu_window_import (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TanluWindow *self = TANLU_WINDOW (widget);
-  g_autoptr(GtkFileFilter) supported = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
-
-  if (self->file_chooser != NULL)
-    return;
-
-  gtk_file_filter_set_name (supported, _("Workbooks and Tables"));
-  gtk_file_filter_add_suffix (supported, "xlsx");
-  gtk_file_filter_add_suffix (supported, "csv");
-  gtk_file_filter_set_name (workbooks, _("CEADs Workbooks (.xlsx)"));
-  gtk_file_filter_add_suffix (workbooks, "xlsx");
-  gtk_file_filter_set_name (tables, _("Tables of Observations (.csv)"));
-  gtk_file_filter_add_suffix (tables, "csv");
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Import Files"), GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->file_chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), supported);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), workbooks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), tables);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-
-  g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
-}
-
-static void
-tanlu_window_cancel_import (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  TanluWindow *self = TANLU_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->import_cancellable);
-      gtk_label_set_text (self->import_label, _("Cancelling…"));
-    }
-}
-
-static void
-tanlu_window_search (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TanluWindow *self = TANLU_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  tanlu_region_sidebar_focus_search (self->sidebar);
-}
-
-static void
 on_back_button_clicked_cb (TanluWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
-on_view_changed_cb (TanluWindow *self)
-{
-  GSettings *settings = get_settings (self);
-  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  if (settings != NULL && name != NULL)
-    g_settings_set_string (settings, "view", name);
-}
-
-static void
-show_preferences (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TanluWindow *self = TANLU_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (tanlu_preferences_window_new (GTK_WINDOW (self), self->context)));
-}
-
-static void
-show_view (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  TanluWindow *self = TANLU_WINDOW (widget);
-
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
-}
-
-static void
 on_region_changed_cb (TanluWindow *self)
 {
   TanluRegion *region = tanlu_context_get_region (self->context);
-  GSettings *settings = get_settings (self);
 
   update_title (self);
 
-  if (region != NULL && settings != NULL)
-    g_settings_set_string (settings, "last-region", tanlu_region_get_key (region));
+  if (region != NULL)
+    g_settings_set_string (self->settings, "last-region", tanlu_region_get_key (region));
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, adw_leaflet_page_get_child (self->content_page));
+}
+
+static gboolean
+variant_from_setting (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_variant (value, variant);
+
+  return TRUE;
+}
+
+static GVariant *
+variant_to_setting (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  GVariant *variant = g_value_get_variant (value);
+
+  return variant != NULL && g_variant_is_of_type (variant, expected_type) ? g_variant_ref (variant) : NULL;
+}
+
+/* The pages' options are the user's settings. */
+static void
+bind_settings (TanluWindow *self)
+{
+  static const struct
+  {
+    const char *key;
+    const char *property;
+  } map_options[] = {
+    { "unit-scale", "unit-scale" },
+    { "map-method", "method" },
+    { "map-classes", "classes" },
+    { "map-palette", "palette" },
+    { "map-fixed-scale", "fixed-scale" },
+    { "map-change-base", "change-base" },
+    { "map-labels", "labels" },
+    { "map-capitals", "capitals" },
+    { "map-online-layer", "online-layer" },
+    { "map-approval-number", "approval-number" },
+  };
+  GObject *options = G_OBJECT (tanlu_map_page_get_options (self->map_page));
+
+  g_settings_bind (self->settings, "unit-scale", self->dashboard_page, "unit-scale", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "comparison-regions", self->dashboard_page, "comparisons",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (map_options); i++)
+    g_settings_bind (self->settings, map_options[i].key, options, map_options[i].property,
+                     G_SETTINGS_BIND_DEFAULT);
+  /* GSettings maps no GVariant property by itself. */
+  g_settings_bind_with_mapping (self->settings, "map-custom-breaks", options, "custom-breaks",
+                                G_SETTINGS_BIND_DEFAULT, variant_from_setting, variant_to_setting, NULL, NULL);
+
+  g_settings_bind (self->settings, "view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The size and region of the last run. */
+static void
+restore_state (TanluWindow *self)
+{
+  TanluStore *store = tanlu_context_get_store (self->context);
+  g_autofree char *last_region = g_settings_get_string (self->settings, "last-region");
+  TanluRegion *region;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  region = tanlu_store_lookup_region_by_key (store, last_region);
+  if (region == NULL)
+    region = tanlu_store_lookup_region (store, TANLU_REGION_CODE_NATION);
+
+  if (region == tanlu_context_get_region (self->context))
+    update_title (self);
+  else
+    tanlu_context_set_region (self->context, region);
+
+  /* Start on the data rather than the region list on narrow screens. */
+  adw_leaflet_set_visible_child (self->leaflet, adw_leaflet_page_get_child (self->content_page));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -484,23 +191,18 @@ static gboolean
 tanlu_window_close_request (GtkWindow *window)
 {
   TanluWindow *self = TANLU_WINDOW (window);
-  GSettings *settings = get_settings (self);
+  int width, height;
 
   /* The file being imported is rolled back; files already imported stay. */
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
 
-  if (settings != NULL)
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
     {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window))
-        {
-          g_settings_set_int (settings, "window-width", width);
-          g_settings_set_int (settings, "window-height", height);
-        }
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
     }
 
   return GTK_WINDOW_CLASS (tanlu_window_parent_class)->close_request (window);
@@ -513,49 +215,13 @@ tanlu_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (tanlu_window_parent_class)->constructed (object);
 
-  tanlu_region_sidebar_set_context (self->sidebar, self->context);
-  tanlu_data_page_set_context (self->data_page, self->context);
-  tanlu_dashboard_page_set_context (self->dashboard_page, self->context);
-  tanlu_map_page_set_context (self->map_page, self->context);
+  g_assert (TANLU_IS_CONTEXT (self->context));
+  g_assert (G_IS_SETTINGS (self->settings));
 
+  bind_settings (self);
   g_signal_connect_object (self->context, "notify::region", G_CALLBACK (on_region_changed_cb), self,
                            G_CONNECT_SWAPPED);
-}
-
-/* Settings come from the application, which is only set once the window
- * is constructed. */
-static void
-restore_state (TanluWindow *self)
-{
-  TanluStore *store = tanlu_context_get_store (self->context);
-  GSettings *settings = get_settings (self);
-  TanluRegion *region = NULL;
-
-  if (settings != NULL)
-    {
-      g_autofree char *last_region = g_settings_get_string (settings, "last-region");
-      g_autofree char *view = g_settings_get_string (settings, "view");
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
-      if (g_settings_get_boolean (settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-
-      region = tanlu_store_lookup_region_by_key (store, last_region);
-      adw_view_stack_set_visible_child_name (self->view_stack, view);
-    }
-
-  if (region == NULL)
-    region = tanlu_store_lookup_region (store, 100000);
-
-  if (region == tanlu_context_get_region (self->context))
-    update_title (self);
-  else
-    tanlu_context_set_region (self->context, region);
-
-  /* Start on the data rather than the region list on narrow screens. */
-  adw_leaflet_set_visible_child (self->leaflet, adw_leaflet_page_get_child (self->content_page));
+  restore_state (self);
 }
 
 static void
@@ -582,6 +248,7 @@ tanlu_window_finalize (GObject *object)
   TanluWindow *self = (TanluWindow *)object;
 
   g_clear_object (&self->context);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tanlu_window_parent_class)->finalize (object);
 }
@@ -598,6 +265,10 @@ tanlu_window_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
 
     default:
@@ -617,6 +288,10 @@ tanlu_window_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
 
     default:
@@ -642,6 +317,9 @@ tanlu_window_class_init (TanluWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -650,22 +328,17 @@ tanlu_window_class_init (TanluWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, data_page);
-  gtk_widget_class_bind_template_child (widget_class, TanluWindow, map_page);
-  gtk_widget_class_bind_template_child (widget_class, TanluWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, map_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TanluWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, tanlu_window_import);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tanlu_window_cancel_import);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
-  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
+  _tanlu_window_class_actions_init (widget_class);
 
   g_type_ensure (TANLU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TANLU_TYPE_DATA_PAGE);
@@ -678,25 +351,31 @@ tanlu_window_init (TanluWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  _tanlu_window_actions_init (self);
 }
 
 /* ------------------------------------------------------------------------ */
 
+/**
+ * tanlu_window_new:
+ * @context: what the window shows
+ * @settings: the user's settings, which the window keeps and its pages
+ *   follow
+ */
 TanluWindow *
-tanlu_window_new (TanluApplication *application,
-                  TanluContext     *context)
+tanlu_window_new (GtkApplication *application,
+                  TanluContext   *context,
+                  GSettings      *settings)
 {
-  TanluWindow *self;
-
-  g_return_val_if_fail (TANLU_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (TANLU_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
-  self = g_object_new (TANLU_TYPE_WINDOW, "context", context, NULL);
-  gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (application));
-  restore_state (self);
-
-  return self;
+  return g_object_new (TANLU_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       "settings", settings,
+                       NULL);
 }
 
 /**
@@ -710,45 +389,4 @@ tanlu_window_get_context (TanluWindow *self)
   g_return_val_if_fail (TANLU_IS_WINDOW (self), NULL);
 
   return self->context;
-}
-
-/**
- * tanlu_window_import_files:
- * @paths: (array zero-terminated=1): files to import
- *
- * Imports @paths as the Import… action would, for scripts and tests.
- */
-void
-tanlu_window_import_files (TanluWindow        *self,
-                           const char * const *paths)
-{
-  g_return_if_fail (TANLU_IS_WINDOW (self));
-  g_return_if_fail (paths != NULL);
-
-  if (self->import_cancellable == NULL)
-    start_import (self, paths);
-}
-
-gboolean
-tanlu_window_is_importing (TanluWindow *self)
-{
-  g_return_val_if_fail (TANLU_IS_WINDOW (self), FALSE);
-
-  return self->import_cancellable != NULL;
-}
-
-/**
- * tanlu_window_add_toast:
- * @toast: (transfer full): the toast
- *
- * Shows @toast at the bottom of the window.
- */
-void
-tanlu_window_add_toast (TanluWindow *self,
-                        AdwToast    *toast)
-{
-  g_return_if_fail (TANLU_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

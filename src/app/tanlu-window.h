@@ -11,13 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TanluWindow, tanlu_window, TANLU, WINDOW, AdwApplicationWindow)
 
-TanluWindow  *tanlu_window_new           (TanluApplication   *application,
-                                          TanluContext       *context);
-TanluContext *tanlu_window_get_context   (TanluWindow        *self);
-void          tanlu_window_import_files  (TanluWindow        *self,
-                                          const char * const *paths);
-gboolean      tanlu_window_is_importing  (TanluWindow        *self);
-void          tanlu_window_add_toast     (TanluWindow        *self,
-                                          AdwToast           *toast);
+TanluWindow  *tanlu_window_new         (GtkApplication     *application,
+                                        TanluContext       *context,
+                                        GSettings          *settings);
+TanluContext *tanlu_window_get_context (TanluWindow        *self);
 
 G_END_DECLS

@@ -1458,7 +1458,8 @@ resolve_ranking (Resolution  *resolution,
   guint n_members;
 
   if (!(region = resolve_region (resolution, spec->ranking_region, error)) ||
-      !(indicator = resolve_indicator (resolution, spec->ranking_indicator != NULL ? spec->ranking_indicator : "co2.total", error)))
+      !(indicator = resolve_indicator (resolution, spec->ranking_indicator != NULL ? spec->ranking_indicator
+                                                                                 : TANLU_INDICATOR_CO2_TOTAL, error)))
     return FALSE;
 
   ranks_parts = tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP;

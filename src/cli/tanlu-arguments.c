@@ -108,40 +108,86 @@ tanlu_arguments_extract_db (int      *argc,
   return TRUE;
 }
 
+/* A program started from its build tree finds this file beside it, naming
+ * the build tree; installed programs have none. Nothing of the build tree
+ * is compiled into the programs. */
+#define BUILD_TREE_FILE "tanlu-build-tree.ini"
+
 /**
- * tanlu_arguments_in_build_tree:
+ * tanlu_arguments_get_build_tree:
  *
- * Returns: whether this program runs from its build tree, where it finds
- *   its companions, data, schema and translations
+ * Returns: (nullable): the build tree this program runs from, where it
+ *   finds its companions, data, schema and translations; %NULL when it is
+ *   installed
  */
-gboolean
-tanlu_arguments_in_build_tree (void)
+const char *
+tanlu_arguments_get_build_tree (void)
 {
   static gsize initialized = 0;
-  static gboolean in_build_tree = FALSE;
+  static char *build_tree = NULL;
 
   if (g_once_init_enter (&initialized))
     {
       g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *directory = executable != NULL ? g_path_get_dirname (executable) : NULL;
+      g_autofree char *marker = directory != NULL ? g_build_filename (directory, BUILD_TREE_FILE, NULL) : NULL;
+      g_autoptr(GKeyFile) key_file = g_key_file_new ();
 
-      in_build_tree = executable != NULL && g_str_has_prefix (executable, TANLU_BUILD_ROOT "/");
+      if (marker != NULL && g_key_file_load_from_file (key_file, marker, G_KEY_FILE_NONE, NULL))
+        build_tree = g_key_file_get_string (key_file, "Build Tree", "root", NULL);
       g_once_init_leave (&initialized, 1);
     }
 
-  return in_build_tree;
+  return build_tree;
 }
 
+/**
+ * tanlu_arguments_get_program_directory:
+ *
+ * Returns: where `tanlu` finds the programs it starts
+ */
 const char *
-tanlu_arguments_locale_directory (void)
+tanlu_arguments_get_program_directory (void)
 {
-  return tanlu_arguments_in_build_tree () ? TANLU_BUILD_ROOT "/po" : LOCALEDIR;
+  static gsize initialized = 0;
+  static char *directory = NULL;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const char *build_tree = tanlu_arguments_get_build_tree ();
+
+      directory = build_tree != NULL ? g_build_filename (build_tree, "src", NULL) : g_strdup (LIBEXECDIR);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return directory;
 }
 
+/**
+ * tanlu_arguments_setup:
+ *
+ * What every program does first: from the build tree, point at its
+ * bundled dataset and settings schema (unless the environment already
+ * does); then set up the translations.
+ */
 void
-tanlu_arguments_setup_gettext (void)
+tanlu_arguments_setup (void)
 {
+  const char *build_tree = tanlu_arguments_get_build_tree ();
+  g_autofree char *locale_directory = NULL;
+
+  if (build_tree != NULL)
+    {
+      g_autofree char *dataset = g_build_filename (build_tree, "data", "tanlu.db", NULL);
+      g_autofree char *schemas = g_build_filename (build_tree, "data", NULL);
+
+      g_setenv ("TANLU_BUNDLED_DATASET", dataset, FALSE);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, FALSE);
+      locale_directory = g_build_filename (build_tree, "po", NULL);
+    }
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, tanlu_arguments_locale_directory ());
+  bindtextdomain (GETTEXT_PACKAGE, locale_directory != NULL ? locale_directory : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -13,8 +13,8 @@ gboolean    tanlu_arguments_is_command       (int          argc,
                                               char       **argv);
 const char *tanlu_arguments_program          (int          argc,
                                               char       **argv);
-gboolean    tanlu_arguments_in_build_tree    (void);
-const char *tanlu_arguments_locale_directory (void);
-void        tanlu_arguments_setup_gettext    (void);
+const char *tanlu_arguments_get_build_tree        (void);
+const char *tanlu_arguments_get_program_directory (void);
+void        tanlu_arguments_setup                 (void);
 
 G_END_DECLS

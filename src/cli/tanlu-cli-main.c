@@ -13,7 +13,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
 
-  tanlu_arguments_setup_gettext ();
+  tanlu_arguments_setup ();
 
   if (!tanlu_arguments_extract_db (&argc, &argv, &db_path, &error))
     {

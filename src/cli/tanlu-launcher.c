@@ -25,7 +25,7 @@ main (int   argc,
   const char *directory;
   int saved_errno;
 
-  tanlu_arguments_setup_gettext ();
+  tanlu_arguments_setup ();
 
   if (!tanlu_arguments_extract_db (&n_arguments, &arguments, &db_path, &error))
     {
@@ -34,7 +34,7 @@ main (int   argc,
     }
 
   program = tanlu_arguments_program (n_arguments, arguments);
-  directory = tanlu_arguments_in_build_tree () ? TANLU_BUILD_ROOT "/src" : LIBEXECDIR;
+  directory = tanlu_arguments_get_program_directory ();
 
   /* The program gets the arguments exactly as given, --db included. */
   argv[0] = g_build_filename (directory, program, NULL);

@@ -145,7 +145,7 @@ spec_from_options (const Options  *options,
       json_builder_set_member_name (builder, "region");
       json_builder_add_string_value (builder, regions[0] != NULL ? regions[0] : "");
       json_builder_set_member_name (builder, "indicator");
-      json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : "co2.total");
+      json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
       if (options->year > 0)
         {
           json_builder_set_member_name (builder, "year");
@@ -175,7 +175,7 @@ spec_from_options (const Options  *options,
           json_builder_set_member_name (builder, "region");
           json_builder_add_string_value (builder, regions[i]);
           json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : "co2.total");
+          json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
           if (options->years != NULL)
             {
               json_builder_set_member_name (builder, "years");
@@ -396,7 +396,7 @@ picture_from_options (TanluStore       *store,
     }
 
   if (!(data = tanlu_map_data_new (store, level, options->parent, error)) ||
-      !tanlu_map_data_set_indicator (data, options->indicator != NULL ? options->indicator : "co2.total",
+      !tanlu_map_data_set_indicator (data, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL,
                                      options->year, error))
     return FALSE;
 
@@ -603,7 +603,7 @@ main (int   argc,
     { NULL }
   };
 
-  tanlu_arguments_setup_gettext ();
+  tanlu_arguments_setup ();
 
   if (!tanlu_arguments_extract_db (&argc, &argv, &db_path, &error))
     {

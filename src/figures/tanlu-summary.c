@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tanlu-summary.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
@@ -221,4 +223,20 @@ tanlu_summary_free (TanluSummary *summary)
   g_clear_pointer (&summary->rank_series, g_array_unref);
   g_clear_pointer (&summary->members_without_data, g_ptr_array_unref);
   g_free (summary);
+}
+
+/**
+ * tanlu_summary_describe_no_figures:
+ *
+ * Returns: (transfer full): what the pages say when @region has no
+ *   figures, and how to add some
+ */
+char *
+tanlu_summary_describe_no_figures (TanluRegion *region)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
+
+  /* Translators: %s is a region */
+  return g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
+                          tanlu_region_get_display_name (region));
 }

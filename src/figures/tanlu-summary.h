@@ -66,6 +66,7 @@ TanluSummary *tanlu_summary_new      (TanluStore   *store,
 void          tanlu_summary_free     (TanluSummary *summary);
 GPtrArray    *tanlu_summary_siblings (TanluStore   *store,
                                       TanluRegion  *region);
+char         *tanlu_summary_describe_no_figures (TanluRegion *region);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluSummary, tanlu_summary_free)
 

@@ -165,7 +165,7 @@ read_code (FeatureReader *reader,
       gint64 value = json_node_get_int (node);
       g_autofree char *digits = NULL;
 
-      if (value >= 100000 && value <= 999999)
+      if (TANLU_REGION_CODE_IS_VALID (value))
         {
           *code = value;
           return TRUE;

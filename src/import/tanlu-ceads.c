@@ -156,7 +156,7 @@ static const Column columns[TANLU_CEADS_N_COLUMNS] = {
   { "scope2electricity", "co2.scope2.electricity", "范围二：电力", "Scope 2: electricity", "scope2", NULL },
   { "otherenergy", "co2.other_energy", "其他能源", "Other energy", "fuel", "other" },
   { "process", "co2.process", "工业过程排放", "Industrial process emissions", "process", NULL },
-  { "scope1total", "co2.total", "二氧化碳排放（范围一合计）", "CO₂ emissions (scope 1 total)", "total", NULL },
+  { "scope1total", TANLU_INDICATOR_CO2_TOTAL, "二氧化碳排放（范围一合计）", "CO₂ emissions (scope 1 total)", "total", NULL },
 };
 
 static const struct
@@ -191,7 +191,6 @@ static const struct
  * 锡林郭勒/锡林郭勒盟). Longest first. */
 static const char * const city_suffixes[] = { "自治州", "地区", "州", "盟", "市" };
 
-#define NATION_CODE 100000
 #define VALUE_ROW_TOTAL 4
 #define ROW_HEADER 1
 #define ROW_UNITS 2
@@ -657,7 +656,7 @@ import_inventories (TanluStore               *store,
                            file, name);
               return FALSE;
             }
-          code = NATION_CODE;
+          code = TANLU_REGION_CODE_NATION;
         }
 
       if (g_hash_table_contains (seen, GUINT_TO_POINTER (pack_region_year (code, year))))
@@ -776,7 +775,7 @@ import_cities (TanluStore               *store,
       return FALSE;
     }
 
-  total = tanlu_store_lookup_indicator (store, "co2.total");
+  total = tanlu_store_lookup_indicator (store, TANLU_INDICATOR_CO2_TOTAL);
   max_row = tanlu_sheet_get_max_row (sheet);
 
   for (guint r = ROW_HEADER + 1; r <= max_row; r++)

@@ -79,7 +79,8 @@ parse_region_code (const char *text,
 {
   guint64 value;
 
-  if (strlen (text) != 6 || !g_ascii_string_to_unsigned (text, 10, 100000, 999999, &value, NULL))
+  if (strlen (text) != 6 || !g_ascii_string_to_unsigned (text, 10, TANLU_REGION_CODE_MIN, TANLU_REGION_CODE_MAX,
+                                                           &value, NULL))
     return FALSE;
 
   *code = value;

@@ -151,8 +151,10 @@ load_regions (TanluStore  *store,
           guint64 parent = 0;
 
           if (!tanlu_region_level_from_string (fields[1], &row_level) || row_level == TANLU_REGION_LEVEL_GROUP ||
-              !g_ascii_string_to_unsigned (fields[0], 10, 100000, 999999, &code, NULL) ||
-              (*fields[2] != '\0' && !g_ascii_string_to_unsigned (fields[2], 10, 100000, 999999, &parent, NULL)))
+              !g_ascii_string_to_unsigned (fields[0], 10, TANLU_REGION_CODE_MIN, TANLU_REGION_CODE_MAX,
+                                          &code, NULL) ||
+              (*fields[2] != '\0' && !g_ascii_string_to_unsigned (fields[2], 10, TANLU_REGION_CODE_MIN,
+                                                                    TANLU_REGION_CODE_MAX, &parent, NULL)))
             {
               g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
                            _("“%s”, line %s: expected a six-digit code, a level (nation, province or city) and the parent’s code"),

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tanlu-geojson.h"
+#include "store/tanlu-store-types.h"
 
 G_DEFINE_QUARK (tanlu-geojson-error-quark, tanlu_geojson_error)
 
@@ -125,7 +126,7 @@ read_code (JsonObject *properties,
            !g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXUINT, &value, NULL))
     return FALSE;
 
-  if (value < 100000 || value > 999999)
+  if (!TANLU_REGION_CODE_IS_VALID (value))
     return FALSE;
 
   *code = value;

@@ -527,7 +527,7 @@ tanlu_store_add_region (TanluStore        *self,
   g_return_val_if_fail (level != TANLU_REGION_LEVEL_GROUP, FALSE);
   g_return_val_if_fail (name_zh != NULL && name_en != NULL, FALSE);
 
-  if (code < 100000 || code > 999999)
+  if (!TANLU_REGION_CODE_IS_VALID (code))
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
                    _("“%u” is not a six-digit GB/T 2260 region code"), code);

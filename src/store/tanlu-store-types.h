@@ -5,11 +5,20 @@
 
 G_BEGIN_DECLS
 
+/* GB/T 2260 codes are six digits; the nation is 100000. */
+#define TANLU_REGION_CODE_NATION 100000
+#define TANLU_REGION_CODE_MIN    100000
+#define TANLU_REGION_CODE_MAX    999999
+#define TANLU_REGION_CODE_IS_VALID(code) ((code) >= TANLU_REGION_CODE_MIN && (code) <= TANLU_REGION_CODE_MAX)
+
+/* The indicator every dashboard, map and pathway starts from: scope 1
+ * CO₂ emissions, in Mt. */
+#define TANLU_INDICATOR_CO2_TOTAL "co2.total"
+
 typedef struct _TanluImportReport TanluImportReport;
 typedef struct _TanluIndicator    TanluIndicator;
 typedef struct _TanluObservation  TanluObservation;
 typedef struct _TanluRegion       TanluRegion;
-typedef struct _TanluSeries       TanluSeries;
 typedef struct _TanluSource       TanluSource;
 typedef struct _TanluStore        TanluStore;
 

@@ -363,8 +363,8 @@ tanlu_store_get_default_path (void)
  * tanlu_store_find_bundled_dataset:
  *
  * Looks for the database the build made from the committed data: named by
- * `TANLU_BUNDLED_DATASET`, installed in the package data directory, or, for
- * a program started from its build tree, in the build tree.
+ * `TANLU_BUNDLED_DATASET` (which programs started from their build tree
+ * set), or installed in the package data directory.
  *
  * Returns: (transfer full) (nullable): its path
  */
@@ -373,16 +373,12 @@ tanlu_store_find_bundled_dataset (void)
 {
   const char *from_environment = g_getenv ("TANLU_BUNDLED_DATASET");
   g_autofree char *installed = g_build_filename (PKGDATADIR, "tanlu.db", NULL);
-  g_autofree char *in_build_tree = g_build_filename (TANLU_BUILD_ROOT "/data", "tanlu.db", NULL);
 
   if (from_environment != NULL && *from_environment != '\0')
     return g_strdup (from_environment);
 
   if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
     return g_steal_pointer (&installed);
-
-  if (g_file_test (in_build_tree, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&in_build_tree);
 
   return NULL;
 }

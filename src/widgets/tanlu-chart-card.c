@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-chart-card.h"
+#include "tanlu-chart-card-private.h"
 #include "store/tanlu-store.h"
 #include "tanlu-chart-exportable.h"
 #include "tanlu-export-dialog.h"
@@ -19,13 +19,16 @@ struct _TanluChartCard
 {
   GtkWidget       parent_instance;
 
+  /* template widgets */
+  GtkBox         *box;
+  GtkBox         *footer_box;
+  GtkLabel       *message_label;
+  GtkLabel       *message_title;
+  GtkLabel       *note_label;
   GtkStack       *stack;
   TanluChartView *view;
-  GtkLabel       *message_title;
-  GtkLabel       *message_label;
-  GtkBox         *footer_box;
-  GtkLabel       *note_label;
 
+  /* owned */
   TanluChartSpec *spec;
   TanluStore     *store;
 };
@@ -46,7 +49,7 @@ copy_action (GtkWidget  *widget,
 
   exportable = tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
   if (!tanlu_export_copy (widget, exportable, &error))
-    g_warning ("Could not copy the chart: %s", error->message);
+    gtk_widget_activate_action (widget, "win.toast", "s", error->message);
 }
 
 static void
@@ -80,10 +83,8 @@ static void
 tanlu_chart_card_dispose (GObject *object)
 {
   TanluChartCard *self = (TanluChartCard *)object;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_CHART_CARD);
 
   g_clear_pointer (&self->spec, tanlu_chart_spec_free);
   g_clear_object (&self->store);
@@ -99,6 +100,15 @@ tanlu_chart_card_class_init (TanluChartCardClass *klass)
 
   object_class->dispose = tanlu_chart_card_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-chart-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, box);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, footer_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, message_title);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, note_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, TanluChartCard, view);
+
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
@@ -106,79 +116,14 @@ tanlu_chart_card_class_init (TanluChartCardClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chartcard");
-}
 
-static GtkWidget *
-create_button (const char *icon_name,
-               const char *tooltip,
-               const char *action_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-
-  return button;
+  g_type_ensure (TANLU_TYPE_CHART_VIEW);
 }
 
 static void
 tanlu_chart_card_init (TanluChartCard *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *message = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), "chart-card");
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  self->view = TANLU_CHART_VIEW (tanlu_chart_view_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->view), -1, 340);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->view), "chart");
-
-  gtk_widget_set_valign (message, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (message, 24);
-  gtk_widget_set_margin_end (message, 24);
-  gtk_widget_set_margin_top (message, 24);
-  gtk_widget_set_margin_bottom (message, 24);
-  self->message_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_title, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_title), "heading");
-  gtk_box_append (GTK_BOX (message), GTK_WIDGET (self->message_title));
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_label_set_justify (self->message_label, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "dim-label");
-  gtk_box_append (GTK_BOX (message), GTK_WIDGET (self->message_label));
-  gtk_stack_add_named (self->stack, message, "message");
-
-  self->note_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->note_label, TRUE);
-  gtk_label_set_xalign (self->note_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->note_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->note_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_label));
-
-  gtk_widget_set_margin_start (bottom, 12);
-  gtk_widget_set_margin_end (bottom, 6);
-  gtk_widget_set_margin_top (bottom, 6);
-  gtk_widget_set_margin_bottom (bottom, 6);
-  self->footer_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->footer_box), TRUE);
-  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->footer_box));
-  gtk_box_append (GTK_BOX (bottom), create_button ("edit-copy-symbolic", _("Copy Chart (Ctrl+C)"), "chart.copy"));
-  gtk_box_append (GTK_BOX (bottom), create_button ("document-save-as-symbolic", _("Export Chart… (Ctrl+E)"), "chart.export"));
-  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   set_chart_shown (self, FALSE);
 }
@@ -310,13 +255,13 @@ tanlu_chart_card_set_note (TanluChartCard *self,
 }
 
 /**
- * tanlu_chart_card_get_message:
+ * _tanlu_chart_card_get_message:
  *
  * Returns: (nullable): what the card says in place of a chart, or %NULL
  *   when it shows one
  */
 const char *
-tanlu_chart_card_get_message (TanluChartCard *self)
+_tanlu_chart_card_get_message (TanluChartCard *self)
 {
   g_return_val_if_fail (TANLU_IS_CHART_CARD (self), NULL);
 

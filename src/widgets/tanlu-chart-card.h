@@ -19,7 +19,6 @@ gboolean              tanlu_chart_card_show_spec    (TanluChartCard *self,
 void                  tanlu_chart_card_show_message (TanluChartCard *self,
                                                      const char     *title,
                                                      const char     *message);
-const char           *tanlu_chart_card_get_message  (TanluChartCard *self);
 TanluChartSpec       *tanlu_chart_card_get_spec     (TanluChartCard *self);
 TanluChartView       *tanlu_chart_card_get_view     (TanluChartCard *self);
 void                  tanlu_chart_card_set_footer   (TanluChartCard *self,

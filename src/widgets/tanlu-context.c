@@ -176,22 +176,3 @@ tanlu_context_data_changed (TanluContext *self)
 
   g_signal_emit (self, signals[DATA_CHANGED], 0);
 }
-
-/**
- * tanlu_context_watch:
- * @update: called with @view alone when the region or the data change
- * @view: the object that shows the context, for as long as it lives
- *
- * Has @view follow the context.
- */
-void
-tanlu_context_watch (TanluContext *self,
-                     GCallback     update,
-                     gpointer      view)
-{
-  g_return_if_fail (TANLU_IS_CONTEXT (self));
-  g_return_if_fail (G_IS_OBJECT (view));
-
-  g_signal_connect_object (self, "notify::region", update, view, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self, "data-changed", update, view, G_CONNECT_SWAPPED);
-}

@@ -17,8 +17,5 @@ TanluRegion  *tanlu_context_get_region         (TanluContext *self);
 void          tanlu_context_set_region         (TanluContext *self,
                                                 TanluRegion  *region);
 void          tanlu_context_data_changed       (TanluContext *self);
-void          tanlu_context_watch              (TanluContext *self,
-                                                GCallback     update,
-                                                gpointer      view);
 
 G_END_DECLS

@@ -6,9 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "tanlu-export-dialog.h"
-#include "app/tanlu-application.h"
-#include "app/tanlu-window.h"
+#include "tanlu-export-dialog-private.h"
 #include "store/tanlu-locale.h"
 
 #include <math.h>
@@ -19,6 +17,7 @@
  * its own size rather than stretched from the screen; series hidden on
  * screen stay hidden. The choices are remembered for the next export. */
 
+/* The preview's size in tanlu-export-dialog.ui. */
 #define PREVIEW_WIDTH  432
 #define PREVIEW_HEIGHT 243
 
@@ -65,24 +64,27 @@ typedef struct
 
 struct _TanluExportDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow             parent_instance;
 
-  AdwComboRow       *format_row;
-  AdwComboRow       *size_row;
-  AdwActionRow      *width_row;
-  AdwActionRow      *height_row;
-  GtkSpinButton     *width_spin;
-  GtkSpinButton     *height_spin;
-  AdwComboRow       *style_row;
-  AdwComboRow       *language_row;
-  GtkPicture        *preview;
-  GtkLabel          *pixels_label;
+  /* template widgets */
+  AdwComboRow          *format_row;
+  AdwActionRow         *height_row;
+  GtkSpinButton        *height_spin;
+  AdwComboRow          *language_row;
+  GtkLabel             *pixels_label;
+  GtkPicture           *preview;
+  AdwComboRow          *size_row;
+  AdwComboRow          *style_row;
+  AdwActionRow         *width_row;
+  GtkSpinButton        *width_spin;
 
-  TanluExportable   *exportable;
-  gboolean           describable;
-  int                shown_width;
-  int                shown_height;
+  /* owned */
+  TanluExportable      *exportable;
+  GSettings            *settings;
   GtkFileChooserNative *chooser;
+  gboolean              describable;
+  int                   shown_width;
+  int                   shown_height;
 };
 
 G_DEFINE_FINAL_TYPE (TanluExportDialog, tanlu_export_dialog, ADW_TYPE_WINDOW)
@@ -102,11 +104,11 @@ lookup_key (const char * const *keys,
   return fallback;
 }
 
+/* The choices of the last export, kept in the user's settings. */
 static void
-load_choice (ExportChoice *choice)
+load_choice (GSettings    *settings,
+             ExportChoice *choice)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-
   *choice = (ExportChoice) {
     .format = TANLU_EXPORT_FORMAT_PNG,
     .size = TANLU_EXPORT_SIZE_1920X1080,
@@ -115,9 +117,6 @@ load_choice (ExportChoice *choice)
     .style = STYLE_PRINT,
     .language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH,
   };
-
-  if (settings == NULL)
-    return;
 
   {
     g_autofree char *format = g_settings_get_string (settings, "export-format");
@@ -133,13 +132,9 @@ load_choice (ExportChoice *choice)
 }
 
 static void
-save_choice (const ExportChoice *choice)
+save_choice (GSettings          *settings,
+             const ExportChoice *choice)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-
-  if (settings == NULL)
-    return;
-
   g_settings_set_string (settings, "export-format", format_keys[choice->format]);
   g_settings_set_string (settings, "export-size", size_keys[choice->size]);
   g_settings_set_string (settings, "export-style", style_keys[choice->style]);
@@ -306,7 +301,7 @@ show_error (GtkWindow  *parent,
 }
 
 /**
- * tanlu_export_dialog_save:
+ * _tanlu_export_dialog_save:
  * @path: the file to write
  *
  * Exports the chart as the dialog is set, as its Export button does once
@@ -315,7 +310,7 @@ show_error (GtkWindow  *parent,
  * Returns: whether the file was written
  */
 gboolean
-tanlu_export_dialog_save (TanluExportDialog  *self,
+_tanlu_export_dialog_save (TanluExportDialog  *self,
                           const char         *path,
                           GError            **error)
 {
@@ -377,20 +372,20 @@ on_chooser_response_cb (TanluExportDialog    *self,
     }
 
   basename = g_path_get_basename (path);
-  if (!tanlu_export_dialog_save (self, path, &error))
+  if (!_tanlu_export_dialog_save (self, path, &error))
     {
       show_error (GTK_WINDOW (self), _("Could Not Export"), error->message);
       goto out;
     }
 
-  save_choice (&choice);
+  save_choice (self->settings, &choice);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (TANLU_IS_WINDOW (parent))
+  if (parent != NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Exported “%s”"), basename);
 
-      tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (title));
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", title);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 
@@ -399,7 +394,7 @@ out:
 }
 
 static void
-on_export_clicked_cb (TanluExportDialog *self)
+on_export_button_clicked_cb (TanluExportDialog *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *base_name = NULL;
@@ -431,7 +426,7 @@ on_export_clicked_cb (TanluExportDialog *self)
 }
 
 static void
-on_copy_clicked_cb (TanluExportDialog *self)
+on_copy_button_clicked_cb (TanluExportDialog *self)
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
@@ -447,11 +442,11 @@ on_copy_clicked_cb (TanluExportDialog *self)
 
   texture = render_texture (self->exportable, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-  save_choice (&choice);
+  save_choice (self->settings, &choice);
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (TANLU_IS_WINDOW (parent))
-    tanlu_window_add_toast (TANLU_WINDOW (parent), adw_toast_new (_("Copied")));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", _("Copied"));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -466,6 +461,9 @@ tanlu_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->exportable);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (tanlu_export_dialog_parent_class)->dispose (object);
 }
@@ -478,125 +476,29 @@ tanlu_export_dialog_class_init (TanluExportDialogClass *klass)
 
   object_class->dispose = tanlu_export_dialog_dispose;
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, height_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, pixels_label);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, style_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, width_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static AdwComboRow *
-create_combo_row (const char          *title,
-                  const char * const  *items)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new ((const char **) items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-
-  return row;
-}
-
-static GtkSpinButton *
-create_spin_row (const char    *title,
-                 AdwActionRow **row)
-{
-  GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 8000, 10));
-  g_autoptr(GString) label = g_string_new (title);
-
-  g_string_replace (label, "_", "", 0);
-
-  *row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (*row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (*row), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
-  adw_action_row_add_suffix (*row, GTK_WIDGET (spin));
-  adw_action_row_set_activatable_widget (*row, GTK_WIDGET (spin));
-
-  return spin;
 }
 
 static void
 tanlu_export_dialog_init (TanluExportDialog *self)
 {
-  const char *formats[] = { _("PNG picture"), _("SVG drawing"), _("PDF document"), _("Chart description (JSON)"), NULL };
-  const char *sizes[] = {
-    _("As shown"), _("As shown, double resolution"),
-    _("1920 × 1080 (16:9 slide)"), _("3840 × 2160 (16:9, 4K)"), _("1600 × 1200 (4:3 slide)"),
-    _("Custom"), NULL
-  };
-  const char *styles[] = { _("Presentation (white)"), _("Light"), _("Dark"), NULL };
-  const char *languages[] = { "中文", "English", NULL };
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *preview_group = adw_preferences_group_new ();
-  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *copy = gtk_button_new_with_mnemonic (_("C_opy to Clipboard"));
-  GtkWidget *copy_group = adw_preferences_group_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 680);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect_swapped (export, "clicked", G_CALLBACK (on_export_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->preview = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (self->preview, TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->preview), PREVIEW_WIDTH, PREVIEW_HEIGHT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the exported chart"), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
-  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (preview_box), frame);
-  self->pixels_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->pixels_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->pixels_label), "numeric");
-  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->pixels_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), preview_box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
-
-  self->format_row = create_combo_row (_("_Format"), formats);
-  self->size_row = create_combo_row (_("_Size"), sizes);
-  self->width_spin = create_spin_row (_("_Width"), &self->width_row);
-  self->height_spin = create_spin_row (_("_Height"), &self->height_row);
-  self->style_row = create_combo_row (_("S_tyle"), styles);
-  self->language_row = create_combo_row (_("_Language"), languages);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->size_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->width_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->height_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->style_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->language_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (copy, "pill");
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_copy_clicked_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (copy_group), copy);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (copy_group));
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), content);
-
-  gtk_window_set_default_widget (GTK_WINDOW (self), export);
+  self->settings = g_settings_new (APP_ID);
 }
 
 static void
@@ -649,7 +551,7 @@ tanlu_export_dialog_present (GtkWindow       *parent,
     gtk_string_list_remove (GTK_STRING_LIST (adw_combo_row_get_model (self->format_row)),
                             TANLU_EXPORT_FORMAT_JSON);
 
-  load_choice (&choice);
+  load_choice (self->settings, &choice);
   if (!self->describable && choice.format == TANLU_EXPORT_FORMAT_JSON)
     choice.format = TANLU_EXPORT_FORMAT_PNG;
   adw_combo_row_set_selected (self->format_row, choice.format);
@@ -667,12 +569,12 @@ tanlu_export_dialog_present (GtkWindow       *parent,
 }
 
 /**
- * tanlu_export_dialog_choose:
+ * _tanlu_export_dialog_choose:
  *
  * Picks a format and a size, as the user would in the dialog's lists.
  */
 void
-tanlu_export_dialog_choose (TanluExportDialog *self,
+_tanlu_export_dialog_choose (TanluExportDialog *self,
                             TanluExportFormat  format,
                             TanluExportSize    size)
 {
@@ -697,14 +599,14 @@ tanlu_export_copy (GtkWidget        *widget,
                    TanluExportable  *exportable,
                    GError          **error)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GdkTexture) texture = NULL;
-  GtkRoot *root;
   ExportChoice choice;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
   g_return_val_if_fail (TANLU_IS_EXPORTABLE (exportable), FALSE);
 
-  load_choice (&choice);
+  load_choice (settings, &choice);
   choice_set_size (&choice, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   if (!prepare (exportable, &choice, error))
     return FALSE;
@@ -712,9 +614,7 @@ tanlu_export_copy (GtkWidget        *widget,
   texture = render_texture (exportable, choice.width, choice.height, choice.scale);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
 
-  root = gtk_widget_get_root (widget);
-  if (TANLU_IS_WINDOW (root))
-    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (_("Copied")));
+  gtk_widget_activate_action (widget, "win.toast", "s", _("Copied"));
 
   return TRUE;
 }

@@ -29,19 +29,12 @@ typedef enum
   TANLU_EXPORT_SIZE_CUSTOM,
 } TanluExportSize;
 
-TanluExportDialog *
-         tanlu_export_dialog_present (GtkWindow          *parent,
-                                      TanluExportable    *exportable,
-                                      int                 shown_width,
-                                      int                 shown_height);
-void     tanlu_export_dialog_choose  (TanluExportDialog  *self,
-                                      TanluExportFormat   format,
-                                      TanluExportSize     size);
-gboolean tanlu_export_dialog_save    (TanluExportDialog  *self,
-                                      const char         *path,
-                                      GError            **error);
-gboolean tanlu_export_copy           (GtkWidget          *widget,
-                                      TanluExportable    *exportable,
-                                      GError            **error);
+TanluExportDialog *tanlu_export_dialog_present (GtkWindow         *parent,
+                                                TanluExportable   *exportable,
+                                                int                shown_width,
+                                                int                shown_height);
+gboolean           tanlu_export_copy           (GtkWidget         *widget,
+                                                TanluExportable   *exportable,
+                                                GError           **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _TanluRegionSidebar
 
   /* owned */
   TanluContext       *context;
+  GSignalGroup       *context_signals;
   GtkTreeListModel   *tree_model;
   GtkFilterListModel *search_model;
   GtkSliceListModel  *shown;
@@ -37,6 +38,14 @@ struct _TanluRegionSidebar
 };
 
 G_DEFINE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A row with its subtitle, and what is above the list: header bar and
  * search entry. */
@@ -325,6 +334,7 @@ tanlu_region_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree_model);
   g_clear_object (&self->search_model);
   g_clear_object (&self->search_filter);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_region_sidebar_parent_class)->dispose (object);
@@ -341,6 +351,44 @@ tanlu_region_sidebar_finalize (GObject *object)
 }
 
 static void
+tanlu_region_sidebar_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_region_sidebar_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      tanlu_region_sidebar_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tanlu_region_sidebar_class_init (TanluRegionSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -348,6 +396,14 @@ tanlu_region_sidebar_class_init (TanluRegionSidebarClass *klass)
 
   object_class->dispose = tanlu_region_sidebar_dispose;
   object_class->finalize = tanlu_region_sidebar_finalize;
+  object_class->get_property = tanlu_region_sidebar_get_property;
+  object_class->set_property = tanlu_region_sidebar_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-region-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, list_view);
@@ -385,12 +441,17 @@ tanlu_region_sidebar_init (TanluRegionSidebar *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+
+  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::region",
+                                 G_CALLBACK (on_context_region_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------ */
 
 /**
  * tanlu_region_sidebar_set_context:
+ * @context: (nullable): whose regions are listed
  *
  * Fills the list from the context's store and keeps its selection and the
  * context's region the same, in both directions.
@@ -404,10 +465,26 @@ tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
   guint n_regions;
 
   g_return_if_fail (TANLU_IS_REGION_SIDEBAR (self));
-  g_return_if_fail (TANLU_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
 
-  self->context = g_object_ref (context);
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+
+  self->updating_selection = TRUE;
+  gtk_slice_list_model_set_model (self->shown, NULL);
+  self->updating_selection = FALSE;
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_filter);
+
+  if (context == NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+      return;
+    }
+
   regions = tanlu_store_get_regions (tanlu_context_get_store (context));
 
   /* Nation, then groups, then provinces; cities hang below provinces. */
@@ -437,9 +514,8 @@ tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating_selection = FALSE;
 
-  g_signal_connect_object (context, "notify::region", G_CALLBACK (on_context_region_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   select_region (self, tanlu_context_get_region (context));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 void

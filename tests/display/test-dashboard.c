@@ -6,6 +6,9 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "widgets/tanlu-chart-card-private.h"
+#include "widgets/tanlu-export-dialog-private.h"
+#include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
 #include "store/tanlu-region.h"
@@ -44,7 +47,7 @@ static TanluChartCard *
 chart_card (Fixture    *fixture,
             const char *name)
 {
-  GtkWidget *card = tanlu_dashboard_page_get_chart (dashboard (fixture), name);
+  GtkWidget *card = _tanlu_dashboard_page_get_chart (dashboard (fixture), name);
 
   g_assert_nonnull (card);
   return TANLU_CHART_CARD (card);
@@ -63,7 +66,7 @@ card_text (Fixture    *fixture,
            const char *name,
            guint       line)
 {
-  GtkWidget *card = tanlu_dashboard_page_get_card (dashboard (fixture), name);
+  GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
   GtkWidget *child;
 
   g_assert_nonnull (card);
@@ -190,14 +193,14 @@ test_cards_for_province (Fixture       *fixture,
   /* Every card has its sparkline. */
   for (const char * const *name = (const char * const[]) { "latest", "since-2005", "since-2015", "growth", "peak", "share", "rank", NULL };
        *name != NULL; name++)
-    g_assert_nonnull (tanlu_test_find_widget (tanlu_dashboard_page_get_card (dashboard (fixture), *name),
+    g_assert_nonnull (tanlu_test_find_widget (_tanlu_dashboard_page_get_card (dashboard (fixture), *name),
                                               TANLU_TYPE_CHART_VIEW));
 
   /* The charts all drew. */
   for (const char * const *name = (const char * const[]) { "trend", "ranking", "sector", "fuel", NULL };
        *name != NULL; name++)
     {
-      g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, *name)));
+      g_assert_null (_tanlu_chart_card_get_message (chart_card (fixture, *name)));
       g_assert_nonnull (tanlu_chart_view_get_data (chart_view (fixture, *name)));
     }
 }
@@ -382,11 +385,11 @@ test_city_without_breakdown (Fixture       *fixture,
 {
   select_region (fixture, "510100");
 
-  g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, "trend")));
-  g_assert_null (tanlu_chart_card_get_message (chart_card (fixture, "ranking")));
-  g_assert_nonnull (strstr (tanlu_chart_card_get_message (chart_card (fixture, "sector")),
+  g_assert_null (_tanlu_chart_card_get_message (chart_card (fixture, "trend")));
+  g_assert_null (_tanlu_chart_card_get_message (chart_card (fixture, "ranking")));
+  g_assert_nonnull (strstr (_tanlu_chart_card_get_message (chart_card (fixture, "sector")),
                             "city inventories give each city’s total only"));
-  g_assert_nonnull (strstr (tanlu_chart_card_get_message (chart_card (fixture, "fuel")),
+  g_assert_nonnull (strstr (_tanlu_chart_card_get_message (chart_card (fixture, "fuel")),
                             "no breakdown by fuel"));
   g_assert_cmpstr (card_text (fixture, "rank", 0), ==, "Rank among the cities of Sichuan");
   g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of Sichuan");
@@ -413,7 +416,7 @@ test_group_is_a_sum (Fixture       *fixture,
   g_assert_nonnull (strstr (((TanluChartSeries *) g_ptr_array_index (trend->series, 0))->label, "sum of 2 members"));
 
   /* A group is not ranked, its members are. */
-  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
+  g_assert_null (_tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
   g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "ranking"))->categories->len, ==, 2);
 }
 
@@ -427,7 +430,7 @@ test_group_without_complete_year (Fixture       *fixture,
   select_region (fixture, "chengdu-chongqing");
 
   /* No year has all 16 members, so there is no sum to show on cards. */
-  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "latest"));
+  g_assert_null (_tanlu_dashboard_page_get_card (dashboard (fixture), "latest"));
 
   coverage = tanlu_test_find_widget (GTK_WIDGET (dashboard (fixture)), GTK_TYPE_LABEL);
   for (; coverage != NULL; coverage = gtk_widget_get_next_sibling (coverage))
@@ -456,8 +459,8 @@ test_nation_ranks_provinces (Fixture       *fixture,
 
   select_region (fixture, "100000");
 
-  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "share"));
-  g_assert_null (tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
+  g_assert_null (_tanlu_dashboard_page_get_card (dashboard (fixture), "share"));
+  g_assert_null (_tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
   ranking = tanlu_chart_view_get_data (chart_view (fixture, "ranking"));
   g_assert_cmpuint (ranking->categories->len, ==, 30);
   g_assert_cmpint (ranking->highlight, ==, -1);
@@ -567,25 +570,25 @@ test_export_dialog (Fixture       *fixture,
   dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), exportable, 800, 400);
   g_assert_nonnull (dialog);
 
-  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
-  g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
+  _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
+  g_assert_true (_tanlu_export_dialog_save (dialog, png, &error));
   g_assert_no_error (error);
   tanlu_test_assert_png_size (png, 3840, 2160);
 
-  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_SHOWN_2X);
-  g_assert_true (tanlu_export_dialog_save (dialog, png, &error));
+  _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_SHOWN_2X);
+  g_assert_true (_tanlu_export_dialog_save (dialog, png, &error));
   tanlu_test_assert_png_size (png, 1600, 800);
 
-  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_SVG, TANLU_EXPORT_SIZE_1600X1200);
-  g_assert_true (tanlu_export_dialog_save (dialog, svg, &error));
+  _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_SVG, TANLU_EXPORT_SIZE_1600X1200);
+  g_assert_true (_tanlu_export_dialog_save (dialog, svg, &error));
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "1600"));
   g_clear_pointer (&contents, g_free);
 
   /* The chart's description reads back as the same chart. */
-  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_JSON, TANLU_EXPORT_SIZE_1920X1080);
-  g_assert_true (tanlu_export_dialog_save (dialog, json, &error));
+  _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_JSON, TANLU_EXPORT_SIZE_1920X1080);
+  g_assert_true (_tanlu_export_dialog_save (dialog, json, &error));
   g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
   spec = tanlu_chart_spec_new_from_json (contents, -1, &error);
   g_assert_no_error (error);
@@ -597,8 +600,8 @@ test_export_dialog (Fixture       *fixture,
   {
     g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "trend.png", NULL);
 
-    tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_1920X1080);
-    g_assert_false (tanlu_export_dialog_save (dialog, missing, &error));
+    _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_1920X1080);
+    g_assert_false (_tanlu_export_dialog_save (dialog, missing, &error));
     g_assert_nonnull (error);
     g_assert_nonnull (strstr (error->message, "no-such-folder"));
   }

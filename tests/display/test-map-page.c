@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "widgets/tanlu-export-dialog-private.h"
+#include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-choropleth-layer.h"
 #include "pages/map/tanlu-map-page.h"
 #include "store/tanlu-region.h"
@@ -31,7 +33,7 @@ map_page (Fixture *fixture)
 static TanluChoroplethLayer *
 layer (Fixture *fixture)
 {
-  return TANLU_CHOROPLETH_LAYER (tanlu_map_page_get_layer (map_page (fixture)));
+  return TANLU_CHOROPLETH_LAYER (_tanlu_map_page_get_layer (map_page (fixture)));
 }
 
 static gboolean
@@ -258,8 +260,8 @@ test_export (Fixture       *fixture,
   picture.style = *tanlu_choropleth_layer_get_style (layer (fixture));
   exportable = tanlu_map_exportable_new (&picture, "GS(2026)0000 fixture");
   dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), exportable, 1000, 700);
-  tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
-  g_assert_true (tanlu_export_dialog_save (dialog, path, &error));
+  _tanlu_export_dialog_choose (dialog, TANLU_EXPORT_FORMAT_PNG, TANLU_EXPORT_SIZE_3840X2160);
+  g_assert_true (_tanlu_export_dialog_save (dialog, path, &error));
   g_assert_no_error (error);
   tanlu_test_assert_png_size (path, 3840, 2160);
   source = tanlu_test_png_text (path, "Source");

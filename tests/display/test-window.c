@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "pages/data/tanlu-data-page-private.h"
+#include "app/tanlu-window-private.h"
 #include "app/tanlu-application.h"
 #include "app/tanlu-window.h"
 #include "pages/data/tanlu-data-page.h"
@@ -35,7 +37,7 @@ data_rows (Fixture *fixture)
   TanluDataPage *page = TANLU_DATA_PAGE (tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
 
   g_assert_nonnull (page);
-  return tanlu_data_page_get_model (page);
+  return _tanlu_data_page_get_model (page);
 }
 
 static void
@@ -188,7 +190,7 @@ import_finished (gpointer data)
 {
   Fixture *fixture = data;
 
-  return !tanlu_window_is_importing (fixture->window);
+  return !_tanlu_window_is_importing (fixture->window);
 }
 
 static GtkWindow *
@@ -226,8 +228,8 @@ test_import_from_window (Fixture       *fixture,
   rows = data_rows (fixture);
   n_before = g_list_model_get_n_items (rows);
 
-  tanlu_window_import_files (fixture->window, paths);
-  g_assert_true (tanlu_window_is_importing (fixture->window));
+  _tanlu_window_import_files (fixture->window, paths);
+  g_assert_true (_tanlu_window_is_importing (fixture->window));
   tanlu_test_wait_until (import_finished, fixture);
   tanlu_test_wait_for_idle ();
 

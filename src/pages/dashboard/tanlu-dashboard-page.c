@@ -5,11 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-dashboard-page.h"
-#include "app/tanlu-application.h"
+#include "tanlu-dashboard-page-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "figures/tanlu-summary.h"
-#include "pages/data/tanlu-data-page.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -19,7 +17,6 @@
 
 #include <math.h>
 
-#define TOTAL_INDICATOR "co2.total"
 #define MAX_COMPARISONS 6
 #define TOP_SECTORS 6
 #define TREND_MEMBERS 6
@@ -47,6 +44,9 @@ struct _TanluDashboardPage
 
   /* owned */
   TanluContext   *context;
+  GSignalGroup   *context_signals;
+  char           *unit_scale;
+  GStrv           comparisons;
   GHashTable     *cards;           /* name → card widget, for tests */
 
   TanluChartCard *trend_card;
@@ -61,6 +61,16 @@ struct _TanluDashboardPage
 
 G_DEFINE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_UNIT_SCALE,
+  PROP_COMPARISONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ------------------------------------------------------------------------ */
 
 static TanluChartLanguage
@@ -70,10 +80,9 @@ ui_language (void)
 }
 
 static TanluChartUnitScale
-unit_scale (void)
+unit_scale (TanluDashboardPage *self)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-  g_autofree char *name = settings != NULL ? g_settings_get_string (settings, "unit-scale") : NULL;
+  const char *name = self->unit_scale;
 
   if (g_strcmp0 (name, "mt") == 0)
     return TANLU_CHART_UNIT_SCALE_MT;
@@ -88,9 +97,10 @@ unit_scale (void)
 }
 
 static char *
-format_mass (double mt)
+format_mass (TanluDashboardPage *self,
+             double              mt)
 {
-  TanluChartUnitScale scale = unit_scale ();
+  TanluChartUnitScale scale = unit_scale (self);
   g_autofree char *number = tanlu_chart_format_value (mt * tanlu_chart_unit_scale_factor (scale), ui_language ());
   g_autofree char *unit = tanlu_chart_unit_label ("Mt CO₂", scale, ui_language ());
 
@@ -225,7 +235,7 @@ add_change_card (TanluDashboardPage *self,
   if (has_change)
     {
       g_autofree char *value = format_percent (change, TRUE);
-      g_autofree char *base = format_mass (g_array_index (since, TanluSeriesPoint, 0).value);
+      g_autofree char *base = format_mass (self, g_array_index (since, TanluSeriesPoint, 0).value);
       /* Translators: “From 168.5 Mt CO₂ in 2005 to 2019” */
       g_autofree char *detail = g_strdup_printf (_("From %s in %u to %u"), base, base_year, summary->latest_year);
 
@@ -256,7 +266,7 @@ fill_cards (TanluDashboardPage *self,
 
   {
     g_autofree char *caption = g_strdup_printf (_("CO₂ emissions, %u"), summary->latest_year);
-    g_autofree char *value = format_mass (summary->latest_value);
+    g_autofree char *value = format_mass (self, summary->latest_value);
     g_autofree char *detail = NULL;
 
     if (level == TANLU_REGION_LEVEL_GROUP)
@@ -292,7 +302,7 @@ fill_cards (TanluDashboardPage *self,
 
   {
     g_autofree char *value = g_strdup_printf ("%u", summary->peak_year);
-    g_autofree char *peak = format_mass (summary->peak_value);
+    g_autofree char *peak = format_mass (self, summary->peak_value);
     g_autofree char *detail = NULL;
 
     if (summary->fallen_since_peak)
@@ -357,7 +367,7 @@ update_sources (TanluDashboardPage *self,
 
       for (guint i = 0; i < n_members; i++)
         {
-          g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TOTAL_INDICATOR, NULL);
+          g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
 
           for (guint k = 0; series != NULL && k < series->len; k++)
             g_array_append_val (ids, g_array_index (series, TanluSeriesPoint, k).source_id);
@@ -433,32 +443,16 @@ update_coverage (TanluDashboardPage *self,
 /* Charts */
 
 static TanluChartSpec *
-create_spec (TanluChartKind kind)
+create_spec (TanluDashboardPage *self,
+             TanluChartKind      kind)
 {
   TanluChartSpec *spec = tanlu_chart_spec_new (kind);
 
   spec->language = ui_language ();
-  spec->unit_scale = unit_scale ();
+  spec->unit_scale = unit_scale (self);
   spec->theme = TANLU_CHART_THEME_LIGHT;
 
   return spec;
-}
-
-static GStrv
-get_comparisons (void)
-{
-  GSettings *settings = tanlu_application_get_default_settings ();
-
-  return settings != NULL ? g_settings_get_strv (settings, "comparison-regions") : g_new0 (char *, 1);
-}
-
-static void
-set_comparisons (const char * const *keys)
-{
-  GSettings *settings = tanlu_application_get_default_settings ();
-
-  if (settings != NULL)
-    g_settings_set_strv (settings, "comparison-regions", keys);
 }
 
 /* A group with no complete year is drawn as its largest members. */
@@ -475,7 +469,7 @@ add_member_series (TanluDashboardPage *self,
   members = tanlu_region_get_member_codes (group, &n_members);
   for (guint i = 0; i < n_members; i++)
     {
-      g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TOTAL_INDICATOR, NULL);
+      g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
 
       if (series != NULL && series->len > 0)
         {
@@ -501,7 +495,7 @@ add_member_series (TanluDashboardPage *self,
       char key[16];
 
       g_snprintf (key, sizeof key, "%u", g_array_index (latest, TanluRegionValue, i).code);
-      tanlu_chart_spec_add_series (spec, key, TOTAL_INDICATOR);
+      tanlu_chart_spec_add_series (spec, key, TANLU_INDICATOR_CO2_TOTAL);
     }
 }
 
@@ -511,8 +505,8 @@ fill_trend (TanluDashboardPage *self,
             const TanluSummary *summary)
 {
   TanluStore *store = tanlu_context_get_store (self->context);
-  g_autoptr(TanluChartSpec) spec = create_spec (TANLU_CHART_KIND_LINE);
-  g_auto(GStrv) comparisons = get_comparisons ();
+  g_autoptr(TanluChartSpec) spec = create_spec (self, TANLU_CHART_KIND_LINE);
+  const char * const *comparisons = (const char * const *) self->comparisons;
   GtkWidget *child;
   const char *note = NULL;
 
@@ -522,7 +516,7 @@ fill_trend (TanluDashboardPage *self,
       note = _("No year has figures for every member, so the group’s largest members are drawn instead of its sum.");
     }
   else
-    tanlu_chart_spec_add_series (spec, tanlu_region_get_key (region), TOTAL_INDICATOR);
+    tanlu_chart_spec_add_series (spec, tanlu_region_get_key (region), TANLU_INDICATOR_CO2_TOTAL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->comparison_box))) != NULL)
     gtk_box_remove (self->comparison_box, child);
@@ -537,7 +531,7 @@ fill_trend (TanluDashboardPage *self,
       if (other == NULL || other == region)
         continue;
 
-      tanlu_chart_spec_add_series (spec, comparisons[i], TOTAL_INDICATOR);
+      tanlu_chart_spec_add_series (spec, comparisons[i], TANLU_INDICATOR_CO2_TOTAL);
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       gtk_box_append (GTK_BOX (box), gtk_label_new (tanlu_region_get_display_name (other)));
@@ -553,7 +547,7 @@ fill_trend (TanluDashboardPage *self,
       gtk_box_append (self->comparison_box, chip);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), g_strv_length (comparisons) < MAX_COMPARISONS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), g_strv_length (self->comparisons) < MAX_COMPARISONS);
 
   if (spec->series->len == 0)
     tanlu_chart_card_show_message (self->trend_card, _("CO₂ emissions"),
@@ -570,7 +564,7 @@ fill_breakdown (TanluDashboardPage  *self,
                 TanluChartBreakdown  breakdown)
 {
   TanluStore *store = tanlu_context_get_store (self->context);
-  TanluChartSpec *spec = create_spec (TANLU_CHART_KIND_STACKED_AREA);
+  TanluChartSpec *spec = create_spec (self, TANLU_CHART_KIND_STACKED_AREA);
   const char *title;
 
   spec->breakdown = breakdown;
@@ -640,8 +634,8 @@ update_scope2_note (TanluDashboardPage *self,
     note = g_strdup (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1. The source gives it as zero in every year."));
   else
     {
-      g_autofree char *e = format_mass (latest_electricity);
-      g_autofree char *h = format_mass (latest_heat);
+      g_autofree char *e = format_mass (self, latest_electricity);
+      g_autofree char *h = format_mass (self, latest_heat);
 
       /* Translators: “…: electricity 12.3 Mt CO₂ and heat 0.4 Mt CO₂ in 2019.” */
       note = g_strdup_printf (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1: electricity %s and heat %s in %u."),
@@ -656,11 +650,11 @@ fill_ranking (TanluDashboardPage *self,
               TanluRegion        *region)
 {
   TanluStore *store = tanlu_context_get_store (self->context);
-  TanluChartSpec *spec = create_spec (TANLU_CHART_KIND_BARS);
+  TanluChartSpec *spec = create_spec (self, TANLU_CHART_KIND_BARS);
   TanluChartData *data;
 
   spec->ranking_region = g_strdup (tanlu_region_get_key (region));
-  spec->ranking_indicator = g_strdup (TOTAL_INDICATOR);
+  spec->ranking_indicator = g_strdup (TANLU_INDICATOR_CO2_TOTAL);
 
   if (tanlu_chart_card_show_spec (self->ranking_card, store, spec) &&
       (data = tanlu_chart_view_get_data (tanlu_chart_card_get_view (self->ranking_card))) != NULL)
@@ -684,7 +678,7 @@ reload (TanluDashboardPage *self)
   if (region == NULL)
     return;
 
-  if (!(summary = tanlu_summary_new (store, region, TOTAL_INDICATOR, &error)))
+  if (!(summary = tanlu_summary_new (store, region, TANLU_INDICATOR_CO2_TOTAL, &error)))
     {
       adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -697,7 +691,7 @@ reload (TanluDashboardPage *self)
        summary->members_without_data == NULL ||
        summary->members_without_data->len == n_members))
     {
-      g_autofree char *text = tanlu_data_page_describe_empty (region);
+      g_autofree char *text = tanlu_summary_describe_no_figures (region);
 
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -780,7 +774,7 @@ on_compare_popover_show_cb (TanluDashboardPage *self)
   TanluStore *store = tanlu_context_get_store (self->context);
   TanluRegion *current = tanlu_context_get_region (self->context);
   GListModel *regions = tanlu_store_get_regions (store);
-  g_auto(GStrv) comparisons = get_comparisons ();
+  const char * const *comparisons = (const char * const *) self->comparisons;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->compare_list))) != NULL)
@@ -793,9 +787,9 @@ on_compare_popover_show_cb (TanluDashboardPage *self)
       GtkWidget *row;
       GtkWidget *label;
 
-      if (region == current || g_strv_contains ((const char * const *) comparisons, tanlu_region_get_key (region)))
+      if (region == current || g_strv_contains (comparisons, tanlu_region_get_key (region)))
         continue;
-      series = tanlu_store_get_region_series (store, region, TOTAL_INDICATOR, NULL, NULL);
+      series = tanlu_store_get_region_series (store, region, TANLU_INDICATOR_CO2_TOTAL, NULL, NULL);
       if (series == NULL || series->len == 0)
         continue;
 
@@ -861,8 +855,7 @@ create_comparison_footer (TanluDashboardPage *self)
 /* ------------------------------------------------------------------------ */
 
 static void
-on_settings_changed_cb (TanluDashboardPage *self,
-                        const char         *key)
+reload_if_shown (TanluDashboardPage *self)
 {
   if (self->context != NULL)
     reload (self);
@@ -875,9 +868,75 @@ tanlu_dashboard_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DASHBOARD_PAGE);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_dashboard_page_finalize (GObject *object)
+{
+  TanluDashboardPage *self = (TanluDashboardPage *)object;
+
+  g_clear_pointer (&self->unit_scale, g_free);
+  g_clear_pointer (&self->comparisons, g_strfreev);
+
+  G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+tanlu_dashboard_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  TanluDashboardPage *self = TANLU_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_UNIT_SCALE:
+      g_value_set_string (value, self->unit_scale);
+      break;
+
+    case PROP_COMPARISONS:
+      g_value_set_boxed (value, self->comparisons);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_dashboard_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  TanluDashboardPage *self = TANLU_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      tanlu_dashboard_page_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_UNIT_SCALE:
+      tanlu_dashboard_page_set_unit_scale (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPARISONS:
+      tanlu_dashboard_page_set_comparisons (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -887,6 +946,32 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tanlu_dashboard_page_dispose;
+  object_class->finalize = tanlu_dashboard_page_finalize;
+  object_class->get_property = tanlu_dashboard_page_get_property;
+  object_class->set_property = tanlu_dashboard_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TanluDashboardPage:unit-scale:
+   *
+   * How masses of CO₂ are shown: "auto", "mt", "wan-tonnes" or "yi-tonnes".
+   */
+  properties[PROP_UNIT_SCALE] =
+    g_param_spec_string ("unit-scale", NULL, NULL, "auto",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TanluDashboardPage:comparisons:
+   *
+   * The regions drawn beside the selected one in the trend chart, as
+   * codes or group keys; at most six.
+   */
+  properties[PROP_COMPARISONS] =
+    g_param_spec_boxed ("comparisons", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, stack);
@@ -919,9 +1004,15 @@ add_chart_card (TanluDashboardPage *self,
 static void
 tanlu_dashboard_page_init (TanluDashboardPage *self)
 {
-  GSettings *settings = tanlu_application_get_default_settings ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->unit_scale = g_strdup ("auto");
+  self->comparisons = g_new0 (char *, 1);
+  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (reload), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (reload), self,
+                                 G_CONNECT_SWAPPED);
 
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->trend_card = add_chart_card (self, "trend");
@@ -929,37 +1020,98 @@ tanlu_dashboard_page_init (TanluDashboardPage *self)
   self->sector_card = add_chart_card (self, "sector");
   self->fuel_card = add_chart_card (self, "fuel");
   tanlu_chart_card_set_footer (self->trend_card, create_comparison_footer (self));
-
-  if (settings != NULL)
-    {
-      g_signal_connect_object (settings, "changed::unit-scale", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (settings, "changed::comparison-regions", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
-    }
 }
 
 /* ------------------------------------------------------------------------ */
 
+/**
+ * tanlu_dashboard_page_set_context:
+ * @context: (nullable): what the page shows
+ */
 void
 tanlu_dashboard_page_set_context (TanluDashboardPage *self,
                                   TanluContext       *context)
 {
   g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (TANLU_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
 
-  self->context = g_object_ref (context);
-  tanlu_context_watch (context, G_CALLBACK (reload), self);
-  reload (self);
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  reload_if_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /**
- * tanlu_dashboard_page_get_chart:
+ * tanlu_dashboard_page_set_unit_scale:
+ * @unit_scale: "auto", "mt", "wan-tonnes" or "yi-tonnes"
+ */
+void
+tanlu_dashboard_page_set_unit_scale (TanluDashboardPage *self,
+                                     const char         *unit_scale)
+{
+  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
+
+  if (unit_scale == NULL)
+    unit_scale = "auto";
+
+  if (g_strcmp0 (self->unit_scale, unit_scale) == 0)
+    return;
+
+  g_free (self->unit_scale);
+  self->unit_scale = g_strdup (unit_scale);
+
+  reload_if_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_SCALE]);
+}
+
+/**
+ * tanlu_dashboard_page_get_comparisons:
+ *
+ * Returns: (transfer none): the regions drawn beside the selected one
+ */
+const char * const *
+tanlu_dashboard_page_get_comparisons (TanluDashboardPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_DASHBOARD_PAGE (self), NULL);
+
+  return (const char * const *) self->comparisons;
+}
+
+/**
+ * tanlu_dashboard_page_set_comparisons:
+ * @comparisons: (nullable): the regions to draw beside the selected one,
+ *   as codes or group keys
+ */
+void
+tanlu_dashboard_page_set_comparisons (TanluDashboardPage *self,
+                                      const char * const *comparisons)
+{
+  const char * const empty[] = { NULL };
+
+  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
+
+  if (comparisons == NULL)
+    comparisons = empty;
+
+  if (g_strv_equal ((const char * const *) self->comparisons, comparisons))
+    return;
+
+  g_strfreev (self->comparisons);
+  self->comparisons = g_strdupv ((char **) comparisons);
+  reload_if_shown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISONS]);
+}
+
+/**
+ * _tanlu_dashboard_page_get_chart:
  * @name: "trend", "ranking", "sector" or "fuel"
  *
  * Returns: (transfer none) (nullable): the chart card
  */
 GtkWidget *
-tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
+_tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
                                 const char         *name)
 {
   g_return_val_if_fail (TANLU_IS_DASHBOARD_PAGE (self), NULL);
@@ -977,14 +1129,14 @@ tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
 }
 
 /**
- * tanlu_dashboard_page_get_card:
+ * _tanlu_dashboard_page_get_card:
  * @name: "latest", "since-2005", "since-2015", "growth", "peak", "share"
  *   or "rank"
  *
  * Returns: (transfer none) (nullable): the figure card, if shown
  */
 GtkWidget *
-tanlu_dashboard_page_get_card (TanluDashboardPage *self,
+_tanlu_dashboard_page_get_card (TanluDashboardPage *self,
                                const char         *name)
 {
   g_return_val_if_fail (TANLU_IS_DASHBOARD_PAGE (self), NULL);
@@ -996,37 +1148,35 @@ void
 tanlu_dashboard_page_add_comparison (TanluDashboardPage *self,
                                      const char         *region_key)
 {
-  g_auto(GStrv) comparisons = get_comparisons ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
 
   g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (region_key != NULL);
 
-  if (g_strv_contains ((const char * const *) comparisons, region_key) ||
-      g_strv_length (comparisons) >= MAX_COMPARISONS)
+  if (g_strv_contains ((const char * const *) self->comparisons, region_key) ||
+      g_strv_length (self->comparisons) >= MAX_COMPARISONS)
     return;
 
-  g_strv_builder_addv (builder, (const char **) comparisons);
+  g_strv_builder_addv (builder, (const char **) self->comparisons);
   g_strv_builder_add (builder, region_key);
   updated = g_strv_builder_end (builder);
-  set_comparisons ((const char * const *) updated);
+  tanlu_dashboard_page_set_comparisons (self, (const char * const *) updated);
 }
 
 void
 tanlu_dashboard_page_remove_comparison (TanluDashboardPage *self,
                                         const char         *region_key)
 {
-  g_auto(GStrv) comparisons = get_comparisons ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) updated = NULL;
 
   g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
 
-  for (guint i = 0; comparisons[i] != NULL; i++)
-    if (g_strcmp0 (comparisons[i], region_key) != 0)
-      g_strv_builder_add (builder, comparisons[i]);
+  for (guint i = 0; self->comparisons[i] != NULL; i++)
+    if (g_strcmp0 (self->comparisons[i], region_key) != 0)
+      g_strv_builder_add (builder, self->comparisons[i]);
 
   updated = g_strv_builder_end (builder);
-  set_comparisons ((const char * const *) updated);
+  tanlu_dashboard_page_set_comparisons (self, (const char * const *) updated);
 }

@@ -11,15 +11,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, TANLU, DASHBOARD_PAGE, GtkWidget)
 
-void        tanlu_dashboard_page_set_context   (TanluDashboardPage *self,
-                                                TanluContext       *context);
-GtkWidget  *tanlu_dashboard_page_get_chart     (TanluDashboardPage *self,
-                                                const char         *name);
-GtkWidget  *tanlu_dashboard_page_get_card      (TanluDashboardPage *self,
-                                                const char         *name);
-void        tanlu_dashboard_page_add_comparison    (TanluDashboardPage *self,
-                                                    const char         *region_key);
-void        tanlu_dashboard_page_remove_comparison (TanluDashboardPage *self,
-                                                    const char         *region_key);
+void                tanlu_dashboard_page_set_context       (TanluDashboardPage *self,
+                                                            TanluContext       *context);
+void                tanlu_dashboard_page_set_unit_scale    (TanluDashboardPage *self,
+                                                            const char         *unit_scale);
+const char * const *tanlu_dashboard_page_get_comparisons   (TanluDashboardPage *self);
+void                tanlu_dashboard_page_set_comparisons   (TanluDashboardPage *self,
+                                                            const char * const *comparisons);
+void                tanlu_dashboard_page_add_comparison    (TanluDashboardPage *self,
+                                                            const char         *region_key);
+void                tanlu_dashboard_page_remove_comparison (TanluDashboardPage *self,
+                                                            const char         *region_key);
 
 G_END_DECLS

@@ -5,7 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-data-page.h"
+#include "tanlu-data-page-private.h"
+#include "figures/tanlu-summary.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-observation-list.h"
@@ -51,6 +52,7 @@ struct _TanluDataPage
 
   /* owned */
   TanluContext         *context;
+  GSignalGroup         *context_signals;
   GtkSortListModel     *sorted;
   GtkFilterListModel   *filtered;
   GtkSliceListModel    *shown;
@@ -60,6 +62,14 @@ struct _TanluDataPage
 };
 
 G_DEFINE_FINAL_TYPE (TanluDataPage, tanlu_data_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
 
@@ -283,7 +293,7 @@ update_sources (TanluDataPage        *self,
 static void
 reload (TanluDataPage *self)
 {
-  TanluRegion *region = tanlu_context_get_region (self->context);
+  TanluRegion *region = self->context != NULL ? tanlu_context_get_region (self->context) : NULL;
   g_autoptr(GListModel) observations = NULL;
   g_autoptr(GError) error = NULL;
   const char *description;
@@ -314,7 +324,7 @@ reload (TanluDataPage *self)
 
   if (g_list_model_get_n_items (observations) == 0)
     {
-      g_autofree char *text = tanlu_data_page_describe_empty (region);
+      g_autofree char *text = tanlu_summary_describe_no_figures (region);
 
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -341,6 +351,7 @@ tanlu_data_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_data_page_parent_class)->dispose (object);
@@ -357,6 +368,44 @@ tanlu_data_page_finalize (GObject *object)
 }
 
 static void
+tanlu_data_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TanluDataPage *self = TANLU_DATA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_data_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TanluDataPage *self = TANLU_DATA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      tanlu_data_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tanlu_data_page_class_init (TanluDataPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -364,6 +413,14 @@ tanlu_data_page_class_init (TanluDataPageClass *klass)
 
   object_class->dispose = tanlu_data_page_dispose;
   object_class->finalize = tanlu_data_page_finalize;
+  object_class->get_property = tanlu_data_page_get_property;
+  object_class->set_property = tanlu_data_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, column_view);
@@ -394,6 +451,12 @@ tanlu_data_page_init (TanluDataPage *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (reload), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (reload), self,
+                                 G_CONNECT_SWAPPED);
 
   for (Column column = 0; column < N_COLUMNS; column++)
     {
@@ -428,45 +491,35 @@ tanlu_data_page_init (TanluDataPage *self)
 
 /* ------------------------------------------------------------------------ */
 
+/**
+ * tanlu_data_page_set_context:
+ * @context: (nullable): what the page shows
+ */
 void
 tanlu_data_page_set_context (TanluDataPage *self,
                              TanluContext  *context)
 {
   g_return_if_fail (TANLU_IS_DATA_PAGE (self));
-  g_return_if_fail (TANLU_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
 
-  self->context = g_object_ref (context);
-  tanlu_context_watch (context, G_CALLBACK (reload), self);
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /**
- * tanlu_data_page_get_model:
+ * _tanlu_data_page_get_model:
  *
  * Returns: (transfer none): the rows as shown, filtered and in their
  *   current order
  */
 GListModel *
-tanlu_data_page_get_model (TanluDataPage *self)
+_tanlu_data_page_get_model (TanluDataPage *self)
 {
   g_return_val_if_fail (TANLU_IS_DATA_PAGE (self), NULL);
 
   return G_LIST_MODEL (self->filtered);
-}
-
-/**
- * tanlu_data_page_describe_empty:
- *
- * Returns: (transfer full): what the pages say when @region has no
- *   figures, and how to add some
- */
-char *
-tanlu_data_page_describe_empty (TanluRegion *region)
-{
-  g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
-
-  /* Translators: %s is a region */
-  return g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
-                          tanlu_region_get_display_name (region));
 }

@@ -11,9 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU, DATA_PAGE, GtkWidget)
 
-void        tanlu_data_page_set_context (TanluDataPage *self,
-                                         TanluContext  *context);
-GListModel *tanlu_data_page_get_model   (TanluDataPage *self);
-char       *tanlu_data_page_describe_empty (TanluRegion *region);
+void tanlu_data_page_set_context (TanluDataPage *self,
+                                  TanluContext  *context);
 
 G_END_DECLS

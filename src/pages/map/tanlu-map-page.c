@@ -6,10 +6,8 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
-#include "tanlu-map-page.h"
+#include "tanlu-map-page-private.h"
 #include "geo/tanlu-boundaries.h"
-#include "app/tanlu-application.h"
-#include "app/tanlu-window.h"
 #include "charts/tanlu-chart-scale.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
@@ -17,6 +15,7 @@
 #include "store/tanlu-store.h"
 #include "tanlu-basemap-source.h"
 #include "tanlu-choropleth-layer.h"
+#include "tanlu-map-options.h"
 #include "widgets/tanlu-context.h"
 #include "widgets/tanlu-export-dialog.h"
 #include "widgets/tanlu-map-exportable.h"
@@ -63,6 +62,8 @@ struct _TanluMapPage
 
   /* owned */
   TanluContext         *context;
+  GSignalGroup         *context_signals;
+  TanluMapOptions      *options;
   TanluBasemap         *basemap;
   ShumateMapSource     *sources[2];       /* light, dark */
   ShumateMapSource     *online_source;
@@ -80,13 +81,16 @@ struct _TanluMapPage
 
 G_DEFINE_FINAL_TYPE (TanluMapPage, tanlu_map_page, GTK_TYPE_WIDGET)
 
-/* ------------------------------------------------------------------------ */
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_OPTIONS,
+  N_PROPS
+};
 
-static GSettings *
-get_settings (void)
-{
-  return tanlu_application_get_default_settings ();
-}
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
 
 static gboolean
 chinese (void)
@@ -110,11 +114,7 @@ static void
 show_message (TanluMapPage *self,
               const char   *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (TANLU_IS_WINDOW (root))
-    tanlu_window_add_toast (TANLU_WINDOW (root), adw_toast_new (message));
-  else
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
     g_message ("%s", message);
 }
 
@@ -236,28 +236,20 @@ fit_on_first_size_cb (GtkWidget     *widget,
 static void
 set_style (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
+  const char *unit_scale = tanlu_map_options_get_unit_scale (self->options);
   TanluMapStyle style;
-  g_autofree char *palette = NULL;
-  g_autofree char *unit_scale = NULL;
 
   tanlu_map_style_init (&style);
   style.language = chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
   style.unit_scale = chinese () ? TANLU_CHART_UNIT_SCALE_WAN_TONNES : TANLU_CHART_UNIT_SCALE_MT;
-
-  if (settings != NULL)
-    {
-      palette = g_settings_get_string (settings, "map-palette");
-      unit_scale = g_settings_get_string (settings, "unit-scale");
-      tanlu_map_palette_from_string (palette, &style.palette);
-      style.labels = g_settings_get_boolean (settings, "map-labels");
-      if (g_strcmp0 (unit_scale, "mt") == 0)
-        style.unit_scale = TANLU_CHART_UNIT_SCALE_MT;
-      else if (g_strcmp0 (unit_scale, "wan-tonnes") == 0)
-        style.unit_scale = TANLU_CHART_UNIT_SCALE_WAN_TONNES;
-      else if (g_strcmp0 (unit_scale, "yi-tonnes") == 0)
-        style.unit_scale = TANLU_CHART_UNIT_SCALE_YI_TONNES;
-    }
+  tanlu_map_palette_from_string (tanlu_map_options_get_palette (self->options), &style.palette);
+  style.labels = tanlu_map_options_get_labels (self->options);
+  if (g_strcmp0 (unit_scale, "mt") == 0)
+    style.unit_scale = TANLU_CHART_UNIT_SCALE_MT;
+  else if (g_strcmp0 (unit_scale, "wan-tonnes") == 0)
+    style.unit_scale = TANLU_CHART_UNIT_SCALE_WAN_TONNES;
+  else if (g_strcmp0 (unit_scale, "yi-tonnes") == 0)
+    style.unit_scale = TANLU_CHART_UNIT_SCALE_YI_TONNES;
 
   tanlu_choropleth_layer_set_style (self->layer, &style);
 }
@@ -311,35 +303,30 @@ classify_all_years (TanluMapPage         *self,
 static void
 classify (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
   TanluMapData *data = current_data (self);
   TanluClassifyMethod method = TANLU_CLASSIFY_QUANTILE;
   g_autofree double *breaks = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean fixed = FALSE;
-  guint n_classes = 5;
-  gsize n_breaks = 0;
+  const double *typed;
+  gboolean fixed;
+  guint n_classes;
+  gsize n_breaks;
+  double factor;
 
   if (data == NULL)
     return;
 
-  if (settings != NULL)
-    {
-      g_autofree char *key = g_settings_get_string (settings, "map-method");
-      g_autoptr(GVariant) custom = g_settings_get_value (settings, "map-custom-breaks");
-      const double *typed = g_variant_get_fixed_array (custom, &n_breaks, sizeof (double));
-      double factor = display_factor (self);
+  typed = tanlu_map_options_get_custom_breaks (self->options, &n_breaks);
+  factor = display_factor (self);
+  tanlu_classify_method_from_string (tanlu_map_options_get_method (self->options), &method);
+  n_classes = tanlu_map_options_get_classes (self->options);
+  fixed = tanlu_map_options_get_fixed_scale (self->options);
 
-      tanlu_classify_method_from_string (key, &method);
-      n_classes = g_settings_get_int (settings, "map-classes");
-      fixed = g_settings_get_boolean (settings, "map-fixed-scale");
-
-      breaks = g_new (double, MAX (n_breaks, 1));
-      for (gsize i = 0; i < n_breaks; i++)
-        breaks[i] = typed[i] / factor;
-      if (method == TANLU_CLASSIFY_CUSTOM)
-        n_classes = n_breaks + 1;
-    }
+  breaks = g_new (double, MAX (n_breaks, 1));
+  for (gsize i = 0; i < n_breaks; i++)
+    breaks[i] = typed[i] / factor;
+  if (method == TANLU_CLASSIFY_CUSTOM)
+    n_classes = n_breaks + 1;
 
   if (fixed)
     {
@@ -454,7 +441,6 @@ update_marker_visibility (TanluMapPage *self)
 static void
 reload (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
   g_autoptr(GError) error = NULL;
   TanluMapData *data;
   guint year = 0;
@@ -476,7 +462,7 @@ reload (TanluMapPage *self)
       show_message (self, error->message);
       return;
     }
-  tanlu_map_data_set_change_base (data, settings != NULL ? g_settings_get_int (settings, "map-change-base") : 0);
+  tanlu_map_data_set_change_base (data, tanlu_map_options_get_change_base (self->options));
 
   tanlu_choropleth_layer_set_data (self->layer, data);
   set_style (self);
@@ -613,8 +599,6 @@ static TanluExportable *
 create_exportable (TanluMapPage *self,
                    gboolean      whole)
 {
-  GSettings *settings = get_settings ();
-  g_autofree char *approval = settings != NULL ? g_settings_get_string (settings, "map-approval-number") : NULL;
   TanluMapPicture picture = { 0 };
 
   picture.data = current_data (self);
@@ -623,7 +607,7 @@ create_exportable (TanluMapPage *self,
   picture.use_view = !whole;
   tanlu_choropleth_layer_get_view (self->layer, &picture.view);
 
-  return tanlu_map_exportable_new (&picture, approval);
+  return tanlu_map_exportable_new (&picture, tanlu_map_options_get_approval_number (self->options));
 }
 
 static void
@@ -696,12 +680,11 @@ create_marker_widget (const TanluMapMarker *marker)
 static void
 update_capitals (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
   g_autoptr(GPtrArray) capitals = NULL;
 
   tanlu_map_page_remove_markers (self, "capital");
 
-  if (get_store (self) == NULL || (settings != NULL && !g_settings_get_boolean (settings, "map-capitals")))
+  if (get_store (self) == NULL || !tanlu_map_options_get_capitals (self->options))
     return;
 
   capitals = tanlu_map_list_capitals (get_store (self), chinese (), NULL);
@@ -737,10 +720,9 @@ set_map_source (TanluMapPage     *self,
 static void
 update_map_source (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  if (settings != NULL && g_settings_get_boolean (settings, "map-online-layer"))
+  if (tanlu_map_options_get_online_layer (self->options))
     {
       if (self->online_source == NULL)
         self->online_source = SHUMATE_MAP_SOURCE (
@@ -778,27 +760,53 @@ ensure_basemap (TanluMapPage *self)
 /* Options */
 
 static void
-on_settings_changed_cb (TanluMapPage *self,
-                        const char   *key)
+sync_option_widgets (TanluMapPage *self)
 {
-  if (g_str_equal (key, "map-online-layer"))
+  const char *method = tanlu_map_options_get_method (self->options);
+  guint base = tanlu_map_options_get_change_base (self->options);
+  g_autoptr(GString) typed = g_string_new (NULL);
+  const double *breaks;
+  gsize n_breaks;
+
+  self->updating = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (method_keys); i++)
+    if (g_strcmp0 (method, method_keys[i]) == 0)
+      gtk_drop_down_set_selected (self->method_dropdown, i);
+  for (guint i = 0; i < G_N_ELEMENTS (change_bases); i++)
+    if (change_bases[i] == base)
+      gtk_drop_down_set_selected (self->show_dropdown, i);
+  gtk_drop_down_set_selected (self->palette_dropdown,
+                              g_strcmp0 (tanlu_map_options_get_palette (self->options), "diverging") == 0);
+
+  breaks = tanlu_map_options_get_custom_breaks (self->options, &n_breaks);
+  for (gsize i = 0; i < n_breaks; i++)
+    g_string_append_printf (typed, i > 0 ? ", %g" : "%g", breaks[i]);
+  gtk_editable_set_text (GTK_EDITABLE (self->breaks_entry), typed->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->breaks_entry), g_strcmp0 (method, "custom") == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->classes_spin), g_strcmp0 (method, "custom") != 0);
+
+  self->updating = FALSE;
+}
+
+static void
+on_options_changed_cb (TanluMapPage *self,
+                       GParamSpec   *pspec)
+{
+  const char *name = pspec->name;
+
+  sync_option_widgets (self);
+
+  if (g_str_equal (name, "online-layer"))
     update_map_source (self);
-  else if (g_str_equal (key, "map-capitals"))
+  else if (g_str_equal (name, "capitals"))
     update_capitals (self);
-  else if (g_str_equal (key, "map-change-base"))
+  else if (g_str_equal (name, "change-base"))
     reload (self);
-  else if (g_str_has_prefix (key, "map-") || g_str_equal (key, "unit-scale"))
+  else if (!g_str_equal (name, "approval-number"))
     {
       set_style (self);
       classify (self);
-    }
-
-  if (g_str_equal (key, "map-method") && self->breaks_entry != NULL)
-    {
-      g_autofree char *method = g_settings_get_string (get_settings (), key);
-
-      gtk_widget_set_visible (GTK_WIDGET (self->breaks_entry), g_str_equal (method, "custom"));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->classes_spin), !g_str_equal (method, "custom"));
     }
 }
 
@@ -819,34 +827,33 @@ static void
 on_show_selected_cb (TanluMapPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->show_dropdown);
-  GSettings *settings = get_settings ();
 
-  if (self->updating || settings == NULL || selected >= G_N_ELEMENTS (change_bases))
+  if (self->updating || selected >= G_N_ELEMENTS (change_bases))
     return;
 
   /* Changes read best in a diverging palette. */
-  g_settings_set_string (settings, "map-palette", change_bases[selected] != 0 ? "diverging" : "sequential");
-  g_settings_set_int (settings, "map-change-base", change_bases[selected]);
+  g_object_set (self->options,
+                "palette", change_bases[selected] != 0 ? "diverging" : "sequential",
+                "change-base", change_bases[selected],
+                NULL);
 }
 
 static void
 on_method_selected_cb (TanluMapPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->method_dropdown);
-  GSettings *settings = get_settings ();
 
-  if (!self->updating && settings != NULL && selected < G_N_ELEMENTS (method_keys))
-    g_settings_set_string (settings, "map-method", method_keys[selected]);
+  if (!self->updating && selected < G_N_ELEMENTS (method_keys))
+    g_object_set (self->options, "method", method_keys[selected], NULL);
 }
 
 static void
 on_palette_selected_cb (TanluMapPage *self)
 {
-  GSettings *settings = get_settings ();
-
-  if (!self->updating && settings != NULL)
-    g_settings_set_string (settings, "map-palette",
-                           gtk_drop_down_get_selected (self->palette_dropdown) == 0 ? "sequential" : "diverging");
+  if (!self->updating)
+    g_object_set (self->options,
+                  "palette", gtk_drop_down_get_selected (self->palette_dropdown) == 0 ? "sequential" : "diverging",
+                  NULL);
 }
 
 /* Breaks as typed, "100, 250, 500", in the units shown. */
@@ -855,7 +862,6 @@ on_breaks_activate_cb (TanluMapPage *self)
 {
   g_auto(GStrv) parts = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->breaks_entry)), ",;， ", -1);
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
-  GSettings *settings = get_settings ();
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -875,9 +881,10 @@ on_breaks_activate_cb (TanluMapPage *self)
       g_array_append_val (breaks, value);
     }
 
-  if (settings != NULL)
-    g_settings_set_value (settings, "map-custom-breaks",
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, breaks->data, breaks->len, sizeof (double)));
+  g_object_set (self->options,
+                "custom-breaks", g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, breaks->data, breaks->len,
+                                                            sizeof (double)),
+                NULL);
 }
 
 static GtkWidget *
@@ -932,7 +939,6 @@ create_options (TanluMapPage *self)
   const char *shows[] = { _("Values"), _("Change since 2005"), _("Change since 2015"), NULL };
   const char *method_names[] = { _("Quantiles"), _("Equal intervals"), _("Natural breaks (Jenks)"), _("Custom breaks"), NULL };
   const char *palettes[] = { _("Sequential"), _("Diverging"), NULL };
-  GSettings *settings = get_settings ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
@@ -973,33 +979,15 @@ create_options (TanluMapPage *self)
   self->capitals_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Provincial ca_pitals")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->capitals_check));
 
-  if (settings != NULL)
-    {
-      g_autofree char *method = g_settings_get_string (settings, "map-method");
-      g_autofree char *palette = g_settings_get_string (settings, "map-palette");
-      guint base = g_settings_get_int (settings, "map-change-base");
-      g_autoptr(GVariant) custom = g_settings_get_value (settings, "map-custom-breaks");
-      g_autoptr(GString) typed = g_string_new (NULL);
-      gsize n_breaks;
-      const double *breaks = g_variant_get_fixed_array (custom, &n_breaks, sizeof (double));
-
-      for (guint i = 0; i < G_N_ELEMENTS (method_keys); i++)
-        if (g_str_equal (method, method_keys[i]))
-          gtk_drop_down_set_selected (self->method_dropdown, i);
-      for (guint i = 0; i < G_N_ELEMENTS (change_bases); i++)
-        if (change_bases[i] == base)
-          gtk_drop_down_set_selected (self->show_dropdown, i);
-      gtk_drop_down_set_selected (self->palette_dropdown, g_str_equal (palette, "diverging") ? 1 : 0);
-      for (gsize i = 0; i < n_breaks; i++)
-        g_string_append_printf (typed, i > 0 ? ", %g" : "%g", breaks[i]);
-      gtk_editable_set_text (GTK_EDITABLE (self->breaks_entry), typed->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->breaks_entry), g_str_equal (method, "custom"));
-
-      g_settings_bind (settings, "map-classes", self->classes_spin, "value", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "map-fixed-scale", self->fixed_check, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "map-labels", self->labels_check, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "map-capitals", self->capitals_check, "active", G_SETTINGS_BIND_DEFAULT);
-    }
+  sync_option_widgets (self);
+  g_object_bind_property (self->options, "classes", self->classes_spin, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->options, "fixed-scale", self->fixed_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->options, "labels", self->labels_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->options, "capitals", self->capitals_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected_cb), self, G_CONNECT_SWAPPED);
@@ -1086,9 +1074,54 @@ tanlu_map_page_dispose (GObject *object)
   g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, tanlu_basemap_unref);
   g_clear_pointer (&self->indicator, g_free);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->context);
+  g_clear_object (&self->options);
 
   G_OBJECT_CLASS (tanlu_map_page_parent_class)->dispose (object);
+}
+
+static void
+tanlu_map_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_OPTIONS:
+      g_value_set_object (value, self->options);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tanlu_map_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      tanlu_map_page_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_OPTIONS:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1098,8 +1131,24 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tanlu_map_page_dispose;
+  object_class->get_property = tanlu_map_page_get_property;
+  object_class->set_property = tanlu_map_page_set_property;
 
   widget_class->map = tanlu_map_page_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TanluMapPage:options:
+   *
+   * How the page colours and marks the regions.
+   */
+  properties[PROP_OPTIONS] =
+    g_param_spec_object ("options", NULL, NULL, TANLU_TYPE_MAP_OPTIONS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
 
@@ -1134,13 +1183,19 @@ tanlu_map_page_init (TanluMapPage *self)
 {
   ShumateViewport *viewport;
   ShumateMap *map;
-  GSettings *settings = get_settings ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->options = tanlu_map_options_new ();
+  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (on_context_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (on_data_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   self->maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tanlu_map_data_unref);
   self->indicator_codes = g_ptr_array_new_with_free_func (g_free);
-  self->indicator = g_strdup ("co2.total");
+  self->indicator = g_strdup (TANLU_INDICATOR_CO2_TOTAL);
   self->level = TANLU_REGION_LEVEL_PROVINCE;
 
   map = shumate_simple_map_get_map (self->map);
@@ -1163,8 +1218,7 @@ tanlu_map_page_init (TanluMapPage *self)
 
   create_options (self);
 
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_on_first_size_cb, NULL, NULL);
@@ -1172,29 +1226,68 @@ tanlu_map_page_init (TanluMapPage *self)
 
 /* ------------------------------------------------------------------------ */
 
+/**
+ * tanlu_map_page_set_context:
+ * @context: (nullable): what the page shows
+ */
 void
 tanlu_map_page_set_context (TanluMapPage *self,
                             TanluContext *context)
 {
   g_return_if_fail (TANLU_IS_MAP_PAGE (self));
-  g_return_if_fail (TANLU_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
 
-  self->context = g_object_ref (context);
-  g_signal_connect_object (context, "notify::region", G_CALLBACK (on_context_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "data-changed", G_CALLBACK (on_data_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->context == context)
+    return;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* What was drawn from another database goes. */
+  tanlu_choropleth_layer_set_data (self->layer, NULL);
+  g_hash_table_remove_all (self->maps);
+  tanlu_map_page_remove_markers (self, NULL);
+  self->loaded = FALSE;
+
+  g_set_object (&self->context, context);
+  g_signal_group_set_target (self->context_signals, context);
+
+  if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /**
- * tanlu_map_page_get_layer:
+ * tanlu_map_page_get_context:
+ *
+ * Returns: (transfer none) (nullable): what the page shows
+ */
+TanluContext *
+tanlu_map_page_get_context (TanluMapPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * tanlu_map_page_get_options:
+ *
+ * Returns: (transfer none): how the page colours and marks the regions
+ */
+TanluMapOptions *
+tanlu_map_page_get_options (TanluMapPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
+
+  return self->options;
+}
+
+/**
+ * _tanlu_map_page_get_layer:
  *
  * Returns: (transfer none): the choropleth layer
  */
 GtkWidget *
-tanlu_map_page_get_layer (TanluMapPage *self)
+_tanlu_map_page_get_layer (TanluMapPage *self)
 {
   g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
 
@@ -1232,7 +1325,6 @@ tanlu_map_page_set_year (TanluMapPage *self,
 {
   TanluMapData *data;
   g_autofree char *label = NULL;
-  GSettings *settings = get_settings ();
 
   g_return_if_fail (TANLU_IS_MAP_PAGE (self));
 
@@ -1240,7 +1332,7 @@ tanlu_map_page_set_year (TanluMapPage *self,
       !tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), year, NULL))
     return;
 
-  if (settings != NULL && g_settings_get_boolean (settings, "map-fixed-scale") &&
+  if (tanlu_map_options_get_fixed_scale (self->options) &&
       tanlu_map_data_get_classification (data) != NULL)
     {
       g_autoptr(TanluClassification) kept = tanlu_classification_copy (tanlu_map_data_get_classification (data));

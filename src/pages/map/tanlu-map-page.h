@@ -3,8 +3,9 @@
 
 #include <adwaita.h>
 
-#include "map/tanlu-map-markers.h"
+#include "tanlu-map-options.h"
 #include "tanlu-types.h"
+#include "map/tanlu-map-markers.h"
 
 G_BEGIN_DECLS
 
@@ -12,9 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TanluMapPage, tanlu_map_page, TANLU, MAP_PAGE, GtkWidget)
 
-void        tanlu_map_page_set_context     (TanluMapPage         *self,
-                                            TanluContext         *context);
-GtkWidget  *tanlu_map_page_get_layer       (TanluMapPage         *self);
+void             tanlu_map_page_set_context     (TanluMapPage         *self,
+                                                 TanluContext         *context);
+TanluContext    *tanlu_map_page_get_context     (TanluMapPage         *self);
+TanluMapOptions *tanlu_map_page_get_options     (TanluMapPage         *self);
 void        tanlu_map_page_show_level      (TanluMapPage         *self,
                                             TanluRegionLevel      level,
                                             guint                 parent_code);

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tanlu-dashboard-page.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *_tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
+                                            const char         *name);
+GtkWidget *_tanlu_dashboard_page_get_card  (TanluDashboardPage *self,
+                                            const char         *name);
+
+G_END_DECLS

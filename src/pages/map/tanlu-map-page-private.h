@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tanlu-map-page.h"
+
+G_BEGIN_DECLS
+
+GtkWidget *_tanlu_map_page_get_layer (TanluMapPage *self);
+
+G_END_DECLS
