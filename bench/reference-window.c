@@ -19,7 +19,8 @@ static void
 on_map (GtkWidget    *window,
         GApplication *app)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), app);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint),
+                    app);
 }
 
 static void
@@ -40,7 +41,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(AdwApplication) app = adw_application_new ("io.github.tanlu.ReferenceWindow", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(AdwApplication) app =
+    adw_application_new ("io.github.tanlu.ReferenceWindow", G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
 

@@ -122,7 +122,8 @@ add_picture_texts (JsonBuilder  *builder,
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, data_line);
   json_builder_add_string_value (builder, boundary_line);
-  json_builder_add_string_value (builder, "No map approval number (审图号): the boundaries are not approved for publication");
+  json_builder_add_string_value (
+    builder, "No map approval number (审图号): the boundaries are not approved for publication");
   json_builder_end_array (builder);
 }
 

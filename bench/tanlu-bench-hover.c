@@ -232,8 +232,9 @@ on_after_paint (GdkFrameClock *frame_clock,
     {
       g_autoptr(GArray) snapshot_times = time_hover_snapshots (bench);
 
-      g_print ("%.3f %.3f %.3f %.3f %.3f %.3f\n", bench->first_frame, tanlu_bench_median (bench->redraw_times),
-               tanlu_bench_median (bench->hover_times), tanlu_bench_percentile (bench->hover_times, 0.95),
+      g_print ("%.3f %.3f %.3f %.3f %.3f %.3f\n", bench->first_frame,
+               tanlu_bench_median (bench->redraw_times), tanlu_bench_median (bench->hover_times),
+               tanlu_bench_percentile (bench->hover_times, 0.95),
                tanlu_bench_median (bench->unchanged_times), tanlu_bench_median (snapshot_times));
       finish (bench, 0);
     }

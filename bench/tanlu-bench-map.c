@@ -123,10 +123,12 @@ time_frame (cairo_t             *cr,
 
   *whole = tanlu_map_region_cache_draw (layer->cache, cr, data, view, style, 1, in_time);
   cairo_surface_flush (cairo_get_target (cr));
-  if (in_time && !layer->preparing && tanlu_map_region_cache_wants (layer->cache, data, view, style, 1))
+  if (in_time && !layer->preparing &&
+      tanlu_map_region_cache_wants (layer->cache, data, view, style, 1))
     {
       layer->preparing = TRUE;
-      tanlu_map_region_cache_prepare_async (layer->cache, data, view, style, 1, NULL, prepared_cb, layer);
+      tanlu_map_region_cache_prepare_async (layer->cache, data, view, style, 1, NULL, prepared_cb,
+                                            layer);
     }
 
   return (g_get_monotonic_time () - begin) / 1000.0;
@@ -278,22 +280,23 @@ main (int   argc,
   cr = cairo_create (surface);
 
   all_times = run (cr, data, &all_view, &style, MOVE_AROUND, n_frames, &all_renders, &all_partial);
-  zoomed_times = run (cr, data, &zoomed_view, &style, MOVE_EAST, n_frames, &zoomed_renders, &zoomed_partial);
+  zoomed_times =
+    run (cr, data, &zoomed_view, &style, MOVE_EAST, n_frames, &zoomed_renders, &zoomed_partial);
   zoom_times = run (cr, data, &all_view, &style, MOVE_ZOOM, n_frames, &zoom_renders, &zoom_partial);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  g_printerr ("%u frames each at %d×%d: 1. all %u cities in sight at zoom %.2f, regions drawn anew %u times; "
-              "2. %u in sight at zoom %d over Sichuan, %u pixels dragged, drawn anew %u times in the worker; "
-              "3. drawn anew %u times\n",
-              n_frames, WIDTH, HEIGHT, count_in_view (data, &all_view),
-              tanlu_mercator_zoom_for_scale (all_view.scale), all_renders,
-              count_in_view (data, &zoomed_view), ZOOMED_LEVEL, n_frames * DRAG_STEP, zoomed_renders,
-              zoom_renders);
-  g_print ("%.3f %.3f %.3f %.3f %.3f %.3f %u\n",
-           tanlu_bench_median (all_times), tanlu_bench_percentile (all_times, 0.95),
-           tanlu_bench_median (zoomed_times), tanlu_bench_percentile (zoomed_times, 0.95), tanlu_bench_maximum (zoomed_times),
+  g_printerr (
+    "%u frames each at %d×%d: 1. all %u cities in sight at zoom %.2f, regions drawn anew %u times; "
+    "2. %u in sight at zoom %d over Sichuan, %u pixels dragged, drawn anew %u times in the worker; "
+    "3. drawn anew %u times\n",
+    n_frames, WIDTH, HEIGHT, count_in_view (data, &all_view),
+    tanlu_mercator_zoom_for_scale (all_view.scale), all_renders, count_in_view (data, &zoomed_view),
+    ZOOMED_LEVEL, n_frames * DRAG_STEP, zoomed_renders, zoom_renders);
+  g_print ("%.3f %.3f %.3f %.3f %.3f %.3f %u\n", tanlu_bench_median (all_times),
+           tanlu_bench_percentile (all_times, 0.95), tanlu_bench_median (zoomed_times),
+           tanlu_bench_percentile (zoomed_times, 0.95), tanlu_bench_maximum (zoomed_times),
            tanlu_bench_median (zoom_times), zoomed_partial);
 
   return 0;

@@ -56,7 +56,8 @@ main (int   argc,
       for (guint i = 0; i < CALLS_PER_ROUND; i++)
         {
           TanluRegion *region = g_ptr_array_index (provinces, i % provinces->len);
-          g_autoptr(GArray) series = tanlu_store_get_series (store, tanlu_region_get_code (region), "co2.total", NULL);
+          g_autoptr(GArray) series =
+            tanlu_store_get_series (store, tanlu_region_get_code (region), "co2.total", NULL);
 
           checksum += series->len;
         }
@@ -66,8 +67,8 @@ main (int   argc,
       start = g_get_monotonic_time ();
       for (guint i = 0; i < CALLS_PER_ROUND; i++)
         {
-          g_autoptr(GArray) values = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_CITY, "co2.total",
-                                                                   1997 + i % 23, NULL);
+          g_autoptr(GArray) values = tanlu_store_get_level_values (
+            store, TANLU_REGION_LEVEL_CITY, "co2.total", 1997 + i % 23, NULL);
 
           checksum += values->len;
         }
@@ -78,7 +79,8 @@ main (int   argc,
       for (guint i = 0; i < CALLS_PER_ROUND; i++)
         {
           TanluRegion *region = g_ptr_array_index (provinces, i % provinces->len);
-          g_autoptr(GPtrArray) children = tanlu_store_list_children (store, tanlu_region_get_code (region), NULL);
+          g_autoptr(GPtrArray) children =
+            tanlu_store_list_children (store, tanlu_region_get_code (region), NULL);
 
           checksum += children->len;
         }
@@ -86,9 +88,12 @@ main (int   argc,
       g_array_append_val (children_times, microseconds);
     }
 
-  g_print ("series of co2.total for one province (23 years)        %8.1f µs\n", tanlu_bench_median (series_times));
-  g_print ("co2.total of every city in one year (up to 289 values) %8.1f µs\n", tanlu_bench_median (level_times));
-  g_print ("children of one province                               %8.1f µs\n", tanlu_bench_median (children_times));
+  g_print ("series of co2.total for one province (23 years)        %8.1f µs\n",
+           tanlu_bench_median (series_times));
+  g_print ("co2.total of every city in one year (up to 289 values) %8.1f µs\n",
+           tanlu_bench_median (level_times));
+  g_print ("children of one province                               %8.1f µs\n",
+           tanlu_bench_median (children_times));
   g_print ("(%u values read)\n", checksum);
 
   return 0;

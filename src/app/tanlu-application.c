@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-application.h"
-#include "tanlu-window.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
+#include "tanlu-window.h"
 #include "widgets/tanlu-context.h"
 
 #ifdef TANLU_BENCHMARKS
@@ -82,7 +82,8 @@ tanlu_application_about (GSimpleAction *action,
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
   adw_about_window_set_comments (about,
-                                 _("Regional CO₂ emissions, carbon-peak targets and pathways for planners in Chinese provinces and cities."));
+                                 _("Regional CO₂ emissions, carbon-peak targets and pathways for "
+                                    "planners in Chinese provinces and cities."));
   /* Translators: credit yourself here, one name per line */
   adw_about_window_set_translator_credits (about, _("translator-credits"));
 
@@ -95,20 +96,23 @@ tanlu_application_about (GSimpleAction *action,
         {
           TanluSource *source = g_ptr_array_index (sources, i);
           g_autofree char *text = NULL;
-          g_autofree char *escaped_citation = g_markup_escape_text (tanlu_source_get_citation (source), -1);
+          g_autofree char *escaped_citation =
+            g_markup_escape_text (tanlu_source_get_citation (source), -1);
 
           if (tanlu_source_get_url (source) != NULL)
             {
-              g_autofree char *escaped_url = g_markup_escape_text (tanlu_source_get_url (source), -1);
+              g_autofree char *escaped_url =
+                g_markup_escape_text (tanlu_source_get_url (source), -1);
 
-              text = g_strdup_printf ("%s\n%s\n<a href=\"%s\">%s</a>",
-                                      escaped_citation,
-                                      tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "",
-                                      escaped_url, escaped_url);
+              text = g_strdup_printf (
+                "%s\n%s\n<a href=\"%s\">%s</a>", escaped_citation,
+                tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "",
+                escaped_url, escaped_url);
             }
           else
-            text = g_strdup_printf ("%s\n%s", escaped_citation,
-                                    tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "");
+            text = g_strdup_printf (
+              "%s\n%s", escaped_citation,
+              tanlu_source_get_licence (source) != NULL ? tanlu_source_get_licence (source) : "");
 
           adw_about_window_add_legal_section (about, tanlu_source_get_title (source),
                                               tanlu_source_get_publisher (source),
@@ -116,14 +120,19 @@ tanlu_application_about (GSimpleAction *action,
         }
     }
 
-  adw_about_window_add_legal_section (about, _("Boundaries"), NULL, GTK_LICENSE_CUSTOM,
-                                      _("The region boundaries are schematic (示意) outlines derived from Apache ECharts 4.9.0 (Apache License 2.0). They are not official and must not be used as authoritative borders; maps published in China need an approval number (审图号)."));
-  adw_about_window_add_legal_section (about, _("Map Colours"),
-                                      "© 2002 Cynthia Brewer, Mark Harrower, The Pennsylvania State University (ColorBrewer)",
-                                      GTK_LICENSE_APACHE_2_0, NULL);
-  adw_about_window_add_legal_section (about, _("Online Map Layer"), _("Map data © OpenStreetMap contributors"),
-                                      GTK_LICENSE_CUSTOM,
-                                      _("Open Database License (ODbL). Tiles come from tile.openstreetmap.org only when the layer is switched on in the preferences."));
+  adw_about_window_add_legal_section (
+    about, _("Boundaries"), NULL, GTK_LICENSE_CUSTOM,
+    _("The region boundaries are schematic (示意) outlines derived from Apache ECharts 4.9.0 "
+       "(Apache License 2.0). They are not official and must not be used as authoritative borders; "
+       "maps published in China need an approval number (审图号)."));
+  adw_about_window_add_legal_section (
+    about, _("Map Colours"),
+    "© 2002 Cynthia Brewer, Mark Harrower, The Pennsylvania State University (ColorBrewer)",
+    GTK_LICENSE_APACHE_2_0, NULL);
+  adw_about_window_add_legal_section (
+    about, _("Online Map Layer"), _("Map data © OpenStreetMap contributors"), GTK_LICENSE_CUSTOM,
+    _("Open Database License (ODbL). Tiles come from tile.openstreetmap.org only when the layer "
+       "is switched on in the preferences."));
 
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -210,16 +219,25 @@ tanlu_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (tanlu_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", (const char *[]) { "<Control>w", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", (const char *[]) { "<Control>o", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", (const char *[]) { "<Control>f", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", (const char *[]) { "<Control>comma", NULL });
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]){ "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]){ "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
+                                         (const char *[]){ "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
+                                         (const char *[]){ "<Control>f", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences",
+                                         (const char *[]){ "<Control>comma", NULL });
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::dashboard", (const char *[]) { "<Alt>1", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map", (const char *[]) { "<Alt>2", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data", (const char *[]) { "<Alt>3", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::dashboard",
+                                         (const char *[]){ "<Alt>1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::map",
+                                         (const char *[]){ "<Alt>2", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data",
+                                         (const char *[]){ "<Alt>3", NULL });
 
   self->settings = g_settings_new (APP_ID);
 

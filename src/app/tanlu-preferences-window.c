@@ -55,7 +55,8 @@ update_boundaries_row (TanluPreferencesWindow *self)
   if (source != NULL)
     subtitle = g_strdup_printf (_("In use: %s"), tanlu_source_get_citation (source));
   else
-    subtitle = g_strdup (_("The bundled boundaries are in use. They are schematic (示意), not fit for publication."));
+    subtitle = g_strdup (
+      _("The bundled boundaries are in use. They are schematic (示意), not fit for publication."));
 
   adw_action_row_set_subtitle (self->boundaries_row, subtitle);
   gtk_widget_set_sensitive (self->revert_button, official);
@@ -79,12 +80,13 @@ on_chooser_response_cb (TanluPreferencesWindow *self,
   path = g_file_get_path (file);
   source_text = g_settings_get_string (self->settings, "map-boundary-source");
 
-  if (!tanlu_store_import_official_boundaries (tanlu_context_get_store (self->context), path, source_text,
-                                               &report, &error))
+  if (!tanlu_store_import_official_boundaries (tanlu_context_get_store (self->context), path,
+                                               source_text, &report, &error))
     {
       g_autofree char *details = report != NULL ? tanlu_boundary_report_to_string (report) : NULL;
-      g_autofree char *body = details != NULL ? g_strdup_printf ("%s\n\n%s", error->message, details)
-                                              : g_strdup (error->message);
+      g_autofree char *body = details != NULL
+                                ? g_strdup_printf ("%s\n\n%s", error->message, details)
+                                : g_strdup (error->message);
 
       show_error (self, _("The Boundaries Were Not Loaded"), body);
       goto out;
@@ -112,21 +114,24 @@ on_load_button_clicked_cb (TanluPreferencesWindow *self)
   if (g_strstrip (source_text)[0] == '\0')
     {
       show_error (self, _("Say Where the Boundaries Come From"),
-                  _("Maps cite the boundaries they draw. Enter their source, such as the issuing office and the edition, before loading them."));
+                  _("Maps cite the boundaries they draw. Enter their source, such as the issuing "
+                     "office and the edition, before loading them."));
       return;
     }
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Load Official Boundaries"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Load"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (_("Load Official Boundaries"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Load"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_filter_set_name (filter, _("GeoJSON boundaries"));
   gtk_file_filter_add_pattern (filter, "*.geojson");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -140,7 +145,8 @@ on_revert_response_cb (TanluPreferencesWindow *self,
   if (!g_str_equal (response, "revert"))
     return;
 
-  if (!tanlu_store_revert_official_boundaries (tanlu_context_get_store (self->context), &n_reverted, &error))
+  if (!tanlu_store_revert_official_boundaries (tanlu_context_get_store (self->context), &n_reverted,
+                                               &error))
     {
       show_error (self, _("The Boundaries Were Not Reverted"), error->message);
       return;
@@ -155,12 +161,17 @@ on_revert_response_cb (TanluPreferencesWindow *self,
 static void
 on_revert_button_clicked_cb (TanluPreferencesWindow *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Revert to the Bundled Boundaries?"),
-                                              _("The official boundaries are removed from the database, and maps draw the schematic ones again."));
+  GtkWidget *dialog =
+    adw_message_dialog_new (GTK_WINDOW (self), _("Revert to the Bundled Boundaries?"),
+                            _("The official boundaries are removed from the database, and maps "
+                               "draw the schematic ones again."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "revert", _("_Revert"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert", ADW_RESPONSE_DESTRUCTIVE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revert_response_cb), self, G_CONNECT_SWAPPED);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "revert",
+                                    _("_Revert"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revert",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revert_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -188,8 +199,8 @@ tanlu_preferences_window_class_init (TanluPreferencesWindowClass *klass)
 
   object_class->dispose = tanlu_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/tanlu/Tanlu/tanlu-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/tanlu/Tanlu/tanlu-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, approval_row);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundaries_row);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundary_source_row);
@@ -227,8 +238,10 @@ tanlu_preferences_window_new (GtkWindow    *parent,
   self->context = g_object_ref (context);
   self->settings = g_object_ref (settings);
 
-  g_settings_bind (settings, "map-online-layer", self->online_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "map-approval-number", self->approval_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "map-online-layer", self->online_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "map-approval-number", self->approval_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "map-boundary-source", self->boundary_source_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   update_boundaries_row (self);

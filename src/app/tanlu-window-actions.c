@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-preferences-window.h"
-#include "tanlu-window-private.h"
 #include "import/tanlu-import.h"
 #include "store/tanlu-store.h"
+#include "tanlu-preferences-window.h"
+#include "tanlu-window-private.h"
 #include "widgets/tanlu-context.h"
 
 /* The window's actions: importing files with progress and cancel, the
@@ -50,9 +50,11 @@ format_reports (GPtrArray *reports)
         continue;
 
       for (guint k = 0; k < report->unmatched->len; k++)
-        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->unmatched, k));
+        g_string_append_printf (text, "\n• %s",
+                                (const char *) g_ptr_array_index (report->unmatched, k));
       for (guint k = 0; k < report->warnings->len; k++)
-        g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (report->warnings, k));
+        g_string_append_printf (text, "\n• %s",
+                                (const char *) g_ptr_array_index (report->warnings, k));
     }
 
   return g_string_free (text, FALSE);
@@ -80,7 +82,8 @@ show_report_dialog (TanluWindow *self,
   gtk_widget_add_css_class (label, "report");
 
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
@@ -137,7 +140,8 @@ on_import_finished (GObject      *object,
 
   if (reports == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
+      GtkWidget *dialog =
+        adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -180,10 +184,13 @@ on_import_finished (GObject      *object,
     {
       g_autofree char *body = NULL;
 
-      body = g_strdup_printf (ngettext ("%u file could not be imported; nothing from it was saved. %u of %u files were imported.",
-                                        "%u files could not be imported; nothing from them was saved. %u of %u files were imported.",
-                                        failed->len),
-                              failed->len, n_landed, reports->len);
+      body = g_strdup_printf (
+        ngettext (
+          "%u file could not be imported; nothing from it was saved. %u of %u files were imported.",
+          "%u files could not be imported; nothing from them was saved. %u of %u files were "
+          "imported.",
+          failed->len),
+        failed->len, n_landed, reports->len);
       show_report_dialog (self, _("Some Files Were Not Imported"), body, failed);
     }
 
@@ -193,12 +200,14 @@ on_import_finished (GObject      *object,
       AdwToast *toast;
 
       if (n_cancelled > 0)
-        title = g_strdup_printf (ngettext ("Import cancelled after %u file", "Import cancelled after %u files", n_landed),
-                                 n_landed);
+        title = g_strdup_printf (
+          ngettext ("Import cancelled after %u file", "Import cancelled after %u files", n_landed),
+          n_landed);
       else
         /* Translators: “25 files imported, 53,121 values” */
-        title = g_strdup_printf (ngettext ("%u file imported, %'u values", "%u files imported, %'u values", n_landed),
-                                 n_landed, n_values);
+        title = g_strdup_printf (
+          ngettext ("%u file imported, %'u values", "%u files imported, %'u values", n_landed),
+          n_landed, n_values);
 
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 8);
@@ -207,7 +216,8 @@ on_import_finished (GObject      *object,
           adw_toast_set_button_label (toast, _("_Details"));
           g_object_set_data_full (G_OBJECT (toast), "reports", g_ptr_array_ref (reports),
                                   (GDestroyNotify)g_ptr_array_unref);
-          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details_cb), self, 0);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details_cb), self,
+                                   0);
         }
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
@@ -294,7 +304,8 @@ tanlu_window_import (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), tables);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
 
-  g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
+  g_signal_connect_object (self->file_chooser, "response", G_CALLBACK (on_file_chooser_response_cb),
+                           self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
@@ -357,7 +368,8 @@ tanlu_window_toast (GtkWidget  *widget,
 {
   TanluWindow *self = TANLU_WINDOW (widget);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -366,7 +378,8 @@ void
 _tanlu_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, tanlu_window_import);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tanlu_window_cancel_import);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   tanlu_window_cancel_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", tanlu_window_show_view);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, tanlu_window_preferences);

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tanlu-window.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
 #include "pages/data/tanlu-data-page.h"
 #include "pages/map/tanlu-map-page.h"
+#include "tanlu-window.h"
 #include "widgets/tanlu-region-sidebar.h"
 
 G_BEGIN_DECLS

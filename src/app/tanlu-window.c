@@ -51,7 +51,8 @@ describe_region (TanluWindow *self,
 
     case TANLU_REGION_LEVEL_GROUP:
       tanlu_region_get_member_codes (region, &n_members);
-      return g_strdup_printf (ngettext ("Group of %u region", "Group of %u regions", n_members), n_members);
+      return g_strdup_printf (ngettext ("Group of %u region", "Group of %u regions", n_members),
+                              n_members);
 
     default:
       g_assert_not_reached ();
@@ -119,7 +120,8 @@ variant_to_setting (const GValue       *value,
 {
   GVariant *variant = g_value_get_variant (value);
 
-  return variant != NULL && g_variant_is_of_type (variant, expected_type) ? g_variant_ref (variant) : NULL;
+  return variant != NULL && g_variant_is_of_type (variant, expected_type) ? g_variant_ref (variant)
+                                                                          : NULL;
 }
 
 /* The pages' options are the user's settings. */
@@ -144,7 +146,8 @@ bind_settings (TanluWindow *self)
   };
   GObject *options = G_OBJECT (tanlu_map_page_get_options (self->map_page));
 
-  g_settings_bind (self->settings, "unit-scale", self->dashboard_page, "unit-scale", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "unit-scale", self->dashboard_page, "unit-scale",
+                   G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "comparison-regions", self->dashboard_page, "comparisons",
                    G_SETTINGS_BIND_DEFAULT);
 
@@ -153,9 +156,11 @@ bind_settings (TanluWindow *self)
                      G_SETTINGS_BIND_DEFAULT);
   /* GSettings maps no GVariant property by itself. */
   g_settings_bind_with_mapping (self->settings, "map-custom-breaks", options, "custom-breaks",
-                                G_SETTINGS_BIND_DEFAULT, variant_from_setting, variant_to_setting, NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, variant_from_setting, variant_to_setting,
+                                NULL, NULL);
 
-  g_settings_bind (self->settings, "view", self->view_stack, "visible-child-name", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /* The size and region of the last run. */
@@ -323,7 +328,8 @@ tanlu_window_class_init (TanluWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_page);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TanluWindow, dashboard_page);

@@ -27,7 +27,8 @@ append_value (GString              *text,
               const TanluChartData *data,
               double                value)
 {
-  g_autofree char *number = tanlu_chart_format_value (displayed_value (data, value), data->language);
+  g_autofree char *number =
+    tanlu_chart_format_value (displayed_value (data, value), data->language);
 
   g_string_append (text, number);
 }

@@ -6,8 +6,8 @@
 #include <pango/pango.h>
 #include <stdio.h>
 
-#include "tanlu-chart.h"
 #include "tanlu-chart-scale-private.h"
+#include "tanlu-chart.h"
 
 G_BEGIN_DECLS
 

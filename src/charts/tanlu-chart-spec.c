@@ -350,7 +350,8 @@ tanlu_chart_spec_to_json (const TanluChartSpec *spec)
             {
               json_builder_begin_array (builder);
               json_builder_add_double_value (builder, g_array_index (series->values, double, k));
-              json_builder_add_double_value (builder, g_array_index (series->values, double, k + 1));
+              json_builder_add_double_value (builder,
+                                             g_array_index (series->values, double, k + 1));
               json_builder_end_array (builder);
             }
           json_builder_end_array (builder);
@@ -635,8 +636,11 @@ read_series (TanluChartSpec  *spec,
               !is_year_or_open (years[0]) || !is_year_or_open (years[1]) ||
               (years[0] != 0 && years[1] != 0 && years[0] > years[1]) ||
               (years[0] == 0 && years[1] == 0))
-            return invalid (error, _("“series[%u].years” must be a first and last year, such as [1997, 2019], "
-                                     "with 0 for an open end"), i);
+            return invalid (
+              error,
+              _("“series[%u].years” must be a first and last year, such as [1997, 2019], "
+                 "with 0 for an open end"),
+              i);
           series->first_year = years[0];
           series->last_year = years[1];
         }
@@ -650,7 +654,8 @@ read_series (TanluChartSpec  *spec,
           JsonArray *pairs;
 
           if (!JSON_NODE_HOLDS_ARRAY (node))
-            return invalid (error, _("“series[%u].values” must be a list of [year, value] pairs"), i);
+            return invalid (error, _("“series[%u].values” must be a list of [year, value] pairs"),
+                            i);
 
           pairs = json_node_get_array (node);
           series->values = g_array_new (FALSE, FALSE, sizeof (double));
@@ -659,8 +664,11 @@ read_series (TanluChartSpec  *spec,
               double pair[2];
 
               if (!get_numbers (json_array_get_element (pairs, k), 2, pair))
-                return invalid (error, _("“series[%u].values[%u]” must be a [year, value] pair of numbers"), i, k);
-              if (k > 0 && pair[0] <= g_array_index (series->values, double, series->values->len - 2))
+                return invalid (
+                  error, _("“series[%u].values[%u]” must be a [year, value] pair of numbers"), i,
+                  k);
+              if (k > 0 &&
+                  pair[0] <= g_array_index (series->values, double, series->values->len - 2))
                 return invalid (error, _("“series[%u].values” must go forward in time"), i);
               g_array_append_vals (series->values, pair, 2);
             }
@@ -728,7 +736,8 @@ read_annotations (TanluChartSpec  *spec,
       JsonNode *element = json_array_get_element (array, i);
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       JsonNode *values = object != NULL ? json_object_get_member (object, "values") : NULL;
-      JsonArray *rows = values != NULL && JSON_NODE_HOLDS_ARRAY (values) ? json_node_get_array (values) : NULL;
+      JsonArray *rows =
+        values != NULL && JSON_NODE_HOLDS_ARRAY (values) ? json_node_get_array (values) : NULL;
       TanluChartBand *band;
 
       if (rows == NULL || json_array_get_length (rows) < 2)
@@ -750,7 +759,8 @@ read_annotations (TanluChartSpec  *spec,
           double row[3];
 
           if (!get_numbers (json_array_get_element (rows, k), 3, row) || row[1] > row[2])
-            return invalid (error, _("“bands[%u].values[%u]” must be [year, low, high] with low ≤ high"), i, k);
+            return invalid (
+              error, _("“bands[%u].values[%u]” must be [year, low, high] with low ≤ high"), i, k);
           band->x[k] = row[0];
           band->low[k] = row[1];
           band->high[k] = row[2];
@@ -826,7 +836,8 @@ tanlu_chart_spec_new_from_node (JsonNode  *node,
   spec->theme = value;
 
   value = spec->unit_scale;
-  if (!get_enum (root, "unit_scale", unit_scale_names, G_N_ELEMENTS (unit_scale_names), &value, error))
+  if (!get_enum (root, "unit_scale", unit_scale_names, G_N_ELEMENTS (unit_scale_names), &value,
+                 error))
     return NULL;
   spec->unit_scale = value;
 
@@ -834,10 +845,14 @@ tanlu_chart_spec_new_from_node (JsonNode  *node,
     {
       double size[2];
 
-      if (!get_numbers (member, 2, size) || size[0] != floor (size[0]) || size[1] != floor (size[1]) ||
-          size[0] < 1 || size[1] < 1 || size[0] > MAX_SIZE || size[1] > MAX_SIZE)
+      if (!get_numbers (member, 2, size) || size[0] != floor (size[0]) ||
+          size[1] != floor (size[1]) || size[0] < 1 || size[1] < 1 || size[0] > MAX_SIZE ||
+          size[1] > MAX_SIZE)
         {
-          invalid (error, _("“size” must be a width and height in pixels from 1 to %d, such as [1600, 900]"), MAX_SIZE);
+          invalid (
+            error,
+            _("“size” must be a width and height in pixels from 1 to %d, such as [1600, 900]"),
+            MAX_SIZE);
           return NULL;
         }
       spec->width = size[0];
@@ -957,7 +972,8 @@ resolve_region (Resolution  *resolution,
                 const char  *key,
                 GError     **error)
 {
-  TanluRegion *region = key != NULL ? tanlu_store_lookup_region_by_key (resolution->store, key) : NULL;
+  TanluRegion *region =
+    key != NULL ? tanlu_store_lookup_region_by_key (resolution->store, key) : NULL;
 
   if (region == NULL)
     g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION,
@@ -971,7 +987,8 @@ resolve_indicator (Resolution  *resolution,
                    const char  *code,
                    GError     **error)
 {
-  TanluIndicator *indicator = code != NULL ? tanlu_store_lookup_indicator (resolution->store, code) : NULL;
+  TanluIndicator *indicator =
+    code != NULL ? tanlu_store_lookup_indicator (resolution->store, code) : NULL;
 
   if (indicator == NULL)
     g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_UNKNOWN_INDICATOR,
@@ -1011,8 +1028,8 @@ static const char *
 indicator_name (Resolution     *resolution,
                 TanluIndicator *indicator)
 {
-  return in_language (resolution->spec->language,
-                      tanlu_indicator_get_name_zh (indicator), tanlu_indicator_get_name_en (indicator));
+  return in_language (resolution->spec->language, tanlu_indicator_get_name_zh (indicator),
+                      tanlu_indicator_get_name_en (indicator));
 }
 
 /* "Sector: Construction" is "Construction" in a chart that is all sectors. */
@@ -1069,8 +1086,8 @@ note_group_sources (Resolution     *resolution,
   members = tanlu_region_get_member_codes (group, &n_members);
   for (guint i = 0; i < n_members; i++)
     {
-      g_autoptr(GArray) series = tanlu_store_get_series (resolution->store, members[i],
-                                                         tanlu_indicator_get_code (indicator), NULL);
+      g_autoptr(GArray) series = tanlu_store_get_series (
+        resolution->store, members[i], tanlu_indicator_get_code (indicator), NULL);
 
       for (guint k = 0; series != NULL && k < series->len; k++)
         note_source (resolution, g_array_index (series, TanluSeriesPoint, k).source_id);
@@ -1088,8 +1105,8 @@ region_values (Resolution      *resolution,
   g_autoptr(GArray) series = NULL;
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
 
-  series = tanlu_store_get_region_series (resolution->store, region, tanlu_indicator_get_code (indicator),
-                                          NULL, error);
+  series = tanlu_store_get_region_series (resolution->store, region,
+                                          tanlu_indicator_get_code (indicator), NULL, error);
   if (series == NULL)
     return NULL;
 
@@ -1097,7 +1114,8 @@ region_values (Resolution      *resolution,
     {
       const TanluSeriesPoint *point = &g_array_index (series, TanluSeriesPoint, i);
 
-      if ((first_year != 0 && point->year < first_year) || (last_year != 0 && point->year > last_year))
+      if ((first_year != 0 && point->year < first_year) ||
+          (last_year != 0 && point->year > last_year))
         continue;
 
       g_array_append_val (kept, *point);
@@ -1124,7 +1142,8 @@ series_from_points (const char *label,
 
       series->x[i] = point->year;
       series->y[i] = point->value;
-      if (projected_from_year != 0 && point->year >= projected_from_year && series->projected_from == G_MAXUINT)
+      if (projected_from_year != 0 && point->year >= projected_from_year &&
+          series->projected_from == G_MAXUINT)
         series->projected_from = i;
     }
 
@@ -1189,11 +1208,13 @@ resolve_lines (Resolution  *resolution,
             return FALSE;
 
           if (unit != NULL && g_strcmp0 (unit, tanlu_indicator_get_unit (indicator)) != 0)
-            return invalid (error, _("The series have different units (%s and %s); chart them separately"),
-                            unit, tanlu_indicator_get_unit (indicator));
+            return invalid (
+              error, _("The series have different units (%s and %s); chart them separately"), unit,
+              tanlu_indicator_get_unit (indicator));
           unit = tanlu_indicator_get_unit (indicator);
 
-          if (!(points = region_values (resolution, region, indicator, wanted->first_year, wanted->last_year, error)))
+          if (!(points = region_values (resolution, region, indicator, wanted->first_year,
+                                        wanted->last_year, error)))
             return FALSE;
 
           if (points->len == 0)
@@ -1213,7 +1234,8 @@ resolve_lines (Resolution  *resolution,
           else if (same_region && same_indicator)
             label = g_strdup (region_label (resolution, region));
           else
-            label = g_strdup_printf ("%s · %s", region_label (resolution, region), indicator_name (resolution, indicator));
+            label = g_strdup_printf ("%s · %s", region_label (resolution, region),
+                                     indicator_name (resolution, indicator));
 
           if (i == 0 && spec->title == NULL)
             data->title = g_strdup (indicator_name (resolution, indicator));
@@ -1227,7 +1249,8 @@ resolve_lines (Resolution  *resolution,
     }
 
   if (inline_values && spec->source == NULL)
-    return invalid (error, _("Some series give their values inline; the spec needs a “source” saying where they come from"));
+    return invalid (error, _("Some series give their values inline; the spec needs a “source” "
+                              "saying where they come from"));
 
   data->unit = g_strdup (unit != NULL ? unit : "Mt CO₂");
   if (data->title == NULL)
@@ -1268,7 +1291,8 @@ resolve_breakdown (Resolution  *resolution,
           if (!(points = region_values (resolution, region, indicator, 0, 0, error)))
             return FALSE;
           g_ptr_array_add (parts, points);
-          g_ptr_array_add (labels, g_strdup (without_category (indicator_name (resolution, indicator))));
+          g_ptr_array_add (labels,
+                           g_strdup (without_category (indicator_name (resolution, indicator))));
         }
     }
   else
@@ -1285,9 +1309,10 @@ resolve_breakdown (Resolution  *resolution,
               gboolean member;
 
               member = g_str_equal (fuel_groups[f].family, "process")
-                       ? g_strcmp0 (tanlu_indicator_get_category (indicator), "process") == 0
-                       : g_strcmp0 (tanlu_indicator_get_category (indicator), "fuel") == 0 &&
-                         g_strcmp0 (tanlu_indicator_get_family (indicator), fuel_groups[f].family) == 0;
+                         ? g_strcmp0 (tanlu_indicator_get_category (indicator), "process") == 0
+                         : g_strcmp0 (tanlu_indicator_get_category (indicator), "fuel") == 0 &&
+                             g_strcmp0 (tanlu_indicator_get_family (indicator),
+                                        fuel_groups[f].family) == 0;
               if (!member)
                 continue;
 
@@ -1326,7 +1351,8 @@ resolve_breakdown (Resolution  *resolution,
           }
 
           g_ptr_array_add (parts, points);
-          g_ptr_array_add (labels, g_strdup (in_language (spec->language, fuel_groups[f].name_zh, fuel_groups[f].name_en)));
+          g_ptr_array_add (labels, g_strdup (in_language (spec->language, fuel_groups[f].name_zh,
+                                                          fuel_groups[f].name_en)));
         }
     }
 
@@ -1384,7 +1410,8 @@ resolve_breakdown (Resolution  *resolution,
       PartOrder item = { p, 0 };
 
       for (guint k = 0; k < points->len; k++)
-        if (g_array_index (points, TanluSeriesPoint, k).year == g_array_index (years, guint, years->len - 1))
+        if (g_array_index (points, TanluSeriesPoint, k).year ==
+            g_array_index (years, guint, years->len - 1))
           item.last = g_array_index (points, TanluSeriesPoint, k).value;
       g_array_append_val (order, item);
     }
@@ -1399,9 +1426,10 @@ resolve_breakdown (Resolution  *resolution,
       gboolean is_other = s == n_shown;
       TanluChartSeries *series;
 
-      series = tanlu_chart_series_new (is_other ? in_language (spec->language, "其他", "Other")
-                                                : g_ptr_array_index (labels, g_array_index (order, PartOrder, s).part),
-                                       years->len);
+      series = tanlu_chart_series_new (
+        is_other ? in_language (spec->language, "其他", "Other")
+                 : g_ptr_array_index (labels, g_array_index (order, PartOrder, s).part),
+        years->len);
       series->projected_from = G_MAXUINT;
       series->color_index = s;
 
@@ -1448,7 +1476,8 @@ resolve_ranking (Resolution  *resolution,
   const TanluChartSpec *spec = resolution->spec;
   TanluChartData *data = resolution->data;
   g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GPtrArray) candidate_values = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) candidate_values =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedValue));
   TanluIndicator *indicator;
   TanluRegion *region;
@@ -1458,8 +1487,10 @@ resolve_ranking (Resolution  *resolution,
   guint n_members;
 
   if (!(region = resolve_region (resolution, spec->ranking_region, error)) ||
-      !(indicator = resolve_indicator (resolution, spec->ranking_indicator != NULL ? spec->ranking_indicator
-                                                                                 : TANLU_INDICATOR_CO2_TOTAL, error)))
+      !(indicator = resolve_indicator (resolution,
+                                       spec->ranking_indicator != NULL ? spec->ranking_indicator
+                                                                       : TANLU_INDICATOR_CO2_TOTAL,
+                                       error)))
     return FALSE;
 
   ranks_parts = tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP;
@@ -1468,7 +1499,8 @@ resolve_ranking (Resolution  *resolution,
    * nation's provinces, are ranked among themselves. */
   if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_NATION)
     {
-      candidates = tanlu_store_list_regions_at_level (resolution->store, TANLU_REGION_LEVEL_PROVINCE);
+      candidates =
+        tanlu_store_list_regions_at_level (resolution->store, TANLU_REGION_LEVEL_PROVINCE);
       ranks_parts = TRUE;
     }
   else if (ranks_parts)
@@ -1493,18 +1525,22 @@ resolve_ranking (Resolution  *resolution,
       GArray *values = tanlu_store_get_series (resolution->store, tanlu_region_get_code (candidate),
                                                tanlu_indicator_get_code (indicator), NULL);
 
-      g_ptr_array_add (candidate_values, values != NULL ? values : g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint)));
+      g_ptr_array_add (candidate_values, values != NULL
+                                           ? values
+                                           : g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint)));
     }
 
   if (year == 0 && !ranks_parts)
     {
-      g_autoptr(GArray) own = tanlu_store_get_series (resolution->store, tanlu_region_get_code (region),
-                                                      tanlu_indicator_get_code (indicator), NULL);
+      g_autoptr(GArray) own =
+        tanlu_store_get_series (resolution->store, tanlu_region_get_code (region),
+                                tanlu_indicator_get_code (indicator), NULL);
 
       if (own == NULL || own->len == 0)
         {
           g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_NO_DATA,
-                       _("%s has no values for %s"), region_name (resolution, region), tanlu_indicator_get_code (indicator));
+                       _("%s has no values for %s"), region_name (resolution, region),
+                       tanlu_indicator_get_code (indicator));
           return FALSE;
         }
       year = g_array_index (own, TanluSeriesPoint, own->len - 1).year;
@@ -1584,9 +1620,10 @@ resolve_ranking (Resolution  *resolution,
 
   data->unit = g_strdup (tanlu_indicator_get_unit (indicator));
   if (data->title == NULL)
-    data->title = spec->language == TANLU_CHART_LANGUAGE_CHINESE
-                  ? g_strdup_printf ("%s，%u 年排名", indicator_name (resolution, indicator), year)
-                  : g_strdup_printf ("%s, ranked, %u", indicator_name (resolution, indicator), year);
+    data->title =
+      spec->language == TANLU_CHART_LANGUAGE_CHINESE
+        ? g_strdup_printf ("%s，%u 年排名", indicator_name (resolution, indicator), year)
+        : g_strdup_printf ("%s, ranked, %u", indicator_name (resolution, indicator), year);
   /* The plain name: the bars of a group are its members, not their sum. */
   if (data->subtitle == NULL)
     data->subtitle = g_strdup (region_name (resolution, region));
@@ -1608,7 +1645,8 @@ set_source_line (Resolution *resolution)
       if (source->len > 0)
         g_string_append (source, in_language (spec->language, "；", "; "));
       g_string_append_printf (source, "%s. %s",
-                              in_language (spec->language, tanlu_source_get_title_zh (item), tanlu_source_get_title_en (item)),
+                              in_language (spec->language, tanlu_source_get_title_zh (item),
+                                           tanlu_source_get_title_en (item)),
                               tanlu_source_get_citation (item));
     }
 
@@ -1665,9 +1703,12 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
       break;
 
     case TANLU_CHART_KIND_BARS:
-      ok = spec->ranking_region != NULL
-           ? resolve_ranking (&resolution, error)
-           : invalid (error, _("A bar chart needs a “ranking” naming the region to rank among its neighbours"));
+      ok =
+        spec->ranking_region != NULL
+          ? resolve_ranking (&resolution, error)
+          : invalid (
+              error,
+              _("A bar chart needs a “ranking” naming the region to rank among its neighbours"));
       break;
 
     case TANLU_CHART_KIND_LINE:
@@ -1684,7 +1725,8 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
     {
       const TanluChartMarker *marker = &g_array_index (spec->markers, TanluChartMarker, i);
 
-      tanlu_chart_data_add_marker (data, marker->x, marker->y, g_ptr_array_index (spec->marker_labels, i));
+      tanlu_chart_data_add_marker (data, marker->x, marker->y,
+                                   g_ptr_array_index (spec->marker_labels, i));
     }
 
   for (guint i = 0; i < spec->reference_years->len; i++)

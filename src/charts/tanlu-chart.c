@@ -324,9 +324,10 @@ validate_content (const TanluChartData *data,
 
   if (!(data->font_size == 0 || (data->font_size >= 4 && data->font_size <= 200)))
     {
-      g_set_error (error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID,
-                   _("The font size %g is out of range: it must be 0 (automatic) or from 4 to 200 pixels"),
-                   data->font_size);
+      g_set_error (
+        error, TANLU_CHART_ERROR, TANLU_CHART_ERROR_INVALID,
+        _("The font size %g is out of range: it must be 0 (automatic) or from 4 to 200 pixels"),
+        data->font_size);
       return FALSE;
     }
 
@@ -895,7 +896,8 @@ end_label_gap (const Chart *chart)
       const TanluChartMarker *marker = g_ptr_array_index (data->markers, i);
 
       if (marker->x >= chart->data_x_max)
-        return MAX (chart->gap, marker_radius (chart) + chart->hairline + chart->text.clearance + 1);
+        return MAX (chart->gap,
+                    marker_radius (chart) + chart->hairline + chart->text.clearance + 1);
     }
 
   return chart->gap;
@@ -978,7 +980,8 @@ place_end_labels (Chart  *chart,
         if (usable (chart, series->y[j]))
           last_x = series->x[j];
 
-      if (isnan (last_x) || last_x > chart->map.x_max - (chart->map.x_max - chart->map.x_min) * 0.1 ||
+      if (isnan (last_x) ||
+          last_x > chart->map.x_max - (chart->map.x_max - chart->map.x_min) * 0.1 ||
           map_x (chart, last_x) + chart->gap + label->width > plot_right (chart) - chart->gap)
         continue;
 
@@ -997,11 +1000,14 @@ place_end_labels (Chart  *chart,
         };
 
         for (guint k = 0; k < G_N_ELEMENTS (positions); k += 2)
-          if (positions[k] >= chart->map.plot_x && positions[k] + label->width <= plot_right (chart) &&
-              positions[k + 1] >= chart->map.plot_y && positions[k + 1] + label->height <= plot_bottom (chart) &&
-              _tanlu_chart_text_place (&chart->text, label->layout, positions[k], positions[k + 1],
-                                       _tanlu_chart_palette_series_text (&chart->palette, series->color_index),
-                                       TANLU_CHART_TEXT_HALO, TANLU_CHART_BOX_END_LABEL, (int) label->series))
+          if (positions[k] >= chart->map.plot_x &&
+              positions[k] + label->width <= plot_right (chart) &&
+              positions[k + 1] >= chart->map.plot_y &&
+              positions[k + 1] + label->height <= plot_bottom (chart) &&
+              _tanlu_chart_text_place (
+                &chart->text, label->layout, positions[k], positions[k + 1],
+                _tanlu_chart_palette_series_text (&chart->palette, series->color_index),
+                TANLU_CHART_TEXT_HALO, TANLU_CHART_BOX_END_LABEL, (int) label->series))
             {
               g_array_remove_index (labels, i);
               break;
@@ -2678,6 +2684,7 @@ tanlu_chart_export (const TanluChartData  *data,
   info.date = data->data_date;
   info.opaque = data->custom_colors ? data->background.alpha >= 1 : TRUE;
 
-  return tanlu_picture_export (format, width, height, scale, &info, draw_chart_cb, (gpointer) data, path, error);
+  return tanlu_picture_export (format, width, height, scale, &info, draw_chart_cb, (gpointer) data,
+                               path, error);
 }
 

@@ -129,7 +129,8 @@ write_png (cairo_surface_t        *surface,
   png_structp png;
   png_infop info;
 
-  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, CAIRO_STATUS_WRITE_ERROR);
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE,
+                        CAIRO_STATUS_WRITE_ERROR);
 
   *saved_errno = 0;
   cairo_surface_flush (surface);
@@ -161,13 +162,16 @@ write_png (cairo_surface_t        *surface,
     png_text text[4];
     int n_text = 0;
 
-    text[n_text++] = (png_text) { PNG_TEXT_COMPRESSION_NONE, (char *) "Software", (char *) "Tanlu" };
+    text[n_text++] = (png_text){ PNG_TEXT_COMPRESSION_NONE, (char *) "Software", (char *) "Tanlu" };
     if (has_text (picture->title))
-      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Title", (char *) picture->title };
+      text[n_text++] =
+        (png_text){ PNG_ITXT_COMPRESSION_NONE, (char *) "Title", (char *) picture->title };
     if (has_text (picture->source))
-      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Source", (char *) picture->source };
+      text[n_text++] =
+        (png_text){ PNG_ITXT_COMPRESSION_NONE, (char *) "Source", (char *) picture->source };
     if (has_text (picture->date))
-      text[n_text++] = (png_text) { PNG_ITXT_COMPRESSION_NONE, (char *) "Description", (char *) picture->date };
+      text[n_text++] =
+        (png_text){ PNG_ITXT_COMPRESSION_NONE, (char *) "Description", (char *) picture->date };
     png_set_text (png, info, text, n_text);
   }
   png_set_compression_level (png, Z_BEST_SPEED);
@@ -294,7 +298,8 @@ tanlu_picture_export (TanluPictureFormat         format,
       return FALSE;
     }
 
-  if (format != TANLU_PICTURE_FORMAT_PNG && format != TANLU_PICTURE_FORMAT_SVG && format != TANLU_PICTURE_FORMAT_PDF)
+  if (format != TANLU_PICTURE_FORMAT_PNG && format != TANLU_PICTURE_FORMAT_SVG &&
+      format != TANLU_PICTURE_FORMAT_PDF)
     {
       g_set_error (error, TANLU_PICTURE_ERROR, TANLU_PICTURE_ERROR_INVALID,
                    _("Unknown export format (%d)"), (int) format);

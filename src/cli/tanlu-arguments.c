@@ -13,7 +13,8 @@
 /* What the launcher, the commands and the window share about the command
  * line. Needs nothing but GLib, so the launcher stays small. */
 
-static const char * const commands[] = { "import", "info", "export", "render", "help", "--help", "-h", "--version" };
+static const char *const commands[] = { "import", "info",   "export", "render",
+                                        "help",   "--help", "-h",     "--version" };
 
 /**
  * tanlu_arguments_is_command:
@@ -130,7 +131,8 @@ tanlu_arguments_get_build_tree (void)
     {
       g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
       g_autofree char *directory = executable != NULL ? g_path_get_dirname (executable) : NULL;
-      g_autofree char *marker = directory != NULL ? g_build_filename (directory, BUILD_TREE_FILE, NULL) : NULL;
+      g_autofree char *marker =
+        directory != NULL ? g_build_filename (directory, BUILD_TREE_FILE, NULL) : NULL;
       g_autoptr(GKeyFile) key_file = g_key_file_new ();
 
       if (marker != NULL && g_key_file_load_from_file (key_file, marker, G_KEY_FILE_NONE, NULL))
@@ -156,7 +158,8 @@ tanlu_arguments_get_program_directory (void)
     {
       const char *build_tree = tanlu_arguments_get_build_tree ();
 
-      directory = build_tree != NULL ? g_build_filename (build_tree, "src", NULL) : g_strdup (LIBEXECDIR);
+      directory =
+        build_tree != NULL ? g_build_filename (build_tree, "src", NULL) : g_strdup (LIBEXECDIR);
       g_once_init_leave (&initialized, 1);
     }
 

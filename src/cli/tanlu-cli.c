@@ -35,16 +35,19 @@ print_usage_to (FILE *stream)
 {
   fprintf (stream, "%s\n",
            _("Usage:\n"
-             "  tanlu [--db FILE]                   open the window\n"
-             "  tanlu [--db FILE] import FILE…      import CEADs workbooks (.xlsx) or tables of observations (.csv)\n"
-             "  tanlu [--db FILE] info              count what the database holds\n"
-             "  tanlu [--db FILE] export observations [--level nation|province|city] [--region CODE] [--indicator CODE]\n"
-             "                                      write observations as CSV to standard output\n"
-             "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
-             "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
-             "                                      draw charts without a display\n"
-             "\n"
-             "Without --db, the database is $XDG_DATA_HOME/tanlu/tanlu.db, created from the bundled dataset."));
+              "  tanlu [--db FILE]                   open the window\n"
+              "  tanlu [--db FILE] import FILE…      import CEADs workbooks (.xlsx) or tables of "
+              "observations (.csv)\n"
+              "  tanlu [--db FILE] info              count what the database holds\n"
+              "  tanlu [--db FILE] export observations [--level nation|province|city] [--region "
+              "CODE] [--indicator CODE]\n"
+              "                                      write observations as CSV to standard output\n"
+              "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
+              "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
+              "                                      draw charts without a display\n"
+              "\n"
+              "Without --db, the database is $XDG_DATA_HOME/tanlu/tanlu.db, created from the "
+              "bundled dataset."));
 }
 
 static TanluStore *
@@ -70,7 +73,8 @@ on_import_progress (double   fraction,
     return;
 
   progress->last_percent = percent;
-  g_printerr ("\r\033[K[%u/%u] %3d%% %s", progress->index, progress->count, percent, progress->display_name);
+  g_printerr ("\r\033[K[%u/%u] %3d%% %s", progress->index, progress->count, percent,
+              progress->display_name);
 }
 
 static int
@@ -128,7 +132,8 @@ run_import (const char  *db_path,
         continue;
 
       for (guint w = 0; w < report->unmatched->len; w++)
-        g_print ("  %s %s\n", _("unmatched:"), (const char *)g_ptr_array_index (report->unmatched, w));
+        g_print ("  %s %s\n", _("unmatched:"),
+                 (const char *) g_ptr_array_index (report->unmatched, w));
       for (guint w = 0; w < report->warnings->len; w++)
         g_print ("  %s %s\n", _("warning:"), (const char *)g_ptr_array_index (report->warnings, w));
 
@@ -160,10 +165,12 @@ run_info (const char *db_path)
       return 1;
     }
 
-  g_print (_("Database: %s (schema %u)\n"), tanlu_store_get_path (store), tanlu_store_get_schema_version (store));
+  g_print (_("Database: %s (schema %u)\n"), tanlu_store_get_path (store),
+           tanlu_store_get_schema_version (store));
   g_print (_("Regions: %u nation, %u provincial units, %u prefecture-level units, %u groups\n"),
-           counts.n_regions[TANLU_REGION_LEVEL_NATION], counts.n_regions[TANLU_REGION_LEVEL_PROVINCE],
-           counts.n_regions[TANLU_REGION_LEVEL_CITY], counts.n_regions[TANLU_REGION_LEVEL_GROUP]);
+           counts.n_regions[TANLU_REGION_LEVEL_NATION],
+           counts.n_regions[TANLU_REGION_LEVEL_PROVINCE], counts.n_regions[TANLU_REGION_LEVEL_CITY],
+           counts.n_regions[TANLU_REGION_LEVEL_GROUP]);
   g_print (_("Boundaries: %u\n"), counts.n_boundaries);
   g_print (_("Indicators: %u\n"), counts.n_indicators);
   g_print (_("Observations: %'u\n"), counts.n_observations);
@@ -198,7 +205,7 @@ export_observation (TanluRegion    *region,
                     gpointer        user_data)
 {
   ExportState *state = user_data;
-  g_autofree char *number = tanlu_format_double (value);
+  g_autofree char *number = tanlu_csv_format_double (value);
   GString *line = state->line;
 
   g_string_truncate (line, 0);
@@ -235,12 +242,13 @@ run_export (const char  *db_path,
   const guint *codes = NULL;
   guint n_codes = 0;
   guint single_code;
-  GOptionEntry entries[] = {
-    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text, N_("Only regions of this level"), "nation|province|city" },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region_key, N_("Only this region, or the members of this group"), "CODE" },
-    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator_code, N_("Only this indicator"), "CODE" },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "level", 0, 0, G_OPTION_ARG_STRING, &level_text,
+                               N_("Only regions of this level"), "nation|province|city" },
+                             { "region", 0, 0, G_OPTION_ARG_STRING, &region_key,
+                               N_("Only this region, or the members of this group"), "CODE" },
+                             { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator_code,
+                               N_("Only this indicator"), "CODE" },
+                             { NULL } };
 
   context = g_option_context_new ("observations");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -297,8 +305,8 @@ run_export (const char  *db_path,
 
   for (guint i = 0; i < n_codes; i++)
     {
-      if (!tanlu_store_foreach_observation (store, level_text != NULL, level, codes[i], indicator_code,
-                                            export_observation, &state, &error))
+      if (!tanlu_store_foreach_observation (store, level_text != NULL, level, codes[i],
+                                            indicator_code, export_observation, &state, &error))
         {
           g_printerr ("tanlu: %s\n", error->message);
           return 1;

@@ -69,7 +69,8 @@ derive_ceads (const char *manifest,
 
   for (guint i = 0; i < files->len; i++)
     {
-      g_autoptr(TanluImportReport) report = tanlu_import_file (store, g_ptr_array_index (files, i), NULL, NULL, NULL);
+      g_autoptr(TanluImportReport) report =
+        tanlu_import_file (store, g_ptr_array_index (files, i), NULL, NULL, NULL);
       g_autofree char *line = tanlu_import_report_describe (report);
 
       g_print ("%s\n", line);

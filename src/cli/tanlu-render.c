@@ -145,7 +145,8 @@ spec_from_options (const Options  *options,
       json_builder_set_member_name (builder, "region");
       json_builder_add_string_value (builder, regions[0] != NULL ? regions[0] : "");
       json_builder_set_member_name (builder, "indicator");
-      json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
+      json_builder_add_string_value (
+        builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
       if (options->year > 0)
         {
           json_builder_set_member_name (builder, "year");
@@ -160,7 +161,8 @@ spec_from_options (const Options  *options,
       if (options->years != NULL && !parse_pair (options->years, '-', 1000, 9999, &first, &last))
         {
           g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
-                       _("--years must be a first and last year, such as 1997-2019, not “%s”"), options->years);
+                       _("--years must be a first and last year, such as 1997-2019, not “%s”"),
+                       options->years);
           return NULL;
         }
 
@@ -175,7 +177,8 @@ spec_from_options (const Options  *options,
           json_builder_set_member_name (builder, "region");
           json_builder_add_string_value (builder, regions[i]);
           json_builder_set_member_name (builder, "indicator");
-          json_builder_add_string_value (builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
+          json_builder_add_string_value (
+            builder, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL);
           if (options->years != NULL)
             {
               json_builder_set_member_name (builder, "years");
@@ -244,7 +247,8 @@ apply_overrides (TanluChartSpec  *spec,
       if (!parse_pair (options->size, 'x', 1, 20000, &width, &height))
         {
           g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
-                       _("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"), options->size);
+                       _("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"),
+                       options->size);
           return FALSE;
         }
       spec->width = width;
@@ -371,7 +375,8 @@ picture_from_options (TanluStore       *store,
                    _("--method must be quantile, equal or jenks, not “%s”"), options->method);
       return FALSE;
     }
-  if (options->palette != NULL && !tanlu_map_palette_from_string (options->palette, &picture->style.palette))
+  if (options->palette != NULL &&
+      !tanlu_map_palette_from_string (options->palette, &picture->style.palette))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--palette must be sequential or diverging, not “%s”"), options->palette);
@@ -396,8 +401,9 @@ picture_from_options (TanluStore       *store,
     }
 
   if (!(data = tanlu_map_data_new (store, level, options->parent, error)) ||
-      !tanlu_map_data_set_indicator (data, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL,
-                                     options->year, error))
+      !tanlu_map_data_set_indicator (
+        data, options->indicator != NULL ? options->indicator : TANLU_INDICATOR_CO2_TOTAL,
+        options->year, error))
     return FALSE;
 
   if (options->change_since != 0)
@@ -407,7 +413,8 @@ picture_from_options (TanluStore       *store,
         picture->style.palette = TANLU_MAP_PALETTE_DIVERGING;
     }
 
-  if (!tanlu_map_data_classify (data, method, options->classes > 0 ? options->classes : 5, NULL, 0, error))
+  if (!tanlu_map_data_classify (data, method, options->classes > 0 ? options->classes : 5, NULL, 0,
+                                error))
     return FALSE;
 
   picture->data = g_steal_pointer (&data);
@@ -441,7 +448,8 @@ render_map (const char  *db_path,
   if (options->size != NULL && !parse_pair (options->size, 'x', 1, 20000, &width, &height))
     {
       g_printerr ("tanlu: ");
-      g_printerr (_("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"), options->size);
+      g_printerr (_("--size must be WIDTHxHEIGHT in pixels, such as 1600x900, not “%s”"),
+                  options->size);
       g_printerr ("\n");
       return 2;
     }
@@ -450,16 +458,18 @@ render_map (const char  *db_path,
     return 1;
 
   tanlu_map_style_init (&picture.style);
-  picture.style.language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+  picture.style.language =
+    tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
   if (options->language != NULL)
     picture.style.language = g_str_equal (options->language, "zh") ? TANLU_CHART_LANGUAGE_CHINESE
                                                                    : TANLU_CHART_LANGUAGE_ENGLISH;
   picture.style.unit_scale = picture.style.language == TANLU_CHART_LANGUAGE_CHINESE
                              ? TANLU_CHART_UNIT_SCALE_WAN_TONNES : TANLU_CHART_UNIT_SCALE_MT;
   if (options->unit_scale != NULL)
-    picture.style.unit_scale = g_str_equal (options->unit_scale, "wan-tonnes") ? TANLU_CHART_UNIT_SCALE_WAN_TONNES
-                               : g_str_equal (options->unit_scale, "yi-tonnes") ? TANLU_CHART_UNIT_SCALE_YI_TONNES
-                               : TANLU_CHART_UNIT_SCALE_MT;
+    picture.style.unit_scale =
+      g_str_equal (options->unit_scale, "wan-tonnes")  ? TANLU_CHART_UNIT_SCALE_WAN_TONNES
+      : g_str_equal (options->unit_scale, "yi-tonnes") ? TANLU_CHART_UNIT_SCALE_YI_TONNES
+                                                       : TANLU_CHART_UNIT_SCALE_MT;
   picture.style.dark = g_strcmp0 (options->theme, "dark") == 0;
   picture.title = options->title;
   picture.approval_number = options->approval_number;
@@ -473,7 +483,8 @@ render_map (const char  *db_path,
   else
     {
       picture.basemap = basemap;
-      if (!tanlu_map_picture_export (&picture, format, width, height, options->scale, options->output, &error))
+      if (!tanlu_map_picture_export (&picture, format, width, height, options->scale,
+                                     options->output, &error))
         {
           g_printerr ("tanlu: %s\n", error->message);
           status = 1;
@@ -577,29 +588,46 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_auto(Options) options = { 0 };
   GOptionEntry entries[] = {
-    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &options.spec_path, N_("The chart spec (JSON)"), "FILE" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output, N_("Where to write: .png, .svg or .pdf; a folder for batch"), "OUT" },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind, N_("line, stacked-area, bars or sparkline"), "KIND" },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &options.regions, N_("Region codes or group keys, separated by commas"), "CODES" },
-    { "indicator", 0, 0, G_OPTION_ARG_STRING, &options.indicator, N_("The indicator (default co2.total)"), "CODE" },
+    { "spec", 0, 0, G_OPTION_ARG_FILENAME, &options.spec_path, N_("The chart spec (JSON)"),
+      "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Where to write: .png, .svg or .pdf; a folder for batch"), "OUT" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options.kind,
+      N_("line, stacked-area, bars or sparkline"), "KIND" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options.regions,
+      N_("Region codes or group keys, separated by commas"), "CODES" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &options.indicator,
+      N_("The indicator (default co2.total)"), "CODE" },
     { "years", 0, 0, G_OPTION_ARG_STRING, &options.years, N_("The years shown"), "FIRST-LAST" },
     { "year", 0, 0, G_OPTION_ARG_INT, &options.year, N_("The year of a ranking"), "YEAR" },
-    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &options.breakdown, N_("For stacked areas: sector or fuel"), "BY" },
-    { "top", 0, 0, G_OPTION_ARG_INT, &options.top, N_("For stacked areas: parts shown before “Other”"), "N" },
+    { "breakdown", 0, 0, G_OPTION_ARG_STRING, &options.breakdown,
+      N_("For stacked areas: sector or fuel"), "BY" },
+    { "top", 0, 0, G_OPTION_ARG_INT, &options.top,
+      N_("For stacked areas: parts shown before “Other”"), "N" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &options.size, N_("Size in pixels"), "WIDTHxHEIGHT" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, N_("Pixel density of a PNG: 1 or 2"), "1|2" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale, N_("Pixel density of a PNG: 1 or 2"),
+      "1|2" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme, N_("light, dark or print"), "THEME" },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language, N_("Language of the chart: zh or en"), "LANG" },
-    { "unit-scale", 0, 0, G_OPTION_ARG_STRING, &options.unit_scale, N_("mt, wan-tonnes or yi-tonnes"), "UNIT" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language,
+      N_("Language of the chart: zh or en"), "LANG" },
+    { "unit-scale", 0, 0, G_OPTION_ARG_STRING, &options.unit_scale,
+      N_("mt, wan-tonnes or yi-tonnes"), "UNIT" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title, N_("The chart's title"), "TEXT" },
     { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("Maps: province or city"), "LEVEL" },
-    { "parent", 0, 0, G_OPTION_ARG_INT, &options.parent, N_("Maps: only the cities of this province"), "CODE" },
-    { "classes", 0, 0, G_OPTION_ARG_INT, &options.classes, N_("Maps: number of classes, 3 to 9 (default 5)"), "N" },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &options.method, N_("Maps: quantile, equal or jenks"), "METHOD" },
-    { "palette", 0, 0, G_OPTION_ARG_STRING, &options.palette, N_("Maps: sequential or diverging"), "PALETTE" },
-    { "approval-number", 0, 0, G_OPTION_ARG_STRING, &options.approval_number, N_("Maps: the approval number (审图号) printed on the map"), "TEXT" },
-    { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &options.no_basemap, N_("Maps: leave out land, sea and rivers"), NULL },
-    { "change-since", 0, 0, G_OPTION_ARG_INT, &options.change_since, N_("Maps: show the change since this year, in per cent"), "YEAR" },
+    { "parent", 0, 0, G_OPTION_ARG_INT, &options.parent,
+      N_("Maps: only the cities of this province"), "CODE" },
+    { "classes", 0, 0, G_OPTION_ARG_INT, &options.classes,
+      N_("Maps: number of classes, 3 to 9 (default 5)"), "N" },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &options.method, N_("Maps: quantile, equal or jenks"),
+      "METHOD" },
+    { "palette", 0, 0, G_OPTION_ARG_STRING, &options.palette, N_("Maps: sequential or diverging"),
+      "PALETTE" },
+    { "approval-number", 0, 0, G_OPTION_ARG_STRING, &options.approval_number,
+      N_("Maps: the approval number (审图号) printed on the map"), "TEXT" },
+    { "no-basemap", 0, 0, G_OPTION_ARG_NONE, &options.no_basemap,
+      N_("Maps: leave out land, sea and rivers"), NULL },
+    { "change-since", 0, 0, G_OPTION_ARG_INT, &options.change_since,
+      N_("Maps: show the change since this year, in per cent"), "YEAR" },
     { NULL }
   };
 
@@ -642,9 +670,12 @@ main (int   argc,
     return render_map (db_path, &options);
 
   g_printerr ("%s\n", _("Usage:\n"
-                        "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
-                        "  tanlu [--db FILE] render chart --kind line --region 510000,500000 --indicator co2.total --years 1997-2019 --size 1600x900 -o OUT.png\n"
-                        "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
-                        "  tanlu [--db FILE] render map --level province|city [--parent CODE] --indicator CODE --year YEAR [--classes N] [--method quantile|equal|jenks] [--size WxH] -o OUT.(png|svg|pdf)"));
+                         "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
+                         "  tanlu [--db FILE] render chart --kind line --region 510000,500000 "
+                         "--indicator co2.total --years 1997-2019 --size 1600x900 -o OUT.png\n"
+                         "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
+                         "  tanlu [--db FILE] render map --level province|city [--parent CODE] "
+                         "--indicator CODE --year YEAR [--classes N] [--method "
+                         "quantile|equal|jenks] [--size WxH] -o OUT.(png|svg|pdf)"));
   return 2;
 }

@@ -33,7 +33,8 @@ rank_among_siblings (TanluSummary *summary,
                      const char   *indicator_code)
 {
   g_autoptr(GPtrArray) siblings = tanlu_summary_siblings (store, region);
-  g_autoptr(GPtrArray) sibling_series = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) sibling_series =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   if (siblings->len == 0)
     return;
@@ -45,7 +46,8 @@ rank_among_siblings (TanluSummary *summary,
 
       if (sibling == region)
         continue;
-      if ((series = tanlu_store_get_series (store, tanlu_region_get_code (sibling), indicator_code, NULL)) != NULL)
+      if ((series = tanlu_store_get_series (store, tanlu_region_get_code (sibling), indicator_code,
+                                            NULL)) != NULL)
         g_ptr_array_add (sibling_series, series);
     }
 
@@ -59,7 +61,8 @@ rank_among_siblings (TanluSummary *summary,
 
       for (guint s = 0; s < sibling_series->len; s++)
         {
-          const TanluSeriesPoint *other = find_year (g_ptr_array_index (sibling_series, s), point->year);
+          const TanluSeriesPoint *other =
+            find_year (g_ptr_array_index (sibling_series, s), point->year);
 
           if (other == NULL)
             continue;
@@ -98,7 +101,8 @@ tanlu_summary_siblings (TanluStore  *store,
 
     case TANLU_REGION_LEVEL_CITY:
       {
-        GPtrArray *siblings = tanlu_store_list_children (store, tanlu_region_get_parent_code (region), NULL);
+        GPtrArray *siblings =
+          tanlu_store_list_children (store, tanlu_region_get_parent_code (region), NULL);
 
         return siblings != NULL ? siblings : g_ptr_array_new_with_free_func (g_object_unref);
       }
@@ -179,10 +183,11 @@ tanlu_summary_new (TanluStore   *store,
   summary->fallen_since_peak = latest->value < summary->peak_value;
 
   if (tanlu_region_get_parent_code (region) != 0 &&
-      (summary->parent = tanlu_store_lookup_region (store, tanlu_region_get_parent_code (region))) != NULL)
+      (summary->parent =
+         tanlu_store_lookup_region (store, tanlu_region_get_parent_code (region))) != NULL)
     {
-      g_autoptr(GArray) parent_series = tanlu_store_get_series (store, tanlu_region_get_code (summary->parent),
-                                                                indicator_code, NULL);
+      g_autoptr(GArray) parent_series = tanlu_store_get_series (
+        store, tanlu_region_get_code (summary->parent), indicator_code, NULL);
 
       summary->share_series = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
       for (guint i = 0; parent_series != NULL && i < summary->series->len; i++)
@@ -199,7 +204,8 @@ tanlu_summary_new (TanluStore   *store,
         }
 
       if (summary->share_series->len > 0 &&
-          g_array_index (summary->share_series, TanluSeriesPoint, summary->share_series->len - 1).year == latest->year)
+          g_array_index (summary->share_series, TanluSeriesPoint, summary->share_series->len - 1)
+              .year == latest->year)
         {
           summary->has_share_of_parent = TRUE;
           summary->share_of_parent = g_array_index (summary->share_series, TanluSeriesPoint,
@@ -237,6 +243,8 @@ tanlu_summary_describe_no_figures (TanluRegion *region)
   g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
 
   /* Translators: %s is a region */
-  return g_strdup_printf (_("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a table of observations (CSV) to add your own."),
-                          tanlu_region_get_display_name (region));
+  return g_strdup_printf (
+    _("The database has no figures for %s yet. CEADs covers 30 provinces and 289 cities; import a "
+       "table of observations (CSV) to add your own."),
+    tanlu_region_get_display_name (region));
 }

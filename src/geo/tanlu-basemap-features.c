@@ -57,11 +57,13 @@ validate_lines (TanluGeometry  *geometry,
           double lon = points[2 * (ring->first_point + i)];
           double lat = points[2 * (ring->first_point + i) + 1];
 
-          if (!isfinite (lon) || !isfinite (lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90)
+          if (!isfinite (lon) || !isfinite (lat) || lon < -180 || lon > 180 || lat < -90 ||
+              lat > 90)
             {
-              g_set_error (error, TANLU_GEOMETRY_ERROR, TANLU_GEOMETRY_ERROR_OUT_OF_RANGE,
-                           _("Line %u, point %u (%g, %g) is outside longitude ±180° and latitude ±90°"),
-                           r + 1, i + 1, lon, lat);
+              g_set_error (
+                error, TANLU_GEOMETRY_ERROR, TANLU_GEOMETRY_ERROR_OUT_OF_RANGE,
+                _("Line %u, point %u (%g, %g) is outside longitude ±180° and latitude ±90°"),
+                r + 1, i + 1, lon, lat);
               return FALSE;
             }
         }
@@ -197,7 +199,8 @@ tanlu_basemap_add_feature (TanluStore     *store,
     }
 
   shape = tanlu_geometry_encode (geometry);
-  tanlu_geometry_get_bounds (geometry, &extent.min_lon, &extent.min_lat, &extent.max_lon, &extent.max_lat);
+  tanlu_geometry_get_bounds (geometry, &extent.min_lon, &extent.min_lat, &extent.max_lon,
+                             &extent.max_lat);
 
   return tanlu_store_add_basemap_feature (store, kind, detail, source, shape, &extent, error);
 }
@@ -223,8 +226,8 @@ decode_feature_cb (const char         *kind,
   if (!(geometry = tanlu_geometry_decode (shape, length, error)))
     return FALSE;
 
-  return data->func (kind, detail, extent->min_lon, extent->min_lat, extent->max_lon, extent->max_lat,
-                     geometry, data->user_data);
+  return data->func (kind, detail, extent->min_lon, extent->min_lat, extent->max_lon,
+                     extent->max_lat, geometry, data->user_data);
 }
 
 /**

@@ -42,7 +42,8 @@ tanlu_boundary_save (TanluStore     *store,
     }
 
   shape = tanlu_geometry_encode (geometry);
-  tanlu_geometry_get_bounds (geometry, &extent.min_lon, &extent.min_lat, &extent.max_lon, &extent.max_lat);
+  tanlu_geometry_get_bounds (geometry, &extent.min_lon, &extent.min_lat, &extent.max_lon,
+                             &extent.max_lat);
   tanlu_geometry_get_centroid (geometry, &longitude, &latitude);
 
   return tanlu_store_set_boundary (store, code, shape, &extent, longitude, latitude, source,

@@ -310,7 +310,8 @@ tanlu_geometry_add_ring (TanluGeometry *self,
 
   g_array_append_vals (self->points, lonlat, 2 * n_points);
 
-  if (n_points > 0 && (lonlat[0] != lonlat[2 * n_points - 2] || lonlat[1] != lonlat[2 * n_points - 1]))
+  if (n_points > 0 &&
+      (lonlat[0] != lonlat[2 * n_points - 2] || lonlat[1] != lonlat[2 * n_points - 1]))
     {
       g_array_append_vals (self->points, lonlat, 2);
       ring.n_points++;
@@ -439,9 +440,10 @@ tanlu_geometry_validate (TanluGeometry  *self,
 
           if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
             {
-              g_set_error (error, TANLU_GEOMETRY_ERROR, TANLU_GEOMETRY_ERROR_OUT_OF_RANGE,
-                           _("Ring %u, point %u (%g, %g) is outside longitude ±180° and latitude ±90°"),
-                           r + 1, i + 1, lon, lat);
+              g_set_error (
+                error, TANLU_GEOMETRY_ERROR, TANLU_GEOMETRY_ERROR_OUT_OF_RANGE,
+                _("Ring %u, point %u (%g, %g) is outside longitude ±180° and latitude ±90°"),
+                r + 1, i + 1, lon, lat);
               return FALSE;
             }
         }
@@ -513,7 +515,8 @@ tanlu_geometry_get_centroid (TanluGeometry *self,
           if (ring->polygon != p)
             continue;
 
-          ring_area = fabs (ring_signed_area (points + 2 * ring->first_point, ring->n_points, &cx, &cy));
+          ring_area =
+            fabs (ring_signed_area (points + 2 * ring->first_point, ring->n_points, &cx, &cy));
           if (!ring->is_outer)
             ring_area = -ring_area;
 
@@ -572,7 +575,8 @@ tanlu_geometry_encode (TanluGeometry *self)
     {
       guint n_rings = 0;
 
-      for (guint i = r; i < self->rings->len && g_array_index (self->rings, TanluRing, i).polygon == p; i++)
+      for (guint i = r;
+           i < self->rings->len && g_array_index (self->rings, TanluRing, i).polygon == p; i++)
         n_rings++;
 
       put_varint (out, n_rings);

@@ -22,7 +22,8 @@ tanlu_mercator_project (double  longitude,
                         double *x,
                         double *y)
 {
-  double phi = CLAMP (latitude, -TANLU_MERCATOR_MAX_LATITUDE, TANLU_MERCATOR_MAX_LATITUDE) * G_PI / 180;
+  double phi =
+    CLAMP (latitude, -TANLU_MERCATOR_MAX_LATITUDE, TANLU_MERCATOR_MAX_LATITUDE) * G_PI / 180;
 
   *x = (longitude + 180) / 360;
   *y = (1 - log (tan (phi) + 1 / cos (phi)) / G_PI) / 2;

@@ -72,13 +72,15 @@ report_list_problems (const TanluBoundaryReport *report)
 
   for (guint i = 0; i < report->unknown_codes->len; i++)
     /* Translators: %s is a code and where it is, such as “990000 (feature 12)” */
-    g_ptr_array_add (lines, g_strdup_printf (_("Unknown region code %s"),
-                                             (const char *)g_ptr_array_index (report->unknown_codes, i)));
+    g_ptr_array_add (lines,
+                     g_strdup_printf (_("Unknown region code %s"),
+                                      (const char *) g_ptr_array_index (report->unknown_codes, i)));
 
   for (guint i = 0; i < report->duplicates->len; i++)
     /* Translators: %s is a code and where it is, such as “510100 (features 3 and 7)” */
-    g_ptr_array_add (lines, g_strdup_printf (_("Region code given twice: %s"),
-                                             (const char *)g_ptr_array_index (report->duplicates, i)));
+    g_ptr_array_add (lines,
+                     g_strdup_printf (_("Region code given twice: %s"),
+                                      (const char *) g_ptr_array_index (report->duplicates, i)));
 
   return lines;
 }
@@ -98,7 +100,8 @@ member_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
   return json_node_get_string (node);
@@ -136,8 +139,9 @@ feature_problem (FeatureReader *reader,
   if (reader->code != 0)
     /* Translators: “Feature 3 (510100): Ring 2 has 2 points; …”; the number
      * in brackets is the feature's region code */
-    g_ptr_array_add (reader->report->invalid,
-                     g_strdup_printf (_("Feature %u (%u): %s"), reader->index, reader->code, problem));
+    g_ptr_array_add (
+      reader->report->invalid,
+      g_strdup_printf (_("Feature %u (%u): %s"), reader->index, reader->code, problem));
   else
     g_ptr_array_add (reader->report->invalid,
                      g_strdup_printf (_("Feature %u: %s"), reader->index, problem));
@@ -173,7 +177,8 @@ read_code (FeatureReader *reader,
 
       /* Formatted apart, as xgettext cannot read G_GINT64_FORMAT. */
       digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      problem = g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), digits);
+      problem =
+        g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), digits);
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
@@ -218,7 +223,8 @@ read_ring (FeatureReader *reader,
       position = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       if (position == NULL || json_array_get_length (position) < 2)
         {
-          g_autofree char *problem = g_strdup_printf (_("Ring %u, point %u is not a position"), ring, i + 1);
+          g_autofree char *problem =
+            g_strdup_printf (_("Ring %u, point %u is not a position"), ring, i + 1);
 
           feature_problem (reader, problem);
           return FALSE;
@@ -230,12 +236,13 @@ read_ring (FeatureReader *reader,
       for (guint axis = 0; axis < 2; axis++)
         {
           JsonNode *value = json_array_get_element (position, axis);
-          GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+          GType type =
+            JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
 
           if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
             {
-              g_autofree char *problem = g_strdup_printf (_("Ring %u, point %u is not a pair of numbers"),
-                                                          ring, i + 1);
+              g_autofree char *problem =
+                g_strdup_printf (_("Ring %u, point %u is not a pair of numbers"), ring, i + 1);
 
               feature_problem (reader, problem);
               return FALSE;
@@ -426,7 +433,8 @@ read_boundary_file (TanluStore           *store,
         list = member_array (json_node_get_object (root), "features");
 
       if (list == NULL)
-        g_ptr_array_add (report->invalid, g_strdup (_("The file is not a GeoJSON FeatureCollection")));
+        g_ptr_array_add (report->invalid,
+                         g_strdup (_("The file is not a GeoJSON FeatureCollection")));
       else if (json_array_get_length (list) == 0)
         g_ptr_array_add (report->invalid, g_strdup (_("The file has no features")));
       else
@@ -489,7 +497,8 @@ read_boundary_file (TanluStore           *store,
   problems = report_list_problems (report);
   if (n_problems == 1)
     g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
-                 _("“%s” was not imported: %s"), name, (const char *)g_ptr_array_index (problems, 0));
+                 _("“%s” was not imported: %s"), name,
+                 (const char *) g_ptr_array_index (problems, 0));
   else
     g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
                  /* Translators: the first %s is a file name, the last one its first problem */
@@ -593,7 +602,8 @@ restore_centroids (TanluStore  *store,
   sqlite3 *db = _tanlu_store_get_db (store);
   g_autoptr(sqlite3_stmt) update = NULL;
 
-  if (sqlite3_prepare_v2 (db, "UPDATE region SET centroid_lon = ?2, centroid_lat = ?3 WHERE code = ?1",
+  if (sqlite3_prepare_v2 (db,
+                          "UPDATE region SET centroid_lon = ?2, centroid_lat = ?3 WHERE code = ?1",
                           -1, &update, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, db, "restore centroids");
@@ -674,7 +684,8 @@ replace_official_boundaries (TanluStore  *store,
   if (!(source = tanlu_store_ensure_source (store, &info, error)))
     return FALSE;
 
-  if (!(previous = delete_official_rows (_tanlu_store_get_db (store), tanlu_source_get_id (source), error)))
+  if (!(previous =
+          delete_official_rows (_tanlu_store_get_db (store), tanlu_source_get_id (source), error)))
     return FALSE;
 
   for (guint i = 0; i < features->len; i++)
@@ -696,7 +707,8 @@ replace_official_boundaries (TanluStore  *store,
         g_array_append_val (dropped, code);
     }
 
-  return restore_centroids (store, (const guint *)(gpointer)dropped->data, dropped->len, updates, error);
+  return restore_centroids (store, (const guint *) (gpointer) dropped->data, dropped->len, updates,
+                            error);
 }
 
 static gboolean
@@ -889,7 +901,8 @@ tanlu_store_revert_official_boundaries (TanluStore  *store,
   if (!(codes = delete_official_rows (db, source_id, error)))
     goto failed;
 
-  if (sqlite3_prepare_v2 (db, "DELETE FROM source WHERE id = ?1", -1, &delete_source, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "DELETE FROM source WHERE id = ?1", -1, &delete_source, NULL) !=
+        SQLITE_OK ||
       sqlite3_bind_int64 (delete_source, 1, source_id) != SQLITE_OK ||
       sqlite3_step (delete_source) != SQLITE_DONE)
     {
@@ -897,7 +910,8 @@ tanlu_store_revert_official_boundaries (TanluStore  *store,
       goto failed;
     }
 
-  if (!restore_centroids (store, (const guint *)(gpointer)codes->data, codes->len, updates, error) ||
+  if (!restore_centroids (store, (const guint *) (gpointer) codes->data, codes->len, updates,
+                          error) ||
       !tanlu_store_commit (store, error))
     goto failed;
 
@@ -934,9 +948,11 @@ tanlu_store_has_official_boundaries (TanluStore *store)
 
   db = _tanlu_store_get_db (store);
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT EXISTS (SELECT 1 FROM region_boundary b JOIN source s ON s.id = b.source_id"
-                          " WHERE s.key = ?1 AND b.schematic = 0)", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        db,
+        "SELECT EXISTS (SELECT 1 FROM region_boundary b JOIN source s ON s.id = b.source_id"
+        " WHERE s.key = ?1 AND b.schematic = 0)",
+        -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, OFFICIAL_SOURCE_KEY, -1, SQLITE_STATIC);

@@ -21,10 +21,11 @@
 
 #define UNIT_MT_CO2 "Mt CO₂"
 
-#define CEADS_CITATION \
-  "Shan Y. et al. (2018) China CO2 emission accounts 1997–2015, Scientific Data 5:170201; " \
-  "Shan Y. et al. (2020) China CO2 emission accounts 2016–2017, Scientific Data 7:54; " \
-  "Guan Y. et al. (2021) Assessment to China's recent emission pattern shifts, Earth's Future 9(11); " \
+#define CEADS_CITATION                                                                             \
+  "Shan Y. et al. (2018) China CO2 emission accounts 1997–2015, Scientific Data 5:170201; "      \
+  "Shan Y. et al. (2020) China CO2 emission accounts 2016–2017, Scientific Data 7:54; "          \
+  "Guan Y. et al. (2021) Assessment to China's recent emission pattern shifts, Earth's Future "    \
+  "9(11); "                                                                                        \
   "Shan Y. et al. (2022) City-level emission peak and drivers in China, Science Bulletin 67(18). " \
   "Source: CEADs, ceads.net."
 
@@ -71,7 +72,8 @@ typedef struct
 
 /* In the order of the inventories' rows 5 to 51. */
 static const Sector sectors[TANLU_CEADS_N_SECTORS] = {
-  { "agriculture", "Farming, Forestry, Animal Husbandry, Fishery and Water Conservancy", "农林牧渔水利业" },
+  { "agriculture", "Farming, Forestry, Animal Husbandry, Fishery and Water Conservancy",
+    "农林牧渔水利业" },
   { "coal_mining", "Coal Mining and Dressing", "煤炭开采和洗选业" },
   { "oil_gas_extraction", "Petroleum and Natural Gas Extraction", "石油和天然气开采业" },
   { "ferrous_mining", "Ferrous Metals Mining and Dressing", "黑色金属矿采选业" },
@@ -86,7 +88,8 @@ static const Sector sectors[TANLU_CEADS_N_SECTORS] = {
   { "textiles", "Textile Industry", "纺织业" },
   { "garments", "Garments and Other Fiber Products", "纺织服装、鞋、帽制造业" },
   { "leather", "Leather, Furs, Down and Related Products", "皮革、毛皮、羽毛（绒）及其制品业" },
-  { "timber", "Timber Processing, Bamboo, Cane, Palm Fiber & Straw Products", "木材加工及木、竹、藤、棕、草制品业" },
+  { "timber", "Timber Processing, Bamboo, Cane, Palm Fiber & Straw Products",
+    "木材加工及木、竹、藤、棕、草制品业" },
   { "furniture", "Furniture Manufacturing", "家具制造业" },
   { "paper", "Papermaking and Paper Products", "造纸及纸制品业" },
   { "printing", "Printing and Record Medium Reproduction", "印刷业和记录媒介的复制" },
@@ -99,22 +102,28 @@ static const Sector sectors[TANLU_CEADS_N_SECTORS] = {
   { "plastics", "Plastic Products", "塑料制品业" },
   { "nonmetal_minerals", "Nonmetal Mineral Products", "非金属矿物制品业" },
   { "ferrous_smelting", "Smelting and Pressing of Ferrous Metals", "黑色金属冶炼及压延加工业" },
-  { "nonferrous_smelting", "Smelting and Pressing of Nonferrous Metals", "有色金属冶炼及压延加工业" },
+  { "nonferrous_smelting", "Smelting and Pressing of Nonferrous Metals",
+    "有色金属冶炼及压延加工业" },
   { "metal_products", "Metal Products", "金属制品业" },
   { "general_machinery", "Ordinary Machinery", "通用设备制造业" },
   { "special_equipment", "Equipment for Special Purposes", "专用设备制造业" },
   { "transport_equipment", "Transportation Equipment", "交通运输设备制造业" },
   { "electrical_machinery", "Electric Equipment and Machinery", "电气机械及器材制造业" },
-  { "electronics", "Electronic and Telecommunications Equipment", "通信设备、计算机及其他电子设备制造业" },
-  { "instruments", "Instruments, Meters, Cultural and Office Machinery", "仪器仪表及文化、办公用机械制造业" },
+  { "electronics", "Electronic and Telecommunications Equipment",
+    "通信设备、计算机及其他电子设备制造业" },
+  { "instruments", "Instruments, Meters, Cultural and Office Machinery",
+    "仪器仪表及文化、办公用机械制造业" },
   { "other_manufacturing", "Other Manufacturing Industry", "其他制造业" },
   { "scrap_waste", "Scrap and waste", "废弃资源和废旧材料回收加工业" },
-  { "power_heat", "Production and Supply of Electric Power, Steam and Hot Water", "电力、热力的生产和供应业" },
+  { "power_heat", "Production and Supply of Electric Power, Steam and Hot Water",
+    "电力、热力的生产和供应业" },
   { "gas_supply", "Production and Supply of Gas", "燃气生产和供应业" },
   { "water_supply", "Production and Supply of Tap Water", "水的生产和供应业" },
   { "construction", "Construction", "建筑业" },
-  { "transport_storage_post", "Transportation, Storage, Post and Telecommunication Services", "交通运输、仓储和邮政业" },
-  { "wholesale_retail_catering", "Wholesale, Retail Trade and Catering Services", "批发、零售业和住宿、餐饮业" },
+  { "transport_storage_post", "Transportation, Storage, Post and Telecommunication Services",
+    "交通运输、仓储和邮政业" },
+  { "wholesale_retail_catering", "Wholesale, Retail Trade and Catering Services",
+    "批发、零售业和住宿、餐饮业" },
   { "others", "Others", "其他行业" },
   { "urban_households", "Urban", "城镇生活消费", "Urban households" },
   { "rural_households", "Rural", "乡村生活消费", "Rural households" },
@@ -137,12 +146,15 @@ typedef struct
 static const Column columns[TANLU_CEADS_N_COLUMNS] = {
   { "rawcoal", "co2.fuel.raw_coal", "燃料：原煤", "Fuel: raw coal", "fuel", "coal" },
   { "cleanedcoal", "co2.fuel.cleaned_coal", "燃料：洗精煤", "Fuel: cleaned coal", "fuel", "coal" },
-  { "otherwashedcoal", "co2.fuel.other_washed_coal", "燃料：其他洗煤", "Fuel: other washed coal", "fuel", "coal" },
+  { "otherwashedcoal", "co2.fuel.other_washed_coal", "燃料：其他洗煤", "Fuel: other washed coal",
+    "fuel", "coal" },
   { "briquettes", "co2.fuel.briquettes", "燃料：型煤", "Fuel: briquettes", "fuel", "coal" },
   { "coke", "co2.fuel.coke", "燃料：焦炭", "Fuel: coke", "fuel", "coal" },
-  { "cokeovengas", "co2.fuel.coke_oven_gas", "燃料：焦炉煤气", "Fuel: coke oven gas", "fuel", "coal" },
+  { "cokeovengas", "co2.fuel.coke_oven_gas", "燃料：焦炉煤气", "Fuel: coke oven gas", "fuel",
+    "coal" },
   { "othergas", "co2.fuel.other_gas", "燃料：其他煤气", "Fuel: other gas", "fuel", "coal" },
-  { "othercokingproducts", "co2.fuel.other_coking_products", "燃料：其他焦化产品", "Fuel: other coking products", "fuel", "coal" },
+  { "othercokingproducts", "co2.fuel.other_coking_products", "燃料：其他焦化产品",
+    "Fuel: other coking products", "fuel", "coal" },
   { "crudeoil", "co2.fuel.crude_oil", "燃料：原油", "Fuel: crude oil", "fuel", "oil" },
   { "gasoline", "co2.fuel.gasoline", "燃料：汽油", "Fuel: gasoline", "fuel", "oil" },
   { "kerosene", "co2.fuel.kerosene", "燃料：煤油", "Fuel: kerosene", "fuel", "oil" },
@@ -150,13 +162,16 @@ static const Column columns[TANLU_CEADS_N_COLUMNS] = {
   { "fueloil", "co2.fuel.fuel_oil", "燃料：燃料油", "Fuel: fuel oil", "fuel", "oil" },
   { "lpg", "co2.fuel.lpg", "燃料：液化石油气", "Fuel: LPG", "fuel", "oil" },
   { "refinerygas", "co2.fuel.refinery_gas", "燃料：炼厂干气", "Fuel: refinery gas", "fuel", "oil" },
-  { "otherpetroleumproducts", "co2.fuel.other_petroleum_products", "燃料：其他石油制品", "Fuel: other petroleum products", "fuel", "oil" },
+  { "otherpetroleumproducts", "co2.fuel.other_petroleum_products", "燃料：其他石油制品",
+    "Fuel: other petroleum products", "fuel", "oil" },
   { "naturalgas", "co2.fuel.natural_gas", "燃料：天然气", "Fuel: natural gas", "fuel", "gas" },
   { "scope2heat", "co2.scope2.heat", "范围二：热力", "Scope 2: heat", "scope2", NULL },
-  { "scope2electricity", "co2.scope2.electricity", "范围二：电力", "Scope 2: electricity", "scope2", NULL },
+  { "scope2electricity", "co2.scope2.electricity", "范围二：电力", "Scope 2: electricity", "scope2",
+    NULL },
   { "otherenergy", "co2.other_energy", "其他能源", "Other energy", "fuel", "other" },
   { "process", "co2.process", "工业过程排放", "Industrial process emissions", "process", NULL },
-  { "scope1total", TANLU_INDICATOR_CO2_TOTAL, "二氧化碳排放（范围一合计）", "CO₂ emissions (scope 1 total)", "total", NULL },
+  { "scope1total", TANLU_INDICATOR_CO2_TOTAL, "二氧化碳排放（范围一合计）",
+    "CO₂ emissions (scope 1 total)", "total", NULL },
 };
 
 static const struct
@@ -279,9 +294,10 @@ get_number (TanluXlsx   *xlsx,
 
   if (cell == NULL || (cell->type == TANLU_CELL_STRING && text_is_blank (cell->text)))
     {
-      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE,
-                   _("“%s”, sheet “%s”, cell %s is empty; the inventory has a number in every cell"),
-                   tanlu_xlsx_get_display_name (xlsx), tanlu_sheet_get_name (sheet), reference);
+      g_set_error (
+        error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE,
+        _("“%s”, sheet “%s”, cell %s is empty; the inventory has a number in every cell"),
+        tanlu_xlsx_get_display_name (xlsx), tanlu_sheet_get_name (sheet), reference);
       return FALSE;
     }
 
@@ -375,9 +391,11 @@ read_inventory (TanluXlsx   *xlsx,
       if (!found)
         {
           reference = tanlu_cell_reference (ROW_HEADER, c);
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                       _("“%s”, sheet “%s”, cell %s: unknown column “%s”; the importer knows the 17 CEADs fuels, Scope_2_Heat, Scope_2_Electricity, Other_Energy, Process and Scope_1_Total"),
-                       file, sheet_name, reference, text);
+          g_set_error (
+            error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+            _("“%s”, sheet “%s”, cell %s: unknown column “%s”; the importer knows the 17 CEADs "
+               "fuels, Scope_2_Heat, Scope_2_Electricity, Other_Energy, Process and Scope_1_Total"),
+            file, sheet_name, reference, text);
           return FALSE;
         }
     }
@@ -399,7 +417,8 @@ read_inventory (TanluXlsx   *xlsx,
       unit = get_text (sheet, ROW_UNITS, inventory->header_column[k]);
       normal = unit != NULL ? normalize_label (unit) : NULL;
       if (normal == NULL || !g_str_equal (normal, "mtco2"))
-        return unexpected_cell (xlsx, sheet, ROW_UNITS, inventory->header_column[k], "“Mt CO2”", error);
+        return unexpected_cell (xlsx, sheet, ROW_UNITS, inventory->header_column[k], "“Mt CO2”",
+                                error);
     }
 
   total_label = get_text (sheet, VALUE_ROW_TOTAL, 1);
@@ -485,7 +504,8 @@ read_inventory (TanluXlsx   *xlsx,
         return FALSE;
 
       for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
-        if (!get_number (xlsx, sheet, inventory->sector_row[s], c, &inventory->values[1 + s][k], error))
+        if (!get_number (xlsx, sheet, inventory->sector_row[s], c, &inventory->values[1 + s][k],
+                         error))
           return FALSE;
     }
 
@@ -511,13 +531,16 @@ check_sector_sums (TanluXlsx          *xlsx,
 
       if (fabs (sum - total) > 1e-6 * MAX (1.0, fabs (total)))
         {
-          g_autofree char *reference = tanlu_cell_reference (VALUE_ROW_TOTAL, inventory->header_column[k]);
+          g_autofree char *reference =
+            tanlu_cell_reference (VALUE_ROW_TOTAL, inventory->header_column[k]);
 
-          tanlu_import_report_warn (report,
-                                    _("“%s”, sheet “%s”, column “%s”: the 47 sectors add up to %.6f Mt CO₂, but the total in %s is %.6f (difference %.6f)"),
-                                    tanlu_xlsx_get_display_name (xlsx), tanlu_sheet_get_name (sheet),
-                                    get_text (sheet, ROW_HEADER, inventory->header_column[k]),
-                                    sum, reference, total, sum - total);
+          tanlu_import_report_warn (
+            report,
+            _("“%s”, sheet “%s”, column “%s”: the 47 sectors add up to %.6f Mt CO₂, but the total "
+               "in %s is %.6f (difference %.6f)"),
+            tanlu_xlsx_get_display_name (xlsx), tanlu_sheet_get_name (sheet),
+            get_text (sheet, ROW_HEADER, inventory->header_column[k]), sum, reference, total,
+            sum - total);
         }
     }
 }
@@ -561,8 +584,9 @@ collect_inventory (TanluStore         *store,
 
   for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
     {
-      add_pending (pending, region, tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s)),
-                   year, inventory->values[1 + s][COLUMN_TOTAL], source, inventory->sector_row[s]);
+      add_pending (pending, region,
+                   tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s)), year,
+                   inventory->values[1 + s][COLUMN_TOTAL], source, inventory->sector_row[s]);
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
     }
 }
@@ -631,14 +655,17 @@ import_inventories (TanluStore               *store,
         {
           if (!tanlu_ceads_parse_sheet_name (name, &code, &year))
             {
-              g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET,
-                           _("“%s”: unexpected sheet “%s”; a provincial inventory has a sheet NOTE and sheets named after a province and year, such as “Sichuan2019”"),
-                           file, name);
+              g_set_error (
+                error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET,
+                _("“%s”: unexpected sheet “%s”; a provincial inventory has a sheet NOTE and "
+                   "sheets named after a province and year, such as “Sichuan2019”"),
+                file, name);
               return FALSE;
             }
 
           if (workbook_year != 0 && year != workbook_year)
-            tanlu_import_report_warn (report, _("“%s”: the sheet “%s” is for %u, other sheets for %u"),
+            tanlu_import_report_warn (report,
+                                      _("“%s”: the sheet “%s” is for %u, other sheets for %u"),
                                       file, name, year, workbook_year);
           workbook_year = year;
         }
@@ -652,7 +679,8 @@ import_inventories (TanluStore               *store,
           if (!is_year_sheet (name, &year))
             {
               g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET,
-                           _("“%s”: unexpected sheet “%s”; the national inventory has sheets NOTE, sum, Sum-Sec-Scope 1 and one per year"),
+                           _("“%s”: unexpected sheet “%s”; the national inventory has sheets "
+                              "NOTE, sum, Sum-Sec-Scope 1 and one per year"),
                            file, name);
               return FALSE;
             }
@@ -662,7 +690,8 @@ import_inventories (TanluStore               *store,
       if (g_hash_table_contains (seen, GUINT_TO_POINTER (pack_region_year (code, year))))
         {
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
-                       _("“%s”: the sheet “%s” repeats a region and year already read"), file, name);
+                       _("“%s”: the sheet “%s” repeats a region and year already read"), file,
+                       name);
           return FALSE;
         }
       g_hash_table_add (seen, GUINT_TO_POINTER (pack_region_year (code, year)));
@@ -670,9 +699,10 @@ import_inventories (TanluStore               *store,
       region = tanlu_store_lookup_region (store, code);
       if (region == NULL)
         {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
-                       _("“%s”, sheet “%s”: the region %u is not in the database’s region registry"),
-                       file, name, code);
+          g_set_error (
+            error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
+            _("“%s”, sheet “%s”: the region %u is not in the database’s region registry"), file,
+            name, code);
           return FALSE;
         }
 
@@ -753,7 +783,8 @@ import_cities (TanluStore               *store,
       else if (!g_str_equal (name, "NOTE") && !g_str_equal (name, "emission matrix"))
         {
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET,
-                       _("“%s”: unexpected sheet “%s”; the city workbook has sheets NOTE, emission vector and emission matrix"),
+                       _("“%s”: unexpected sheet “%s”; the city workbook has sheets NOTE, "
+                          "emission vector and emission matrix"),
                        file, name);
           return FALSE;
         }
@@ -809,7 +840,8 @@ import_cities (TanluStore               *store,
       year = (guint)year_cell->number;
 
       /* A gap in the inventory stays a gap: never a zero. */
-      if (emission_cell == NULL || (emission_cell->type == TANLU_CELL_STRING && text_is_blank (emission_cell->text)))
+      if (emission_cell == NULL ||
+          (emission_cell->type == TANLU_CELL_STRING && text_is_blank (emission_cell->text)))
         {
           report->n_missing++;
           continue;
@@ -844,8 +876,9 @@ import_cities (TanluStore               *store,
       g_hash_table_insert (names_by_row, GUINT_TO_POINTER (r), (gpointer)city);
 
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
-      g_hash_table_insert (years_by_city, region,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (years_by_city, region)) + 1));
+      g_hash_table_insert (
+        years_by_city, region,
+        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (years_by_city, region)) + 1));
     }
 
   if (report->n_values == 0)
@@ -858,11 +891,12 @@ import_cities (TanluStore               *store,
   tanlu_pending_values_sort (pending);
   if ((repeat = tanlu_pending_values_find_repeat (pending)) != NULL)
     {
-      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
-                   _("“%s”, sheet “%s”, row %u repeats %s for %u from row %u"),
-                   file, tanlu_sheet_get_name (sheet), repeat->origin,
-                   (const char *)g_hash_table_lookup (names_by_row, GUINT_TO_POINTER (repeat->origin)),
-                   repeat->year, (repeat - 1)->origin);
+      g_set_error (
+        error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_DUPLICATE,
+        _("“%s”, sheet “%s”, row %u repeats %s for %u from row %u"), file,
+        tanlu_sheet_get_name (sheet), repeat->origin,
+        (const char *) g_hash_table_lookup (names_by_row, GUINT_TO_POINTER (repeat->origin)),
+        repeat->year, (repeat - 1)->origin);
       return FALSE;
     }
 
@@ -884,11 +918,14 @@ import_cities (TanluStore               *store,
       const char *name = g_ptr_array_index (unmatched_names, i);
       Unmatched *entry = g_hash_table_lookup (unmatched, name);
 
-      g_ptr_array_add (report->unmatched,
-                       g_strdup_printf (ngettext ("%s: %u value (%u–%u) not imported; no prefecture-level unit of that name in the region registry",
-                                                  "%s: %u values (%u–%u) not imported; no prefecture-level unit of that name in the region registry",
-                                                  entry->count),
-                                        name, entry->count, entry->first_year, entry->last_year));
+      g_ptr_array_add (
+        report->unmatched,
+        g_strdup_printf (ngettext ("%s: %u value (%u–%u) not imported; no prefecture-level unit of "
+                                   "that name in the region registry",
+                                   "%s: %u values (%u–%u) not imported; no prefecture-level unit "
+                                   "of that name in the region registry",
+                                   entry->count),
+                         name, entry->count, entry->first_year, entry->last_year));
     }
 
   {
@@ -909,11 +946,14 @@ import_cities (TanluStore               *store,
         n_partial++;
 
     if (n_partial > 0)
-      tanlu_import_report_warn (report,
-                                ngettext ("%u of %u cities has values for fewer years than the best-covered cities (%u years); its missing years are left empty, not zero",
-                                          "%u of %u cities have values for fewer years than the best-covered cities (%u years); their missing years are left empty, not zero",
-                                          n_partial),
-                                n_partial, g_hash_table_size (years_by_city), most_years);
+      tanlu_import_report_warn (
+        report,
+        ngettext ("%u of %u cities has values for fewer years than the best-covered cities (%u "
+                  "years); its missing years are left empty, not zero",
+                  "%u of %u cities have values for fewer years than the best-covered cities (%u "
+                  "years); their missing years are left empty, not zero",
+                  n_partial),
+        n_partial, g_hash_table_size (years_by_city), most_years);
   }
 
   return TRUE;
@@ -956,7 +996,8 @@ tanlu_ceads_register (TanluStore  *store,
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (ceads_sources); i++)
-    if (ceads_sources[i].key != NULL && !tanlu_store_ensure_source (store, &ceads_sources[i], error))
+    if (ceads_sources[i].key != NULL &&
+        !tanlu_store_ensure_source (store, &ceads_sources[i], error))
       return FALSE;
 
   for (guint k = 0; k < TANLU_CEADS_N_COLUMNS; k++)
@@ -978,7 +1019,8 @@ tanlu_ceads_register (TanluStore  *store,
   for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
     {
       g_autofree char *name_zh = g_strconcat ("部门：", sectors[s].name_zh, NULL);
-      g_autofree char *name_en = g_strconcat ("Sector: ", sectors[s].name_en != NULL ? sectors[s].name_en : sectors[s].label, NULL);
+      g_autofree char *name_en = g_strconcat (
+        "Sector: ", sectors[s].name_en != NULL ? sectors[s].name_en : sectors[s].label, NULL);
       TanluIndicatorInfo info = {
         .code = tanlu_ceads_sector_indicator (s),
         .name_zh = name_zh,

@@ -79,8 +79,8 @@ parse_region_code (const char *text,
 {
   guint64 value;
 
-  if (strlen (text) != 6 || !g_ascii_string_to_unsigned (text, 10, TANLU_REGION_CODE_MIN, TANLU_REGION_CODE_MAX,
-                                                           &value, NULL))
+  if (strlen (text) != 6 || !g_ascii_string_to_unsigned (text, 10, TANLU_REGION_CODE_MIN,
+                                                         TANLU_REGION_CODE_MAX, &value, NULL))
     return FALSE;
 
   *code = value;
@@ -204,7 +204,8 @@ tanlu_import_csv (TanluStore               *store,
   n_fields = tanlu_csv_reader_get_n_fields (reader);
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *header = g_strstrip (g_ascii_strdown (tanlu_csv_reader_get_field (reader, i), -1));
+      g_autofree char *header =
+        g_strstrip (g_ascii_strdown (tanlu_csv_reader_get_field (reader, i), -1));
       gboolean known = FALSE;
 
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -234,7 +235,8 @@ tanlu_import_csv (TanluStore               *store,
       columns[COLUMN_YEAR] < 0 || columns[COLUMN_VALUE] < 0)
     {
       g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                   _("“%s”, line 1: the header must name the columns region_code, indicator, year and value (optionally unit and source)"),
+                   _("“%s”, line 1: the header must name the columns region_code, indicator, year "
+                      "and value (optionally unit and source)"),
                    name);
       return FALSE;
     }
@@ -283,7 +285,8 @@ tanlu_import_csv (TanluStore               *store,
         }
 
       text = tanlu_csv_reader_get_field (reader, columns[COLUMN_REGION_CODE]);
-      if (!parse_region_code (text, &code) || (region = tanlu_store_lookup_region (store, code)) == NULL)
+      if (!parse_region_code (text, &code) ||
+          (region = tanlu_store_lookup_region (store, code)) == NULL)
         {
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
                        _("“%s”, line %u: “%s” is not a known GB/T 2260 region code"),
@@ -310,9 +313,11 @@ tanlu_import_csv (TanluStore               *store,
 
           if (unit == NULL || *text == '\0')
             {
-              g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR,
-                           _("“%s”, line %u: the indicator “%s” is not known; add a unit column to define it"),
-                           name, line, text);
+              g_set_error (
+                error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR,
+                _(
+                  "“%s”, line %u: the indicator “%s” is not known; add a unit column to define it"),
+                name, line, text);
               return FALSE;
             }
 

@@ -186,7 +186,8 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
           self->position++;
           self->line++;
         }
-      else if (data[self->position] == '\r' && self->position + 1 < length && data[self->position + 1] == '\n')
+      else if (data[self->position] == '\r' && self->position + 1 < length &&
+               data[self->position + 1] == '\n')
         {
           self->position += 2;
           self->line++;
@@ -257,7 +258,8 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
           if (memchr (data + start, '"', i - start) != NULL)
             {
               g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
-                           _("“%s”, line %u: a quote inside an unquoted field; enclose the field in quotes and double the quote"),
+                           _("“%s”, line %u: a quote inside an unquoted field; enclose the field "
+                              "in quotes and double the quote"),
                            self->display_name, self->line);
               return FALSE;
             }
@@ -279,9 +281,10 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
             i++;
           else
             {
-              g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
-                           _("“%s”, line %u: a lone carriage return; lines must end with LF or CRLF"),
-                           self->display_name, self->line);
+              g_set_error (
+                error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
+                _("“%s”, line %u: a lone carriage return; lines must end with LF or CRLF"),
+                self->display_name, self->line);
               return FALSE;
             }
         }
@@ -373,4 +376,32 @@ tanlu_csv_append_field (GString    *line,
       g_string_append_c (line, *p);
     }
   g_string_append_c (line, '"');
+}
+
+/**
+ * tanlu_csv_format_double:
+ * @value: a finite number
+ *
+ * Formats @value with the fewest digits that read back as exactly the same
+ * double, independent of the locale, so exported files round-trip.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+tanlu_csv_format_double (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer,
+                       precision == 15   ? "%.15g"
+                       : precision == 16 ? "%.16g"
+                                         : "%.17g",
+                       value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
 }

@@ -33,13 +33,10 @@ const char      *tanlu_csv_reader_get_field         (TanluCsvReader  *self,
 guint            tanlu_csv_reader_get_line          (TanluCsvReader  *self);
 double           tanlu_csv_reader_get_fraction      (TanluCsvReader  *self);
 
+void             tanlu_csv_append_field             (GString         *line,
+                                                     const char      *text);
+char            *tanlu_csv_format_double            (double           value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluCsvReader, tanlu_csv_reader_free)
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-void tanlu_csv_append_field (GString    *line,
-                             const char *text);
 
 G_END_DECLS

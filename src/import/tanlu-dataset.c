@@ -8,16 +8,16 @@
 #include <json-glib/json-glib.h>
 
 #include "tanlu-dataset.h"
-#include "geo/tanlu-boundaries.h"
 #include "geo/tanlu-basemap-features.h"
+#include "geo/tanlu-boundaries.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
 #include "tanlu-ceads.h"
-#include "tanlu-csv.h"
 #include "tanlu-csv-import.h"
+#include "tanlu-csv.h"
 #include "tanlu-geojson.h"
 #include "tanlu-import.h"
 
@@ -63,7 +63,8 @@ load_sources (TanluStore  *store,
       JsonObject *object = json_array_get_object_element (sources, i);
       TanluSourceInfo info = { 0 };
 
-      if (object == NULL || member_string (object, "key") == NULL || member_string (object, "citation") == NULL)
+      if (object == NULL || member_string (object, "key") == NULL ||
+          member_string (object, "citation") == NULL)
         return manifest_error (error, manifest, _("every source needs a key and a citation"));
 
       info.key = member_string (object, "key");
@@ -105,7 +106,8 @@ load_regions (TanluStore  *store,
           !g_str_equal (tanlu_csv_reader_get_field (reader, i), header[i]))
         {
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                       _("“%s”, line 1: expected the header code,level,parent,name_zh,name_en"), name);
+                       _("“%s”, line 1: expected the header code,level,parent,name_zh,name_en"),
+                       name);
           return FALSE;
         }
     }
@@ -141,7 +143,8 @@ load_regions (TanluStore  *store,
     }
 
   /* Parents first, whatever the order of the file. */
-  for (TanluRegionLevel level = TANLU_REGION_LEVEL_NATION; level <= TANLU_REGION_LEVEL_CITY; level++)
+  for (TanluRegionLevel level = TANLU_REGION_LEVEL_NATION; level <= TANLU_REGION_LEVEL_CITY;
+       level++)
     {
       for (guint i = 0; i < rows->len; i++)
         {
@@ -150,14 +153,17 @@ load_regions (TanluStore  *store,
           guint64 code;
           guint64 parent = 0;
 
-          if (!tanlu_region_level_from_string (fields[1], &row_level) || row_level == TANLU_REGION_LEVEL_GROUP ||
-              !g_ascii_string_to_unsigned (fields[0], 10, TANLU_REGION_CODE_MIN, TANLU_REGION_CODE_MAX,
-                                          &code, NULL) ||
-              (*fields[2] != '\0' && !g_ascii_string_to_unsigned (fields[2], 10, TANLU_REGION_CODE_MIN,
-                                                                    TANLU_REGION_CODE_MAX, &parent, NULL)))
+          if (!tanlu_region_level_from_string (fields[1], &row_level) ||
+              row_level == TANLU_REGION_LEVEL_GROUP ||
+              !g_ascii_string_to_unsigned (fields[0], 10, TANLU_REGION_CODE_MIN,
+                                           TANLU_REGION_CODE_MAX, &code, NULL) ||
+              (*fields[2] != '\0' &&
+               !g_ascii_string_to_unsigned (fields[2], 10, TANLU_REGION_CODE_MIN,
+                                            TANLU_REGION_CODE_MAX, &parent, NULL)))
             {
               g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
-                           _("“%s”, line %s: expected a six-digit code, a level (nation, province or city) and the parent’s code"),
+                           _("“%s”, line %s: expected a six-digit code, a level (nation, province "
+                              "or city) and the parent’s code"),
                            name, fields[5]);
               return FALSE;
             }
@@ -206,7 +212,8 @@ read_basemap_polygon (JsonNode      *rings,
 {
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (rings) || json_array_get_length (array = json_node_get_array (rings)) == 0)
+  if (!JSON_NODE_HOLDS_ARRAY (rings) ||
+      json_array_get_length (array = json_node_get_array (rings)) == 0)
     return FALSE;
 
   tanlu_geometry_begin_polygon (geometry);
@@ -215,7 +222,8 @@ read_basemap_polygon (JsonNode      *rings,
     {
       JsonNode *ring = json_array_get_element (array, r);
 
-      if (!JSON_NODE_HOLDS_ARRAY (ring) || !tanlu_geojson_read_positions (json_node_get_array (ring), scratch))
+      if (!JSON_NODE_HOLDS_ARRAY (ring) ||
+          !tanlu_geojson_read_positions (json_node_get_array (ring), scratch))
         return FALSE;
       tanlu_geometry_add_ring (geometry, (const double *)(gpointer)scratch->data, scratch->len / 2);
     }
@@ -228,8 +236,8 @@ read_basemap_line (JsonNode      *line,
                    TanluGeometry *geometry,
                    GArray        *scratch)
 {
-  if (!JSON_NODE_HOLDS_ARRAY (line) || !tanlu_geojson_read_positions (json_node_get_array (line), scratch) ||
-      scratch->len < 2 * 2)
+  if (!JSON_NODE_HOLDS_ARRAY (line) ||
+      !tanlu_geojson_read_positions (json_node_get_array (line), scratch) || scratch->len < 2 * 2)
     return FALSE;
 
   tanlu_basemap_add_line (geometry, (const double *)(gpointer)scratch->data, scratch->len / 2);
@@ -246,7 +254,8 @@ read_basemap_geometry (JsonObject *object,
                        GArray     *scratch)
 {
   g_autoptr(TanluGeometry) geometry = tanlu_geometry_new ();
-  gboolean (*read_part) (JsonNode *, TanluGeometry *, GArray *) = lines ? read_basemap_line : read_basemap_polygon;
+  gboolean (*read_part) (JsonNode *, TanluGeometry *, GArray *) =
+    lines ? read_basemap_line : read_basemap_polygon;
   JsonNode *coordinates;
   JsonArray *parts;
   const char *type;
@@ -322,22 +331,26 @@ load_basemap (TanluStore   *store,
           json_node_get_int (detail) < 0 || json_node_get_int (detail) >= TANLU_BASEMAP_N_DETAILS)
         {
           g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
-                       _("“%s”, feature %u needs a “kind” (land, lake, coastline, border or river) and a “detail” (0 or 1)"),
+                       _("“%s”, feature %u needs a “kind” (land, lake, coastline, border or "
+                          "river) and a “detail” (0 or 1)"),
                        name, i + 1);
           return FALSE;
         }
 
-      if (!(geometry = read_basemap_geometry (geometry_object, tanlu_basemap_kind_is_line (kind), scratch)))
+      if (!(geometry =
+              read_basemap_geometry (geometry_object, tanlu_basemap_kind_is_line (kind), scratch)))
         {
-          g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_GEOMETRY,
-                       tanlu_basemap_kind_is_line (kind)
-                       ? _("“%s”, feature %u: the geometry is not a valid LineString or MultiLineString")
-                       : _("“%s”, feature %u: the geometry is not a valid Polygon or MultiPolygon"),
-                       name, i + 1);
+          g_set_error (
+            error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_GEOMETRY,
+            tanlu_basemap_kind_is_line (kind)
+              ? _("“%s”, feature %u: the geometry is not a valid LineString or MultiLineString")
+              : _("“%s”, feature %u: the geometry is not a valid Polygon or MultiPolygon"),
+            name, i + 1);
           return FALSE;
         }
 
-      if (!tanlu_basemap_add_feature (store, kind, json_node_get_int (detail), source, geometry, error))
+      if (!tanlu_basemap_add_feature (store, kind, json_node_get_int (detail), source, geometry,
+                                      error))
         {
           g_prefix_error (error, _("“%s”, feature %u: "), name, i + 1);
           return FALSE;
@@ -435,7 +448,8 @@ tanlu_dataset_load_registry (TanluStore  *store,
   if (!json_object_has_member (manifest, "sources") || member_string (manifest, "regions") == NULL)
     return manifest_error (error, manifest_path, _("the manifest needs “sources” and “regions”"));
 
-  if (!load_sources (store, json_object_get_array_member (manifest, "sources"), manifest_path, error) ||
+  if (!load_sources (store, json_object_get_array_member (manifest, "sources"), manifest_path,
+                     error) ||
       !tanlu_ceads_register (store, error))
     return FALSE;
 
@@ -451,9 +465,11 @@ tanlu_dataset_load_registry (TanluStore  *store,
       g_autofree char *path = NULL;
       TanluSource *source;
 
-      if (entry == NULL || member_string (entry, "file") == NULL || member_string (entry, "source") == NULL ||
+      if (entry == NULL || member_string (entry, "file") == NULL ||
+          member_string (entry, "source") == NULL ||
           !(source = tanlu_store_lookup_source (store, member_string (entry, "source"))))
-        return manifest_error (error, manifest_path, _("every boundary file needs a file and a known source"));
+        return manifest_error (error, manifest_path,
+                               _("every boundary file needs a file and a known source"));
 
       path = g_build_filename (directory, member_string (entry, "file"), NULL);
       if (!load_boundaries (store, path, source, error))
@@ -468,9 +484,11 @@ tanlu_dataset_load_registry (TanluStore  *store,
       g_autofree char *path = NULL;
       TanluSource *source;
 
-      if (entry == NULL || member_string (entry, "file") == NULL || member_string (entry, "source") == NULL ||
+      if (entry == NULL || member_string (entry, "file") == NULL ||
+          member_string (entry, "source") == NULL ||
           !(source = tanlu_store_lookup_source (store, member_string (entry, "source"))))
-        return manifest_error (error, manifest_path, _("every basemap file needs a file and a known source"));
+        return manifest_error (error, manifest_path,
+                               _("every basemap file needs a file and a known source"));
 
       path = g_build_filename (directory, member_string (entry, "file"), NULL);
       if (!load_basemap (store, path, source, error))
@@ -509,7 +527,8 @@ tanlu_dataset_build (const char  *manifest_path,
     return FALSE;
 
   g_unlink (partial);
-  for (const char *suffix = "-wal"; suffix != NULL; suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+  for (const char *suffix = "-wal"; suffix != NULL;
+       suffix = g_str_equal (suffix, "-wal") ? "-shm" : NULL)
     {
       g_autofree char *sidecar = g_strconcat (partial, suffix, NULL);
 
@@ -586,7 +605,7 @@ write_observation (TanluRegion    *region,
                    gpointer        user_data)
 {
   WriteState *state = user_data;
-  g_autofree char *number = tanlu_format_double (value);
+  g_autofree char *number = tanlu_csv_format_double (value);
 
   g_string_truncate (state->line, 0);
   g_string_append_printf (state->line, "%u,", tanlu_region_get_code (region));
@@ -595,7 +614,8 @@ write_observation (TanluRegion    *region,
   tanlu_csv_append_field (state->line, tanlu_source_get_key (source));
   g_string_append_c (state->line, '\n');
 
-  if (!g_output_stream_write_all (state->stream, state->line->str, state->line->len, NULL, NULL, state->error))
+  if (!g_output_stream_write_all (state->stream, state->line->str, state->line->len, NULL, NULL,
+                                  state->error))
     {
       state->failed = TRUE;
       return FALSE;
@@ -633,7 +653,8 @@ tanlu_dataset_write_observations (TanluStore        *store,
   state.stream = buffered;
 
   if (!g_output_stream_write_all (buffered, header, sizeof header - 1, NULL, NULL, error) ||
-      !tanlu_store_foreach_observation (store, TRUE, level, 0, NULL, write_observation, &state, error) ||
+      !tanlu_store_foreach_observation (store, TRUE, level, 0, NULL, write_observation, &state,
+                                        error) ||
       state.failed)
     return FALSE;
 

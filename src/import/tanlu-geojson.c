@@ -63,7 +63,8 @@ read_polygon (JsonArray      *rings,
     {
       JsonNode *node = json_array_get_element (rings, i);
 
-      if (!JSON_NODE_HOLDS_ARRAY (node) || !read_ring (json_node_get_array (node), geometry, scratch))
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          !read_ring (json_node_get_array (node), geometry, scratch))
         return FALSE;
     }
 
@@ -99,7 +100,8 @@ read_geometry (JsonObject *object)
         {
           JsonNode *node = json_array_get_element (polygons, i);
 
-          if (!JSON_NODE_HOLDS_ARRAY (node) || !read_polygon (json_node_get_array (node), geometry, scratch))
+          if (!JSON_NODE_HOLDS_ARRAY (node) ||
+              !read_polygon (json_node_get_array (node), geometry, scratch))
             return NULL;
         }
     }
@@ -123,7 +125,8 @@ read_code (JsonObject *properties,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     value = json_node_get_int (node);
   else if (json_node_get_value_type (node) != G_TYPE_STRING ||
-           !g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXUINT, &value, NULL))
+           !g_ascii_string_to_unsigned (json_node_get_string (node), 10, 0, G_MAXUINT, &value,
+                                        NULL))
     return FALSE;
 
   if (!TANLU_REGION_CODE_IS_VALID (value))
@@ -207,8 +210,9 @@ tanlu_geojson_load_features (JsonParser  *parser,
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      !g_str_equal (json_object_get_string_member_with_default (json_node_get_object (node), "type", ""),
-                    "FeatureCollection") ||
+      !g_str_equal (
+        json_object_get_string_member_with_default (json_node_get_object (node), "type", ""),
+        "FeatureCollection") ||
       !json_object_has_member (json_node_get_object (node), "features") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "features")))
     {
@@ -289,7 +293,8 @@ tanlu_geojson_read_boundaries (const char  *path,
       if (!read_code (properties, &code))
         {
           g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_CODE,
-                       _("“%s”, feature %u has no six-digit GB/T 2260 “code” property"), name, i + 1);
+                       _("“%s”, feature %u has no six-digit GB/T 2260 “code” property"), name,
+                       i + 1);
           return NULL;
         }
 
@@ -300,9 +305,10 @@ tanlu_geojson_read_boundaries (const char  *path,
 
       if (boundary->geometry == NULL)
         {
-          g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_GEOMETRY,
-                       _("“%s”, feature %u (%u): the geometry is not a valid Polygon or MultiPolygon"),
-                       name, i + 1, code);
+          g_set_error (
+            error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_GEOMETRY,
+            _("“%s”, feature %u (%u): the geometry is not a valid Polygon or MultiPolygon"), name,
+            i + 1, code);
           return NULL;
         }
 

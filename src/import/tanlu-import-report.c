@@ -101,18 +101,20 @@ tanlu_import_report_describe (TanluImportReport *report)
 
       /* Translators: “file.xlsx”: CEADs provincial inventory; 2,070 values
        * for 30 regions, 2019 (2,070 new, 0 replaced, 0 left missing) */
-      return g_strdup_printf (_("“%s”: %s; %'u values for %'u regions, %s (%'u new, %'u replaced, %'u left missing)"),
-                              report->display_name, tanlu_import_kind_describe (report->kind),
-                              report->n_values, report->n_regions, years,
-                              report->n_new, report->n_replaced, report->n_missing);
+      return g_strdup_printf (
+        _("“%s”: %s; %'u values for %'u regions, %s (%'u new, %'u replaced, %'u left missing)"),
+        report->display_name, tanlu_import_kind_describe (report->kind), report->n_values,
+        report->n_regions, years, report->n_new, report->n_replaced, report->n_missing);
 
     case TANLU_IMPORT_STATUS_CANCELLED:
-      return g_strdup_printf (_("“%s”: cancelled; nothing from this file was saved"), report->display_name);
+      return g_strdup_printf (_("“%s”: cancelled; nothing from this file was saved"),
+                              report->display_name);
 
     case TANLU_IMPORT_STATUS_FAILED:
     default:
-      return g_strdup_printf (_("%s; nothing from this file was saved"),
-                              report->error != NULL ? report->error->message : report->display_name);
+      return g_strdup_printf (_("%s; nothing from this file was saved"), report->error != NULL
+                                                                            ? report->error->message
+                                                                            : report->display_name);
     }
 }
 

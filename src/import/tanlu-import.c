@@ -6,12 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-import.h"
-#include "tanlu-csv-import.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
 #include "tanlu-ceads.h"
+#include "tanlu-csv-import.h"
 #include "tanlu-csv.h"
 #include "tanlu-xlsx.h"
 
@@ -49,8 +49,8 @@ detect_format (const char  *path,
 
   file = g_file_new_for_path (path);
   stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n_read, NULL, &local_error))
+  if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic,
+                                                  &n_read, NULL, &local_error))
     {
       display_name = g_path_get_basename (path);
       g_set_error (error, local_error->domain, local_error->code,
@@ -103,9 +103,11 @@ tanlu_import_file (TanluStore              *store,
       report->kind = tanlu_ceads_detect (xlsx);
       if (report->kind == TANLU_IMPORT_KIND_UNKNOWN)
         {
-          g_set_error (&error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_FORMAT,
-                       _("“%s” is not a CEADs inventory: expected province sheets such as “Sichuan2019”, year sheets such as “2019”, or a sheet “emission vector”"),
-                       report->display_name);
+          g_set_error (
+            &error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_FORMAT,
+            _("“%s” is not a CEADs inventory: expected province sheets such as “Sichuan2019”, "
+               "year sheets such as “2019”, or a sheet “emission vector”"),
+            report->display_name);
           goto out;
         }
       break;
@@ -132,7 +134,8 @@ tanlu_import_file (TanluStore              *store,
     goto rollback;
 
   if (xlsx != NULL)
-    ok = tanlu_ceads_import_workbook (store, xlsx, report, progress, user_data, cancellable, &error);
+    ok =
+      tanlu_ceads_import_workbook (store, xlsx, report, progress, user_data, cancellable, &error);
   else
     ok = tanlu_import_csv (store, path, report, progress, user_data, cancellable, &error);
 
@@ -150,7 +153,8 @@ tanlu_import_file (TanluStore              *store,
     report->n_replaced = revisions_after - revisions_before;
   }
 
-  if (!tanlu_store_log_import_end (store, import_id, report->n_values, report->n_replaced, &error) ||
+  if (!tanlu_store_log_import_end (store, import_id, report->n_values, report->n_replaced,
+                                   &error) ||
       !tanlu_store_commit (store, &error))
     goto rollback;
 
@@ -277,7 +281,8 @@ import_files_thread (GTask        *task,
 {
   ImportFilesData *files = task_data;
   g_autoptr(TanluStore) store = NULL;
-  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify)tanlu_import_report_free);
+  g_autoptr(GPtrArray) reports =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_import_report_free);
   g_autoptr(GError) error = NULL;
   ImportFilesProgress state = { task, 0, g_strv_length (files->paths), NULL, 0, -1 };
 

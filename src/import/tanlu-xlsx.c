@@ -803,7 +803,8 @@ on_xml_error (void          *user_data,
 
   if (xml_error->level == XML_ERR_FATAL && parse->xml_message == NULL)
     {
-      parse->xml_message = g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
+      parse->xml_message =
+        g_strchomp (g_strdup (xml_error->message != NULL ? xml_error->message : ""));
       parse->xml_line = xml_error->line;
     }
 }
@@ -1151,8 +1152,9 @@ on_strings_end_element (void          *user_data,
   if (strcmp (name, "si") == 0)
     {
       decode_escapes (self->text);
-      g_ptr_array_add (self->strings->items,
-                       g_string_chunk_insert_len (self->strings->chunk, self->text->str, self->text->len));
+      g_ptr_array_add (
+        self->strings->items,
+        g_string_chunk_insert_len (self->strings->chunk, self->text->str, self->text->len));
       self->in_item = FALSE;
       self->in_text = FALSE;
       self->phonetic_depth = 0;
@@ -1332,7 +1334,8 @@ tanlu_sheet_parse_end_cell (TanluSheetParse *self)
           g_autofree char *text = quote_text (self->value->str, self->value->len);
 
           tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”, cell %s: “%s” is not a number"),
-                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref, text);
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref,
+                                  text);
           return;
         }
       cell.type = TANLU_CELL_NUMBER;
@@ -1392,7 +1395,8 @@ tanlu_sheet_parse_end_cell (TanluSheetParse *self)
           g_autofree char *text = quote_text (self->value->str, self->value->len);
 
           tanlu_sheet_parse_fail (self, _("“%s”, sheet “%s”, cell %s: “%s” is not a boolean"),
-                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref, text);
+                                  self->parse.xlsx->display_name, self->parse.sheet_name, ref,
+                                  text);
           return;
         }
       cell.type = TANLU_CELL_BOOLEAN;

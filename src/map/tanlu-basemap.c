@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include "tanlu-basemap.h"
-#include "geo/tanlu-geometry.h"
 #include "geo/tanlu-basemap-features.h"
+#include "geo/tanlu-geometry.h"
 #include "store/tanlu-basemap-store.h"
 #include "store/tanlu-store.h"
 
@@ -331,11 +331,14 @@ draw_detail (const TanluBasemap       *self,
   if (view->scale >= WATER_MIN_SCALE)
     {
       fill_layer (cr, &layers[KIND_LAKE], view, visible, hidden, &colors->sea);
-      stroke_layer (cr, &layers[KIND_RIVER], view, visible, hidden, &colors->river, RIVER_WIDTH, FALSE);
+      stroke_layer (cr, &layers[KIND_RIVER], view, visible, hidden, &colors->river, RIVER_WIDTH,
+                    FALSE);
     }
 
-  stroke_layer (cr, &layers[KIND_COASTLINE], view, visible, hidden, &colors->coastline, COASTLINE_WIDTH, FALSE);
-  stroke_layer (cr, &layers[KIND_BORDER], view, visible, hidden, &colors->border, BORDER_WIDTH, TRUE);
+  stroke_layer (cr, &layers[KIND_COASTLINE], view, visible, hidden, &colors->coastline,
+                COASTLINE_WIDTH, FALSE);
+  stroke_layer (cr, &layers[KIND_BORDER], view, visible, hidden, &colors->border, BORDER_WIDTH,
+                TRUE);
 }
 
 /* ------------------------------------------------------------------------ */

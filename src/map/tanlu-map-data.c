@@ -169,7 +169,8 @@ simplify_ring (const double *points,
 
       for (guint i = first + 1; i < last; i++)
         {
-          double distance = segment_distance_squared (&points[2 * i], &points[2 * first], &points[2 * last]);
+          double distance =
+            segment_distance_squared (&points[2 * i], &points[2 * first], &points[2 * last]);
 
           if (distance > max_distance)
             {
@@ -221,7 +222,8 @@ simplify_region (TanluMapRegion *region,
       const double *points = &g_array_index (region->projected, double, 2 * ring->first_point);
       guint n_kept;
 
-      if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 && bounds[3] - bounds[1] < tolerance * 2)
+      if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 &&
+          bounds[3] - bounds[1] < tolerance * 2)
         continue;
 
       if (tolerance > 0)
@@ -324,7 +326,8 @@ update_values (TanluMapData *self)
   for (guint i = 0; i < self->regions->len; i++)
     {
       TanluMapRegion *region = g_ptr_array_index (self->regions, i);
-      GArray *series = g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+      GArray *series = g_hash_table_lookup (
+        self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
       double value = value_in (series, self->year);
 
       if (self->change_base != 0)
@@ -387,7 +390,8 @@ tanlu_map_data_new (TanluStore        *store,
       if (tanlu_region_get_level (region) != level)
         continue;
 
-      if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic, &local_error)))
+      if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic,
+                                            &local_error)))
         {
           if (local_error != NULL)
             {
@@ -410,7 +414,8 @@ tanlu_map_data_new (TanluStore        *store,
       self->max_y = MAX (self->max_y, map_region->max_y);
 
       g_ptr_array_add (self->regions, map_region);
-      g_hash_table_insert (self->by_code, GUINT_TO_POINTER (tanlu_region_get_code (region)), map_region);
+      g_hash_table_insert (self->by_code, GUINT_TO_POINTER (tanlu_region_get_code (region)),
+                           map_region);
     }
 
   if (self->regions->len == 0)
@@ -638,7 +643,8 @@ GArray *
 tanlu_map_data_get_series (TanluMapData   *self,
                            TanluMapRegion *region)
 {
-  return g_hash_table_lookup (self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+  return g_hash_table_lookup (self->series,
+                              GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
 }
 
 /**
@@ -676,14 +682,16 @@ tanlu_map_data_get_source_text (TanluMapData *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      TanluSource *source = tanlu_store_get_source (self->store, *(gint64 *) g_ptr_array_index (ids, i));
+      TanluSource *source =
+        tanlu_store_get_source (self->store, *(gint64 *) g_ptr_array_index (ids, i));
 
       if (source == NULL)
         continue;
       if (text->len > 0)
         g_string_append (text, chinese ? "；" : "; ");
       g_string_append_printf (text, "%s. %s",
-                              chinese ? tanlu_source_get_title_zh (source) : tanlu_source_get_title_en (source),
+                              chinese ? tanlu_source_get_title_zh (source)
+                                      : tanlu_source_get_title_en (source),
                               tanlu_source_get_citation (source));
     }
 
@@ -715,19 +723,23 @@ tanlu_map_data_get_boundary_text (TanluMapData *self,
     }
 
   if (any_official && official != NULL)
-    g_string_append_printf (text, chinese ? "边界：%s" : "Boundaries: %s", tanlu_source_get_citation (official));
+    g_string_append_printf (text, chinese ? "边界：%s" : "Boundaries: %s",
+                            tanlu_source_get_citation (official));
 
   if (any_schematic)
     {
       if (text->len > 0)
-        g_string_append (text, chinese ? "；其余边界为示意性质，不作为划界依据"
-                                       : "; other boundaries are schematic, not an authoritative depiction");
+        g_string_append (
+          text, chinese ? "；其余边界为示意性质，不作为划界依据"
+                        : "; other boundaries are schematic, not an authoritative depiction");
       else
-        g_string_append (text, chinese ? "边界为示意性质，不作为划界依据"
-                                       : "Boundaries are schematic, not an authoritative depiction");
+        g_string_append (text, chinese
+                                 ? "边界为示意性质，不作为划界依据"
+                                 : "Boundaries are schematic, not an authoritative depiction");
       if (bundled != NULL)
         g_string_append_printf (text, chinese ? "（%s）" : " (%s)",
-                                chinese ? tanlu_source_get_title_zh (bundled) : tanlu_source_get_title_en (bundled));
+                                chinese ? tanlu_source_get_title_zh (bundled)
+                                        : tanlu_source_get_title_en (bundled));
     }
 
   return g_string_free (text, FALSE);
@@ -820,7 +832,9 @@ tanlu_map_data_dup_classes (TanluMapData *self,
     {
       TanluMapRegion *region = g_ptr_array_index (self->regions, i);
 
-      classes[i] = self->classification != NULL ? tanlu_classification_find (self->classification, region->value) : -1;
+      classes[i] = self->classification != NULL
+                     ? tanlu_classification_find (self->classification, region->value)
+                     : -1;
     }
   *n_classes = self->classification != NULL ? self->classification->n_classes : 0;
 

@@ -177,7 +177,8 @@ class_color (TanluMapData        *data,
 {
   const TanluClassification *classification = tanlu_map_data_get_classification (data);
 
-  tanlu_map_palette_get_color (style->palette, classification->n_classes, index, style->dark, color);
+  tanlu_map_palette_get_color (style->palette, classification->n_classes, index, style->dark,
+                               color);
 }
 
 /**
@@ -483,7 +484,8 @@ find_label_place (Text               *text,
       double top = *y + shifts[i] * height;
       double longitude, latitude;
 
-      if (top < 0 || top + height > view->height || !text_is_free (text, x - 2, top, width + 4, height))
+      if (top < 0 || top + height > view->height ||
+          !text_is_free (text, x - 2, top, width + 4, height))
         continue;
 
       if (shifts[i] != 0)
@@ -546,7 +548,8 @@ tanlu_map_draw_labels (cairo_t             *cr,
         TanluMapRegion *a = tanlu_map_data_get_region (data, g_array_index (order, guint, j - 1));
         TanluMapRegion *b = tanlu_map_data_get_region (data, g_array_index (order, guint, j));
 
-        if ((a->max_x - a->min_x) * (a->max_y - a->min_y) >= (b->max_x - b->min_x) * (b->max_y - b->min_y))
+        if ((a->max_x - a->min_x) * (a->max_y - a->min_y) >=
+            (b->max_x - b->min_x) * (b->max_y - b->min_y))
           break;
         g_array_index (order, guint, j - 1) ^= g_array_index (order, guint, j);
         g_array_index (order, guint, j) ^= g_array_index (order, guint, j - 1);
@@ -557,7 +560,8 @@ tanlu_map_draw_labels (cairo_t             *cr,
   for (guint k = 0; k < order->len; k++)
     {
       TanluMapRegion *region = tanlu_map_data_get_region (data, g_array_index (order, guint, k));
-      g_autoptr(PangoLayout) layout = text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
+      g_autoptr(PangoLayout) layout =
+        text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
       double region_width = (region->max_x - region->min_x) * view->scale;
       double region_height = (region->max_y - region->min_y) * view->scale;
       double width, height, x, y;
@@ -662,10 +666,11 @@ tanlu_map_get_title (TanluMapData       *data,
 
   if (tanlu_map_data_get_change_base (data) != 0)
     return language == TANLU_CHART_LANGUAGE_CHINESE
-           ? g_strdup_printf ("%u 年%s较 %u 年变化", tanlu_map_data_get_year (data), name,
-                              tanlu_map_data_get_change_base (data))
-           : g_strdup_printf ("%s, change from %u to %u", name, tanlu_map_data_get_change_base (data),
-                              tanlu_map_data_get_year (data));
+             ? g_strdup_printf ("%u 年%s较 %u 年变化", tanlu_map_data_get_year (data), name,
+                                tanlu_map_data_get_change_base (data))
+             : g_strdup_printf ("%s, change from %u to %u", name,
+                                tanlu_map_data_get_change_base (data),
+                                tanlu_map_data_get_year (data));
 
   return language == TANLU_CHART_LANGUAGE_CHINESE
          ? g_strdup_printf ("%u 年%s", tanlu_map_data_get_year (data), name)
@@ -757,8 +762,9 @@ tanlu_map_draw_legend (cairo_t             *cr,
           if (!show_missing)
             break;
           range = g_strdup (chinese (style) ? "无数据" : "No data");
-          count = g_strdup_printf ("(%u)", classification != NULL ? classification->n_missing
-                                                                  : tanlu_map_data_get_n_regions (data));
+          count =
+            g_strdup_printf ("(%u)", classification != NULL ? classification->n_missing
+                                                            : tanlu_map_data_get_n_regions (data));
         }
       else
         {
@@ -780,7 +786,8 @@ tanlu_map_draw_legend (cairo_t             *cr,
 
   line = row_height * 1.25;
   swatch = row_height * SWATCH_SIZE;
-  total_width = 2 * pad + MAX (MAX (title_width, unit_width), swatch * 1.4 + pad * 0.6 + range_width + pad * 0.8 + count_width);
+  total_width = 2 * pad + MAX (MAX (title_width, unit_width),
+                               swatch * 1.4 + pad * 0.6 + range_width + pad * 0.8 + count_width);
   total_height = 2 * pad + title_height + unit_height + pad * 0.4 + rows->len * line;
 
   if (width != NULL)
@@ -880,8 +887,8 @@ tanlu_map_draw_scale_bar (cairo_t             *cr,
   double bar, label_width, label_height;
   Text text;
 
-  tanlu_mercator_unproject (view->x + view->width / 2 / view->scale, view->y + view->height / 2 / view->scale,
-                            &longitude, &latitude);
+  tanlu_mercator_unproject (view->x + view->width / 2 / view->scale,
+                            view->y + view->height / 2 / view->scale, &longitude, &latitude);
   metres_per_pixel = tanlu_mercator_metres_per_pixel (view, latitude);
 
   for (int exponent = 0; exponent <= 7; exponent++)
@@ -915,7 +922,8 @@ tanlu_map_draw_scale_bar (cairo_t             *cr,
   set_color (cr, &foreground, 1);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
-  show_with_halo (cr, layout, right - bar / 2 - label_width / 2, bottom - label_height, &foreground, &background);
+  show_with_halo (cr, layout, right - bar / 2 - label_width / 2, bottom - label_height, &foreground,
+                  &background);
   cairo_restore (cr);
 
   text_clear (&text);
@@ -934,7 +942,8 @@ default_subtitle (TanluMapData       *data,
   if (tanlu_map_data_get_level (data) == TANLU_REGION_LEVEL_PROVINCE)
     return g_strdup (zh ? "中国各省级行政区" : "Provinces of China");
 
-  parent = tanlu_store_lookup_region (tanlu_map_data_get_store (data), tanlu_map_data_get_parent_code (data));
+  parent = tanlu_store_lookup_region (tanlu_map_data_get_store (data),
+                                      tanlu_map_data_get_parent_code (data));
   if (parent == NULL)
     return g_strdup (zh ? "中国各地级市" : "Prefecture-level cities of China");
 
@@ -977,16 +986,19 @@ tanlu_map_place_legend (TanluMapData       *data,
         {
           TanluMapRegion *region = tanlu_map_data_get_region (data, i);
           double left = MAX (tanlu_map_view_to_pixel_x (view, region->min_x), corners[c][0]);
-          double right = MIN (tanlu_map_view_to_pixel_x (view, region->max_x), corners[c][0] + width);
+          double right =
+            MIN (tanlu_map_view_to_pixel_x (view, region->max_x), corners[c][0] + width);
           double top = MAX (tanlu_map_view_to_pixel_y (view, region->min_y), corners[c][1]);
-          double bottom = MIN (tanlu_map_view_to_pixel_y (view, region->max_y), corners[c][1] + height);
+          double bottom =
+            MIN (tanlu_map_view_to_pixel_y (view, region->max_y), corners[c][1] + height);
 
           /* Hiding most of a small region, an island, costs far more
            * than an edge of a large one. */
           if (right > left && bottom > top)
             {
               double area = (right - left) * (bottom - top);
-              double whole = (region->max_x - region->min_x) * (region->max_y - region->min_y) * view->scale * view->scale;
+              double whole = (region->max_x - region->min_x) * (region->max_y - region->min_y) *
+                             view->scale * view->scale;
 
               covered += area * (1 + 20 * area / MAX (whole, 1));
             }
@@ -1052,32 +1064,40 @@ footer (cairo_t               *cr,
   double height = 0;
 
   data_line = source[0] != '\0'
-              ? g_strdup_printf (zh ? "数据年份：%u。来源：%s" : "Data for %u. Source: %s",
-                                 tanlu_map_data_get_year (picture->data), source)
-              : g_strdup_printf (zh ? "数据年份：%u。无数据" : "Data for %u. No figures", tanlu_map_data_get_year (picture->data));
+                ? g_strdup_printf (zh ? "数据年份：%u。来源：%s" : "Data for %u. Source: %s",
+                                   tanlu_map_data_get_year (picture->data), source)
+                : g_strdup_printf (zh ? "数据年份：%u。无数据" : "Data for %u. No figures",
+                                   tanlu_map_data_get_year (picture->data));
 
   if (picture->approval_number != NULL && picture->approval_number[0] != '\0')
-    approval = g_strdup_printf (zh ? "审图号：%s" : "Map approval number (审图号): %s", picture->approval_number);
+    approval = g_strdup_printf (zh ? "审图号：%s" : "Map approval number (审图号): %s",
+                                picture->approval_number);
   else
-    approval = g_strdup (zh ? "审图号：无。本图边界为示意，未经审核，不宜公开出版"
-                            : "No map approval number (审图号): the boundaries are not approved for publication");
+    approval = g_strdup (
+      zh ? "审图号：无。本图边界为示意，未经审核，不宜公开出版"
+         : "No map approval number (审图号): the boundaries are not approved for publication");
 
   if (picture->basemap != NULL)
     {
-      TanluSource *natural_earth = tanlu_store_lookup_source (tanlu_map_data_get_store (picture->data), "natural-earth");
+      TanluSource *natural_earth =
+        tanlu_store_lookup_source (tanlu_map_data_get_store (picture->data), "natural-earth");
       g_autofree char *with_basemap = NULL;
 
-      with_basemap = g_strdup_printf (zh ? "%s。底图：%s" : "%s. Basemap: %s", boundaries,
-                                      natural_earth != NULL ? (zh ? tanlu_source_get_title_zh (natural_earth)
-                                                                  : tanlu_source_get_title_en (natural_earth))
-                                                            : "Natural Earth");
+      with_basemap =
+        g_strdup_printf (zh ? "%s。底图：%s" : "%s. Basemap: %s", boundaries,
+                         natural_earth != NULL ? (zh ? tanlu_source_get_title_zh (natural_earth)
+                                                     : tanlu_source_get_title_en (natural_earth))
+                                               : "Natural Earth");
       g_free (boundaries);
       boundaries = g_steal_pointer (&with_basemap);
     }
 
-  height += paint_paragraph (cr, text, data_line, size, FALSE, x, y + height, width, color, 0.75, paint);
-  height += paint_paragraph (cr, text, boundaries, size, FALSE, x, y + height, width, color, 0.75, paint);
-  height += paint_paragraph (cr, text, approval, size, FALSE, x, y + height, width, color, 0.75, paint);
+  height +=
+    paint_paragraph (cr, text, data_line, size, FALSE, x, y + height, width, color, 0.75, paint);
+  height +=
+    paint_paragraph (cr, text, boundaries, size, FALSE, x, y + height, width, color, 0.75, paint);
+  height +=
+    paint_paragraph (cr, text, approval, size, FALSE, x, y + height, width, color, 0.75, paint);
 
   return height;
 }
@@ -1113,15 +1133,20 @@ tanlu_map_picture_draw (cairo_t               *cr,
   set_color (cr, &background, 1);
   cairo_paint (cr);
 
-  title = picture->title != NULL ? g_strdup (picture->title) : tanlu_map_get_title (picture->data, style.language);
-  subtitle = picture->subtitle != NULL ? g_strdup (picture->subtitle) : default_subtitle (picture->data, style.language);
+  title = picture->title != NULL ? g_strdup (picture->title)
+                                 : tanlu_map_get_title (picture->data, style.language);
+  subtitle = picture->subtitle != NULL ? g_strdup (picture->subtitle)
+                                       : default_subtitle (picture->data, style.language);
 
   top = pad;
-  top += paint_paragraph (cr, &text, title, base * 1.4, TRUE, pad, top, width - 2 * pad, &foreground, 1, TRUE);
-  top += paint_paragraph (cr, &text, subtitle, base, FALSE, pad, top, width - 2 * pad, &foreground, 0.7, TRUE);
+  top += paint_paragraph (cr, &text, title, base * 1.4, TRUE, pad, top, width - 2 * pad,
+                          &foreground, 1, TRUE);
+  top += paint_paragraph (cr, &text, subtitle, base, FALSE, pad, top, width - 2 * pad, &foreground,
+                          0.7, TRUE);
   top += pad * 0.6;
 
-  bottom = height - pad - footer (cr, &text, picture, base, pad, 0, width - 2 * pad, &foreground, FALSE);
+  bottom =
+    height - pad - footer (cr, &text, picture, base, pad, 0, width - 2 * pad, &foreground, FALSE);
   footer (cr, &text, picture, base, pad, bottom + pad * 0.4, width - 2 * pad, &foreground, TRUE);
 
   /* The map fills the rest, framed. */
@@ -1138,7 +1163,8 @@ tanlu_map_picture_draw (cairo_t               *cr,
       double min_x, min_y, max_x, max_y;
 
       tanlu_map_data_get_bounds (picture->data, &min_x, &min_y, &max_x, &max_y);
-      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top, min_x, min_y, max_x, max_y, pad * 0.5);
+      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top, min_x, min_y, max_x, max_y,
+                          pad * 0.5);
     }
 
   cairo_save (cr);
@@ -1154,7 +1180,8 @@ tanlu_map_picture_draw (cairo_t               *cr,
     double legend_x, legend_y;
     double legend_box[4];
 
-    tanlu_map_place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x, &legend_y);
+    tanlu_map_place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x,
+                            &legend_y);
     legend_box[0] = legend_x;
     legend_box[1] = legend_y;
     legend_box[2] = legend_width;
@@ -1163,7 +1190,8 @@ tanlu_map_picture_draw (cairo_t               *cr,
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
     /* The scale bar goes in a bottom corner the legend left free. */
     if (legend_x > view.width / 2 && legend_y > view.height / 2)
-      tanlu_map_draw_scale_bar (cr, &view, &style, pad * 0.5 + style.font_size * 10, view.height - pad * 0.5);
+      tanlu_map_draw_scale_bar (cr, &view, &style, pad * 0.5 + style.font_size * 10,
+                                view.height - pad * 0.5);
     else
       tanlu_map_draw_scale_bar (cr, &view, &style, view.width - pad * 0.5, view.height - pad * 0.5);
   }
@@ -1206,11 +1234,13 @@ tanlu_map_picture_export (const TanluMapPicture  *picture,
                           GError                **error)
 {
   gboolean zh = chinese (&picture->style);
-  g_autofree char *title = picture->title != NULL ? g_strdup (picture->title)
-                                                   : tanlu_map_get_title (picture->data, picture->style.language);
+  g_autofree char *title = picture->title != NULL
+                             ? g_strdup (picture->title)
+                             : tanlu_map_get_title (picture->data, picture->style.language);
   g_autofree char *source = tanlu_map_data_get_source_text (picture->data, zh);
   g_autofree char *date = g_strdup_printf ("%u", tanlu_map_data_get_year (picture->data));
   TanluPictureInfo info = { title, source, date, TRUE };
 
-  return tanlu_picture_export (format, width, height, scale, &info, draw_picture_cb, (gpointer) picture, path, error);
+  return tanlu_picture_export (format, width, height, scale, &info, draw_picture_cb,
+                               (gpointer) picture, path, error);
 }

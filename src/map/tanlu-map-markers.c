@@ -59,8 +59,10 @@ tanlu_map_list_capitals (TanluStore  *store,
                          gboolean     chinese,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) provinces = tanlu_store_list_regions_at_level (store, TANLU_REGION_LEVEL_PROVINCE);
-  g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_map_marker_free);
+  g_autoptr(GPtrArray) provinces =
+    tanlu_store_list_regions_at_level (store, TANLU_REGION_LEVEL_PROVINCE);
+  g_autoptr(GPtrArray) markers =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_map_marker_free);
 
   for (guint i = 0; i < provinces->len; i++)
     {
@@ -78,7 +80,8 @@ tanlu_map_list_capitals (TanluStore  *store,
           tanlu_region_get_parent_code (capital) != code)
         capital = province;
 
-      if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (capital), NULL, &local_error)))
+      if (!(geometry =
+              tanlu_boundary_load (store, tanlu_region_get_code (capital), NULL, &local_error)))
         {
           if (local_error != NULL)
             {
@@ -89,8 +92,10 @@ tanlu_map_list_capitals (TanluStore  *store,
         }
 
       tanlu_geometry_get_centroid (geometry, &longitude, &latitude);
-      capital_name = chinese ? tanlu_region_get_name_zh (capital) : tanlu_region_get_name_en (capital);
-      province_name = chinese ? tanlu_region_get_name_zh (province) : tanlu_region_get_name_en (province);
+      capital_name =
+        chinese ? tanlu_region_get_name_zh (capital) : tanlu_region_get_name_en (capital);
+      province_name =
+        chinese ? tanlu_region_get_name_zh (province) : tanlu_region_get_name_en (province);
       tooltip = capital == province ? g_strdup (capital_name)
                                     : g_strdup_printf (chinese ? "%s，%s政府驻地" : "%s, capital of %s",
                                                        capital_name, province_name);

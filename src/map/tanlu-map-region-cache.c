@@ -193,7 +193,8 @@ job_new (TanluMapData        *data,
   job->area.y = floor (bounds[1] * view->scale) / view->scale;
   job->area.width = ceil ((bounds[2] - job->area.x) * view->scale);
   job->area.height = ceil ((bounds[3] - job->area.y) * view->scale);
-  if (ceil (job->area.width * device_scale) > MAX_SIDE || ceil (job->area.height * device_scale) > MAX_SIDE)
+  if (ceil (job->area.width * device_scale) > MAX_SIDE ||
+      ceil (job->area.height * device_scale) > MAX_SIDE)
     {
       g_free (job);
       return NULL;
@@ -219,7 +220,8 @@ job_draw (Job *job)
                                              (int) ceil (job->area.height * job->device_scale));
   cairo_surface_set_device_scale (job->surface, job->device_scale, job->device_scale);
   cr = cairo_create (job->surface);
-  tanlu_map_draw_classed_regions (cr, job->data, &job->area, &job->style, job->classes, job->n_classes);
+  tanlu_map_draw_classed_regions (cr, job->data, &job->area, &job->style, job->classes,
+                                  job->n_classes);
   cairo_destroy (cr);
 }
 
@@ -273,7 +275,8 @@ paint (TanluMapRegionCache *self,
   cairo_translate (cr, x, y);
   cairo_scale (cr, factor, factor);
   cairo_set_source_surface (cr, self->surface, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), factor == 1 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_filter (cairo_get_source (cr),
+                            factor == 1 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_BILINEAR);
   cairo_paint (cr);
   cairo_restore (cr);
 }
@@ -312,7 +315,8 @@ tanlu_map_region_cache_draw (TanluMapRegionCache *self,
 
   if (allow_stale && shows (self, data, style, device_scale) && !covers (self, view, bounds))
     {
-      paint (self, cr, view, (self->area.x - view->x) * view->scale, (self->area.y - view->y) * view->scale);
+      paint (self, cr, view, (self->area.x - view->x) * view->scale,
+             (self->area.y - view->y) * view->scale);
       tanlu_map_draw_region_highlights (cr, data, view, style);
       return FALSE;
     }

@@ -59,7 +59,8 @@ tanlu_store_add_basemap_feature (TanluStore         *store,
   sqlite3_bind_double (stmt, 5, extent->min_lat);
   sqlite3_bind_double (stmt, 6, extent->max_lon);
   sqlite3_bind_double (stmt, 7, extent->max_lat);
-  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (shape, NULL), g_bytes_get_size (shape), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (shape, NULL), g_bytes_get_size (shape),
+                     SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -112,8 +113,8 @@ tanlu_store_foreach_basemap_feature (TanluStore                *store,
       };
       gboolean go_on;
 
-      go_on = func (kind != NULL ? kind : "", detail, &extent,
-                    sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5), user_data, error);
+      go_on = func (kind != NULL ? kind : "", detail, &extent, sqlite3_column_blob (stmt, 5),
+                    sqlite3_column_bytes (stmt, 5), user_data, error);
       if (error != NULL && *error != NULL)
         return FALSE;
       if (!go_on)
@@ -151,10 +152,11 @@ copy_basemap (TanluStore  *store,
   TanluSource *source;
   int rc;
 
-  if (sqlite3_prepare_v2 (bundled,
-                          "SELECT s.key, s.title_zh, s.title_en, s.publisher, s.citation, s.licence, s.url"
-                          " FROM source s WHERE s.id = (SELECT source_id FROM basemap_feature LIMIT 1)",
-                          -1, &source_stmt, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (
+        bundled,
+        "SELECT s.key, s.title_zh, s.title_en, s.publisher, s.citation, s.licence, s.url"
+        " FROM source s WHERE s.id = (SELECT source_id FROM basemap_feature LIMIT 1)",
+        -1, &source_stmt, NULL) != SQLITE_OK ||
       sqlite3_step (source_stmt) != SQLITE_ROW)
     return TRUE;   /* nothing to copy */
 
@@ -189,8 +191,8 @@ copy_basemap (TanluStore  *store,
       };
 
       if (!tanlu_store_add_basemap_feature (store, (const char *) sqlite3_column_text (features, 0),
-                                            sqlite3_column_int (features, 1), source, shape, &extent,
-                                            error))
+                                            sqlite3_column_int (features, 1), source, shape,
+                                            &extent, error))
         return FALSE;
     }
 
@@ -226,7 +228,8 @@ tanlu_store_ensure_basemap (TanluStore  *store,
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
 
-  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM basemap_feature)", -1, &stmt, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM basemap_feature)", -1, &stmt, NULL) !=
+        SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       _tanlu_store_set_error (error, db, "look for the basemap");
@@ -244,7 +247,8 @@ tanlu_store_ensure_basemap (TanluStore  *store,
   if (sqlite3_open_v2 (uri, &bundled, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
-                   _("Could not read the bundled dataset “%s”: %s"), bundled_path, sqlite3_errmsg (bundled));
+                   _("Could not read the bundled dataset “%s”: %s"), bundled_path,
+                   sqlite3_errmsg (bundled));
       sqlite3_close (bundled);
       return FALSE;
     }

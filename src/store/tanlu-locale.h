@@ -8,12 +8,5 @@ G_BEGIN_DECLS
 gboolean     tanlu_locale_prefers_chinese (void);
 const char  *tanlu_locale_pick            (const char *text_zh,
                                            const char *text_en);
-char        *tanlu_format_double          (double      value);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-char        *tanlu_format_value           (double      value);
 
 G_END_DECLS

@@ -61,7 +61,8 @@ compare_entries (gconstpointer a,
   if (sa != sb)
     return sa < sb ? -1 : 1;
   if (ea->indicator != eb->indicator)
-    return g_strcmp0 (tanlu_indicator_get_code (ea->indicator), tanlu_indicator_get_code (eb->indicator));
+    return g_strcmp0 (tanlu_indicator_get_code (ea->indicator),
+                      tanlu_indicator_get_code (eb->indicator));
 
   return (ea->year > eb->year) - (ea->year < eb->year);
 }
@@ -90,7 +91,8 @@ tanlu_observation_list_get_item (GListModel *model,
 
   entry = &g_array_index (self->entries, Entry, position);
 
-  return tanlu_observation_new (entry->region, entry->indicator, entry->year, entry->value, entry->source);
+  return tanlu_observation_new (entry->region, entry->indicator, entry->year, entry->value,
+                                entry->source);
 }
 
 static void

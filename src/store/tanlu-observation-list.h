@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define TANLU_TYPE_OBSERVATION_LIST (tanlu_observation_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluObservationList, tanlu_observation_list, TANLU, OBSERVATION_LIST, GObject)
+G_DECLARE_FINAL_TYPE (TanluObservationList, tanlu_observation_list, TANLU, OBSERVATION_LIST,
+                      GObject)
 
 TanluObservationList *tanlu_observation_list_new         (void);
 void                  tanlu_observation_list_append      (TanluObservationList *self,

@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-indicator.h"
-#include "tanlu-observation.h"
 #include "tanlu-observation-list.h"
+#include "tanlu-observation.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 #include "tanlu-store-private.h"
@@ -64,7 +64,8 @@ tanlu_store_set_boundary (TanluStore         *self,
   sqlite3_bind_double (stmt, 5, extent->min_lat);
   sqlite3_bind_double (stmt, 6, extent->max_lon);
   sqlite3_bind_double (stmt, 7, extent->max_lat);
-  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (shape, NULL), g_bytes_get_size (shape), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 8, g_bytes_get_data (shape, NULL), g_bytes_get_size (shape),
+                     SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {

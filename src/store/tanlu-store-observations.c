@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-indicator.h"
-#include "tanlu-observation.h"
 #include "tanlu-observation-list.h"
+#include "tanlu-observation.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 #include "tanlu-store-private.h"
@@ -467,7 +467,8 @@ tanlu_store_list_observations (TanluStore   *self,
         {
           TanluRegion *member = tanlu_store_lookup_region (self, members[i]);
 
-          if (member != NULL && !append_region_observations (self, member, indicators, observations, error))
+          if (member != NULL &&
+              !append_region_observations (self, member, indicators, observations, error))
             return NULL;
         }
     }
@@ -595,8 +596,10 @@ tanlu_store_get_counts (TanluStore        *self,
          query_uint (self, "SELECT count(*) FROM observation", &counts->n_observations, error) &&
          query_uint (self, "SELECT count(*) FROM source", &counts->n_sources, error) &&
          query_uint (self, "SELECT count(*) FROM region_boundary", &counts->n_boundaries, error) &&
-         query_uint (self, "SELECT coalesce(min(year), 0) FROM observation", &counts->first_year, error) &&
-         query_uint (self, "SELECT coalesce(max(year), 0) FROM observation", &counts->last_year, error);
+         query_uint (self, "SELECT coalesce(min(year), 0) FROM observation", &counts->first_year,
+                     error) &&
+         query_uint (self, "SELECT coalesce(max(year), 0) FROM observation", &counts->last_year,
+                     error);
 }
 
 guint
@@ -652,9 +655,10 @@ tanlu_store_log_import_start (TanluStore       *self,
   g_return_val_if_fail (TANLU_IS_STORE (self), 0);
   g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), 0);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO import_log (path, kind, started_at) VALUES (?1, ?2, ?3) RETURNING id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        self->db,
+        "INSERT INTO import_log (path, kind, started_at) VALUES (?1, ?2, ?3) RETURNING id", -1,
+        &stmt, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "log import");
       return 0;
@@ -685,9 +689,11 @@ tanlu_store_log_import_end (TanluStore  *self,
 
   g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "UPDATE import_log SET finished_at = ?2, n_observations = ?3, n_replaced = ?4"
-                          " WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+        self->db,
+        "UPDATE import_log SET finished_at = ?2, n_observations = ?3, n_replaced = ?4"
+        " WHERE id = ?1",
+        -1, &stmt, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "log import");
       return FALSE;

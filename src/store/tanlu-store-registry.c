@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-indicator.h"
-#include "tanlu-observation.h"
 #include "tanlu-observation-list.h"
+#include "tanlu-observation.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
 #include "tanlu-store-private.h"
@@ -62,7 +62,8 @@ static void
 remember_source (TanluStore  *self,
                  TanluSource *source)
 {
-  g_hash_table_replace (self->sources_by_id, g_memdup2 (&(gint64) { tanlu_source_get_id (source) }, sizeof (gint64)),
+  g_hash_table_replace (self->sources_by_id,
+                        g_memdup2 (&(gint64){ tanlu_source_get_id (source) }, sizeof (gint64)),
                         g_object_ref (source));
   g_hash_table_replace (self->sources_by_key, g_strdup (tanlu_source_get_key (source)),
                         g_object_ref (source));
@@ -72,9 +73,10 @@ static void
 remember_indicator (TanluStore     *self,
                     TanluIndicator *indicator)
 {
-  g_hash_table_replace (self->indicators_by_id,
-                        g_memdup2 (&(gint64) { tanlu_indicator_get_id (indicator) }, sizeof (gint64)),
-                        g_object_ref (indicator));
+  g_hash_table_replace (
+    self->indicators_by_id,
+    g_memdup2 (&(gint64){ tanlu_indicator_get_id (indicator) }, sizeof (gint64)),
+    g_object_ref (indicator));
   g_hash_table_replace (self->indicators_by_code, g_strdup (tanlu_indicator_get_code (indicator)),
                         g_object_ref (indicator));
 }
@@ -89,15 +91,19 @@ load_regions (TanluStore  *self,
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat"
-                          " FROM region", -1, &regions, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (
+        self->db,
+        "SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat"
+        " FROM region",
+        -1, &regions, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "SELECT id, key, name_zh, name_en, description_zh, description_en"
-                          " FROM region_group ORDER BY key", -1, &groups, NULL) != SQLITE_OK ||
+                          " FROM region_group ORDER BY key",
+                          -1, &groups, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "SELECT region_code FROM region_group_member WHERE group_id = ?1"
-                          " ORDER BY region_code", -1, &members, NULL) != SQLITE_OK)
+                          " ORDER BY region_code",
+                          -1, &members, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "load regions");
       return FALSE;
@@ -114,7 +120,8 @@ load_regions (TanluStore  *self,
         continue;
 
       region = tanlu_region_new (key, code, level, sqlite3_column_int (regions, 2),
-                                 _tanlu_store_column_text (regions, 3), _tanlu_store_column_text (regions, 4));
+                                 _tanlu_store_column_text (regions, 3),
+                                 _tanlu_store_column_text (regions, 4));
       if (sqlite3_column_type (regions, 5) != SQLITE_NULL)
         tanlu_region_set_centroid (region, sqlite3_column_double (regions, 5),
                                    sqlite3_column_double (regions, 6));
@@ -141,9 +148,11 @@ load_regions (TanluStore  *self,
           g_array_append_val (codes, code);
         }
 
-      group = tanlu_region_new (_tanlu_store_column_text (groups, 1), 0, TANLU_REGION_LEVEL_GROUP, 0,
-                                _tanlu_store_column_text (groups, 2), _tanlu_store_column_text (groups, 3));
-      tanlu_region_set_description (group, _tanlu_store_column_text (groups, 4), _tanlu_store_column_text (groups, 5));
+      group = tanlu_region_new (_tanlu_store_column_text (groups, 1), 0, TANLU_REGION_LEVEL_GROUP,
+                                0, _tanlu_store_column_text (groups, 2),
+                                _tanlu_store_column_text (groups, 3));
+      tanlu_region_set_description (group, _tanlu_store_column_text (groups, 4),
+                                    _tanlu_store_column_text (groups, 5));
       tanlu_region_set_member_codes (group, (const guint *)(gpointer)codes->data, codes->len);
       g_ptr_array_add (loaded, group);
     }
@@ -226,7 +235,8 @@ load_sources_and_indicators (TanluStore  *self,
         .family = _tanlu_store_column_text (indicators, 6),
         .sort_order = sqlite3_column_int (indicators, 7),
       };
-      g_autoptr(TanluIndicator) indicator = tanlu_indicator_new (sqlite3_column_int64 (indicators, 0), &info);
+      g_autoptr(TanluIndicator) indicator =
+        tanlu_indicator_new (sqlite3_column_int64 (indicators, 0), &info);
 
       remember_indicator (self, indicator);
     }
@@ -295,10 +305,13 @@ tanlu_store_ensure_source (TanluStore             *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, info->key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, info->title_zh != NULL ? info->title_zh : info->key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, info->title_en != NULL ? info->title_en : info->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, info->title_zh != NULL ? info->title_zh : info->key, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info->title_en != NULL ? info->title_en : info->key, -1,
+                     SQLITE_TRANSIENT);
   _tanlu_store_bind_text_or_null (stmt, 4, info->publisher);
-  sqlite3_bind_text (stmt, 5, info->citation != NULL ? info->citation : info->key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, info->citation != NULL ? info->citation : info->key, -1,
+                     SQLITE_TRANSIENT);
   _tanlu_store_bind_text_or_null (stmt, 6, info->licence);
   _tanlu_store_bind_text_or_null (stmt, 7, info->url);
 
@@ -425,10 +438,13 @@ tanlu_store_ensure_indicator (TanluStore                *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, info->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, info->name_zh != NULL ? info->name_zh : info->code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, info->name_en != NULL ? info->name_en : info->code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, info->name_zh != NULL ? info->name_zh : info->code, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, info->name_en != NULL ? info->name_en : info->code, -1,
+                     SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, info->unit, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, info->category != NULL ? info->category : "user", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, info->category != NULL ? info->category : "user", -1,
+                     SQLITE_TRANSIENT);
   _tanlu_store_bind_text_or_null (stmt, 6, info->family);
   sqlite3_bind_int (stmt, 7, info->sort_order);
 
@@ -534,7 +550,8 @@ tanlu_store_add_region (TanluStore        *self,
       return FALSE;
     }
 
-  if (parent_code != 0 && !g_hash_table_contains (self->regions_by_code, GUINT_TO_POINTER (parent_code)))
+  if (parent_code != 0 &&
+      !g_hash_table_contains (self->regions_by_code, GUINT_TO_POINTER (parent_code)))
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
                    _("Region %u names the parent %u, which is not known"), code, parent_code);
@@ -598,7 +615,8 @@ tanlu_store_add_group (TanluStore   *self,
   if (g_ascii_isdigit (*key))
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
-                   _("The group key “%s” must not start with a digit, so it is never mistaken for a region code"),
+                   _("The group key “%s” must not start with a digit, so it is never mistaken for "
+                      "a region code"),
                    key);
       return FALSE;
     }
@@ -608,14 +626,17 @@ tanlu_store_add_group (TanluStore   *self,
       if (!g_hash_table_contains (self->regions_by_code, GUINT_TO_POINTER (member_codes[i])))
         {
           g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
-                       _("Group “%s” lists the region %u, which is not known"), key, member_codes[i]);
+                       _("Group “%s” lists the region %u, which is not known"), key,
+                       member_codes[i]);
           return FALSE;
         }
     }
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO region_group (key, name_zh, name_en, description_zh, description_en)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id", -1, &insert_group, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (
+        self->db,
+        "INSERT INTO region_group (key, name_zh, name_en, description_zh, description_en)"
+        " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        -1, &insert_group, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "INSERT INTO region_group_member (group_id, region_code) VALUES (?1, ?2)",
                           -1, &insert_member, NULL) != SQLITE_OK)

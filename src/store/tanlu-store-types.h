@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 #define TANLU_REGION_CODE_NATION 100000
 #define TANLU_REGION_CODE_MIN    100000
 #define TANLU_REGION_CODE_MAX    999999
-#define TANLU_REGION_CODE_IS_VALID(code) ((code) >= TANLU_REGION_CODE_MIN && (code) <= TANLU_REGION_CODE_MAX)
+#define TANLU_REGION_CODE_IS_VALID(code)                                                           \
+  ((code) >= TANLU_REGION_CODE_MIN && (code) <= TANLU_REGION_CODE_MAX)
 
 /* The indicator every dashboard, map and pathway starts from: scope 1
  * CO₂ emissions, in Mt. */

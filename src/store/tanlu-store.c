@@ -6,12 +6,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tanlu-store-private.h"
 #include "tanlu-indicator.h"
 #include "tanlu-observation-list.h"
 #include "tanlu-observation.h"
 #include "tanlu-region.h"
 #include "tanlu-source.h"
-#include "tanlu-store-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -68,8 +68,11 @@ static const char * const statement_sql[N_STMTS] = {
 
 static void tanlu_store_initable_iface_init (GInitableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TanluStore, tanlu_store, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, tanlu_store_initable_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TanluStore,
+                               tanlu_store,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      tanlu_store_initable_iface_init))
 G_DEFINE_QUARK (tanlu-store-error-quark, tanlu_store_error)
 
 enum {
@@ -164,7 +167,8 @@ tanlu_store_initable_init (GInitable     *initable,
   if (version > TANLU_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Tanlu (schema %u; this version knows up to %u)"),
+                   _("The database “%s” was written by a newer version of Tanlu (schema %u; this "
+                      "version knows up to %u)"),
                    self->path, version, TANLU_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -279,8 +283,10 @@ tanlu_store_init (TanluStore *self)
   self->regions_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sources_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->sources_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->indicators_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->indicators_by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->indicators_by_id =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->indicators_by_code =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /**
@@ -459,11 +465,13 @@ tanlu_store_prepare_default (const char  *path,
   if (sqlite3_open_v2 (bundled, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
-                   _("Could not read the bundled dataset “%s”: %s"), bundled, sqlite3_errmsg (source));
+                   _("Could not read the bundled dataset “%s”: %s"), bundled,
+                   sqlite3_errmsg (source));
       goto out;
     }
 
-  if (sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+      SQLITE_OK)
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
                    _("Could not create “%s”: %s"), partial, sqlite3_errmsg (target));
@@ -474,7 +482,8 @@ tanlu_store_prepare_default (const char  *path,
   if (backup == NULL || sqlite3_backup_step (backup, -1) != SQLITE_DONE)
     {
       g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
-                   _("Could not copy the bundled dataset into “%s”: %s"), path, sqlite3_errmsg (target));
+                   _("Could not copy the bundled dataset into “%s”: %s"), path,
+                   sqlite3_errmsg (target));
       sqlite3_backup_finish (backup);
       goto out;
     }

@@ -47,7 +47,8 @@ copy_action (GtkWidget  *widget,
   if (self->spec == NULL)
     return;
 
-  exportable = tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
+  exportable =
+    tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
   if (!tanlu_export_copy (widget, exportable, &error))
     gtk_widget_activate_action (widget, "win.toast", "s", error->message);
 }
@@ -64,7 +65,8 @@ export_action (GtkWidget  *widget,
   if (self->spec == NULL)
     return;
 
-  exportable = tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
+  exportable =
+    tanlu_chart_exportable_new (self->store, self->spec, tanlu_chart_view_get_data (self->view));
   tanlu_export_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, exportable,
                                gtk_widget_get_width (GTK_WIDGET (self->view)),
                                gtk_widget_get_height (GTK_WIDGET (self->view)));
@@ -100,7 +102,8 @@ tanlu_chart_card_class_init (TanluChartCardClass *klass)
 
   object_class->dispose = tanlu_chart_card_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-chart-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-chart-card.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluChartCard, box);
   gtk_widget_class_bind_template_child (widget_class, TanluChartCard, footer_box);
   gtk_widget_class_bind_template_child (widget_class, TanluChartCard, message_label);
@@ -111,8 +114,10 @@ tanlu_chart_card_class_init (TanluChartCardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "chart.export", NULL, export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "chart.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "chart.export",
+                                       NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chartcard");

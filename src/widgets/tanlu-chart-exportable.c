@@ -62,7 +62,8 @@ tanlu_chart_exportable_prepare (TanluExportable          *exportable,
 
   if (self->hidden->len == data->series->len)
     for (guint i = 0; i < self->hidden->len; i++)
-      ((TanluChartSeries *) g_ptr_array_index (data->series, i))->hidden = g_array_index (self->hidden, gboolean, i);
+      ((TanluChartSeries *) g_ptr_array_index (data->series, i))->hidden =
+        g_array_index (self->hidden, gboolean, i);
 
   g_clear_pointer (&self->data, tanlu_chart_data_free);
   self->data = data;

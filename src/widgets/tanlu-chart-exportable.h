@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 #define TANLU_TYPE_CHART_EXPORTABLE (tanlu_chart_exportable_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluChartExportable, tanlu_chart_exportable, TANLU, CHART_EXPORTABLE, GObject)
+G_DECLARE_FINAL_TYPE (TanluChartExportable, tanlu_chart_exportable, TANLU, CHART_EXPORTABLE,
+                      GObject)
 
 TanluExportable *tanlu_chart_exportable_new (TanluStore           *store,
                                              const TanluChartSpec *spec,

@@ -128,8 +128,8 @@ ensure_picture (TanluChartView *self)
   if (self->data == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->picture != NULL &&
-      self->picture_width == width && self->picture_height == height && self->picture_scale == scale)
+  if (self->picture != NULL && self->picture_width == width && self->picture_height == height &&
+      self->picture_scale == scale)
     return;
 
   drop_picture (self);
@@ -155,8 +155,8 @@ ensure_picture (TanluChartView *self)
 static gboolean
 is_xy_chart (TanluChartView *self)
 {
-  return self->data != NULL &&
-         (self->data->kind == TANLU_CHART_KIND_LINE || self->data->kind == TANLU_CHART_KIND_STACKED_AREA);
+  return self->data != NULL && (self->data->kind == TANLU_CHART_KIND_LINE ||
+                                self->data->kind == TANLU_CHART_KIND_STACKED_AREA);
 }
 
 static int
@@ -197,7 +197,8 @@ static char *
 format_with_unit (TanluChartView *self,
                   double          value)
 {
-  g_autofree char *unit = tanlu_chart_unit_label (self->data->unit, self->data->unit_scale, self->data->language);
+  g_autofree char *unit =
+    tanlu_chart_unit_label (self->data->unit, self->data->unit_scale, self->data->language);
   g_autofree char *number = NULL;
 
   if (isnan (value))
@@ -462,8 +463,9 @@ snapshot_hover_points (TanluChartView *self,
 
           y = tanlu_chart_layout_y_to_pixel (&self->layout, series->y[i] * factor);
           tanlu_chart_series_color (self->data, s, &color);
-          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - HOVER_DOT, y - HOVER_DOT,
-                                                                     2 * HOVER_DOT, 2 * HOVER_DOT), HOVER_DOT);
+          gsk_rounded_rect_init_from_rect (
+            &dot, &GRAPHENE_RECT_INIT (x - HOVER_DOT, y - HOVER_DOT, 2 * HOVER_DOT, 2 * HOVER_DOT),
+            HOVER_DOT);
           gtk_snapshot_push_rounded_clip (snapshot, &dot);
           gtk_snapshot_append_color (snapshot,
                                      &(GdkRGBA) { color.red, color.green, color.blue, 1 },
@@ -505,9 +507,10 @@ snapshot_hover (TanluChartView *self,
       double row_height = self->layout.plot_height / series->n_points;
 
       line.alpha = 0.08;
-      gtk_snapshot_append_color (snapshot, &line,
-                                 &GRAPHENE_RECT_INIT (self->layout.plot_x, self->layout.plot_y + self->hover * row_height,
-                                                      self->layout.plot_width, row_height));
+      gtk_snapshot_append_color (
+        snapshot, &line,
+        &GRAPHENE_RECT_INIT (self->layout.plot_x, self->layout.plot_y + self->hover * row_height,
+                             self->layout.plot_width, row_height));
       x = self->pointer_x;
     }
 
@@ -521,7 +524,8 @@ snapshot_hover (TanluChartView *self,
   /* Beside the crosshair, on whichever side has room. */
   x = x + TOOLTIP_OFFSET + box_width <= width ? x + TOOLTIP_OFFSET : x - TOOLTIP_OFFSET - box_width;
   x = MAX (0, x);
-  y = CLAMP (self->pointer_y - box_height / 2, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - box_height));
+  y = CLAMP (self->pointer_y - box_height / 2, 0,
+             MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - box_height));
 
   {
     GskRoundedRect outline;
@@ -529,13 +533,16 @@ snapshot_hover (TanluChartView *self,
     GdkRGBA text;
 
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "popover_bg_color", &background))
+    if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                         "popover_bg_color", &background))
       background = (GdkRGBA) { 0.2, 0.2, 0.2, 0.95 };
-    if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "popover_fg_color", &text))
+    if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                         "popover_fg_color", &text))
       gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &text);
     G_GNUC_END_IGNORE_DEPRECATIONS
 
-    gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x, y, box_width, box_height), 6);
+    gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x, y, box_width, box_height),
+                                     6);
     gtk_snapshot_push_rounded_clip (snapshot, &outline);
     gtk_snapshot_append_color (snapshot, &background, &outline.bounds);
     gtk_snapshot_pop (snapshot);
@@ -543,7 +550,8 @@ snapshot_hover (TanluChartView *self,
                                 (GdkRGBA[4]) { line, line, line, line });
 
     gtk_snapshot_save (snapshot);
-    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + TOOLTIP_PADDING, y + TOOLTIP_PADDING));
+    gtk_snapshot_translate (snapshot,
+                            &GRAPHENE_POINT_INIT (x + TOOLTIP_PADDING, y + TOOLTIP_PADDING));
     gtk_snapshot_append_layout (snapshot, self->tooltip, &text);
     gtk_snapshot_restore (snapshot);
   }
@@ -575,11 +583,14 @@ is_scrolled_out_of_sight (TanluChartView *self)
       if (self->watched != NULL)
         g_signal_handlers_disconnect_by_func (self->watched, on_scrolled_cb, self);
       g_set_object (&self->watched, adjustment);
-      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_scrolled_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
-  return bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (scrolled);
+  return bounds.origin.y + bounds.size.height <= 0 ||
+         bounds.origin.y >= gtk_widget_get_height (scrolled);
 }
 
 static void

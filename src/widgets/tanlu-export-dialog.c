@@ -109,13 +109,14 @@ static void
 load_choice (GSettings    *settings,
              ExportChoice *choice)
 {
-  *choice = (ExportChoice) {
+  *choice = (ExportChoice){
     .format = TANLU_EXPORT_FORMAT_PNG,
     .size = TANLU_EXPORT_SIZE_1920X1080,
     .custom_width = 1600,
     .custom_height = 900,
     .style = STYLE_PRINT,
-    .language = tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH,
+    .language =
+      tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH,
   };
 
   {
@@ -207,7 +208,8 @@ render_texture (TanluExportable *exportable,
 {
   int pixel_width = (int) ceil (width * scale);
   int pixel_height = (int) ceil (height * scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cairo_surface_t *surface =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GBytes) bytes = NULL;
 
@@ -216,9 +218,10 @@ render_texture (TanluExportable *exportable,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * pixel_height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  bytes =
+    g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                (gsize) cairo_image_surface_get_stride (surface) * pixel_height,
+                                (GDestroyNotify) cairo_surface_destroy, surface);
 
   return gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
                                  cairo_image_surface_get_stride (surface));
@@ -259,14 +262,16 @@ update_preview (TanluExportDialog *self)
     {
     case TANLU_EXPORT_FORMAT_PNG:
       /* Translators: the exported picture's size, e.g. “3,840 × 2,160 pixels” */
-      pixels = g_strdup_printf (_("%'d × %'d pixels"), (int) ceil (choice.width * choice.scale), (int) ceil (choice.height * choice.scale));
+      pixels = g_strdup_printf (_("%'d × %'d pixels"), (int) ceil (choice.width * choice.scale),
+                                (int) ceil (choice.height * choice.scale));
       break;
     case TANLU_EXPORT_FORMAT_SVG:
     case TANLU_EXPORT_FORMAT_PDF:
       pixels = g_strdup_printf (_("%'d × %'d, scalable"), choice.width, choice.height);
       break;
     case TANLU_EXPORT_FORMAT_JSON:
-      pixels = g_strdup (_("The chart’s description, to draw again later with “tanlu render chart --spec”"));
+      pixels = g_strdup (
+        _("The chart’s description, to draw again later with “tanlu render chart --spec”"));
       break;
     default:
       g_assert_not_reached ();
@@ -408,20 +413,23 @@ on_export_button_clicked_cb (TanluExportDialog *self)
   if (!prepare (self->exportable, &choice, NULL))
     return;
 
-  self->chooser = gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  self->chooser =
+    gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
   base_name = tanlu_exportable_get_name (self->exportable);
   name = g_strdup_printf ("%s.%s", base_name, format_extensions[choice.format]);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_filter_add_mime_type (filter, format_mime_types[choice.format]);
-  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row) != NULL
-                                    ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
-                                    : format_extensions[choice.format]);
+  gtk_file_filter_set_name (
+    filter, adw_combo_row_get_selected_item (self->format_row) != NULL
+              ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
+              : format_extensions[choice.format]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
@@ -476,7 +484,8 @@ tanlu_export_dialog_class_init (TanluExportDialogClass *klass)
 
   object_class->dispose = tanlu_export_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-export-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, height_row);
   gtk_widget_class_bind_template_child (widget_class, TanluExportDialog, height_spin);
@@ -504,12 +513,18 @@ tanlu_export_dialog_init (TanluExportDialog *self)
 static void
 connect_rows (TanluExportDialog *self)
 {
-  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->size_row, "notify::selected", G_CALLBACK (update_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (update_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (update_preview),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (update_preview), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (update_preview), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -559,7 +574,8 @@ tanlu_export_dialog_present (GtkWindow       *parent,
   gtk_spin_button_set_value (self->width_spin, choice.custom_width);
   gtk_spin_button_set_value (self->height_spin, choice.custom_height);
   adw_combo_row_set_selected (self->style_row, choice.style);
-  adw_combo_row_set_selected (self->language_row, choice.language == TANLU_CHART_LANGUAGE_CHINESE ? 0 : 1);
+  adw_combo_row_set_selected (self->language_row,
+                              choice.language == TANLU_CHART_LANGUAGE_CHINESE ? 0 : 1);
   connect_rows (self);
   update_preview (self);
 

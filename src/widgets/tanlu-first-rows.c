@@ -76,14 +76,16 @@ wait_for_frame (State *state)
       if (state->frame_clock != NULL)
         {
           g_clear_signal_handler (&state->after_paint_id, state->frame_clock);
-          g_object_remove_weak_pointer (G_OBJECT (state->frame_clock), (gpointer *)&state->frame_clock);
+          g_object_remove_weak_pointer (G_OBJECT (state->frame_clock),
+                                        (gpointer *) &state->frame_clock);
         }
       state->frame_clock = frame_clock;
       g_object_add_weak_pointer (G_OBJECT (frame_clock), (gpointer *)&state->frame_clock);
     }
 
   if (state->after_paint_id == 0)
-    state->after_paint_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), state);
+    state->after_paint_id =
+      g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), state);
   gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 

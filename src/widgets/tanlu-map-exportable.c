@@ -66,7 +66,8 @@ tanlu_map_exportable_get_info (TanluExportable  *exportable,
    * object until the next export. */
   g_object_set_data_full (G_OBJECT (self), "source", source, g_free);
   g_object_set_data_full (G_OBJECT (self), "date",
-                          g_strdup_printf ("%u", tanlu_map_data_get_year (self->picture.data)), g_free);
+                          g_strdup_printf ("%u", tanlu_map_data_get_year (self->picture.data)),
+                          g_free);
 
   info->title = self->title;
   info->source = source;

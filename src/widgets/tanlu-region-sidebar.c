@@ -9,6 +9,7 @@
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
+#include "tanlu-context-view.h"
 #include "tanlu-context.h"
 #include "tanlu-first-rows.h"
 
@@ -25,8 +26,6 @@ struct _TanluRegionSidebar
   GtkStack           *stack;
 
   /* owned */
-  TanluContext       *context;
-  GSignalGroup       *context_signals;
   GtkTreeListModel   *tree_model;
   GtkFilterListModel *search_model;
   GtkSliceListModel  *shown;
@@ -37,15 +36,8 @@ struct _TanluRegionSidebar
   guint               updating_selection : 1;
 };
 
-G_DEFINE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, TANLU_TYPE_CONTEXT_VIEW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* A row with its subtitle, and what is above the list: header bar and
  * search entry. */
@@ -59,6 +51,12 @@ static const TanluRegionLevel root_levels[] = {
 };
 
 /* ------------------------------------------------------------------------ */
+
+static TanluContext *
+get_context (TanluRegionSidebar *self)
+{
+  return tanlu_context_view_get_context (TANLU_CONTEXT_VIEW (self));
+}
 
 static TanluRegion *
 region_from_item (gpointer item)
@@ -78,10 +76,10 @@ create_children (gpointer item,
   g_autoptr(GPtrArray) children = NULL;
   GListStore *store;
 
-  if (self->context == NULL || tanlu_region_get_level (region) != TANLU_REGION_LEVEL_PROVINCE)
+  if (get_context (self) == NULL || tanlu_region_get_level (region) != TANLU_REGION_LEVEL_PROVINCE)
     return NULL;
 
-  children = tanlu_store_list_children (tanlu_context_get_store (self->context),
+  children = tanlu_store_list_children (tanlu_context_get_store (get_context (self)),
                                         tanlu_region_get_code (region), NULL);
   if (children == NULL || children->len == 0)
     return NULL;
@@ -116,12 +114,13 @@ describe_item (TanluRegionSidebar *self,
   if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
     {
       tanlu_region_get_member_codes (region, &n_members);
-      return g_strdup_printf (ngettext ("%s · %u region", "%s · %u regions", n_members), other_name, n_members);
+      return g_strdup_printf (ngettext ("%s · %u region", "%s · %u regions", n_members), other_name,
+                              n_members);
     }
 
   if (searching && tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY)
     {
-      TanluRegion *parent = tanlu_store_lookup_region (tanlu_context_get_store (self->context),
+      TanluRegion *parent = tanlu_store_lookup_region (tanlu_context_get_store (get_context (self)),
                                                        tanlu_region_get_parent_code (region));
 
       if (parent != NULL)
@@ -213,7 +212,7 @@ select_region (TanluRegionSidebar *self,
   if (model == G_LIST_MODEL (self->tree_model) &&
       tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY)
     {
-      TanluRegion *parent = tanlu_store_lookup_region (tanlu_context_get_store (self->context),
+      TanluRegion *parent = tanlu_store_lookup_region (tanlu_context_get_store (get_context (self)),
                                                        tanlu_region_get_parent_code (region));
 
       if (parent != NULL && find_position (model, parent, &position))
@@ -234,7 +233,8 @@ select_region (TanluRegionSidebar *self,
       gtk_single_selection_set_selected (self->selection, position);
       self->updating_selection = FALSE;
 
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  position);
     }
 }
 
@@ -243,19 +243,21 @@ on_selected_item_changed_cb (TanluRegionSidebar *self)
 {
   g_autoptr(TanluRegion) region = NULL;
 
-  if (self->updating_selection || self->context == NULL)
+  if (self->updating_selection || get_context (self) == NULL)
     return;
 
   region = region_from_item (gtk_single_selection_get_selected_item (self->selection));
   if (region != NULL)
-    tanlu_context_set_region (self->context, region);
+    tanlu_context_set_region (get_context (self), region);
 }
 
 static void
-on_context_region_changed_cb (TanluRegionSidebar *self)
+tanlu_region_sidebar_region_changed (TanluContextView *view)
 {
-  TanluRegion *region = tanlu_context_get_region (self->context);
-  g_autoptr(TanluRegion) selected = region_from_item (gtk_single_selection_get_selected_item (self->selection));
+  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (view);
+  TanluRegion *region = tanlu_context_get_region (get_context (self));
+  g_autoptr(TanluRegion) selected =
+    region_from_item (gtk_single_selection_get_selected_item (self->selection));
 
   if (region != selected)
     select_region (self, region);
@@ -271,7 +273,7 @@ on_search_entry_search_changed_cb (TanluRegionSidebar *self)
   g_clear_pointer (&self->query, g_free);
   self->query = g_utf8_casefold (stripped, -1);
 
-  if (self->context == NULL)
+  if (get_context (self) == NULL)
     return;
 
   if (*self->query == '\0')
@@ -288,7 +290,7 @@ on_search_entry_search_changed_cb (TanluRegionSidebar *self)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating_selection = FALSE;
 
-  select_region (self, tanlu_context_get_region (self->context));
+  select_region (self, tanlu_context_get_region (get_context (self)));
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (model) > 0 ? "regions" : "no-match");
@@ -312,165 +314,21 @@ on_search_entry_activate_cb (TanluRegionSidebar *self)
 
   first = g_list_model_get_item (model, 0);
   region = region_from_item (first);
-  tanlu_context_set_region (self->context, region);
+  tanlu_context_set_region (get_context (self), region);
 }
 
 /* ------------------------------------------------------------------------ */
 
+/* Fills the list from the context's store; the list's selection and the
+ * context's region then follow each other. */
 static void
-tanlu_region_sidebar_dispose (GObject *object)
+tanlu_region_sidebar_context_changed (TanluContextView *view)
 {
-  GtkWidget *child;
-  TanluRegionSidebar *self = (TanluRegionSidebar *)object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_REGION_SIDEBAR);
-
-  /* Children the template does not name are unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-
-  g_clear_object (&self->selection);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->tree_model);
-  g_clear_object (&self->search_model);
-  g_clear_object (&self->search_filter);
-  g_clear_object (&self->context_signals);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (tanlu_region_sidebar_parent_class)->dispose (object);
-}
-
-static void
-tanlu_region_sidebar_finalize (GObject *object)
-{
-  TanluRegionSidebar *self = (TanluRegionSidebar *)object;
-
-  g_clear_pointer (&self->query, g_free);
-
-  G_OBJECT_CLASS (tanlu_region_sidebar_parent_class)->finalize (object);
-}
-
-static void
-tanlu_region_sidebar_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tanlu_region_sidebar_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      tanlu_region_sidebar_set_context (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tanlu_region_sidebar_class_init (TanluRegionSidebarClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = tanlu_region_sidebar_dispose;
-  object_class->finalize = tanlu_region_sidebar_finalize;
-  object_class->get_property = tanlu_region_sidebar_get_property;
-  object_class->set_property = tanlu_region_sidebar_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-region-sidebar.ui");
-  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, list_view);
-  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, stack);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "regionsidebar");
-}
-
-static void
-tanlu_region_sidebar_init (TanluRegionSidebar *self)
-{
-  GtkListItemFactory *factory;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->query = g_strdup ("");
-  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, FALSE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item_changed_cb), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_item_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
-
-  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
-  g_signal_group_connect_object (self->context_signals, "notify::region",
-                                 G_CALLBACK (on_context_region_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
-/* ------------------------------------------------------------------------ */
-
-/**
- * tanlu_region_sidebar_set_context:
- * @context: (nullable): whose regions are listed
- *
- * Fills the list from the context's store and keeps its selection and the
- * context's region the same, in both directions.
- */
-void
-tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
-                                  TanluContext       *context)
-{
+  TanluRegionSidebar *self = TANLU_REGION_SIDEBAR (view);
+  TanluContext *context = tanlu_context_view_get_context (view);
   g_autoptr(GListStore) roots = NULL;
   GListModel *regions;
   guint n_regions;
-
-  g_return_if_fail (TANLU_IS_REGION_SIDEBAR (self));
-  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
-
-  if (!g_set_object (&self->context, context))
-    return;
-
-  g_signal_group_set_target (self->context_signals, context);
 
   self->updating_selection = TRUE;
   gtk_slice_list_model_set_model (self->shown, NULL);
@@ -480,10 +338,7 @@ tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
   g_clear_object (&self->search_filter);
 
   if (context == NULL)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-      return;
-    }
+    return;
 
   regions = tanlu_store_get_regions (tanlu_context_get_store (context));
 
@@ -515,8 +370,91 @@ tanlu_region_sidebar_set_context (TanluRegionSidebar *self,
   self->updating_selection = FALSE;
 
   select_region (self, tanlu_context_get_region (context));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
+
+static void
+tanlu_region_sidebar_dispose (GObject *object)
+{
+  GtkWidget *child;
+  TanluRegionSidebar *self = (TanluRegionSidebar *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_REGION_SIDEBAR);
+
+  /* Children the template does not name are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->search_model);
+  g_clear_object (&self->search_filter);
+
+  G_OBJECT_CLASS (tanlu_region_sidebar_parent_class)->dispose (object);
+}
+
+static void
+tanlu_region_sidebar_finalize (GObject *object)
+{
+  TanluRegionSidebar *self = (TanluRegionSidebar *)object;
+
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (tanlu_region_sidebar_parent_class)->finalize (object);
+}
+
+static void
+tanlu_region_sidebar_class_init (TanluRegionSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TanluContextViewClass *view_class = TANLU_CONTEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = tanlu_region_sidebar_dispose;
+  object_class->finalize = tanlu_region_sidebar_finalize;
+
+  view_class->context_changed = tanlu_region_sidebar_context_changed;
+  view_class->region_changed = tanlu_region_sidebar_region_changed;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-region-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TanluRegionSidebar, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "regionsidebar");
+}
+
+static void
+tanlu_region_sidebar_init (TanluRegionSidebar *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->query = g_strdup ("");
+  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_item_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_item_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+}
+
+/* ------------------------------------------------------------------------ */
 
 void
 tanlu_region_sidebar_focus_search (TanluRegionSidebar *self)

@@ -3,16 +3,15 @@
 
 #include <adwaita.h>
 
-#include "tanlu-types.h"
+#include "tanlu-context-view.h"
 
 G_BEGIN_DECLS
 
 #define TANLU_TYPE_REGION_SIDEBAR (tanlu_region_sidebar_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, TANLU, REGION_SIDEBAR, GtkWidget)
+G_DECLARE_FINAL_TYPE (TanluRegionSidebar, tanlu_region_sidebar, TANLU, REGION_SIDEBAR,
+                      TanluContextView)
 
-void tanlu_region_sidebar_set_context  (TanluRegionSidebar *self,
-                                        TanluContext       *context);
 void tanlu_region_sidebar_focus_search (TanluRegionSidebar *self);
 
 G_END_DECLS

@@ -6,16 +6,16 @@
 #include <adwaita.h>
 #include <math.h>
 
-#include "widgets/tanlu-chart-card-private.h"
-#include "widgets/tanlu-export-dialog-private.h"
-#include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "charts/tanlu-chart-scale.h"
+#include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
 #include "store/tanlu-region.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "widgets/tanlu-chart-card-private.h"
 #include "widgets/tanlu-chart-card.h"
 #include "widgets/tanlu-chart-exportable.h"
+#include "widgets/tanlu-export-dialog-private.h"
 #include "widgets/tanlu-export-dialog.h"
 
 /* The dashboard as a planner uses it, on the bundled CEADs figures, in a
@@ -26,7 +26,8 @@ typedef TanluTestWindowFixture Fixture;
 static TanluDashboardPage *
 dashboard (Fixture *fixture)
 {
-  GtkWidget *page = tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DASHBOARD_PAGE);
+  GtkWidget *page =
+    tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DASHBOARD_PAGE);
 
   g_assert_nonnull (page);
   return TANLU_DASHBOARD_PAGE (page);
@@ -178,7 +179,8 @@ test_cards_for_province (Fixture       *fixture,
   g_assert_cmpstr (card_text (fixture, "latest", 0), ==, "CO₂ emissions, 2019");
   g_assert_cmpstr (card_text (fixture, "latest", 1), ==, latest_text);
 
-  number = tanlu_chart_format_number ((latest / in_2005 - 1) * 100, 1, TANLU_CHART_LANGUAGE_ENGLISH);
+  number =
+    tanlu_chart_format_number ((latest / in_2005 - 1) * 100, 1, TANLU_CHART_LANGUAGE_ENGLISH);
   change = g_strdup_printf ("+%s %%", number);
   g_assert_cmpstr (card_text (fixture, "since-2005", 1), ==, change);
 
@@ -191,13 +193,15 @@ test_cards_for_province (Fixture       *fixture,
   g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of China");
 
   /* Every card has its sparkline. */
-  for (const char * const *name = (const char * const[]) { "latest", "since-2005", "since-2015", "growth", "peak", "share", "rank", NULL };
+  for (const char *const *name = (const char *const[]){ "latest", "since-2005", "since-2015",
+                                                        "growth", "peak", "share", "rank", NULL };
        *name != NULL; name++)
-    g_assert_nonnull (tanlu_test_find_widget (_tanlu_dashboard_page_get_card (dashboard (fixture), *name),
-                                              TANLU_TYPE_CHART_VIEW));
+    g_assert_nonnull (tanlu_test_find_widget (
+      _tanlu_dashboard_page_get_card (dashboard (fixture), *name), TANLU_TYPE_CHART_VIEW));
 
   /* The charts all drew. */
-  for (const char * const *name = (const char * const[]) { "trend", "ranking", "sector", "fuel", NULL };
+  for (const char *const *name =
+         (const char *const[]){ "trend", "ranking", "sector", "fuel", NULL };
        *name != NULL; name++)
     {
       g_assert_null (_tanlu_chart_card_get_message (chart_card (fixture, *name)));
@@ -242,7 +246,8 @@ test_hover_shows_year (Fixture       *fixture,
   text = tanlu_chart_view_get_hover_text (view);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "2010"));
-  value = tanlu_chart_format_value (value_in (fixture, 510000, "co2.total", 2010), TANLU_CHART_LANGUAGE_ENGLISH);
+  value = tanlu_chart_format_value (value_in (fixture, 510000, "co2.total", 2010),
+                                    TANLU_CHART_LANGUAGE_ENGLISH);
   g_assert_nonnull (strstr (text, "Sichuan"));
   g_assert_nonnull (strstr (text, value));
   g_clear_pointer (&text, g_free);
@@ -280,14 +285,16 @@ test_legend_hides_series (Fixture       *fixture,
   view = chart_view (fixture, "trend");
   chart = tanlu_chart_view_get_data (view);
   g_assert_cmpuint (chart->series->len, ==, 2);
-  g_assert_cmpstr (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->label, ==, "Chongqing");
+  g_assert_cmpstr (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->label, ==,
+                   "Chongqing");
 
   layout = drawn_layout (view);
   for (guint i = 0; i < layout->boxes->len && !found; i++)
     {
       const TanluChartBox *box = &g_array_index (layout->boxes, TanluChartBox, i);
 
-      if ((box->kind == TANLU_CHART_BOX_END_LABEL || box->kind == TANLU_CHART_BOX_LEGEND_ITEM) && box->index == 1)
+      if ((box->kind == TANLU_CHART_BOX_END_LABEL || box->kind == TANLU_CHART_BOX_LEGEND_ITEM) &&
+          box->index == 1)
         {
           x = box->x + box->width / 2;
           y = box->y + box->height / 2;
@@ -299,7 +306,8 @@ test_legend_hides_series (Fixture       *fixture,
   /* Chongqing's line crosses 2005, well below Sichuan's; above and below it
    * is only the page. */
   line_x = (int) round (tanlu_chart_layout_x_to_pixel (layout, 2005));
-  line_y = (int) round (tanlu_chart_layout_y_to_pixel (layout, value_in (fixture, 500000, "co2.total", 2005)));
+  line_y = (int) round (
+    tanlu_chart_layout_y_to_pixel (layout, value_in (fixture, 500000, "co2.total", 2005)));
   blank_y = (int) round (tanlu_chart_layout_y_to_pixel (layout, 125));
   before = render_view (view);
   g_assert_cmpuint (pixel_at (before, line_x, line_y), !=, pixel_at (before, line_x, blank_y));
@@ -345,7 +353,8 @@ test_comparisons_are_kept (Fixture       *fixture,
   g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 3);
 
   /* Removed with the chip's action. */
-  gtk_widget_activate_action (GTK_WIDGET (dashboard (fixture)), "dashboard.remove-comparison", "s", "500000");
+  gtk_widget_activate_action (GTK_WIDGET (dashboard (fixture)), "dashboard.remove-comparison", "s",
+                              "500000");
   tanlu_test_wait_for_idle ();
   g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 2);
 }
@@ -358,7 +367,8 @@ find_action_button (GtkWidget  *widget,
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
     return widget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_action_button (child, action_name);
 
@@ -403,7 +413,8 @@ static void
 test_group_is_a_sum (Fixture       *fixture,
                      gconstpointer  data)
 {
-  double sum = value_in (fixture, 510000, "co2.total", 2019) + value_in (fixture, 500000, "co2.total", 2019);
+  double sum =
+    value_in (fixture, 510000, "co2.total", 2019) + value_in (fixture, 500000, "co2.total", 2019);
   g_autofree char *expected = mass (sum);
   TanluChartData *trend;
 
@@ -413,11 +424,13 @@ test_group_is_a_sum (Fixture       *fixture,
   g_assert_cmpstr (card_text (fixture, "latest", 1), ==, expected);
   g_assert_nonnull (strstr (card_text (fixture, "latest", 2), "sum of its 2 members"));
   trend = tanlu_chart_view_get_data (chart_view (fixture, "trend"));
-  g_assert_nonnull (strstr (((TanluChartSeries *) g_ptr_array_index (trend->series, 0))->label, "sum of 2 members"));
+  g_assert_nonnull (strstr (((TanluChartSeries *) g_ptr_array_index (trend->series, 0))->label,
+                            "sum of 2 members"));
 
   /* A group is not ranked, its members are. */
   g_assert_null (_tanlu_dashboard_page_get_card (dashboard (fixture), "rank"));
-  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "ranking"))->categories->len, ==, 2);
+  g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "ranking"))->categories->len,
+                    ==, 2);
 }
 
 static void
@@ -503,7 +516,8 @@ test_charts_drawn_when_in_sight (Fixture       *fixture,
   g_assert_null (tanlu_chart_view_get_layout (fuel));
 
   /* …but as soon as it is scrolled to. */
-  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (fuel), GTK_TYPE_SCROLLED_WINDOW));
+  scrolled =
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (fuel), GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
   g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fuel), GTK_WIDGET (scrolled), &bounds));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
@@ -541,7 +555,8 @@ test_copy_chart (Fixture       *fixture,
 
   /* A slide-sized picture, the export default. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "chart.copy", NULL));
-  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (card)), NULL, on_texture_read_cb, &texture);
+  gdk_clipboard_read_texture_async (gtk_widget_get_clipboard (GTK_WIDGET (card)), NULL,
+                                    on_texture_read_cb, &texture);
   tanlu_test_wait_until (is_set, &texture);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1080);
@@ -565,8 +580,9 @@ test_export_dialog (Fixture       *fixture,
   card = chart_card (fixture, "trend");
   drawn_layout (tanlu_chart_card_get_view (card));
 
-  exportable = tanlu_chart_exportable_new (fixture->store, tanlu_chart_card_get_spec (card),
-                                           tanlu_chart_view_get_data (tanlu_chart_card_get_view (card)));
+  exportable =
+    tanlu_chart_exportable_new (fixture->store, tanlu_chart_card_get_spec (card),
+                                tanlu_chart_view_get_data (tanlu_chart_card_get_view (card)));
   dialog = tanlu_export_dialog_present (GTK_WINDOW (fixture->window), exportable, 800, 400);
   g_assert_nonnull (dialog);
 
@@ -621,8 +637,9 @@ main (int   argc,
 
   tanlu_test_window_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/tanlu/dashboard/" path, Fixture, NULL, tanlu_test_window_set_up, func, tanlu_test_window_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/tanlu/dashboard/" path, Fixture, NULL, tanlu_test_window_set_up, func,             \
+              tanlu_test_window_tear_down)
 
   ADD ("cards-for-province", test_cards_for_province);
   ADD ("unit-setting", test_unit_setting);

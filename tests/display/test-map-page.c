@@ -5,13 +5,13 @@
 
 #include <adwaita.h>
 
-#include "widgets/tanlu-export-dialog-private.h"
-#include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-choropleth-layer.h"
+#include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-map-page.h"
 #include "store/tanlu-region.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "widgets/tanlu-export-dialog-private.h"
 #include "widgets/tanlu-export-dialog.h"
 #include "widgets/tanlu-map-exportable.h"
 #include "widgets/tanlu-region-sidebar.h"
@@ -49,7 +49,8 @@ layer_has_data (gpointer data)
 static void
 open_map (Fixture *fixture)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "map"));
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "map"));
   tanlu_test_wait_until (layer_has_data, fixture);
   tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
 }
@@ -89,9 +90,11 @@ region_is (gpointer data)
 static TanluRegion *
 sidebar_selection (Fixture *fixture)
 {
-  GtkWidget *sidebar = tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
+  GtkWidget *sidebar =
+    tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
   GtkWidget *list = tanlu_test_find_widget (sidebar, GTK_TYPE_LIST_VIEW);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
 
   return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
@@ -281,8 +284,9 @@ main (int   argc,
 
   tanlu_test_window_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/tanlu/map-page/" path, Fixture, NULL, tanlu_test_window_set_up, func, tanlu_test_window_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/tanlu/map-page/" path, Fixture, NULL, tanlu_test_window_set_up, func,              \
+              tanlu_test_window_tear_down)
 
   ADD ("hover-and-click-city", test_hover_and_click_city);
   ADD ("selection-follows-window", test_selection_follows_window);

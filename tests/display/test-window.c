@@ -5,11 +5,13 @@
 
 #include <adwaita.h>
 
-#include "pages/data/tanlu-data-page-private.h"
-#include "app/tanlu-window-private.h"
 #include "app/tanlu-application.h"
+#include "app/tanlu-window-private.h"
 #include "app/tanlu-window.h"
+#include "pages/dashboard/tanlu-dashboard-page.h"
+#include "pages/data/tanlu-data-page-private.h"
 #include "pages/data/tanlu-data-page.h"
+#include "pages/map/tanlu-map-page.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-observation.h"
 #include "store/tanlu-region.h"
@@ -25,7 +27,8 @@ static GtkWidget *
 sidebar_widget (Fixture *fixture,
                 GType    type)
 {
-  GtkWidget *sidebar = tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
+  GtkWidget *sidebar =
+    tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
 
   g_assert_nonnull (sidebar);
   return tanlu_test_find_widget (sidebar, type);
@@ -34,7 +37,8 @@ sidebar_widget (Fixture *fixture,
 static GListModel *
 data_rows (Fixture *fixture)
 {
-  TanluDataPage *page = TANLU_DATA_PAGE (tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
+  TanluDataPage *page =
+    TANLU_DATA_PAGE (tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_DATA_PAGE));
 
   g_assert_nonnull (page);
   return _tanlu_data_page_get_model (page);
@@ -52,7 +56,8 @@ assert_rows_of (Fixture *fixture,
     {
       g_autoptr(TanluObservation) observation = g_list_model_get_item (rows, i);
 
-      g_assert_cmpuint (tanlu_region_get_code (tanlu_observation_get_region (observation)), ==, code);
+      g_assert_cmpuint (tanlu_region_get_code (tanlu_observation_get_region (observation)), ==,
+                        code);
     }
 }
 
@@ -68,9 +73,11 @@ test_opens_on_bundled_data (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
 
   /* The nation, with the total first, straight from the bundled data. */
-  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==, 100000);
+  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==,
+                    100000);
   assert_rows_of (fixture, 100000, 23 * 69);
-  g_assert_cmpstr (tanlu_indicator_get_code (tanlu_observation_get_indicator (first)), ==, "co2.total");
+  g_assert_cmpstr (tanlu_indicator_get_code (tanlu_observation_get_indicator (first)), ==,
+                   "co2.total");
   g_assert_cmpuint (tanlu_observation_get_year (first), ==, 1997);
 
   /* Nation, the two groups and the 34 provinces, collapsed. */
@@ -83,7 +90,9 @@ region_is (gpointer data)
   Fixture *fixture = data;
   TanluRegion *region = tanlu_context_get_region (fixture->context);
 
-  return region != NULL && tanlu_region_get_code (region) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->window), "wanted"));
+  return region != NULL &&
+         tanlu_region_get_code (region) ==
+           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->window), "wanted"));
 }
 
 static void
@@ -91,7 +100,8 @@ test_select_sichuan_in_sidebar (Fixture       *fixture,
                                 gconstpointer  data)
 {
   GtkWidget *list = sidebar_widget (fixture, GTK_TYPE_LIST_VIEW);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  GtkSingleSelection *selection =
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (selection));
   guint sichuan = GTK_INVALID_LIST_POSITION;
 
@@ -143,9 +153,10 @@ test_search_selects_region (Fixture       *fixture,
   rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 37 + 21);
   {
-    g_autoptr(GtkTreeListRow) row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) != NULL
-                                    ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)))
-                                    : NULL;
+    g_autoptr(GtkTreeListRow) row =
+      gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) != NULL
+        ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)))
+        : NULL;
     g_autoptr(TanluRegion) selected = NULL;
 
     g_assert_nonnull (row);
@@ -260,6 +271,74 @@ test_import_from_window (Fixture       *fixture,
   }
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The pages show the window's context, and their options are the user's
+ * settings both ways; a property notifies only when it changes. */
+static void
+test_pages_follow_settings (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GSettings *settings = tanlu_application_get_settings (fixture->app);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  TanluDashboardPage *dashboard =
+    TANLU_DASHBOARD_PAGE (tanlu_test_find_widget (window, TANLU_TYPE_DASHBOARD_PAGE));
+  TanluMapPage *map = TANLU_MAP_PAGE (tanlu_test_find_widget (window, TANLU_TYPE_MAP_PAGE));
+  TanluMapOptions *options = tanlu_map_page_get_options (map);
+  const GType views[] = {
+    TANLU_TYPE_DASHBOARD_PAGE, TANLU_TYPE_MAP_PAGE, TANLU_TYPE_DATA_PAGE, TANLU_TYPE_REGION_SIDEBAR,
+  };
+  g_autofree char *unit_scale = NULL;
+  g_auto(GStrv) comparisons = NULL;
+  guint unit_notifies = 0;
+  guint comparison_notifies = 0;
+  guint classes_notifies = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_assert_true (tanlu_context_view_get_context (TANLU_CONTEXT_VIEW (tanlu_test_find_widget (window, views[i])))
+                   == fixture->context);
+
+  g_signal_connect (dashboard, "notify::unit-scale", G_CALLBACK (count_notify_cb), &unit_notifies);
+  g_signal_connect (dashboard, "notify::comparisons", G_CALLBACK (count_notify_cb), &comparison_notifies);
+  g_signal_connect (options, "notify::classes", G_CALLBACK (count_notify_cb), &classes_notifies);
+
+  g_settings_set_string (settings, "unit-scale", "yi-tonnes");
+  g_object_get (dashboard, "unit-scale", &unit_scale, NULL);
+  g_assert_cmpstr (unit_scale, ==, "yi-tonnes");
+  g_assert_cmpuint (unit_notifies, ==, 1);
+  g_settings_set_string (settings, "unit-scale", "yi-tonnes");
+  tanlu_dashboard_page_set_unit_scale (dashboard, "yi-tonnes");
+  g_assert_cmpuint (unit_notifies, ==, 1);
+
+  tanlu_dashboard_page_add_comparison (dashboard, "510000");
+  comparisons = g_settings_get_strv (settings, "comparison-regions");
+  g_assert_cmpstrv (comparisons, ((const char * const[]) { "510000", NULL }));
+  g_assert_cmpuint (comparison_notifies, ==, 1);
+  tanlu_dashboard_page_add_comparison (dashboard, "510000");
+  g_assert_cmpuint (comparison_notifies, ==, 1);
+  tanlu_dashboard_page_remove_comparison (dashboard, "510000");
+  g_assert_cmpuint (comparison_notifies, ==, 2);
+  g_assert_null (tanlu_dashboard_page_get_comparisons (dashboard)[0]);
+
+  g_settings_set_int (settings, "map-classes", 7);
+  g_assert_cmpuint (tanlu_map_options_get_classes (options), ==, 7);
+  g_assert_cmpuint (classes_notifies, ==, 1);
+  g_object_set (options, "classes", 7, NULL);
+  g_assert_cmpuint (classes_notifies, ==, 1);
+  g_object_set (options, "classes", 4, NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "map-classes"), ==, 4);
+  g_assert_cmpuint (classes_notifies, ==, 2);
+
+  g_settings_reset (settings, "map-classes");
+  g_settings_reset (settings, "unit-scale");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,14 +347,16 @@ main (int   argc,
 
   tanlu_test_window_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/tanlu/window/" path, Fixture, NULL, tanlu_test_window_set_up, func, tanlu_test_window_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/tanlu/window/" path, Fixture, NULL, tanlu_test_window_set_up, func,                \
+              tanlu_test_window_tear_down)
 
   ADD ("opens-on-bundled-data", test_opens_on_bundled_data);
   ADD ("select-sichuan-in-sidebar", test_select_sichuan_in_sidebar);
   ADD ("search-selects-region", test_search_selects_region);
   ADD ("group-shows-members", test_group_shows_members);
   ADD ("import-from-window", test_import_from_window);
+  ADD ("pages-follow-settings", test_pages_follow_settings);
 
 #undef ADD
 

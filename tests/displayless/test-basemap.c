@@ -52,7 +52,8 @@ draw (const TanluBasemap *basemap,
       const TanluMapView *view,
       gboolean            dark)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_surface_t *surface =
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
   cairo_t *cr = cairo_create (surface);
 
   tanlu_basemap_draw (basemap, cr, view, dark);
@@ -161,7 +162,8 @@ test_china (Fixture       *fixture,
 
       if (g_test_verbose ())
         {
-          g_autofree char *path = g_strdup_printf ("test-basemap-china-%s.png", dark ? "dark" : "light");
+          g_autofree char *path =
+            g_strdup_printf ("test-basemap-china-%s.png", dark ? "dark" : "light");
 
           cairo_surface_write_to_png (surface, path);
           g_test_message ("wrote %s", path);
@@ -174,7 +176,8 @@ test_china (Fixture       *fixture,
       /* The whole view is painted. */
       g_assert_true (pixel_is (pixel_at (surface, 0, 0), &colors->land) ||
                      pixel_is (pixel_at (surface, 0, 0), &colors->sea));
-      g_assert_cmpfloat (share_of (surface, &colors->land) + share_of (surface, &colors->sea), >, 0.9);
+      g_assert_cmpfloat (share_of (surface, &colors->land) + share_of (surface, &colors->sea), >,
+                         0.9);
 
       cairo_surface_destroy (surface);
     }
@@ -353,8 +356,9 @@ count_features (TanluStore *store)
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (_tanlu_store_get_db (store), "SELECT count(*) FROM basemap_feature",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (_tanlu_store_get_db (store),
+                                       "SELECT count(*) FROM basemap_feature", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   count = sqlite3_column_int (stmt, 0);
 
@@ -399,11 +403,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/tanlu/basemap/china", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_china, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/basemap/tile", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_tile, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/basemap/world", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_world, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/basemap/fine-box-edge", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_fine_box_edge, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/basemap/threads", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_threads, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/basemap/china", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_china,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/basemap/tile", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_tile,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/basemap/world", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_world,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/basemap/fine-box-edge", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_fine_box_edge, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/basemap/threads", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_threads, tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/basemap/empty", test_empty);
   g_test_add_func ("/tanlu/basemap/upgrade-takes-bundled", test_upgrade_takes_bundled);
 

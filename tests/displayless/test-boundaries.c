@@ -6,8 +6,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "geo/tanlu-geometry.h"
 #include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-geometry.h"
 #include "import/tanlu-boundary-import.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -16,10 +16,11 @@
 
 /* Every boundary here is a made-up square around a city's real location,
  * a fixture and not any official outline. */
-#define CHENGDU        "[[[103.6, 30.3], [104.4, 30.3], [104.4, 31.1], [103.6, 31.1], [103.6, 30.3]]]"
-#define CHENGDU_MOVED  "[[[103.9, 30.5], [104.3, 30.5], [104.3, 30.9], [103.9, 30.9], [103.9, 30.5]]]"
-#define CHONGQING      "[[[106.0, 29.0], [107.0, 29.0], [107.0, 30.0], [106.0, 30.0], [106.0, 29.0]]]"
-#define GUANGZHOU      "[[[113.0, 22.9], [113.6, 22.9], [113.6, 23.5], [113.0, 23.5], [113.0, 22.9]]]"
+#define CHENGDU "[[[103.6, 30.3], [104.4, 30.3], [104.4, 31.1], [103.6, 31.1], [103.6, 30.3]]]"
+#define CHENGDU_MOVED                                                                              \
+  "[[[103.9, 30.5], [104.3, 30.5], [104.3, 30.9], [103.9, 30.9], [103.9, 30.5]]]"
+#define CHONGQING "[[[106.0, 29.0], [107.0, 29.0], [107.0, 30.0], [106.0, 30.0], [106.0, 29.0]]]"
+#define GUANGZHOU "[[[113.0, 22.9], [113.6, 22.9], [113.6, 23.5], [113.0, 23.5], [113.0, 22.9]]]"
 
 #define FEATURE(code, geometry) \
   "{\"type\": \"Feature\", \"properties\": {\"code\": " code "}, \"geometry\": " geometry "}"
@@ -185,44 +186,56 @@ test_boundaries_reject (TanluTestBundledFixture *fixture,
     ProblemList  list;
     const char  *problem;
   } cases[] = {
-    { "malformed JSON", "{\"type\": \"FeatureCollection\", \"features\": [" FEATURE ("510100", POLYGON (CHENGDU)),
+    { "malformed JSON",
+      "{\"type\": \"FeatureCollection\", \"features\": [" FEATURE ("510100", POLYGON (CHENGDU)),
       LIST_INVALID, "The file is not valid JSON: " },
-    { "not a FeatureCollection", FEATURE ("510100", POLYGON (CHENGDU)),
-      LIST_INVALID, "The file is not a GeoJSON FeatureCollection" },
-    { "no features", COLLECTION (""),
-      LIST_INVALID, "The file has no features" },
+    { "not a FeatureCollection", FEATURE ("510100", POLYGON (CHENGDU)), LIST_INVALID,
+      "The file is not a GeoJSON FeatureCollection" },
+    { "no features", COLLECTION (""), LIST_INVALID, "The file has no features" },
     { "no code",
-      COLLECTION ("{\"type\": \"Feature\", \"properties\": {\"name\": \"成都市\"}, \"geometry\": " POLYGON (CHENGDU) "}"),
+      COLLECTION (
+        "{\"type\": \"Feature\", \"properties\": {\"name\": \"成都市\"}, \"geometry\": " POLYGON (
+          CHENGDU) "}"),
       LIST_INVALID, "Feature 1: There is no “code” property with the region’s GB/T 2260 code" },
-    { "code not six digits", COLLECTION (FEATURE ("\"abc\"", POLYGON (CHENGDU))),
-      LIST_INVALID, "Feature 1: The code “abc” is not a six-digit GB/T 2260 region code" },
+    { "code not six digits", COLLECTION (FEATURE ("\"abc\"", POLYGON (CHENGDU))), LIST_INVALID,
+      "Feature 1: The code “abc” is not a six-digit GB/T 2260 region code" },
     { "unknown code",
-      COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) "," FEATURE ("990000", POLYGON (CHONGQING))),
+      COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) ","
+                  FEATURE ("990000", POLYGON (CHONGQING))),
       LIST_UNKNOWN, "990000 (feature 2)" },
     { "duplicate code",
-      COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) "," FEATURE ("\"510100\"", POLYGON (CHENGDU_MOVED))),
+      COLLECTION (
+        FEATURE ("510100", POLYGON (CHENGDU)) "," FEATURE ("\"510100\"", POLYGON (CHENGDU_MOVED))),
       LIST_DUPLICATES, "510100 (features 1 and 2)" },
     { "ring of two points",
-      COLLECTION (FEATURE ("510100", POLYGON ("[[[103.6, 30.3], [104.4, 30.3], [104.4, 31.1], [103.6, 30.3]],"
-                                              " [[104.0, 30.6], [104.1, 30.7]]]"))),
+      COLLECTION (
+        FEATURE ("510100", POLYGON ("[[[103.6, 30.3], [104.4, 30.3], [104.4, 31.1], [103.6, 30.3]],"
+                                    " [[104.0, 30.6], [104.1, 30.7]]]"))),
       LIST_INVALID, "Feature 1 (510100): Ring 2 has 2 points; a ring needs at least 4" },
     /* JSON cannot hold NaN: a number too large for a double reads as
      * infinity, and "NaN" is a string. */
     { "infinite coordinate",
-      COLLECTION (FEATURE ("510100", POLYGON ("[[[103.6, 30.3], [1e999, 30.3], [104.4, 31.1], [103.6, 30.3]]]"))),
+      COLLECTION (FEATURE (
+        "510100", POLYGON ("[[[103.6, 30.3], [1e999, 30.3], [104.4, 31.1], [103.6, 30.3]]]"))),
       LIST_INVALID, "Feature 1 (510100): Ring 1, point 2 is not a finite number" },
     { "NaN coordinate",
-      COLLECTION (FEATURE ("510100", POLYGON ("[[[103.6, 30.3], [\"NaN\", 30.3], [104.4, 31.1], [103.6, 30.3]]]"))),
+      COLLECTION (FEATURE (
+        "510100", POLYGON ("[[[103.6, 30.3], [\"NaN\", 30.3], [104.4, 31.1], [103.6, 30.3]]]"))),
       LIST_INVALID, "Feature 1 (510100): Ring 1, point 2 is not a pair of numbers" },
     { "latitude 95",
-      COLLECTION (FEATURE ("510100", POLYGON ("[[[103.6, 30.3], [104.4, 30.3], [104.4, 95], [103.6, 30.3]]]"))),
-      LIST_INVALID, "Feature 1 (510100): Ring 1, point 3 (104.4, 95) is outside longitude ±180° and latitude ±90°" },
-    { "null geometry", COLLECTION (FEATURE ("510100", "null")),
-      LIST_INVALID, "Feature 1 (510100): The feature has no geometry" },
+      COLLECTION (FEATURE (
+        "510100", POLYGON ("[[[103.6, 30.3], [104.4, 30.3], [104.4, 95], [103.6, 30.3]]]"))),
+      LIST_INVALID,
+      "Feature 1 (510100): Ring 1, point 3 (104.4, 95) is outside longitude ±180° and latitude "
+      "±90°" },
+    { "null geometry", COLLECTION (FEATURE ("510100", "null")), LIST_INVALID,
+      "Feature 1 (510100): The feature has no geometry" },
     { "a valid feature beside a bad one",
-      COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) ","
-                  FEATURE ("500000", POLYGON ("[[[106.0, 29.0], [-181, 29.0], [107.0, 30.0], [106.0, 29.0]]]"))),
-      LIST_INVALID, "Feature 2 (500000): Ring 1, point 2 (-181, 29) is outside longitude ±180° and latitude ±90°" },
+      COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) "," FEATURE (
+        "500000", POLYGON ("[[[106.0, 29.0], [-181, 29.0], [107.0, 30.0], [106.0, 29.0]]]"))),
+      LIST_INVALID,
+      "Feature 2 (500000): Ring 1, point 2 (-181, 29) is outside longitude ±180° and latitude "
+      "±90°" },
   };
   g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_autoptr(GBytes) chengdu_before = NULL;
@@ -261,7 +274,8 @@ test_boundaries_reject (TanluTestBundledFixture *fixture,
       lists[LIST_DUPLICATES] = report->duplicates;
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         g_assert_cmpuint (lists[l]->len, ==, l == cases[i].list ? 1 : 0);
-      g_assert_true (g_str_has_prefix (g_ptr_array_index (lists[cases[i].list], 0), cases[i].problem));
+      g_assert_true (
+        g_str_has_prefix (g_ptr_array_index (lists[cases[i].list], 0), cases[i].problem));
       text = tanlu_boundary_report_to_string (report);
       g_assert_nonnull (strstr (text, cases[i].problem));
       g_assert_null (strchr (text, '\n'));
@@ -317,7 +331,8 @@ static void
 test_boundaries_unusable_input (TanluTestBundledFixture *fixture,
                                 gconstpointer            data)
 {
-  g_autofree char *path = write_fixture (fixture, COLLECTION (FEATURE ("510100", POLYGON (CHENGDU))));
+  g_autofree char *path =
+    write_fixture (fixture, COLLECTION (FEATURE ("510100", POLYGON (CHENGDU))));
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.geojson", NULL);
   g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_autoptr(TanluBoundaryReport) report = NULL;
@@ -325,7 +340,8 @@ test_boundaries_unusable_input (TanluTestBundledFixture *fixture,
   g_autofree char *after = NULL;
 
   /* Official boundaries are never stored without saying whose they are. */
-  g_assert_false (tanlu_store_import_official_boundaries (fixture->store, path, "  ", &report, &error));
+  g_assert_false (
+    tanlu_store_import_official_boundaries (fixture->store, path, "  ", &report, &error));
   g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
   g_assert_null (report);
   g_clear_error (&error);
@@ -402,10 +418,11 @@ test_boundaries_second_import (TanluTestBundledFixture *fixture,
   g_autofree char *first = write_fixture (fixture,
                                           COLLECTION (FEATURE ("510100", POLYGON (CHENGDU)) ","
                                                       FEATURE ("500000", POLYGON (CHONGQING))));
-  g_autofree char *second = tanlu_test_write_file (fixture->dir, "second.geojson",
-                                                   COLLECTION (FEATURE ("510100", POLYGON (CHENGDU_MOVED)) ","
-                                                               FEATURE ("440100", POLYGON (GUANGZHOU))),
-                                                   -1);
+  g_autofree char *second =
+    tanlu_test_write_file (fixture->dir, "second.geojson",
+                           COLLECTION (FEATURE ("510100", POLYGON (CHENGDU_MOVED)) "," FEATURE (
+                             "440100", POLYGON (GUANGZHOU))),
+                           -1);
   g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_autoptr(TanluBoundaryReport) report = NULL;
   g_autoptr(TanluGeometry) chongqing = NULL;

@@ -15,42 +15,106 @@
 #include "tanlu-test-xlsx-writer.h"
 
 /* Headers as the 2019 workbooks write them (columns B to W). */
-static const char * const headers_2019[TANLU_CEADS_N_COLUMNS] = {
-  "Raw_Coal", "CleanedCoal", "Other_Washed_Coal", "Briquettes", "Coke", "Coke_Oven_Gas", "Other_Gas",
-  "Other_Coking_Products", "Crude_Oil", "Gasoline", "Kerosene", "Diesel_Oil", "Fuel_Oil", "LPG",
-  "Refinery_Gas", "Other_Petroleum_Products", "Natural_Gas", "Scope_2_Heat", "Scope_2_Electricity",
-  "Other_Energy", "Process", "Scope_1_Total",
+static const char *const headers_2019[TANLU_CEADS_N_COLUMNS] = {
+  "Raw_Coal",
+  "CleanedCoal",
+  "Other_Washed_Coal",
+  "Briquettes",
+  "Coke",
+  "Coke_Oven_Gas",
+  "Other_Gas",
+  "Other_Coking_Products",
+  "Crude_Oil",
+  "Gasoline",
+  "Kerosene",
+  "Diesel_Oil",
+  "Fuel_Oil",
+  "LPG",
+  "Refinery_Gas",
+  "Other_Petroleum_Products",
+  "Natural_Gas",
+  "Scope_2_Heat",
+  "Scope_2_Electricity",
+  "Other_Energy",
+  "Process",
+  "Scope_1_Total",
 };
 
 /* …and as the 1997–2018 workbooks do. */
-static const char * const headers_1998[TANLU_CEADS_N_COLUMNS] = {
-  "Raw Coal", "Cleaned Coal", "Other Washed Coal", "Briquettes", "Coke", "Coke Oven Gas", "Other Gas",
-  "Other Coking Products", "Crude Oil", "Gasoline", "Kerosene", "Diesel Oil", "Fuel Oil", "LPG",
-  "Refinery Gas", "Other Petroleum Products", "Natural Gas", "Scope 2 Heat", "Scope 2 Electricity",
-  "Other Energy", "Process", "Scope 1 Total",
+static const char *const headers_1998[TANLU_CEADS_N_COLUMNS] = {
+  "Raw Coal",
+  "Cleaned Coal",
+  "Other Washed Coal",
+  "Briquettes",
+  "Coke",
+  "Coke Oven Gas",
+  "Other Gas",
+  "Other Coking Products",
+  "Crude Oil",
+  "Gasoline",
+  "Kerosene",
+  "Diesel Oil",
+  "Fuel Oil",
+  "LPG",
+  "Refinery Gas",
+  "Other Petroleum Products",
+  "Natural Gas",
+  "Scope 2 Heat",
+  "Scope 2 Electricity",
+  "Other Energy",
+  "Process",
+  "Scope 1 Total",
 };
 
 /* The 47 sector labels, padded with trailing blanks as the older files do. */
-static const char * const sector_labels[TANLU_CEADS_N_SECTORS] = {
+static const char *const sector_labels[TANLU_CEADS_N_SECTORS] = {
   "Farming, Forestry, Animal Husbandry, Fishery and Water Conservancy      ",
-  "Coal Mining and Dressing", "Petroleum and Natural Gas Extraction", "Ferrous Metals Mining and Dressing",
-  "Nonferrous Metals Mining and Dressing", "Nonmetal Minerals Mining and Dressing",
-  "Other Minerals Mining and Dressing", "Logging and Transport of Wood and Bamboo", "Food Processing",
-  "Food Production", "Beverage Production", "Tobacco Processing", "Textile Industry",
-  "Garments and Other Fiber Products", "Leather, Furs, Down and Related Products",
-  "Timber Processing, Bamboo, Cane, Palm Fiber & Straw Products", "Furniture Manufacturing",
-  "Papermaking and Paper Products", "Printing and Record Medium Reproduction",
-  "Cultural, Educational and Sports Articles", "Petroleum Processing and Coking",
-  "Raw Chemical Materials and Chemical Products", "Medical and Pharmaceutical Products", "Chemical Fiber",
-  "Rubber Products", "Plastic Products", "Nonmetal Mineral Products", "Smelting and Pressing of Ferrous Metals",
-  "Smelting and Pressing of Nonferrous Metals", "Metal Products", "Ordinary Machinery",
-  "Equipment for Special Purposes", "Transportation Equipment", "Electric Equipment and Machinery",
-  "Electronic and Telecommunications Equipment", "Instruments, Meters, Cultural and Office Machinery",
-  "Other Manufacturing Industry", "Scrap and waste",
-  "Production and Supply of Electric Power, Steam and Hot Water", "Production and Supply of Gas",
-  "Production and Supply of Tap Water", "Construction",
+  "Coal Mining and Dressing",
+  "Petroleum and Natural Gas Extraction",
+  "Ferrous Metals Mining and Dressing",
+  "Nonferrous Metals Mining and Dressing",
+  "Nonmetal Minerals Mining and Dressing",
+  "Other Minerals Mining and Dressing",
+  "Logging and Transport of Wood and Bamboo",
+  "Food Processing",
+  "Food Production",
+  "Beverage Production",
+  "Tobacco Processing",
+  "Textile Industry",
+  "Garments and Other Fiber Products",
+  "Leather, Furs, Down and Related Products",
+  "Timber Processing, Bamboo, Cane, Palm Fiber & Straw Products",
+  "Furniture Manufacturing",
+  "Papermaking and Paper Products",
+  "Printing and Record Medium Reproduction",
+  "Cultural, Educational and Sports Articles",
+  "Petroleum Processing and Coking",
+  "Raw Chemical Materials and Chemical Products",
+  "Medical and Pharmaceutical Products",
+  "Chemical Fiber",
+  "Rubber Products",
+  "Plastic Products",
+  "Nonmetal Mineral Products",
+  "Smelting and Pressing of Ferrous Metals",
+  "Smelting and Pressing of Nonferrous Metals",
+  "Metal Products",
+  "Ordinary Machinery",
+  "Equipment for Special Purposes",
+  "Transportation Equipment",
+  "Electric Equipment and Machinery",
+  "Electronic and Telecommunications Equipment",
+  "Instruments, Meters, Cultural and Office Machinery",
+  "Other Manufacturing Industry",
+  "Scrap and waste",
+  "Production and Supply of Electric Power, Steam and Hot Water",
+  "Production and Supply of Gas",
+  "Production and Supply of Tap Water",
+  "Construction",
   "Transportation, Storage, Post and Telecommunication Services",
-  "Wholesale, Retail Trade and Catering Services", "Others", "Urban", "Rural",
+  "Wholesale, Retail Trade and Catering Services",
+  "Others",
+  "Urban",
+  "Rural",
 };
 
 typedef struct
@@ -278,7 +342,8 @@ test_sheet_names (void)
     {
       guint code = 0, year = 0;
 
-      g_assert_cmpint (tanlu_ceads_parse_sheet_name (cases[i].name, &code, &year), ==, cases[i].valid);
+      g_assert_cmpint (tanlu_ceads_parse_sheet_name (cases[i].name, &code, &year), ==,
+                       cases[i].valid);
       if (cases[i].valid)
         {
           g_assert_cmpuint (code, ==, cases[i].code);
@@ -321,7 +386,8 @@ test_city_names (Fixture       *fixture,
       if (cases[i].code == 0)
         {
           if (region != NULL)
-            g_error ("“%s” should match nothing, matched %u", cases[i].name, tanlu_region_get_code (region));
+            g_error ("“%s” should match nothing, matched %u", cases[i].name,
+                     tanlu_region_get_code (region));
         }
       else
         {
@@ -356,12 +422,15 @@ test_header_variants (Fixture       *fixture,
       g_assert_cmpfloat_with_epsilon (stored_value (fixture->store, 150000, "co2.total", 2019),
                                       fixture_total (2.0), 1e-9);
       /* Sector rows carry their scope-1 total, fuel columns their total row. */
-      g_assert_cmpfloat_with_epsilon (stored_value (fixture->store, 510000, "co2.sector.construction", 2019),
-                                      fixture_sector_scope1 (41, 1.0), 1e-9);
-      g_assert_cmpfloat_with_epsilon (stored_value (fixture->store, 510000, "co2.fuel.raw_coal", 2019),
-                                      fixture_column_total (0, 1.0), 1e-9);
+      g_assert_cmpfloat_with_epsilon (
+        stored_value (fixture->store, 510000, "co2.sector.construction", 2019),
+        fixture_sector_scope1 (41, 1.0), 1e-9);
+      g_assert_cmpfloat_with_epsilon (
+        stored_value (fixture->store, 510000, "co2.fuel.raw_coal", 2019),
+        fixture_column_total (0, 1.0), 1e-9);
       /* Scope 2 is kept apart from the total. */
-      g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.scope2.electricity", 2019), ==, 0);
+      g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.scope2.electricity", 2019), ==,
+                         0);
     }
 }
 
@@ -378,7 +447,8 @@ test_scope2_not_in_total (Fixture       *fixture,
   report = import_workbook (fixture, writer, "scope2.xlsx");
 
   g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_LANDED);
-  g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.scope2.electricity", 2019), ==, 12.5);
+  g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.scope2.electricity", 2019), ==,
+                     12.5);
   g_assert_cmpfloat_with_epsilon (stored_value (fixture->store, 510000, "co2.total", 2019),
                                   fixture_total (1.0), 1e-9);
 }
@@ -411,11 +481,13 @@ test_unknown_header (Fixture       *fixture,
 {
   g_autoptr(TanluTestXlsx) writer = province_workbook (&style_2019);
   g_autoptr(TanluImportReport) report = NULL;
-  const char *fragments[] = { "headers.xlsx", "InnerMongolia2019", "V1", "Process emissions (new)", NULL };
+  const char *fragments[] = { "headers.xlsx", "InnerMongolia2019", "V1", "Process emissions (new)",
+                              NULL };
 
   tanlu_test_xlsx_set_string (writer, 2, "V1", "Process emissions (new)");
   report = import_workbook (fixture, writer, "headers.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                   fragments);
 }
 
 static void
@@ -428,7 +500,8 @@ test_missing_column (Fixture       *fixture,
 
   tanlu_test_xlsx_set_empty (writer, 1, "R1");
   report = import_workbook (fixture, writer, "columns.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                   fragments);
 }
 
 static void
@@ -441,7 +514,8 @@ test_wrong_unit (Fixture       *fixture,
 
   tanlu_test_xlsx_set_string (writer, 1, "C2", "kt CO2");
   report = import_workbook (fixture, writer, "units.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                   fragments);
 }
 
 static void
@@ -467,7 +541,8 @@ test_empty_cell (Fixture       *fixture,
 
   tanlu_test_xlsx_set_empty (writer, 1, "D30");
   report = import_workbook (fixture, writer, "gap.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE,
+                   fragments);
 }
 
 static void
@@ -480,7 +555,8 @@ test_unknown_sector (Fixture       *fixture,
 
   tanlu_test_xlsx_set_string (writer, 1, "A20", "Spaceflight");
   report = import_workbook (fixture, writer, "sectors.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                   fragments);
 }
 
 static void
@@ -494,7 +570,8 @@ test_unexpected_sheet (Fixture       *fixture,
 
   tanlu_test_xlsx_set_number (writer, sheet, "A1", 1);
   report = import_workbook (fixture, writer, "sheets.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_SHEET,
+                   fragments);
 }
 
 static void
@@ -508,7 +585,8 @@ test_unknown_workbook (Fixture       *fixture,
 
   tanlu_test_xlsx_set_string (writer, sheet, "A1", "Item");
   report = import_workbook (fixture, writer, "budget.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_FORMAT, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   fragments);
 }
 
 static void
@@ -649,7 +727,8 @@ test_city_bad_year (Fixture       *fixture,
 
   tanlu_test_xlsx_set_string (writer, 1, "C4", "2000年");
   report = import_workbook (fixture, writer, "bad-year.xlsx");
-  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, fragments);
+  assert_rejected (fixture, report, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                   fragments);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -659,7 +738,8 @@ static void
 test_bad_file_not_zip (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = tanlu_test_write_file (fixture->dir, "notes.xlsx", "region,value\n510000,1\n", -1);
+  g_autofree char *path =
+    tanlu_test_write_file (fixture->dir, "notes.xlsx", "region,value\n510000,1\n", -1);
   g_autoptr(TanluImportReport) report = tanlu_import_file (fixture->store, path, NULL, NULL, NULL);
   const char *fragments[] = { "notes.xlsx", "zip", NULL };
 
@@ -688,7 +768,8 @@ test_bad_file_corrupt (Fixture       *fixture,
   g_autoptr(TanluTestXlsx) writer = province_workbook (&style_2019);
   g_autoptr(GBytes) bytes = tanlu_test_xlsx_to_bytes (writer);
   gsize length;
-  g_autofree guint8 *contents = g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
+  g_autofree guint8 *contents =
+    g_memdup2 (g_bytes_get_data (bytes, &length), g_bytes_get_size (bytes));
   g_autofree char *path = NULL;
   g_autoptr(TanluImportReport) report = NULL;
   const char *fragments[] = { "damaged.xlsx", NULL };
@@ -770,7 +851,8 @@ static void
 test_real_provinces_2019 (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(TanluImportReport) report = import_real (fixture, "ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
+  g_autoptr(TanluImportReport) report =
+    import_real (fixture, "ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
   double sectors = 0;
 
   if (report == NULL)
@@ -785,7 +867,8 @@ test_real_provinces_2019 (Fixture       *fixture,
   g_assert_cmpuint (report->n_new, ==, 30 * 69);
   g_assert_cmpuint (report->warnings->len, ==, 0);
 
-  g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.total", 2019), ==, 315.16335513633845);
+  g_assert_cmpfloat (stored_value (fixture->store, 510000, "co2.total", 2019), ==,
+                     315.16335513633845);
   g_assert_cmpfloat (stored_value (fixture->store, 150000, "co2.fuel.raw_coal", 2019), >, 0);
   g_assert_true (isnan (stored_value (fixture->store, 540000, "co2.total", 2019)));
 
@@ -798,7 +881,8 @@ static void
 test_real_provinces_1998 (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(TanluImportReport) report = import_real (fixture, "ceads/provinces/Emission_Inventories_for_30_Provinces_1998.xlsx");
+  g_autoptr(TanluImportReport) report =
+    import_real (fixture, "ceads/provinces/Emission_Inventories_for_30_Provinces_1998.xlsx");
 
   if (report == NULL)
     {
@@ -809,7 +893,8 @@ test_real_provinces_1998 (Fixture       *fixture,
   g_assert_no_error (report->error);
   g_assert_cmpuint (report->n_regions, ==, 30);
   g_assert_cmpuint (report->warnings->len, ==, 0);
-  g_assert_cmpfloat (stored_value (fixture->store, 110000, "co2.total", 1998), ==, 63.612770051195689);
+  g_assert_cmpfloat (stored_value (fixture->store, 110000, "co2.total", 1998), ==,
+                     63.612770051195689);
 }
 
 static void
@@ -828,7 +913,8 @@ test_real_cities (Fixture       *fixture,
   g_assert_cmpuint (report->n_regions, ==, 289);
   g_assert_cmpuint (report->unmatched->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (report->unmatched, 0), "安徽巢湖"));
-  g_assert_cmpfloat (stored_value (fixture->store, 110100, "co2.total", 1997), ==, 61.918115152276634);
+  g_assert_cmpfloat (stored_value (fixture->store, 110100, "co2.total", 1997), ==,
+                     61.918115152276634);
 }
 
 static void
@@ -846,7 +932,8 @@ test_real_nation (Fixture       *fixture,
   g_assert_no_error (report->error);
   g_assert_cmpuint (report->n_values, ==, 23 * 69);
   g_assert_cmpuint (report->warnings->len, ==, 0);
-  g_assert_cmpfloat (stored_value (fixture->store, 100000, "co2.total", 2019), ==, 9794.7563966404323);
+  g_assert_cmpfloat (stored_value (fixture->store, 100000, "co2.total", 2019), ==,
+                     9794.7563966404323);
 }
 
 static void
@@ -876,8 +963,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/tanlu/ceads/" path, Fixture, NULL, tanlu_test_import_fixture_set_up, func, tanlu_test_import_fixture_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/tanlu/ceads/" path, Fixture, NULL, tanlu_test_import_fixture_set_up, func,         \
+              tanlu_test_import_fixture_tear_down)
 
   g_test_add_func ("/tanlu/ceads/sheet-names", test_sheet_names);
   ADD ("city-names", test_city_names);

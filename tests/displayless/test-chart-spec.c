@@ -202,7 +202,8 @@ assert_spec_series_equal (const TanluChartSpecSeries *a,
     {
       g_assert_cmpuint (a->values->len, ==, b->values->len);
       for (guint k = 0; k < a->values->len; k++)
-        g_assert_cmpfloat (g_array_index (a->values, double, k), ==, g_array_index (b->values, double, k));
+        g_assert_cmpfloat (g_array_index (a->values, double, k), ==,
+                           g_array_index (b->values, double, k));
     }
 }
 
@@ -246,7 +247,8 @@ assert_specs_equal (const TanluChartSpec *a,
 
       g_assert_cmpfloat (ma->x, ==, mb->x);
       g_assert_cmpfloat (ma->y, ==, mb->y);
-      g_assert_cmpstr (g_ptr_array_index (a->marker_labels, i), ==, g_ptr_array_index (b->marker_labels, i));
+      g_assert_cmpstr (g_ptr_array_index (a->marker_labels, i), ==,
+                       g_ptr_array_index (b->marker_labels, i));
     }
 
   g_assert_cmpuint (a->reference_years->len, ==, b->reference_years->len);
@@ -254,7 +256,8 @@ assert_specs_equal (const TanluChartSpec *a,
     {
       g_assert_cmpfloat (g_array_index (a->reference_years, double, i), ==,
                          g_array_index (b->reference_years, double, i));
-      g_assert_cmpstr (g_ptr_array_index (a->reference_labels, i), ==, g_ptr_array_index (b->reference_labels, i));
+      g_assert_cmpstr (g_ptr_array_index (a->reference_labels, i), ==,
+                       g_ptr_array_index (b->reference_labels, i));
     }
 
   g_assert_cmpuint (a->bands->len, ==, b->bands->len);
@@ -555,11 +558,13 @@ test_hand_written (void)
     "  \"log_scale\": false,\n"
     "  \"series\": [\n"
     "    { \"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": [2005, 2019] },\n"
-    "    { \"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2030, 250.5]], \"projected_from\": 2020 }\n"
+    "    { \"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2030, 250.5]], "
+    "\"projected_from\": 2020 }\n"
     "  ],\n"
     "  \"markers\": [ { \"year\": 2030, \"value\": 250, \"label\": \"Fixture target\" } ],\n"
     "  \"reference_lines\": [ { \"year\": 2030, \"label\": \"2030\" } ],\n"
-    "  \"bands\": [ { \"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, 280]] } ]\n"
+    "  \"bands\": [ { \"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, "
+    "280]] } ]\n"
     "}\n";
   g_autoptr(TanluChartSpec) spec = parse_ok (json);
   g_autoptr(TanluChartSpec) bars = NULL;
@@ -640,7 +645,8 @@ static const struct
   const char *message;
 } parse_errors[] = {
   { "{\"kind\": \"line\", \"series\": [", TANLU_CHART_SPEC_ERROR_SYNTAX, "not valid JSON" },
-  { "{\"kind\": \"line\" \"title\": \"Fixture\"}", TANLU_CHART_SPEC_ERROR_SYNTAX, "not valid JSON" },
+  { "{\"kind\": \"line\" \"title\": \"Fixture\"}", TANLU_CHART_SPEC_ERROR_SYNTAX,
+    "not valid JSON" },
   { "[1, 2]", TANLU_CHART_SPEC_ERROR_INVALID, "JSON object" },
   { "{}", TANLU_CHART_SPEC_ERROR_INVALID, "“kind”" },
   { "{\"kind\": null}", TANLU_CHART_SPEC_ERROR_INVALID, "“kind”" },
@@ -663,19 +669,25 @@ static const struct
   { "{\"kind\": \"line\", \"log_scale\": \"yes\"}", TANLU_CHART_SPEC_ERROR_INVALID, "“log_scale”" },
   { "{\"kind\": \"line\", \"log_scale\": [true]}", TANLU_CHART_SPEC_ERROR_INVALID, "“log_scale”" },
   { "{\"kind\": \"stacked-area\", \"percent\": 1}", TANLU_CHART_SPEC_ERROR_INVALID, "“percent”" },
-  { "{\"kind\": \"line\", \"series\": \"510000\"}", TANLU_CHART_SPEC_ERROR_INVALID, "“series” must be a list" },
-  { "{\"kind\": \"line\", \"series\": [5]}", TANLU_CHART_SPEC_ERROR_INVALID, "“series[0]” must be an object" },
+  { "{\"kind\": \"line\", \"series\": \"510000\"}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“series” must be a list" },
+  { "{\"kind\": \"line\", \"series\": [5]}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“series[0]” must be an object" },
   { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\"}]}", TANLU_CHART_SPEC_ERROR_INVALID,
     "“series[0]” needs a region and an indicator, or values" },
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}, {\"region\": \"500000\"}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}, "
+    "{\"region\": \"500000\"}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[1]”" },
   { "{\"kind\": \"line\", \"series\": [{\"region\": 510000, \"indicator\": \"co2.total\"}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].region” must be text" },
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": [2019, 1997]}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", "
+    "\"years\": [2019, 1997]}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].years”" },
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": \"1997-2019\"}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", "
+    "\"years\": \"1997-2019\"}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].years”" },
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": [0, 0]}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", "
+    "\"years\": [0, 0]}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].years”" },
   { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": {\"2030\": 1}}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].values”" },
@@ -683,36 +695,45 @@ static const struct
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].values[0]”" },
   { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": [[2030, \"low\"]]}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].values[0]”" },
-  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": [[2030, 1], [2025, 2]]}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": [[2030, 1], [2025, "
+    "2]]}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].values” must go forward in time" },
-  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": [[2030, 1]], \"projected_from\": \"soon\"}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": [[2030, 1]], "
+    "\"projected_from\": \"soon\"}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[0].projected_from”" },
-  { "{\"kind\": \"stacked-area\", \"breakdown\": \"sector\"}", TANLU_CHART_SPEC_ERROR_INVALID, "“breakdown”" },
+  { "{\"kind\": \"stacked-area\", \"breakdown\": \"sector\"}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“breakdown”" },
   { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"county\", \"region\": \"510000\"}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“county”" },
   { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": 510000}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“breakdown.region” must be text" },
-  { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", \"top\": 0}}",
+  { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", "
+    "\"top\": 0}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“breakdown.top”" },
-  { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", \"top\": \"five\"}}",
+  { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", "
+    "\"top\": \"five\"}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“breakdown.top”" },
   { "{\"kind\": \"bars\", \"ranking\": \"510000\"}", TANLU_CHART_SPEC_ERROR_INVALID, "“ranking”" },
   { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"indicator\": 7}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“ranking.indicator” must be text" },
   { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"year\": 19}}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“ranking.year”" },
-  { "{\"kind\": \"line\", \"markers\": 5}", TANLU_CHART_SPEC_ERROR_INVALID, "“markers” must be a list" },
-  { "{\"kind\": \"line\", \"markers\": [{\"year\": 2030}]}", TANLU_CHART_SPEC_ERROR_INVALID, "“markers[0]”" },
+  { "{\"kind\": \"line\", \"markers\": 5}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“markers” must be a list" },
+  { "{\"kind\": \"line\", \"markers\": [{\"year\": 2030}]}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“markers[0]”" },
   { "{\"kind\": \"line\", \"markers\": [{\"year\": 2030, \"value\": 1, \"label\": 5}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“markers[].label” must be text" },
   { "{\"kind\": \"line\", \"reference_lines\": {\"year\": 2030}}", TANLU_CHART_SPEC_ERROR_INVALID,
     "“reference_lines” must be a list" },
-  { "{\"kind\": \"line\", \"reference_lines\": [{\"label\": \"Fixture\"}]}", TANLU_CHART_SPEC_ERROR_INVALID,
-    "“reference_lines[0]”" },
+  { "{\"kind\": \"line\", \"reference_lines\": [{\"label\": \"Fixture\"}]}",
+    TANLU_CHART_SPEC_ERROR_INVALID, "“reference_lines[0]”" },
   { "{\"kind\": \"line\", \"reference_lines\": [{\"year\": 2030, \"label\": true}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“reference_lines[].label” must be text" },
-  { "{\"kind\": \"line\", \"bands\": true}", TANLU_CHART_SPEC_ERROR_INVALID, "“bands” must be a list" },
-  { "{\"kind\": \"line\", \"bands\": [{\"values\": [[2020, 1, 2]]}]}", TANLU_CHART_SPEC_ERROR_INVALID, "“bands[0]”" },
+  { "{\"kind\": \"line\", \"bands\": true}", TANLU_CHART_SPEC_ERROR_INVALID,
+    "“bands” must be a list" },
+  { "{\"kind\": \"line\", \"bands\": [{\"values\": [[2020, 1, 2]]}]}",
+    TANLU_CHART_SPEC_ERROR_INVALID, "“bands[0]”" },
   { "{\"kind\": \"line\", \"bands\": [{\"values\": [[2020, 1, 2], [2030, 3, 2]]}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“bands[0].values[1]”" },
   { "{\"kind\": \"line\", \"bands\": [{\"label\": 1, \"values\": [[2020, 1, 2], [2030, 1, 2]]}]}",
@@ -746,9 +767,10 @@ static const struct
   int         code;
   const char *message;
 } resolve_errors[] = {
-  { "{\"kind\": \"line\", \"series\": []}", tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID,
+  { "{\"kind\": \"line\", \"series\": []}", tanlu_chart_spec_error_quark,
+    TANLU_CHART_SPEC_ERROR_INVALID, "no series" },
+  { "{\"kind\": \"line\"}", tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID,
     "no series" },
-  { "{\"kind\": \"line\"}", tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID, "no series" },
   { "{\"kind\": \"line\", \"series\": [{\"region\": \"999999\", \"indicator\": \"co2.total\"}]}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION, "“999999”" },
   { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"},"
@@ -756,19 +778,25 @@ static const struct
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION, "“fixture-nowhere”" },
   { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.mystery\"}]}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_INDICATOR, "“co2.mystery”" },
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": [1980, 1990]}]}",
-    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA, "Sichuan has no values for co2.total" },
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\", "
+    "\"years\": [1980, 1990]}]}",
+    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA,
+    "Sichuan has no values for co2.total" },
   /* No year in which all 16 members of the circle have a value. */
-  { "{\"kind\": \"line\", \"series\": [{\"region\": \"chengdu-chongqing\", \"indicator\": \"co2.total\"}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"region\": \"chengdu-chongqing\", \"indicator\": "
+    "\"co2.total\"}]}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA, "co2.total" },
-  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture pathway\", \"values\": [[2020, 1], [2030, 2]]}]}",
+  { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture pathway\", \"values\": [[2020, 1], "
+    "[2030, 2]]}]}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID, "“source”" },
-  { "{\"kind\": \"line\", \"source\": \"Fixture\", \"series\": [{\"values\": [[2020, 1], [2030, 2]]}]}",
-    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID, "“series[0]” gives values inline and needs a label" },
+  { "{\"kind\": \"line\", \"source\": \"Fixture\", \"series\": [{\"values\": [[2020, 1], [2030, "
+    "2]]}]}",
+    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID,
+    "“series[0]” gives values inline and needs a label" },
   { "{\"kind\": \"bars\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_INVALID, "“ranking”" },
-  { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"999999\"}}",
-    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION, "“999999”" },
+  { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"999999\"}}", tanlu_chart_spec_error_quark,
+    TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION, "“999999”" },
   { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"indicator\": \"co2.mystery\"}}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_INDICATOR, "“co2.mystery”" },
   { "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"year\": 1990}}",
@@ -777,10 +805,13 @@ static const struct
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_UNKNOWN_REGION, "“999999”" },
   /* Chengdu has totals only. */
   { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510100\"}}",
-    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA, "Chengdu has no figures by sector" },
+    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA,
+    "Chengdu has no figures by sector" },
   { "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"fuel\", \"region\": \"510100\"}}",
-    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA, "Chengdu has no figures by fuel" },
-  { "{\"kind\": \"stacked-area\", \"language\": \"zh\", \"breakdown\": {\"by\": \"sector\", \"region\": \"510100\"}}",
+    tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA,
+    "Chengdu has no figures by fuel" },
+  { "{\"kind\": \"stacked-area\", \"language\": \"zh\", \"breakdown\": {\"by\": \"sector\", "
+    "\"region\": \"510100\"}}",
     tanlu_chart_spec_error_quark, TANLU_CHART_SPEC_ERROR_NO_DATA, "成都" },
   /* The parser takes a band's years as given; the chart refuses them
    * going backwards. */
@@ -822,17 +853,21 @@ test_resolve_lines (Fixture       *fixture,
     const char         *labels[2];
     const char         *title;
   } cases[] = {
-    { "en", TANLU_CHART_LANGUAGE_ENGLISH, { "Sichuan", "Chongqing" }, "CO₂ emissions (scope 1 total)" },
+    { "en",
+      TANLU_CHART_LANGUAGE_ENGLISH,
+      { "Sichuan", "Chongqing" },
+      "CO₂ emissions (scope 1 total)" },
     { "zh", TANLU_CHART_LANGUAGE_CHINESE, { "四川", "重庆" }, "二氧化碳排放（范围一合计）" },
   };
   static const guint codes[] = { 510000, 500000 };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"kind\": \"line\", \"language\": \"%s\", \"series\": ["
-                                               "{\"region\": \"510000\", \"indicator\": \"co2.total\"},"
-                                               "{\"region\": \"500000\", \"indicator\": \"co2.total\"}]}",
-                                               cases[c].language);
+      g_autofree char *json =
+        g_strdup_printf ("{\"kind\": \"line\", \"language\": \"%s\", \"series\": ["
+                         "{\"region\": \"510000\", \"indicator\": \"co2.total\"},"
+                         "{\"region\": \"500000\", \"indicator\": \"co2.total\"}]}",
+                         cases[c].language);
       g_autoptr(TanluChartData) data = resolve_json_ok (json, fixture->store);
 
       g_assert_cmpint (data->kind, ==, TANLU_CHART_KIND_LINE);
@@ -854,8 +889,9 @@ test_resolve_lines (Fixture       *fixture,
           /* The names as the store has them, in the spec's language. */
           g_assert_cmpstr (series->label, ==, cases[c].labels[s]);
           g_assert_cmpstr (series->label, ==,
-                           cases[c].expected == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_region_get_name_zh (region)
-                                                                             : tanlu_region_get_name_en (region));
+                           cases[c].expected == TANLU_CHART_LANGUAGE_CHINESE
+                             ? tanlu_region_get_name_zh (region)
+                             : tanlu_region_get_name_en (region));
           g_assert_cmpuint (series->color_index, ==, s);
           g_assert_cmpuint (series->projected_from, ==, G_MAXUINT);
 
@@ -901,9 +937,10 @@ test_resolve_years (Fixture       *fixture,
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autofree char *json = g_strdup_printf ("{\"kind\": \"line\", \"series\": [{\"region\": \"510000\","
-                                               " \"indicator\": \"co2.total\", \"years\": %s}]}",
-                                               cases[c].years);
+      g_autofree char *json =
+        g_strdup_printf ("{\"kind\": \"line\", \"series\": [{\"region\": \"510000\","
+                         " \"indicator\": \"co2.total\", \"years\": %s}]}",
+                         cases[c].years);
       g_autoptr(TanluChartData) data = resolve_json_ok (json, fixture->store);
       const TanluChartSeries *series = data_series (data, 0);
 
@@ -954,9 +991,10 @@ test_resolve_group (Fixture       *fixture,
   g_assert_nonnull (strstr (en->source, "CEADs provincial"));
   g_assert_cmpstr (en->data_date, ==, "1997–2019");
 
-  zh = resolve_json_ok ("{\"kind\": \"line\", \"language\": \"zh\", \"series\": [{\"region\": \"sichuan-chongqing\","
-                        " \"indicator\": \"co2.total\"}, {\"region\": \"510000\", \"indicator\": \"co2.total\"}]}",
-                        fixture->store);
+  zh = resolve_json_ok (
+    "{\"kind\": \"line\", \"language\": \"zh\", \"series\": [{\"region\": \"sichuan-chongqing\","
+    " \"indicator\": \"co2.total\"}, {\"region\": \"510000\", \"indicator\": \"co2.total\"}]}",
+    fixture->store);
   g_assert_cmpstr (data_series (zh, 0)->label, ==, "川渝（四川省与重庆市）（2 个成员合计）");
   g_assert_nonnull (strstr (data_series (zh, 0)->label, "个成员合计"));
   g_assert_cmpstr (data_series (zh, 1)->label, ==, "四川");
@@ -972,16 +1010,18 @@ test_resolve_inline (Fixture       *fixture,
   const TanluChartMarker *marker;
   const TanluChartBand *band;
 
-  data = resolve_json_ok ("{\"kind\": \"line\", \"title\": \"Fixture pathway chart\","
-                          " \"source\": \"Fixture pathway, made up for the tests\","
-                          " \"size\": [1000, 500], \"log_scale\": true, \"theme\": \"dark\","
-                          " \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"},"
-                          "  {\"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2025, 290], [2030, 250]],"
-                          "   \"projected_from\": 2020}],"
-                          " \"markers\": [{\"year\": 2030, \"value\": 250, \"label\": \"Fixture target\"}],"
-                          " \"reference_lines\": [{\"year\": 2030, \"label\": \"Fixture 2030\"}],"
-                          " \"bands\": [{\"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, 280]]}]}",
-                          fixture->store);
+  data = resolve_json_ok (
+    "{\"kind\": \"line\", \"title\": \"Fixture pathway chart\","
+    " \"source\": \"Fixture pathway, made up for the tests\","
+    " \"size\": [1000, 500], \"log_scale\": true, \"theme\": \"dark\","
+    " \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"},"
+    "  {\"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2025, 290], [2030, 250]],"
+    "   \"projected_from\": 2020}],"
+    " \"markers\": [{\"year\": 2030, \"value\": 250, \"label\": \"Fixture target\"}],"
+    " \"reference_lines\": [{\"year\": 2030, \"label\": \"Fixture 2030\"}],"
+    " \"bands\": [{\"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, "
+    "280]]}]}",
+    fixture->store);
 
   g_assert_cmpstr (data->title, ==, "Fixture pathway chart");
   g_assert_true (data->log_scale);
@@ -1010,7 +1050,9 @@ test_resolve_inline (Fixture       *fixture,
   g_assert_cmpfloat (marker->x, ==, 2030);
   g_assert_cmpstr (marker->label, ==, "Fixture target");
   g_assert_cmpuint (data->reference_lines->len, ==, 1);
-  g_assert_cmpstr (((TanluChartReferenceLine *)g_ptr_array_index (data->reference_lines, 0))->label, ==, "Fixture 2030");
+  g_assert_cmpstr (
+    ((TanluChartReferenceLine *) g_ptr_array_index (data->reference_lines, 0))->label, ==,
+    "Fixture 2030");
   g_assert_cmpuint (data->bands->len, ==, 1);
   band = g_ptr_array_index (data->bands, 0);
   g_assert_cmpstr (band->label, ==, "Fixture corridor");
@@ -1046,9 +1088,10 @@ test_resolve_sectors (Fixture       *fixture,
   g_autoptr(GPtrArray) indicators = tanlu_store_list_indicators (fixture->store);
   g_autoptr(GArray) latest = g_array_new (FALSE, FALSE, sizeof (NamedValue));
 
-  data = resolve_json_ok ("{\"kind\": \"stacked-area\", \"percent\": true,"
-                          " \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", \"top\": 5}}",
-                          fixture->store);
+  data =
+    resolve_json_ok ("{\"kind\": \"stacked-area\", \"percent\": true,"
+                     " \"breakdown\": {\"by\": \"sector\", \"region\": \"510000\", \"top\": 5}}",
+                     fixture->store);
 
   g_assert_cmpint (data->kind, ==, TANLU_CHART_KIND_STACKED_AREA);
   g_assert_true (data->percent);
@@ -1140,8 +1183,9 @@ test_resolve_fuels (Fixture       *fixture,
   for (guint k = 0; k < other_energy->len; k++)
     g_assert_cmpfloat (g_array_index (other_energy, TanluSeriesPoint, k).value, ==, 0);
 
-  data = resolve_json_ok ("{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"fuel\", \"region\": \"510000\"}}",
-                          fixture->store);
+  data = resolve_json_ok (
+    "{\"kind\": \"stacked-area\", \"breakdown\": {\"by\": \"fuel\", \"region\": \"510000\"}}",
+    fixture->store);
   g_assert_cmpstr (data->title, ==, "CO₂ emissions by fuel");
   g_assert_cmpuint (data->series->len, ==, G_N_ELEMENTS (expected));
   for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
@@ -1179,11 +1223,13 @@ test_resolve_ranking (Fixture       *fixture,
   const TanluChartSeries *series;
   double value;
 
-  level = tanlu_store_get_level_values (fixture->store, TANLU_REGION_LEVEL_PROVINCE, "co2.total", 2019, &error);
+  level = tanlu_store_get_level_values (fixture->store, TANLU_REGION_LEVEL_PROVINCE, "co2.total",
+                                        2019, &error);
   g_assert_no_error (error);
 
-  data = resolve_json_ok ("{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"indicator\": \"co2.total\"}}",
-                          fixture->store);
+  data = resolve_json_ok (
+    "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"indicator\": \"co2.total\"}}",
+    fixture->store);
   g_assert_cmpint (data->kind, ==, TANLU_CHART_KIND_BARS);
   g_assert_cmpstr (data->title, ==, "CO₂ emissions (scope 1 total), ranked, 2019");
   g_assert_cmpstr (data->subtitle, ==, "Sichuan");
@@ -1204,12 +1250,13 @@ test_resolve_ranking (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (data->categories, data->highlight), ==, "Sichuan");
   g_assert_true (lookup_year (sichuan, 2019, &value));
   g_assert_cmpfloat (series->y[data->highlight], ==, value);
-  g_assert_true (g_ptr_array_find_with_equal_func (data->categories, "Chongqing", g_str_equal, NULL));
+  g_assert_true (
+    g_ptr_array_find_with_equal_func (data->categories, "Chongqing", g_str_equal, NULL));
   g_assert_false (g_ptr_array_find_with_equal_func (data->categories, "China", g_str_equal, NULL));
 
   /* A year of one's own choosing, and the default indicator. */
-  year_2005 = resolve_json_ok ("{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"year\": 2005}}",
-                               fixture->store);
+  year_2005 = resolve_json_ok (
+    "{\"kind\": \"bars\", \"ranking\": {\"region\": \"510000\", \"year\": 2005}}", fixture->store);
   g_assert_cmpstr (year_2005->data_date, ==, "2005");
   g_assert_true (lookup_year (sichuan, 2005, &value));
   g_assert_cmpint (year_2005->highlight, >=, 0);
@@ -1224,8 +1271,9 @@ test_resolve_ranking_nation (Fixture       *fixture,
   g_autoptr(TanluChartData) data = NULL;
   const TanluChartSeries *series;
 
-  data = resolve_json_ok ("{\"kind\": \"bars\", \"language\": \"zh\", \"ranking\": {\"region\": \"100000\"}}",
-                          fixture->store);
+  data = resolve_json_ok (
+    "{\"kind\": \"bars\", \"language\": \"zh\", \"ranking\": {\"region\": \"100000\"}}",
+    fixture->store);
 
   /* The nation is not among its provinces: nothing is highlighted. */
   g_assert_cmpint (data->highlight, ==, -1);
@@ -1267,7 +1315,9 @@ test_resolve_ranking_group (Fixture       *fixture,
         {
           gpointer year = GUINT_TO_POINTER (g_array_index (points, TanluSeriesPoint, k).year);
 
-          g_hash_table_insert (counts, year, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, year)) + 1));
+          g_hash_table_insert (
+            counts, year,
+            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, year)) + 1));
         }
     }
   {
@@ -1286,7 +1336,8 @@ test_resolve_ranking_group (Fixture       *fixture,
   g_assert_cmpuint (n_with_data, ==, 13);
   g_assert_cmpuint (best_count, <, n_members);
 
-  data = resolve_json_ok ("{\"kind\": \"bars\", \"ranking\": {\"region\": \"chengdu-chongqing\"}}", fixture->store);
+  data = resolve_json_ok ("{\"kind\": \"bars\", \"ranking\": {\"region\": \"chengdu-chongqing\"}}",
+                          fixture->store);
 
   /* The latest of the years in which the most members report. */
   g_assert_cmpuint (best_year, ==, 2016);
@@ -1315,7 +1366,8 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (round_trips); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/tanlu/chart-spec/json/round-trip/%s", round_trips[i].name);
+      g_autofree char *path =
+        g_strdup_printf ("/tanlu/chart-spec/json/round-trip/%s", round_trips[i].name);
 
       g_test_add_data_func (path, round_trips[i].build, test_round_trip);
     }
@@ -1323,8 +1375,9 @@ main (int   argc,
   g_test_add_func ("/tanlu/chart-spec/json/hand-written", test_hand_written);
   g_test_add_func ("/tanlu/chart-spec/json/errors", test_parse_errors);
 
-#define ADD(path, func) \
-  g_test_add ("/tanlu/chart-spec/" path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func, tanlu_test_bundled_fixture_tear_down)
+#define ADD(path, func)                                                                            \
+  g_test_add ("/tanlu/chart-spec/" path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func,   \
+              tanlu_test_bundled_fixture_tear_down)
 
   ADD ("json/round-trip-resolves", test_round_trip_resolves);
   ADD ("resolve/errors", test_resolve_errors);

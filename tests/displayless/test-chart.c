@@ -1422,7 +1422,8 @@ test_golden (gconstpointer user_data)
   data->theme = golden->theme;
 
   /* Through the exporter, as a user's PNG is made. */
-  g_assert_true (tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 800, 450, 1, actual_path, &error));
+  g_assert_true (
+    tanlu_chart_export (data, TANLU_PICTURE_FORMAT_PNG, 800, 450, 1, actual_path, &error));
   g_assert_no_error (error);
   actual = cairo_image_surface_create_from_png (actual_path);
   g_assert_cmpint (cairo_surface_status (actual), ==, CAIRO_STATUS_SUCCESS);

@@ -65,7 +65,8 @@ test_info (Fixture       *fixture,
 
   run (fixture, &result, "info", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 2 groups"));
+  g_assert_nonnull (strstr (
+    result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 2 groups"));
   g_assert_nonnull (strstr (result.out, "Indicators: 69"));
   g_assert_nonnull (strstr (result.out, "Observations: 53121"));
   g_assert_nonnull (strstr (result.out, "Years: 1995–2019"));
@@ -97,10 +98,12 @@ test_export (Fixture       *fixture,
   g_auto(TanluTestRun) result = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run (fixture, &result, "export", "observations", "--region", "510000", "--indicator", "co2.total", NULL);
+  run (fixture, &result, "export", "observations", "--region", "510000", "--indicator", "co2.total",
+       NULL);
   g_assert_cmpint (result.status, ==, 0);
   lines = g_strsplit (result.out, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source");
+  g_assert_cmpstr (lines[0], ==,
+                   "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source");
   g_assert_cmpuint (count_lines (result.out), ==, 1 + 23);
   g_assert_true (g_str_has_prefix (lines[1], "510000,四川,Sichuan,co2.total,1997,"));
   g_assert_cmpstr (lines[23], ==,
@@ -117,7 +120,8 @@ test_export_filters (Fixture       *fixture,
   g_auto(TanluTestRun) nation = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run (fixture, &cities, "export", "observations", "--level", "city", "--indicator", "co2.total", NULL);
+  run (fixture, &cities, "export", "observations", "--level", "city", "--indicator", "co2.total",
+       NULL);
   g_assert_cmpint (cities.status, ==, 0);
   g_assert_cmpuint (count_lines (cities.out), ==, 1 + 3924);
   lines = g_strsplit (cities.out, "\n", -1);
@@ -125,7 +129,8 @@ test_export_filters (Fixture       *fixture,
     g_assert_false (g_str_has_prefix (lines[i] + 2, "0000,"));
   g_clear_pointer (&lines, g_strfreev);
 
-  run (fixture, &group, "export", "observations", "--region", "chengdu-chongqing", "--indicator", "co2.total", NULL);
+  run (fixture, &group, "export", "observations", "--region", "chengdu-chongqing", "--indicator",
+       "co2.total", NULL);
   g_assert_cmpint (group.status, ==, 0);
   lines = g_strsplit (group.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >, 100);
@@ -236,7 +241,9 @@ test_import_real_workbook (Fixture       *fixture,
 
   run (fixture, &result, "import", workbook, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "CEADs national inventory; 1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+  g_assert_nonnull (
+    strstr (result.out,
+            "CEADs national inventory; 1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
 }
 
 static void
@@ -254,7 +261,8 @@ test_export_round_trip (Fixture       *fixture,
   /* The export reads back as exactly the same values. */
   run (fixture, &imported, "import", path, NULL);
   g_assert_cmpint (imported.status, ==, 0);
-  g_assert_nonnull (strstr (imported.out, "1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+  g_assert_nonnull (
+    strstr (imported.out, "1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
 }
 
 static void

@@ -30,7 +30,8 @@ read_all (const char  *text,
 
       g_string_append_printf (record, "%u:", tanlu_csv_reader_get_line (reader));
       for (guint i = 0; i < tanlu_csv_reader_get_n_fields (reader); i++)
-        g_string_append_printf (record, "%s[%s]", i > 0 ? "," : "", tanlu_csv_reader_get_field (reader, i));
+        g_string_append_printf (record, "%s[%s]", i > 0 ? "," : "",
+                                tanlu_csv_reader_get_field (reader, i));
       g_ptr_array_add (records, g_string_free (g_steal_pointer (&record), FALSE));
     }
 
@@ -181,13 +182,15 @@ test_import_good (Fixture       *fixture,
   points = series (fixture, 510000, "fixture.energy");
   g_assert_cmpuint (points->len, ==, 1);
   g_assert_cmpfloat (g_array_index (points, TanluSeriesPoint, 0).value, ==, 210.5);
-  source = tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
+  source =
+    tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
   g_assert_cmpstr (tanlu_source_get_title (source), ==, "Fixture statistics office");
   g_clear_pointer (&points, g_array_unref);
 
   /* A row without a source names the file it came from. */
   points = series (fixture, 510100, "fixture.energy");
-  source = tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
+  source =
+    tanlu_store_get_source (fixture->store, g_array_index (points, TanluSeriesPoint, 0).source_id);
   g_assert_cmpstr (tanlu_source_get_key (source), ==, "file:fixture-energy.csv");
   g_assert_nonnull (strstr (tanlu_source_get_citation (source), "fixture-energy.csv"));
 }
@@ -202,10 +205,11 @@ test_import_known_indicator (Fixture       *fixture,
 
   /* Units written either way match; the region name columns our own export
    * writes are accepted. */
-  report = import_text (fixture, "fixture-totals.csv",
-                        "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source\n"
-                        "510000,四川,Sichuan,co2.total,2030,300,Mt CO2,ceads-provinces\n"
-                        "510000,四川,Sichuan,co2.total,2031,290,MtCO₂,ceads-provinces\n");
+  report =
+    import_text (fixture, "fixture-totals.csv",
+                 "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source\n"
+                 "510000,四川,Sichuan,co2.total,2030,300,Mt CO2,ceads-provinces\n"
+                 "510000,四川,Sichuan,co2.total,2031,290,MtCO₂,ceads-provinces\n");
   g_assert_no_error (report->error);
   g_assert_cmpuint (report->n_values, ==, 2);
   g_assert_cmpuint (report->warnings->len, ==, 0);
@@ -250,13 +254,14 @@ test_import_rejected (Fixture       *fixture,
     const char *fragment;
   } cases[] = {
     { "empty.csv", "", tanlu_csv_error_quark, TANLU_CSV_ERROR_EMPTY, "empty" },
-    { "header-only.csv", "region_code,indicator,year,value\n",
-      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NO_DATA, "no rows" },
+    { "header-only.csv", "region_code,indicator,year,value\n", tanlu_import_error_quark,
+      TANLU_IMPORT_ERROR_NO_DATA, "no rows" },
     { "wrong-header.csv", "region,indicator,year,value\n510000,co2.total,2019,1\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, "line 1" },
     { "twice-header.csv", "region_code,indicator,year,value,year\n510000,co2.total,2019,1,2019\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER, "year" },
-    { "unknown-region.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n999999,co2.total,2019,1\n",
+    { "unknown-region.csv",
+      "region_code,indicator,year,value\n510000,co2.total,2019,1\n999999,co2.total,2019,1\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_REGION, "line 3" },
     { "short-code.csv", "region_code,indicator,year,value\n5100,co2.total,2019,1\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_REGION, "5100" },
@@ -264,19 +269,24 @@ test_import_rejected (Fixture       *fixture,
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR, "co2.mystery" },
     { "unit.csv", "region_code,indicator,year,value,unit\n510000,co2.total,2019,1,t CO2\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_UNIT_MISMATCH, "line 2" },
-    { "year.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,二〇二〇,1\n",
+    { "year.csv",
+      "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,二〇二〇,1\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "line 3" },
-    { "value.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,2020,1.2.3\n",
+    { "value.csv",
+      "region_code,indicator,year,value\n510000,co2.total,2019,1\n510000,co2.total,2020,1.2.3\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "1.2.3" },
     { "nan.csv", "region_code,indicator,year,value\n510000,co2.total,2019,nan\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "line 2" },
     { "fields.csv", "region_code,indicator,year,value\n510000,co2.total,2019\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_BAD_ROW, "line 2" },
-    { "duplicate.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1\n500000,co2.total,2019,1\n510000,co2.total,2019,2\n",
+    { "duplicate.csv",
+      "region_code,indicator,year,value\n510000,co2.total,2019,1\n500000,co2.total,2019,1\n510000,"
+      "co2.total,2019,2\n",
       tanlu_import_error_quark, TANLU_IMPORT_ERROR_DUPLICATE, "line 4" },
     { "quote.csv", "region_code,indicator,year,value\n510000,co2.total,2019,\"1\n",
       tanlu_csv_error_quark, TANLU_CSV_ERROR_SYNTAX, "line 2" },
-    { "gbk.csv", "region_code,indicator,year,value,source\n510000,co2.total,2019,1,\xcb\xc4\xb4\xa8\n",
+    { "gbk.csv",
+      "region_code,indicator,year,value,source\n510000,co2.total,2019,1,\xcb\xc4\xb4\xa8\n",
       tanlu_csv_error_quark, TANLU_CSV_ERROR_ENCODING, "UTF-8" },
   };
 
@@ -285,7 +295,8 @@ test_import_rejected (Fixture       *fixture,
       g_autoptr(TanluImportReport) report = import_text (fixture, cases[i].name, cases[i].contents);
       g_autofree char *after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
 
-      g_test_message ("%s: %s", cases[i].name, report->error != NULL ? report->error->message : "landed");
+      g_test_message ("%s: %s", cases[i].name,
+                      report->error != NULL ? report->error->message : "landed");
       g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
       g_assert_error (report->error, cases[i].domain (), cases[i].code);
       g_assert_nonnull (strstr (report->error->message, cases[i].name));
@@ -320,7 +331,8 @@ test_import_unreadable (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
-  g_autoptr(TanluImportReport) report = tanlu_import_file (fixture->store, missing, NULL, NULL, NULL);
+  g_autoptr(TanluImportReport) report =
+    tanlu_import_file (fixture->store, missing, NULL, NULL, NULL);
   g_autofree char *after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
 
   g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
@@ -337,13 +349,19 @@ main (int   argc,
   g_test_add_func ("/tanlu/csv/reader/records", test_reader_records);
   g_test_add_func ("/tanlu/csv/reader/errors", test_reader_errors);
   g_test_add_func ("/tanlu/csv/writer/append-field", test_append_field);
-  g_test_add ("/tanlu/csv/import/good", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_good, tanlu_test_import_fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/known-indicator", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_known_indicator, tanlu_test_import_fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/unused-column", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_unused_column, tanlu_test_import_fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/rejected", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_rejected, tanlu_test_import_fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/rejected-after-new-indicator", Fixture, NULL, tanlu_test_import_fixture_set_up,
-              test_import_rejects_new_indicator_with_bad_row, tanlu_test_import_fixture_tear_down);
-  g_test_add ("/tanlu/csv/import/unreadable", Fixture, NULL, tanlu_test_import_fixture_set_up, test_import_unreadable, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/good", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_good, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/known-indicator", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_known_indicator, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unused-column", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_unused_column, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_rejected, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/rejected-after-new-indicator", Fixture, NULL,
+              tanlu_test_import_fixture_set_up, test_import_rejects_new_indicator_with_bad_row,
+              tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/unreadable", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_unreadable, tanlu_test_import_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,10 +5,10 @@
 
 #include <math.h>
 
+#include "geo/tanlu-basemap-features.h"
 #include "import/tanlu-ceads.h"
 #include "import/tanlu-dataset.h"
 #include "import/tanlu-import.h"
-#include "geo/tanlu-basemap-features.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
@@ -21,7 +21,8 @@ test_bundled_registry (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cities = tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_CITY);
+  g_autoptr(GPtrArray) cities =
+    tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_CITY);
   TanluStoreCounts counts;
   TanluRegion *region;
 
@@ -35,11 +36,13 @@ test_bundled_registry (Fixture       *fixture,
   for (guint i = 0; i < cities->len; i++)
     {
       TanluRegion *city = g_ptr_array_index (cities, i);
-      TanluRegion *parent = tanlu_store_lookup_region (fixture->store, tanlu_region_get_parent_code (city));
+      TanluRegion *parent =
+        tanlu_store_lookup_region (fixture->store, tanlu_region_get_parent_code (city));
 
       g_assert_nonnull (parent);
       g_assert_cmpint (tanlu_region_get_level (parent), ==, TANLU_REGION_LEVEL_PROVINCE);
-      g_assert_cmpuint (tanlu_region_get_code (city) / 10000, ==, tanlu_region_get_code (parent) / 10000);
+      g_assert_cmpuint (tanlu_region_get_code (city) / 10000, ==,
+                        tanlu_region_get_code (parent) / 10000);
       g_assert_cmpstr (tanlu_region_get_name_zh (city), !=, "");
       g_assert_cmpstr (tanlu_region_get_name_en (city), !=, "");
     }
@@ -79,7 +82,8 @@ test_bundled_observations (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) provinces = tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_PROVINCE);
+  g_autoptr(GPtrArray) provinces =
+    tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_PROVINCE);
   g_autoptr(GArray) nation = tanlu_store_get_series (fixture->store, 100000, "co2.total", &error);
   guint n_covered = 0;
 
@@ -90,8 +94,8 @@ test_bundled_observations (Fixture       *fixture,
   for (guint i = 0; i < provinces->len; i++)
     {
       TanluRegion *province = g_ptr_array_index (provinces, i);
-      g_autoptr(GArray) total = tanlu_store_get_series (fixture->store, tanlu_region_get_code (province),
-                                                        "co2.total", &error);
+      g_autoptr(GArray) total = tanlu_store_get_series (
+        fixture->store, tanlu_region_get_code (province), "co2.total", &error);
 
       g_assert_no_error (error);
       if (total->len == 0)
@@ -106,8 +110,9 @@ test_bundled_observations (Fixture       *fixture,
 
         for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
           {
-            g_autoptr(GArray) sector = tanlu_store_get_series (fixture->store, tanlu_region_get_code (province),
-                                                               tanlu_ceads_sector_indicator (s), &error);
+            g_autoptr(GArray) sector =
+              tanlu_store_get_series (fixture->store, tanlu_region_get_code (province),
+                                      tanlu_ceads_sector_indicator (s), &error);
 
             g_assert_cmpuint (sector->len, ==, 23);
             for (guint y = 0; y < sector->len; y++)
@@ -131,7 +136,8 @@ static void
 test_bundled_matches_direct_import (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *workbook = tanlu_test_shared_path ("ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
+  g_autofree char *workbook =
+    tanlu_test_shared_path ("ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
   g_autoptr(TanluImportReport) report = NULL;
 
   if (workbook == NULL)
@@ -168,12 +174,15 @@ test_build_fixture_manifest (void)
   g_free (tanlu_test_write_file (dir, "fixture-values.csv",
                                  "region_code,indicator,year,value,source\n"
                                  "510100,co2.total,2019,1.25,fixture\n", -1));
-  manifest = tanlu_test_write_file (dir, "dataset.json",
-                                    "{\"sources\":[{\"key\":\"fixture\",\"title_zh\":\"测试\",\"title_en\":\"Fixture\","
-                                    "\"citation\":\"Made-up figures\"}],"
-                                    "\"regions\":\"regions.csv\","
-                                    "\"groups\":[{\"key\":\"pair\",\"name_zh\":\"一对\",\"name_en\":\"Pair\",\"members\":[510000,510100]}],"
-                                    "\"observations\":[\"fixture-values.csv\"]}", -1);
+  manifest = tanlu_test_write_file (
+    dir, "dataset.json",
+    "{\"sources\":[{\"key\":\"fixture\",\"title_zh\":\"测试\",\"title_en\":\"Fixture\","
+    "\"citation\":\"Made-up figures\"}],"
+    "\"regions\":\"regions.csv\","
+    "\"groups\":[{\"key\":\"pair\",\"name_zh\":\"一对\",\"name_en\":\"Pair\",\"members\":[510000,"
+    "510100]}],"
+    "\"observations\":[\"fixture-values.csv\"]}",
+    -1);
 
   g_assert_true (tanlu_dataset_build (manifest, output, &error));
   g_assert_no_error (error);
@@ -198,12 +207,12 @@ test_build_failures (void)
     const char *values;
     const char *fragment;
   } cases[] = {
-    { "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n510100,city,510000,成都,Chengdu\n",
-      "region_code,indicator,year,value,source\n",
-      "510000" },
-    { "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n51000,province,100000,四川,Sichuan\n",
-      "region_code,indicator,year,value,source\n",
-      "line 3" },
+    { "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n510100,city,510000,成都,"
+      "Chengdu\n",
+      "region_code,indicator,year,value,source\n", "510000" },
+    { "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n51000,province,100000,四川,"
+      "Sichuan\n",
+      "region_code,indicator,year,value,source\n", "line 3" },
     { "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n",
       "region_code,indicator,year,value,source\n510000,co2.total,2019,1,fixture\n",
       "fixture-values.csv" },
@@ -219,9 +228,11 @@ test_build_failures (void)
 
       g_free (tanlu_test_write_file (dir, "regions.csv", cases[i].regions, -1));
       g_free (tanlu_test_write_file (dir, "fixture-values.csv", cases[i].values, -1));
-      manifest = tanlu_test_write_file (dir, "dataset.json",
-                                        "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up figures\"}],"
-                                        "\"regions\":\"regions.csv\",\"observations\":[\"fixture-values.csv\"]}", -1);
+      manifest = tanlu_test_write_file (
+        dir, "dataset.json",
+        "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up figures\"}],"
+        "\"regions\":\"regions.csv\",\"observations\":[\"fixture-values.csv\"]}",
+        -1);
 
       g_assert_false (tanlu_dataset_build (manifest, output, &error));
       g_assert_nonnull (error);
@@ -309,7 +320,8 @@ static void
 test_bundled_basemap (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GPtrArray) fine_land = g_ptr_array_new_with_free_func ((GDestroyNotify)tanlu_geometry_unref);
+  g_autoptr(GPtrArray) fine_land =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_geometry_unref);
   g_autoptr(GError) error = NULL;
   BasemapSummary summary = { .fine_land = fine_land };
   TanluSource *source = tanlu_store_lookup_source (fixture->store, "natural-earth");
@@ -320,14 +332,16 @@ test_bundled_basemap (Fixture       *fixture,
 
   for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
     {
-      g_assert_true (tanlu_basemap_foreach_feature (fixture->store, detail, summarise_basemap_cb, &summary, &error));
+      g_assert_true (tanlu_basemap_foreach_feature (fixture->store, detail, summarise_basemap_cb,
+                                                    &summary, &error));
       g_assert_no_error (error);
     }
 
   for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
     for (guint k = 0; k < G_N_ELEMENTS (basemap_kinds); k++)
       {
-        g_test_message ("%s at detail %u: %u features", basemap_kinds[k], detail, summary.counts[detail][k]);
+        g_test_message ("%s at detail %u: %u features", basemap_kinds[k], detail,
+                        summary.counts[detail][k]);
         g_assert_cmpuint (summary.counts[detail][k], >, 0);
       }
 
@@ -387,25 +401,31 @@ test_build_basemap (void)
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) geometries = g_ptr_array_new_with_free_func ((GDestroyNotify)tanlu_geometry_unref);
+  g_autoptr(GPtrArray) geometries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_geometry_unref);
   BasemapRows rows = { kinds, geometries };
 
-  g_free (tanlu_test_write_file (dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
-  g_free (tanlu_test_write_file (dir, "basemap.geojson",
-                                 "{\"type\":\"FeatureCollection\",\"features\":["
-                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"land\",\"detail\":1},\"geometry\":"
-                                 "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[101,30],[101,31],[100,31],[100,30]]]}},"
-                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"river\",\"detail\":1},\"geometry\":"
-                                 "{\"type\":\"LineString\",\"coordinates\":[[100,30],[100.5,30.5],[101,30]]}},"
-                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"coastline\",\"detail\":0},\"geometry\":"
-                                 "{\"type\":\"LineString\",\"coordinates\":[[120,20],[121,20],[121,21],[120,20]]}},"
-                                 "{\"type\":\"Feature\",\"properties\":{\"kind\":\"border\",\"detail\":0},\"geometry\":"
-                                 "{\"type\":\"MultiLineString\",\"coordinates\":[[[90,40],[91,41]],[[91,41],[92,40],[93,41]]]}}"
-                                 "]}", -1));
-  manifest = tanlu_test_write_file (dir, "dataset.json",
-                                    "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
-                                    "\"regions\":\"regions.csv\","
-                                    "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}", -1);
+  g_free (tanlu_test_write_file (
+    dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
+  g_free (tanlu_test_write_file (
+    dir, "basemap.geojson",
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"kind\":\"land\",\"detail\":1},\"geometry\":"
+    "{\"type\":\"Polygon\",\"coordinates\":[[[100,30],[101,30],[101,31],[100,31],[100,30]]]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"kind\":\"river\",\"detail\":1},\"geometry\":"
+    "{\"type\":\"LineString\",\"coordinates\":[[100,30],[100.5,30.5],[101,30]]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"kind\":\"coastline\",\"detail\":0},\"geometry\":"
+    "{\"type\":\"LineString\",\"coordinates\":[[120,20],[121,20],[121,21],[120,20]]}},"
+    "{\"type\":\"Feature\",\"properties\":{\"kind\":\"border\",\"detail\":0},\"geometry\":"
+    "{\"type\":\"MultiLineString\",\"coordinates\":[[[90,40],[91,41]],[[91,41],[92,40],[93,41]]]}}"
+    "]}",
+    -1));
+  manifest =
+    tanlu_test_write_file (dir, "dataset.json",
+                           "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
+                           "\"regions\":\"regions.csv\","
+                           "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}",
+                           -1);
 
   g_assert_true (tanlu_dataset_build (manifest, output, &error));
   g_assert_no_error (error);
@@ -413,7 +433,8 @@ test_build_basemap (void)
   store = tanlu_store_new (output, &error);
   g_assert_no_error (error);
   for (guint detail = 0; detail < TANLU_BASEMAP_N_DETAILS; detail++)
-    g_assert_true (tanlu_basemap_foreach_feature (store, detail, collect_basemap_cb, &rows, &error));
+    g_assert_true (
+      tanlu_basemap_foreach_feature (store, detail, collect_basemap_cb, &rows, &error));
 
   g_assert_cmpuint (kinds->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (kinds, 0), ==, "coastline/0");
@@ -461,16 +482,20 @@ test_build_basemap_failures (void)
     {
       g_autofree char *dir = tanlu_test_make_tmpdir ();
       g_autofree char *output = g_build_filename (dir, "out.db", NULL);
-      g_autofree char *contents = g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[%s]}", cases[i].feature);
+      g_autofree char *contents =
+        g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[%s]}", cases[i].feature);
       g_autofree char *manifest = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_free (tanlu_test_write_file (dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
+      g_free (tanlu_test_write_file (
+        dir, "regions.csv", "code,level,parent,name_zh,name_en\n100000,nation,,中国,China\n", -1));
       g_free (tanlu_test_write_file (dir, "basemap.geojson", contents, -1));
-      manifest = tanlu_test_write_file (dir, "dataset.json",
-                                        "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
-                                        "\"regions\":\"regions.csv\","
-                                        "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}", -1);
+      manifest = tanlu_test_write_file (
+        dir, "dataset.json",
+        "{\"sources\":[{\"key\":\"fixture\",\"citation\":\"Made-up map\"}],"
+        "\"regions\":\"regions.csv\","
+        "\"basemap\":[{\"file\":\"basemap.geojson\",\"source\":\"fixture\"}]}",
+        -1);
 
       g_assert_false (tanlu_dataset_build (manifest, output, &error));
       g_assert_nonnull (error);
@@ -489,14 +514,20 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/tanlu/dataset/bundled/registry", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_registry, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/sources", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_sources, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/observations", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_observations, tanlu_test_bundled_fixture_tear_down);
-  g_test_add ("/tanlu/dataset/bundled/matches-direct-import", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
-              test_bundled_matches_direct_import, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/registry", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_bundled_registry, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/sources", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_bundled_sources, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/observations", Fixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_bundled_observations,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/matches-direct-import", Fixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_bundled_matches_direct_import,
+              tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/dataset/build/fixture-manifest", test_build_fixture_manifest);
   g_test_add_func ("/tanlu/dataset/build/failures", test_build_failures);
-  g_test_add ("/tanlu/dataset/bundled/basemap", Fixture, NULL, tanlu_test_bundled_fixture_set_up, test_bundled_basemap, tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/dataset/bundled/basemap", Fixture, NULL, tanlu_test_bundled_fixture_set_up,
+              test_bundled_basemap, tanlu_test_bundled_fixture_tear_down);
   g_test_add_func ("/tanlu/dataset/build/basemap", test_build_basemap);
   g_test_add_func ("/tanlu/dataset/build/basemap-failures", test_build_basemap_failures);
 

@@ -69,7 +69,8 @@ test_geometry_contains (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpint (tanlu_geometry_contains (geometry, cases[i].lon, cases[i].lat), ==, cases[i].inside);
+    g_assert_cmpint (tanlu_geometry_contains (geometry, cases[i].lon, cases[i].lat), ==,
+                     cases[i].inside);
 }
 
 static void
@@ -101,7 +102,8 @@ test_geometry_round_trip (void)
     g_autoptr(TanluGeometry) precise = tanlu_geometry_new ();
     g_autoptr(TanluGeometry) back = NULL;
     g_autoptr(GBytes) bytes = NULL;
-    const double ring[] = { 104.065735, 30.659462, 104.066001, 30.659999, 104.07, 30.66, 104.065735, 30.659462 };
+    const double ring[] = { 104.065735, 30.659462, 104.066001, 30.659999,
+                            104.07,     30.66,     104.065735, 30.659462 };
 
     tanlu_geometry_begin_polygon (precise);
     tanlu_geometry_add_ring (precise, ring, 4);
@@ -212,12 +214,16 @@ static void
 test_geojson_read (void)
 {
   g_autofree char *dir = tanlu_test_make_tmpdir ();
-  g_autofree char *path = tanlu_test_write_file (dir, "fixture.geojson",
+  g_autofree char *path = tanlu_test_write_file (
+    dir, "fixture.geojson",
     "{\"type\":\"FeatureCollection\",\"tanlu\":{\"schematic\":true},\"features\":["
-    "{\"type\":\"Feature\",\"properties\":{\"code\":510100},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+    "{\"type\":\"Feature\",\"properties\":{\"code\":510100},\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":"
     "[[[103,30],[105,30],[105,31],[103,31],[103,30]]]}},"
-    "{\"type\":\"Feature\",\"properties\":{\"code\":\"500100\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":"
-    "[[[[106,29],[107,29],[107,30],[106,29]]],[[[108,29],[109,29],[109,30],[108,29]]]]}}]}", -1);
+    "{\"type\":\"Feature\",\"properties\":{\"code\":\"500100\"},\"geometry\":{\"type\":"
+    "\"MultiPolygon\",\"coordinates\":"
+    "[[[[106,29],[107,29],[107,30],[106,29]]],[[[108,29],[109,29],[109,30],[108,29]]]]}}]}",
+    -1);
   g_autoptr(GPtrArray) features = NULL;
   g_autoptr(GError) error = NULL;
   gboolean schematic = FALSE;
@@ -251,16 +257,19 @@ test_geojson_errors (void)
     { "{\"type\":\"Feature\"}", TANLU_GEOJSON_ERROR_STRUCTURE, "FeatureCollection" },
     { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{},\"geometry\":null}]}",
       TANLU_GEOJSON_ERROR_CODE, "feature 1" },
-    { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":12},\"geometry\":null}]}",
+    { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":12},\"geometry\":"
+      "null}]}",
       TANLU_GEOJSON_ERROR_CODE, "feature 1" },
     { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":510100},"
       "\"geometry\":{\"type\":\"Point\",\"coordinates\":[104,30]}}]}",
       TANLU_GEOJSON_ERROR_GEOMETRY, "510100" },
     { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":510100},"
-      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[\"104\",30],[105,30],[105,31],[104,30]]]}}]}",
+      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[\"104\",30],[105,30],[105,31],[104,30]"
+      "]]}}]}",
       TANLU_GEOJSON_ERROR_GEOMETRY, "510100" },
     { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":510100},"
-      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[105,95],[105,31],[104,30]]]}}]}",
+      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[104,30],[105,95],[105,31],[104,30]]]}}"
+      "]}",
       TANLU_GEOJSON_ERROR_GEOMETRY, "95" },
     { "{\"type\":\"FeatureCollection\",\"features\":[{\"properties\":{\"code\":510100},"
       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}}]}",

@@ -9,8 +9,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "geo/tanlu-projection.h"
 #include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-projection.h"
 #include "map/tanlu-basemap.h"
 #include "map/tanlu-classify.h"
 #include "map/tanlu-map-data.h"
@@ -139,7 +139,8 @@ classified_map_new (Fixture          *fixture,
 
   g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
   g_assert_no_error (error);
-  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, n_classes, NULL, 0, &error));
+  g_assert_true (
+    tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, n_classes, NULL, 0, &error));
   g_assert_no_error (error);
 
   return data;
@@ -340,20 +341,23 @@ assert_ring_simplified (const double *ring,
       k = 0;
       for (guint i = 0; i < n; i++)
         {
-          if (k + 1 < n_ring && memcmp (&candidate[2 * i], &ring[2 * (k + 1)], 2 * sizeof (double)) == 0)
+          if (k + 1 < n_ring &&
+              memcmp (&candidate[2 * i], &ring[2 * (k + 1)], 2 * sizeof (double)) == 0)
             {
               k++;
               continue;
             }
           if (k + 1 < n_ring)
-            g_assert_cmpfloat (segment_distance (&candidate[2 * i], &ring[2 * k], &ring[2 * (k + 1)]),
-                               <=, tolerance * (1 + 1e-9));
+            g_assert_cmpfloat (
+              segment_distance (&candidate[2 * i], &ring[2 * k], &ring[2 * (k + 1)]), <=,
+              tolerance * (1 + 1e-9));
         }
 
       return r;
     }
 
-  g_error ("A simplified ring of %u points is not made of the points of any ring of the region", n_ring);
+  g_error ("A simplified ring of %u points is not made of the points of any ring of the region",
+           n_ring);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -605,7 +609,8 @@ test_data_cities (Fixture       *fixture,
     }
 
   cities = tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_CITY);
-  g_assert_cmpuint (tanlu_map_data_get_n_regions (all), ==, count_with_boundary (fixture->store, cities, 0));
+  g_assert_cmpuint (tanlu_map_data_get_n_regions (all), ==,
+                    count_with_boundary (fixture->store, cities, 0));
   g_assert_cmpuint (tanlu_map_data_get_n_regions (all), >, 300);
 }
 
@@ -723,10 +728,12 @@ test_values (Fixture       *fixture,
 
   /* CEADs has no inventory for Tibet. */
   g_assert_true (isnan (tanlu_map_data_find_region (data, TIBET)->value));
-  g_assert_cmpuint (tanlu_map_data_get_rank (data, tanlu_map_data_find_region (data, TIBET)), ==, 0);
+  g_assert_cmpuint (tanlu_map_data_get_rank (data, tanlu_map_data_find_region (data, TIBET)), ==,
+                    0);
 
   /* Shandong emitted the most in 2019. */
-  g_assert_cmpuint (tanlu_map_data_get_rank (data, tanlu_map_data_find_region (data, SHANDONG)), ==, 1);
+  g_assert_cmpuint (tanlu_map_data_get_rank (data, tanlu_map_data_find_region (data, SHANDONG)), ==,
+                    1);
 }
 
 static void
@@ -887,7 +894,8 @@ test_classes (Fixture       *fixture,
   for (guint c = 0; c < fixed->n_classes; c++)
     total += fixed->counts[c];
   g_assert_cmpuint (total + fixed->n_missing, <=, tanlu_map_data_get_n_regions (year_2000));
-  g_assert_cmpuint (fixed->n_values + fixed->n_missing, ==, tanlu_map_data_get_n_regions (year_2000));
+  g_assert_cmpuint (fixed->n_values + fixed->n_missing, ==,
+                    tanlu_map_data_get_n_regions (year_2000));
 
   tanlu_map_data_set_classification (year_2000, NULL);
   g_assert_null (tanlu_map_data_get_classification (year_2000));
@@ -916,7 +924,8 @@ test_texts (Fixture       *fixture,
   tanlu_map_style_init (&style);
   no_data = tanlu_map_describe_value (data, &style, NAN);
   g_assert_cmpstr (no_data, ==, "no data");
-  sichuan = tanlu_map_describe_value (data, &style, tanlu_map_data_find_region (data, SICHUAN)->value);
+  sichuan =
+    tanlu_map_describe_value (data, &style, tanlu_map_data_find_region (data, SICHUAN)->value);
   g_assert_true (g_str_has_suffix (sichuan, " Mt CO₂"));
 }
 
@@ -950,8 +959,9 @@ assert_shape_simplified (TanluMapRegion *region,
       g_assert_cmpuint (n, >=, 3);
       g_assert_cmpmem (ring, 2 * sizeof (double), &ring[2 * (n - 1)], 2 * sizeof (double));
 
-      from = assert_ring_simplified (ring, n, (const double *) (gpointer) original->data,
-                                     (const guint *) (gpointer) lengths->data, lengths->len, tolerance);
+      from =
+        assert_ring_simplified (ring, n, (const double *) (gpointer) original->data,
+                                (const guint *) (gpointer) lengths->data, lengths->len, tolerance);
       kept[from] = TRUE;
       ring += 2 * n;
     }
@@ -1453,7 +1463,8 @@ test_labels_keep_clear (Fixture       *fixture,
   /* …and kept clear, it leaves the marker free… */
   g_assert_cmpuint (count_changed_in (clear_labels, blank, marker[0], marker[1], 16, 16), ==, 0);
   /* …but is still written just above or below it. */
-  g_assert_cmpuint (count_changed_in (clear_labels, blank, label_x - 40, label_y - 30, 80, 60), >, 0);
+  g_assert_cmpuint (count_changed_in (clear_labels, blank, label_x - 40, label_y - 30, 80, 60), >,
+                    0);
 
   cairo_surface_destroy (free_labels);
   cairo_surface_destroy (clear_labels);
@@ -1581,7 +1592,8 @@ test_export (Fixture       *fixture,
   g_autofree char *png_2x = g_build_filename (fixture->dir, "fixture-map@2x.png", NULL);
   g_autofree char *svg = g_build_filename (fixture->dir, "fixture-map.svg", NULL);
   g_autofree char *pdf = g_build_filename (fixture->dir, "fixture-map.pdf", NULL);
-  g_autofree char *nowhere = g_build_filename (fixture->dir, "missing-folder", "fixture-map.png", NULL);
+  g_autofree char *nowhere =
+    g_build_filename (fixture->dir, "missing-folder", "fixture-map.png", NULL);
   g_autofree char *source = NULL;
   g_autofree char *title = NULL;
   TanluMapPicture picture;

@@ -119,7 +119,8 @@ test_chart_png (Fixture       *fixture,
   g_auto(TanluTestRun) result = { 0 };
 
   run (fixture, &result, "render", "chart", "--kind", "line", "--region", "510000,500000",
-       "--indicator", "co2.total", "--years", "1997-2019", "--size", "1600x900", "-o", output, NULL);
+       "--indicator", "co2.total", "--years", "1997-2019", "--size", "1600x900", "-o", output,
+       NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   tanlu_test_assert_png_size (output, 1600, 900);
@@ -160,7 +161,8 @@ test_chart_formats (Fixture       *fixture,
        "--size", "1600x900", "-o", svg, NULL);
   g_assert_cmpint (svg_result.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &svg_contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (svg_contents, "<?xml") || g_str_has_prefix (svg_contents, "<svg"));
+  g_assert_true (g_str_has_prefix (svg_contents, "<?xml") ||
+                 g_str_has_prefix (svg_contents, "<svg"));
   assert_contains (svg_contents, "<svg");
   assert_contains (svg_contents, "width=\"1600");
 
@@ -181,8 +183,8 @@ test_chart_kinds (Fixture       *fixture,
   g_auto(TanluTestRun) stack_result = { 0 };
   g_auto(TanluTestRun) group_result = { 0 };
 
-  run (fixture, &bars_result, "render", "chart", "--kind", "bars", "--region", "510000", "--year", "2015",
-       "--size", "900x1200", "--language", "zh", "-o", bars, NULL);
+  run (fixture, &bars_result, "render", "chart", "--kind", "bars", "--region", "510000", "--year",
+       "2015", "--size", "900x1200", "--language", "zh", "-o", bars, NULL);
   g_assert_cmpint (bars_result.status, ==, 0);
   tanlu_test_assert_png_size (bars, 900, 1200);
 
@@ -230,7 +232,8 @@ static void
 test_chart_spec (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *spec = tanlu_test_write_file (fixture->dir, "fixture-spec.json",
+  g_autofree char *spec = tanlu_test_write_file (
+    fixture->dir, "fixture-spec.json",
     "{\n"
     "  \"kind\": \"line\",\n"
     "  \"title\": \"Fixture: Sichuan against a made-up pathway\",\n"
@@ -238,12 +241,15 @@ test_chart_spec (Fixture       *fixture,
     "  \"size\": [800, 400],\n"
     "  \"series\": [\n"
     "    { \"region\": \"510000\", \"indicator\": \"co2.total\", \"years\": [2005, 2019] },\n"
-    "    { \"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2030, 250]], \"projected_from\": 2020 }\n"
+    "    { \"label\": \"Fixture pathway\", \"values\": [[2019, 315], [2030, 250]], "
+    "\"projected_from\": 2020 }\n"
     "  ],\n"
     "  \"markers\": [ { \"year\": 2030, \"value\": 250, \"label\": \"Fixture target\" } ],\n"
     "  \"reference_lines\": [ { \"year\": 2030, \"label\": \"2030\" } ],\n"
-    "  \"bands\": [ { \"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, 280]] } ]\n"
-    "}\n", -1);
+    "  \"bands\": [ { \"label\": \"Fixture corridor\", \"values\": [[2020, 290, 320], [2030, 200, "
+    "280]] } ]\n"
+    "}\n",
+    -1);
   g_autofree char *output = path_in (fixture, "fixture-spec.png");
   g_autofree char *resized = path_in (fixture, "fixture-spec-resized.png");
   g_auto(TanluTestRun) result = { 0 };
@@ -255,8 +261,8 @@ test_chart_spec (Fixture       *fixture,
   tanlu_test_assert_png_size (output, 800, 400);
 
   /* Options on the command line win over the spec. */
-  run (fixture, &override, "render", "chart", "--spec", spec, "--size", "640x360", "--theme", "print",
-       "-o", resized, NULL);
+  run (fixture, &override, "render", "chart", "--spec", spec, "--size", "640x360", "--theme",
+       "print", "-o", resized, NULL);
   g_assert_cmpint (override.status, ==, 0);
   tanlu_test_assert_png_size (resized, 640, 360);
 }
@@ -267,12 +273,15 @@ static void
 test_batch (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autofree char *specs = tanlu_test_write_file (fixture->dir, "fixture-specs.jsonl",
+  g_autofree char *specs = tanlu_test_write_file (
+    fixture->dir, "fixture-specs.jsonl",
     "{\"kind\": \"line\", \"title\": \"Fixture batch line\", \"size\": [400, 300],"
     " \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n"
-    "{\"kind\": \"bars\", \"name\": \"fixture-ranking\", \"size\": [500, 600], \"ranking\": {\"region\": \"510000\"}}\n"
+    "{\"kind\": \"bars\", \"name\": \"fixture-ranking\", \"size\": [500, 600], \"ranking\": "
+    "{\"region\": \"510000\"}}\n"
     "{\"kind\": \"stacked-area\", \"name\": \"fixture-fuels.svg\","
-    " \"breakdown\": {\"by\": \"fuel\", \"region\": \"510000\"}}\n", -1);
+    " \"breakdown\": {\"by\": \"fuel\", \"region\": \"510000\"}}\n",
+    -1);
   g_autofree char *out = path_in (fixture, "out/charts");
   g_autofree char *listing = NULL;
   g_autofree char *line = NULL;
@@ -303,14 +312,19 @@ static void
 test_batch_bad_lines (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *specs = tanlu_test_write_file (fixture->dir, "fixture-mixed.jsonl",
-    /* 1 */ "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n"
-    /* 2 */ "{\"kind\": \"line\", \"series\": [{\"region\": \"999999\", \"indicator\": \"co2.total\"}]}\n"
+  g_autofree char *specs = tanlu_test_write_file (
+    fixture->dir, "fixture-mixed.jsonl",
+    /* 1 */
+    "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n"
+    /* 2 */ "{\"kind\": \"line\", \"series\": [{\"region\": \"999999\", \"indicator\": "
+            "\"co2.total\"}]}\n"
     /* 3 */ "\n"
-    /* 4 */ "{\"kind\": \"bars\", \"name\": \"fixture-after-blank\", \"ranking\": {\"region\": \"100000\"}}\n"
+    /* 4 */ "{\"kind\": \"bars\", \"name\": \"fixture-after-blank\", \"ranking\": {\"region\": "
+            "\"100000\"}}\n"
     /* 5 */ "{\"kind\": \"line\", \"series\": [\n"
     /* 6 */ "{\"kind\": \"line\", \"name\": \"../fixture-escape\","
-            " \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n", -1);
+    " \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n",
+    -1);
   g_autofree char *out = path_in (fixture, "out");
   g_autofree char *escaped = path_in (fixture, "fixture-escape.png");
   g_autofree char *listing = NULL;
@@ -346,8 +360,10 @@ static void
 test_batch_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *specs = tanlu_test_write_file (fixture->dir, "fixture-one.jsonl",
-    "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n", -1);
+  g_autofree char *specs = tanlu_test_write_file (
+    fixture->dir, "fixture-one.jsonl",
+    "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}]}\n",
+    -1);
   g_autofree char *missing = path_in (fixture, "fixture-missing.jsonl");
   g_autofree char *out = path_in (fixture, "out");
   g_auto(TanluTestRun) no_output = { 0 };
@@ -374,8 +390,8 @@ test_chart_errors (Fixture       *fixture,
   g_autofree char *nowhere = path_in (fixture, "missing-folder/fixture-out.png");
   g_autofree char *malformed = tanlu_test_write_file (fixture->dir, "fixture-malformed.json",
                                                       "{\"kind\": \"line\", \"series\": [", -1);
-  g_autofree char *wrong_type = tanlu_test_write_file (fixture->dir, "fixture-wrong-type.json",
-                                                       "{\"kind\": \"line\", \"size\": \"big\"}", -1);
+  g_autofree char *wrong_type = tanlu_test_write_file (
+    fixture->dir, "fixture-wrong-type.json", "{\"kind\": \"line\", \"size\": \"big\"}", -1);
   g_autofree char *missing_spec = path_in (fixture, "fixture-missing.json");
   g_auto(TanluTestRun) region = { 0 };
   g_auto(TanluTestRun) indicator = { 0 };
@@ -390,7 +406,8 @@ test_chart_errors (Fixture       *fixture,
   g_auto(TanluTestRun) folder = { 0 };
   g_auto(TanluTestRun) usage = { 0 };
 
-  run (fixture, &region, "render", "chart", "--kind", "line", "--region", "510000,999999", "-o", output, NULL);
+  run (fixture, &region, "render", "chart", "--kind", "line", "--region", "510000,999999", "-o",
+       output, NULL);
   g_assert_cmpint (region.status, ==, 1);
   assert_contains (region.err, "999999");
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
@@ -401,7 +418,8 @@ test_chart_errors (Fixture       *fixture,
   assert_contains (indicator.err, "co2.mystery");
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
-  run (fixture, &extension, "render", "chart", "--kind", "line", "--region", "510000", "-o", gif, NULL);
+  run (fixture, &extension, "render", "chart", "--kind", "line", "--region", "510000", "-o", gif,
+       NULL);
   g_assert_cmpint (extension.status, ==, 1);
   assert_contains (extension.err, "fixture-out.gif");
   assert_contains (extension.err, ".png, .svg or .pdf");
@@ -433,16 +451,19 @@ test_chart_errors (Fixture       *fixture,
   assert_contains (size.err, "“0x10”");
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
-  run (fixture, &years, "render", "chart", "--kind", "line", "--region", "510000", "--years", "2019",
-       "-o", output, NULL);
+  run (fixture, &years, "render", "chart", "--kind", "line", "--region", "510000", "--years",
+       "2019", "-o", output, NULL);
   g_assert_cmpint (years.status, ==, 1);
   assert_contains (years.err, "--years");
 
-  run (fixture, &kind, "render", "chart", "--kind", "pie", "--region", "510000", "-o", output, NULL);
+  run (fixture, &kind, "render", "chart", "--kind", "pie", "--region", "510000", "-o", output,
+       NULL);
   g_assert_cmpint (kind.status, ==, 1);
-  assert_contains (kind.err, "“pie” is not a known kind (known: line, stacked-area, bars, sparkline)");
+  assert_contains (kind.err,
+                   "“pie” is not a known kind (known: line, stacked-area, bars, sparkline)");
 
-  run (fixture, &folder, "render", "chart", "--kind", "line", "--region", "510000", "-o", nowhere, NULL);
+  run (fixture, &folder, "render", "chart", "--kind", "line", "--region", "510000", "-o", nowhere,
+       NULL);
   g_assert_cmpint (folder.status, ==, 1);
   assert_contains (folder.err, nowhere);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
@@ -468,21 +489,25 @@ test_database_unchanged (Fixture       *fixture,
   g_auto(TanluTestRun) second = { 0 };
   g_auto(TanluTestRun) failed = { 0 };
 
-  before_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  before_info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_assert_nonnull (before_info);
 
   run (fixture, &first, "render", "chart", "--kind", "line", "--region", "sichuan-chongqing,510000",
        "-o", line, NULL);
   g_assert_cmpint (first.status, ==, 0);
-  run (fixture, &second, "render", "chart", "--kind", "bars", "--region", "chengdu-chongqing", "-o", bars, NULL);
+  run (fixture, &second, "render", "chart", "--kind", "bars", "--region", "chengdu-chongqing", "-o",
+       bars, NULL);
   g_assert_cmpint (second.status, ==, 0);
-  run (fixture, &failed, "render", "chart", "--kind", "line", "--region", "999999", "-o", line, NULL);
+  run (fixture, &failed, "render", "chart", "--kind", "line", "--region", "999999", "-o", line,
+       NULL);
   g_assert_cmpint (failed.status, ==, 1);
 
   after = tanlu_test_fingerprint (fixture->db);
   g_assert_cmpstr (fixture->fingerprint, ==, after);
 
-  after_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  after_info =
+    g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_assert_nonnull (after_info);
   g_assert_cmpint (g_file_info_get_size (before_info), ==, g_file_info_get_size (after_info));
 }
@@ -514,8 +539,8 @@ test_map_cities (Fixture       *fixture,
   g_autofree char *output = path_in (fixture, "fixture-sichuan.png");
   g_auto(TanluTestRun) result = { 0 };
 
-  run (fixture, &result, "render", "map", "--level", "city", "--parent", "510000", "--language", "zh",
-       "--size", "800x600", "-o", output, NULL);
+  run (fixture, &result, "render", "map", "--level", "city", "--parent", "510000", "--language",
+       "zh", "--size", "800x600", "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   tanlu_test_assert_png_size (output, 800, 600);
@@ -528,7 +553,8 @@ test_map_classes (Fixture       *fixture,
   g_autofree char *output = path_in (fixture, "fixture-jenks.svg");
   g_auto(TanluTestRun) result = { 0 };
 
-  run (fixture, &result, "render", "map", "--method", "jenks", "--classes", "7", "-o", output, NULL);
+  run (fixture, &result, "render", "map", "--method", "jenks", "--classes", "7", "-o", output,
+       NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   assert_file_starts_with (output, "<?xml");
@@ -561,7 +587,8 @@ test_map_errors (Fixture       *fixture,
   g_assert_cmpint (classes.status, !=, 0);
   assert_contains (classes.err, "from 3 to 9 classes, not 12");
 
-  run (fixture, &parent, "render", "map", "--level", "city", "--parent", "990000", "-o", output, NULL);
+  run (fixture, &parent, "render", "map", "--level", "city", "--parent", "990000", "-o", output,
+       NULL);
   g_assert_cmpint (parent.status, !=, 0);
   assert_contains (parent.err, "990000");
 
@@ -575,7 +602,8 @@ test_map_errors (Fixture       *fixture,
   assert_contains (extension.err, "must end in .png, .svg or .pdf");
 
   /* A city has no cities to map. */
-  run (fixture, &city_parent, "render", "map", "--level", "city", "--parent", "510100", "-o", output, NULL);
+  run (fixture, &city_parent, "render", "map", "--level", "city", "--parent", "510100", "-o",
+       output, NULL);
   g_assert_cmpint (city_parent.status, !=, 0);
   assert_contains (city_parent.err, "510100 is not one");
 

@@ -6,8 +6,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "geo/tanlu-geometry.h"
 #include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-geometry.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -79,8 +79,8 @@ test_store_create (void)
         "source", "region", "region_boundary", "region_group", "region_group_member",
         "indicator", "observation", "import_log", "observation_revision",
       };
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'",
-                                              tables[i]);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%s'", tables[i]);
 
       g_assert_cmpuint (query_uint (db, sql), ==, 1);
     }
@@ -99,13 +99,18 @@ fill_at_version (sqlite3 *db,
 
   if (version >= 1)
     {
-      g_assert_true (_tanlu_store_exec (db,
-                                        "INSERT INTO source (id, key, title_zh, title_en, citation) VALUES (1, 'fixture', '测试', 'Fixture', 'Made up');"
-                                        "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES (100000, 'nation', NULL, '中国', 'China');"
-                                        "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES (510000, 'province', 100000, '四川', 'Sichuan');"
-                                        "INSERT INTO indicator (id, code, name_zh, name_en, unit, category) VALUES (1, 'fixture.value', '测试', 'Fixture', 't', 'user');"
-                                        "INSERT INTO observation VALUES (1, 510000, 2019, 42.5, 1);",
-                                        &error));
+      g_assert_true (
+        _tanlu_store_exec (db,
+                           "INSERT INTO source (id, key, title_zh, title_en, citation) VALUES (1, "
+                           "'fixture', '测试', 'Fixture', 'Made up');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(100000, 'nation', NULL, '中国', 'China');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(510000, 'province', 100000, '四川', 'Sichuan');"
+                           "INSERT INTO indicator (id, code, name_zh, name_en, unit, category) "
+                           "VALUES (1, 'fixture.value', '测试', 'Fixture', 't', 'user');"
+                           "INSERT INTO observation VALUES (1, 510000, 2019, 42.5, 1);",
+                           &error));
       g_assert_no_error (error);
     }
 }
@@ -162,7 +167,8 @@ test_store_migrations (void)
       indicator = tanlu_store_lookup_indicator (store, "fixture.value");
       source = tanlu_store_lookup_source (store, "fixture");
       g_assert_true (tanlu_store_begin (store, &error));
-      g_assert_true (tanlu_store_put_observation (store, region, indicator, 2019, 43.0, source, &error));
+      g_assert_true (
+        tanlu_store_put_observation (store, region, indicator, 2019, 43.0, source, &error));
       g_assert_true (tanlu_store_commit (store, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 1);
@@ -197,9 +203,9 @@ static void
 test_store_not_a_database (void)
 {
   g_autofree char *dir = tanlu_test_make_tmpdir ();
-  g_autofree char *path = tanlu_test_write_file (dir, "notes.db",
-                                                 "These are notes, not a database, but long enough to have a header of sorts.\n",
-                                                 -1);
+  g_autofree char *path = tanlu_test_write_file (
+    dir, "notes.db",
+    "These are notes, not a database, but long enough to have a header of sorts.\n", -1);
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -238,7 +244,8 @@ test_store_rollback (void)
   source = tanlu_store_ensure_source (store, &fixture_source, &error);
   indicator = tanlu_store_ensure_indicator (store, &fixture_indicator, &error);
   g_assert_no_error (error);
-  g_assert_true (tanlu_store_add_region (store, 519900, TANLU_REGION_LEVEL_CITY, 510000, "测试市", "Testville", &error));
+  g_assert_true (tanlu_store_add_region (store, 519900, TANLU_REGION_LEVEL_CITY, 510000, "测试市",
+                                         "Testville", &error));
   g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510100),
                                               indicator, 2020, 1.5, source, &error));
   g_assert_no_error (error);
@@ -279,12 +286,12 @@ test_store_queries (void)
 
   /* Written out of order, read back in order. */
   for (guint year = 2005; year >= 2000; year--)
-    g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510000), indicator,
-                                                year, year - 1999.0, source, &error));
-  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 500000), indicator,
-                                              2003, 7, source, &error));
-  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510100), indicator,
-                                              2003, 2.5, source, &error));
+    g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510000),
+                                                indicator, year, year - 1999.0, source, &error));
+  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 500000),
+                                              indicator, 2003, 7, source, &error));
+  g_assert_true (tanlu_store_put_observation (store, tanlu_store_lookup_region (store, 510100),
+                                              indicator, 2003, 2.5, source, &error));
   g_assert_true (tanlu_store_commit (store, &error));
   g_assert_no_error (error);
 
@@ -300,14 +307,16 @@ test_store_queries (void)
       g_assert_cmpint (point->source_id, ==, tanlu_source_get_id (source));
     }
 
-  provinces = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_PROVINCE, "fixture.value", 2003, &error);
+  provinces = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_PROVINCE, "fixture.value",
+                                            2003, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (provinces->len, ==, 2);
   g_assert_cmpuint (g_array_index (provinces, TanluRegionValue, 0).code, ==, 500000);
   g_assert_cmpuint (g_array_index (provinces, TanluRegionValue, 1).code, ==, 510000);
   g_assert_cmpfloat (g_array_index (provinces, TanluRegionValue, 1).value, ==, 4.0);
 
-  cities = tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_CITY, "fixture.value", 2003, &error);
+  cities =
+    tanlu_store_get_level_values (store, TANLU_REGION_LEVEL_CITY, "fixture.value", 2003, &error);
   g_assert_cmpuint (cities->len, ==, 1);
   g_assert_cmpuint (g_array_index (cities, TanluRegionValue, 0).code, ==, 510100);
 
@@ -326,8 +335,8 @@ test_store_queries (void)
   g_assert_cmpstr (tanlu_region_get_name_zh (g_ptr_array_index (children, 0)), ==, "成都");
 
   /* A group lists its members' observations. */
-  observations = tanlu_store_list_observations (store, tanlu_store_lookup_region_by_key (store, "chengdu-chongqing"),
-                                                &error);
+  observations = tanlu_store_list_observations (
+    store, tanlu_store_lookup_region_by_key (store, "chengdu-chongqing"), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (observations), ==, 1);
 
@@ -392,13 +401,16 @@ test_store_groups (void)
   g_assert_cmpuint (n_members, ==, 16);
   g_assert_cmpuint (members[0], ==, 500100);
   for (guint i = 1; i < n_members; i++)
-    g_assert_cmpuint (tanlu_region_get_parent_code (tanlu_store_lookup_region (store, members[i])), ==, 510000);
+    g_assert_cmpuint (tanlu_region_get_parent_code (tanlu_store_lookup_region (store, members[i])),
+                      ==, 510000);
 
   g_assert_true (tanlu_store_begin (store, &error));
-  g_assert_false (tanlu_store_add_group (store, "broken", "坏", "Broken", NULL, NULL, unknown, 2, &error));
+  g_assert_false (
+    tanlu_store_add_group (store, "broken", "坏", "Broken", NULL, NULL, unknown, 2, &error));
   g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (tanlu_store_add_group (store, "2020", "数", "Digits", NULL, NULL, unknown, 1, &error));
+  g_assert_false (
+    tanlu_store_add_group (store, "2020", "数", "Digits", NULL, NULL, unknown, 1, &error));
   g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
   tanlu_store_rollback (store);
 
@@ -456,8 +468,8 @@ test_store_boundaries (void)
               expected = TRUE;
 
           if (tanlu_geometry_contains (geometry, points[p].lon, points[p].lat) != expected)
-            g_error ("(%g, %g) should%s be in %u", points[p].lon, points[p].lat, expected ? "" : " not",
-                     tanlu_region_get_code (region));
+            g_error ("(%g, %g) should%s be in %u", points[p].lon, points[p].lat,
+                     expected ? "" : " not", tanlu_region_get_code (region));
         }
     }
 
@@ -545,7 +557,8 @@ main (int   argc,
   g_test_add_func ("/tanlu/store/groups", test_store_groups);
   g_test_add_func ("/tanlu/store/boundaries", test_store_boundaries);
   g_test_add_func ("/tanlu/store/prepare-default", test_store_prepare_default);
-  g_test_add_func ("/tanlu/store/prepare-default-missing-dataset", test_store_prepare_default_missing_dataset);
+  g_test_add_func ("/tanlu/store/prepare-default-missing-dataset",
+                   test_store_prepare_default_missing_dataset);
 
   return g_test_run ();
 }

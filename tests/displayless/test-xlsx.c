@@ -423,7 +423,8 @@ test_cells (void)
   tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "B4", "s", "");
   tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "C4", NULL,
                                 "<f>SUM(A2,B2)</f><v>42.0054242377989</v>");
-  tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "D4", "str", "<f>A1&amp;B1</f><v>RegionRegion</v>");
+  tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "D4", "str",
+                                "<f>A1&amp;B1</f><v>RegionRegion</v>");
   tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "E4", NULL, "<v></v>");
   tanlu_test_xlsx_set_cell_xml (writer, sheet_index, "F4", "str", "<f>\"\"</f><v></v>");
   tanlu_test_xlsx_set_number (writer, sheet_index, "G7", 7);
@@ -1182,10 +1183,11 @@ test_error_unknown_relationship (void)
 {
   g_autoptr(TanluTestXlsx) writer = new_simple_writer ();
 
-  tanlu_test_xlsx_set_part (writer, "xl/workbook.xml",
-                            "<workbook xmlns=\"" NS_MAIN "\" "
-                            "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-                            "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId99\"/></sheets></workbook>");
+  tanlu_test_xlsx_set_part (
+    writer, "xl/workbook.xml",
+    "<workbook xmlns=\"" NS_MAIN "\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId99\"/></sheets></workbook>");
   expect_sheet_error (writer, TANLU_XLSX_ERROR_MISSING_PART, NULL);
 }
 
@@ -1195,7 +1197,8 @@ test_error_entities (void)
   static const char *doctypes[] = {
     /* Billion laughs */
     "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>",
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d "
+    "\"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>",
     /* External entity */
     "<!DOCTYPE worksheet [<!ENTITY d SYSTEM \"file:///etc/passwd\">]>",
     /* External DTD that could define it */
@@ -1206,10 +1209,12 @@ test_error_entities (void)
     {
       g_autoptr(TanluTestXlsx) writer = new_simple_writer ();
       g_autofree char *part = tanlu_test_xlsx_get_sheet_part (writer, 0);
-      g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>%s"
-                                              "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\">"
-                                              "<c r=\"A1\" t=\"inlineStr\"><is><t>&d;</t></is></c>"
-                                              "</row></sheetData></worksheet>", doctypes[i]);
+      g_autofree char *xml =
+        g_strdup_printf ("<?xml version=\"1.0\"?>%s"
+                         "<worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"1\">"
+                         "<c r=\"A1\" t=\"inlineStr\"><is><t>&d;</t></is></c>"
+                         "</row></sheetData></worksheet>",
+                         doctypes[i]);
 
       tanlu_test_xlsx_set_part (writer, part, xml);
       expect_sheet_error (writer, TANLU_XLSX_ERROR_CORRUPT, "line 1", NULL);
@@ -1223,7 +1228,8 @@ test_error_entities (void)
 static void
 test_real_provinces_2019 (void)
 {
-  g_autoptr(TanluXlsx) xlsx = open_real ("ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
+  g_autoptr(TanluXlsx) xlsx =
+    open_real ("ceads/provinces/Emission_Inventories_for_30_Provinces_2019.xlsx");
   g_autoptr(TanluSheet) sheet = NULL;
 
   if (xlsx == NULL)
@@ -1244,7 +1250,8 @@ test_real_provinces_2019 (void)
 static void
 test_real_provinces_1998 (void)
 {
-  g_autoptr(TanluXlsx) xlsx = open_real ("ceads/provinces/Emission_Inventories_for_30_Provinces_1998.xlsx");
+  g_autoptr(TanluXlsx) xlsx =
+    open_real ("ceads/provinces/Emission_Inventories_for_30_Provinces_1998.xlsx");
   g_autoptr(TanluSheet) sheet = NULL;
 
   if (xlsx == NULL)
@@ -1393,9 +1400,11 @@ main (int   argc,
   g_test_add_func ("/tanlu/xlsx/error/corrupt-entry", test_error_corrupt_entry);
   g_test_add_func ("/tanlu/xlsx/error/bit-flips", test_error_bit_flips);
   g_test_add_func ("/tanlu/xlsx/error/malformed-sheet", test_error_malformed_sheet);
-  g_test_add_func ("/tanlu/xlsx/error/malformed-shared-strings", test_error_malformed_shared_strings);
+  g_test_add_func ("/tanlu/xlsx/error/malformed-shared-strings",
+                   test_error_malformed_shared_strings);
   g_test_add_func ("/tanlu/xlsx/error/shared-string-range", test_error_shared_string_range);
-  g_test_add_func ("/tanlu/xlsx/error/shared-string-without-table", test_error_shared_string_without_table);
+  g_test_add_func ("/tanlu/xlsx/error/shared-string-without-table",
+                   test_error_shared_string_without_table);
   g_test_add_func ("/tanlu/xlsx/error/not-a-number", test_error_not_a_number);
   g_test_add_func ("/tanlu/xlsx/error/bad-cells", test_error_bad_cells);
   g_test_add_func ("/tanlu/xlsx/error/missing-part", test_error_missing_part);

@@ -73,7 +73,8 @@ blurred_channel (cairo_surface_t *surface,
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
       {
-        guint32 pixel = pixel_at (surface, CLAMP (x + dx, 0, width - 1), CLAMP (y + dy, 0, height - 1));
+        guint32 pixel =
+          pixel_at (surface, CLAMP (x + dx, 0, width - 1), CLAMP (y + dy, 0, height - 1));
 
         sum += (pixel >> shift) & 0xff;
       }
@@ -95,7 +96,8 @@ pixel_differs (cairo_surface_t *expected,
 
   for (int shift = 0; shift < 24; shift += 8)
     {
-      int distance = abs (blurred_channel (expected, x, y, shift) - blurred_channel (actual, x, y, shift));
+      int distance =
+        abs (blurred_channel (expected, x, y, shift) - blurred_channel (actual, x, y, shift));
 
       if (distance > GOLDEN_TOLERANCE)
         return TRUE;
@@ -124,7 +126,8 @@ write_difference (cairo_surface_t *expected,
         guint32 grey = (((want >> 16) & 0xff) + ((want >> 8) & 0xff) + (want & 0xff)) / 3;
 
         grey = 192 + grey / 4;
-        *out = pixel_differs (expected, actual, x, y) ? 0xff0000 : (grey << 16) | (grey << 8) | grey;
+        *out =
+          pixel_differs (expected, actual, x, y) ? 0xff0000 : (grey << 16) | (grey << 8) | grey;
       }
   cairo_surface_mark_dirty (difference);
   cairo_surface_write_to_png (difference, path);
@@ -170,7 +173,8 @@ tanlu_test_compare_golden (cairo_surface_t *actual,
                            const char      *name)
 {
   g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *reference = g_build_filename (TANLU_TEST_SOURCE_DIR, "tests", "golden", file, NULL);
+  g_autofree char *reference =
+    g_build_filename (TANLU_TEST_SOURCE_DIR, "tests", "golden", file, NULL);
   g_autofree char *failure_dir = NULL;
   g_autofree char *actual_path = NULL;
   g_autofree char *difference_path = NULL;

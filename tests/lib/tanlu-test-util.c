@@ -111,7 +111,8 @@ tanlu_test_registry_copy (const char *directory)
       store = tanlu_store_new (template_path, &error);
       g_assert_no_error (error);
       g_assert_true (tanlu_store_begin (store, &error));
-      g_assert_true (tanlu_dataset_load_registry (store, TANLU_TEST_SOURCE_DIR "/data/dataset.json", &error));
+      g_assert_true (
+        tanlu_dataset_load_registry (store, TANLU_TEST_SOURCE_DIR "/data/dataset.json", &error));
       g_assert_no_error (error);
       g_assert_true (tanlu_store_commit (store, &error));
       g_assert_true (tanlu_store_compact (store, &error));
@@ -159,8 +160,10 @@ tanlu_test_fingerprint (const char *db_path)
   g_checksum_update (checksum, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
   sqlite3_finalize (stmt);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", -1,
+                        &stmt, NULL),
+    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
@@ -190,7 +193,8 @@ tanlu_test_fingerprint (const char *db_path)
             {
               g_checksum_update (checksum, (const guchar *)"|", 1);
               if (sqlite3_column_type (stmt, c) != SQLITE_NULL)
-                g_checksum_update (checksum, sqlite3_column_blob (stmt, c), sqlite3_column_bytes (stmt, c));
+                g_checksum_update (checksum, sqlite3_column_blob (stmt, c),
+                                   sqlite3_column_bytes (stmt, c));
             }
           g_checksum_update (checksum, (const guchar *)"\n", 1);
         }
@@ -304,8 +308,8 @@ tanlu_test_run_tanlu_valist (TanluTestRun *run,
                              const char   *first,
                              va_list       args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;

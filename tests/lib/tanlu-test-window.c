@@ -156,8 +156,8 @@ tanlu_test_window_set_up (TanluTestWindowFixture *fixture,
   fixture->store = tanlu_store_new (path, &error);
   g_assert_no_error (error);
   fixture->context = tanlu_context_new (fixture->store);
-  fixture->window = g_object_ref_sink (tanlu_window_new (GTK_APPLICATION (fixture->app), fixture->context,
-                                                         settings));
+  fixture->window = g_object_ref_sink (
+    tanlu_window_new (GTK_APPLICATION (fixture->app), fixture->context, settings));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
   tanlu_test_wait_for_idle ();

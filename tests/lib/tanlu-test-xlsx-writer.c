@@ -20,16 +20,18 @@
 #define XML_DECLARATION  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
 /* Enough styles for Excel and LibreOffice to accept the package. */
-#define STYLES_XML \
-  XML_DECLARATION \
-  "<styleSheet xmlns=\"" NS_MAIN "\">" \
-  "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>" \
-  "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>" \
-  "<fill><patternFill patternType=\"gray125\"/></fill></fills>" \
-  "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>" \
-  "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>" \
-  "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs>" \
-  "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>" \
+#define STYLES_XML                                                                                 \
+  XML_DECLARATION                                                                                  \
+  "<styleSheet xmlns=\"" NS_MAIN "\">"                                                             \
+  "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"                \
+  "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"                            \
+  "<fill><patternFill patternType=\"gray125\"/></fill></fills>"                                    \
+  "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"      \
+  "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "                        \
+  "borderId=\"0\"/></cellStyleXfs>"                                                                \
+  "<cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" "              \
+  "xfId=\"0\"/></cellXfs>"                                                                         \
+  "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"   \
   "</styleSheet>"
 
 typedef struct
@@ -255,7 +257,8 @@ sheet_xml (TanluTestXlsx *self,
 {
   WriterSheet *writer_sheet = get_sheet (self, sheet);
   gboolean omit_refs = (self->flags & TANLU_TEST_XLSX_OMIT_CELL_REFS) != 0;
-  g_autoptr(GArray) cells = g_array_sized_new (FALSE, FALSE, sizeof (WriterCell), writer_sheet->cells->len);
+  g_autoptr(GArray) cells =
+    g_array_sized_new (FALSE, FALSE, sizeof (WriterCell), writer_sheet->cells->len);
   GString *xml = g_string_new (XML_DECLARATION);
   guint row = 0;
   guint column = 0;
@@ -335,7 +338,8 @@ append_override (GString    *types,
                  const char *part,
                  const char *content_type)
 {
-  g_string_append_printf (types, "<Override PartName=\"/%s\" ContentType=\"%s\"/>", part, content_type);
+  g_string_append_printf (types, "<Override PartName=\"/%s\" ContentType=\"%s\"/>", part,
+                          content_type);
 }
 
 static void
@@ -345,9 +349,9 @@ append_relationship (GString    *rels,
                      const char *target_prefix,
                      const char *target)
 {
-  g_string_append_printf (rels,
-                          "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/%s\" Target=\"%s%s\"/>",
-                          id, type, target_prefix, target);
+  g_string_append_printf (
+    rels, "<Relationship Id=\"rId%u\" Type=\"" NS_DOCUMENT_RELS "/%s\" Target=\"%s%s\"/>", id, type,
+    target_prefix, target);
 }
 
 static void
@@ -399,7 +403,8 @@ build_parts (TanluTestXlsx *self)
   g_string_append (root_rels, "</Relationships>");
   add_part (parts, "_rels/.rels", g_string_free (root_rels, FALSE));
 
-  g_string_append (book, "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_DOCUMENT_RELS "\"><sheets>");
+  g_string_append (book,
+                   "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_DOCUMENT_RELS "\"><sheets>");
   for (guint i = 0; i < n_sheets; i++)
     {
       g_autofree char *name = g_markup_escape_text (get_sheet (self, i)->name, -1);
@@ -717,7 +722,8 @@ tanlu_test_xlsx_to_bytes (TanluTestXlsx *self)
   g_assert_cmpint (archive_write_zip_set_compression_deflate (archive), ==, ARCHIVE_OK);
   /* Without this, the output is padded with zeros to a whole block. */
   g_assert_cmpint (archive_write_set_bytes_in_last_block (archive, 1), ==, ARCHIVE_OK);
-  g_assert_cmpint (archive_write_open (archive, data, NULL, on_archive_write, NULL), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_open (archive, data, NULL, on_archive_write, NULL), ==,
+                   ARCHIVE_OK);
 
   for (guint n = 0; n < parts->len; n++)
     {

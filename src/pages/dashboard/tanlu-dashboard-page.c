@@ -13,6 +13,7 @@
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
 #include "widgets/tanlu-chart-card.h"
+#include "widgets/tanlu-context-view.h"
 #include "widgets/tanlu-context.h"
 
 #include <math.h>
@@ -43,8 +44,6 @@ struct _TanluDashboardPage
   AdwStatusPage  *empty_page;
 
   /* owned */
-  TanluContext   *context;
-  GSignalGroup   *context_signals;
   char           *unit_scale;
   GStrv           comparisons;
   GHashTable     *cards;           /* name → card widget, for tests */
@@ -59,11 +58,10 @@ struct _TanluDashboardPage
   GtkSearchEntry *compare_search;
 };
 
-G_DEFINE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, TANLU_TYPE_CONTEXT_VIEW)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
   PROP_UNIT_SCALE,
   PROP_COMPARISONS,
   N_PROPS
@@ -73,10 +71,17 @@ static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
 
+static TanluContext *
+get_context (TanluDashboardPage *self)
+{
+  return tanlu_context_view_get_context (TANLU_CONTEXT_VIEW (self));
+}
+
 static TanluChartLanguage
 ui_language (void)
 {
-  return tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE : TANLU_CHART_LANGUAGE_ENGLISH;
+  return tanlu_locale_prefers_chinese () ? TANLU_CHART_LANGUAGE_CHINESE
+                                         : TANLU_CHART_LANGUAGE_ENGLISH;
 }
 
 static TanluChartUnitScale
@@ -101,7 +106,8 @@ format_mass (TanluDashboardPage *self,
              double              mt)
 {
   TanluChartUnitScale scale = unit_scale (self);
-  g_autofree char *number = tanlu_chart_format_value (mt * tanlu_chart_unit_scale_factor (scale), ui_language ());
+  g_autofree char *number =
+    tanlu_chart_format_value (mt * tanlu_chart_unit_scale_factor (scale), ui_language ());
   g_autofree char *unit = tanlu_chart_unit_label ("Mt CO₂", scale, ui_language ());
 
   return g_strdup_printf ("%s %s", number, unit);
@@ -215,7 +221,8 @@ add_card (TanluDashboardPage *self,
       gtk_box_append (GTK_BOX (card), view);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
   gtk_flow_box_append (self->cards_box, card);
   gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
   g_hash_table_insert (self->cards, g_strdup (name), card);
@@ -237,7 +244,8 @@ add_change_card (TanluDashboardPage *self,
       g_autofree char *value = format_percent (change, TRUE);
       g_autofree char *base = format_mass (self, g_array_index (since, TanluSeriesPoint, 0).value);
       /* Translators: “From 168.5 Mt CO₂ in 2005 to 2019” */
-      g_autofree char *detail = g_strdup_printf (_("From %s in %u to %u"), base, base_year, summary->latest_year);
+      g_autofree char *detail =
+        g_strdup_printf (_("From %s in %u to %u"), base, base_year, summary->latest_year);
 
       add_card (self, name, caption, value, detail, since, FALSE);
     }
@@ -274,7 +282,8 @@ fill_cards (TanluDashboardPage *self,
         guint n_members;
 
         tanlu_region_get_member_codes (region, &n_members);
-        detail = g_strdup_printf (ngettext ("Scope 1, the sum of %u member", "Scope 1, the sum of its %u members", n_members),
+        detail = g_strdup_printf (ngettext ("Scope 1, the sum of %u member",
+                                            "Scope 1, the sum of its %u members", n_members),
                                   n_members);
       }
     else
@@ -283,8 +292,10 @@ fill_cards (TanluDashboardPage *self,
     add_card (self, "latest", caption, value, detail, summary->series, FALSE);
   }
 
-  add_change_card (self, summary, "since-2005", 2005, summary->has_change_since_2005, summary->change_since_2005);
-  add_change_card (self, summary, "since-2015", 2015, summary->has_change_since_2015, summary->change_since_2015);
+  add_change_card (self, summary, "since-2005", 2005, summary->has_change_since_2005,
+                   summary->change_since_2005);
+  add_change_card (self, summary, "since-2015", 2015, summary->has_change_since_2015,
+                   summary->change_since_2015);
 
   if (summary->has_mean_growth)
     {
@@ -294,7 +305,8 @@ fill_cards (TanluDashboardPage *self,
       g_autofree char *value = format_percent (summary->mean_growth, TRUE);
       g_autoptr(GArray) since = series_since (summary->series, summary->growth_from_year);
 
-      add_card (self, "growth", caption, value, _("Compound rate a year over the last five years"), since, FALSE);
+      add_card (self, "growth", caption, value, _("Compound rate a year over the last five years"),
+                since, FALSE);
     }
   else
     add_card (self, "growth", _("Mean annual growth"), "—",
@@ -307,7 +319,8 @@ fill_cards (TanluDashboardPage *self,
 
     if (summary->fallen_since_peak)
       {
-        g_autofree char *drop = format_percent (1 - summary->latest_value / summary->peak_value, FALSE);
+        g_autofree char *drop =
+          format_percent (1 - summary->latest_value / summary->peak_value, FALSE);
 
         /* Translators: “340.1 Mt CO₂; 2019 is 8.2 % lower” */
         detail = g_strdup_printf (_("%s; %u is %s lower"), peak, summary->latest_year, drop);
@@ -334,14 +347,16 @@ fill_cards (TanluDashboardPage *self,
     {
       g_autofree char *caption = NULL;
       g_autofree char *value = g_strdup_printf ("%u / %u", summary->rank, summary->n_ranked);
-      g_autofree char *detail = g_strdup_printf (_("By emissions in %u, highest first"), summary->latest_year);
+      g_autofree char *detail =
+        g_strdup_printf (_("By emissions in %u, highest first"), summary->latest_year);
 
       if (level == TANLU_REGION_LEVEL_PROVINCE)
         caption = g_strdup (_("Rank among provinces"));
       else
         /* Translators: “Rank among the cities of Sichuan” */
-        caption = g_strdup_printf (_("Rank among the cities of %s"),
-                                   summary->parent != NULL ? tanlu_region_get_display_name (summary->parent) : "");
+        caption = g_strdup_printf (
+          _("Rank among the cities of %s"),
+          summary->parent != NULL ? tanlu_region_get_display_name (summary->parent) : "");
 
       /* Drawn upside down, so a climb towards first place goes up. */
       add_card (self, "rank", caption, value, detail, summary->rank_series, TRUE);
@@ -355,7 +370,7 @@ update_sources (TanluDashboardPage *self,
                 TanluRegion        *region,
                 const TanluSummary *summary)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -367,7 +382,8 @@ update_sources (TanluDashboardPage *self,
 
       for (guint i = 0; i < n_members; i++)
         {
-          g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
+          g_autoptr(GArray) series =
+            tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
 
           for (guint k = 0; series != NULL && k < series->len; k++)
             g_array_append_val (ids, g_array_index (series, TanluSeriesPoint, k).source_id);
@@ -417,23 +433,30 @@ update_coverage (TanluDashboardPage *self,
     }
 
   tanlu_region_get_member_codes (region, &n_members);
-  for (guint i = 0; summary->members_without_data != NULL && i < summary->members_without_data->len; i++)
+  for (guint i = 0; summary->members_without_data != NULL && i < summary->members_without_data->len;
+       i++)
     {
       if (names->len > 0)
         /* Translators: separates names in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, tanlu_region_get_display_name (g_ptr_array_index (summary->members_without_data, i)));
+      g_string_append (names, tanlu_region_get_display_name (
+                                g_ptr_array_index (summary->members_without_data, i)));
     }
 
   if (summary->series->len == 0)
-    text = g_strdup_printf (_("The figures here would be sums of the group’s %u members, but there is no year in which every member has a figure, so no sum is shown. Members with no figures at all: %s. The charts below show the members instead."),
-                            n_members, names->len > 0 ? names->str : _("none"));
+    text =
+      g_strdup_printf (_("The figures here would be sums of the group’s %u members, but there is "
+                          "no year in which every member has a figure, so no sum is shown. Members "
+                          "with no figures at all: %s. The charts below show the members instead."),
+                       n_members, names->len > 0 ? names->str : _("none"));
   else if (names->len > 0)
-    text = g_strdup_printf (_("Sums of the group’s %u members, for the years in which every member has a figure. Members with no figures at all: %s."),
+    text = g_strdup_printf (_("Sums of the group’s %u members, for the years in which every "
+                               "member has a figure. Members with no figures at all: %s."),
                             n_members, names->str);
   else
-    text = g_strdup_printf (_("Sums of the group’s %u members, for the years in which every member has a figure."),
-                            n_members);
+    text = g_strdup_printf (
+      _("Sums of the group’s %u members, for the years in which every member has a figure."),
+      n_members);
 
   gtk_label_set_text (self->coverage_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->coverage_label), TRUE);
@@ -461,7 +484,7 @@ add_member_series (TanluDashboardPage *self,
                    TanluChartSpec     *spec,
                    TanluRegion        *group)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   g_autoptr(GArray) latest = g_array_new (FALSE, FALSE, sizeof (TanluRegionValue));
   const guint *members;
   guint n_members;
@@ -469,11 +492,14 @@ add_member_series (TanluDashboardPage *self,
   members = tanlu_region_get_member_codes (group, &n_members);
   for (guint i = 0; i < n_members; i++)
     {
-      g_autoptr(GArray) series = tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
+      g_autoptr(GArray) series =
+        tanlu_store_get_series (store, members[i], TANLU_INDICATOR_CO2_TOTAL, NULL);
 
       if (series != NULL && series->len > 0)
         {
-          TanluRegionValue value = { members[i], g_array_index (series, TanluSeriesPoint, series->len - 1).value };
+          TanluRegionValue value = {
+            members[i], g_array_index (series, TanluSeriesPoint, series->len - 1).value
+          };
 
           g_array_append_val (latest, value);
         }
@@ -482,7 +508,8 @@ add_member_series (TanluDashboardPage *self,
   /* Largest last value first. */
   for (guint i = 0; i < latest->len; i++)
     for (guint j = i + 1; j < latest->len; j++)
-      if (g_array_index (latest, TanluRegionValue, j).value > g_array_index (latest, TanluRegionValue, i).value)
+      if (g_array_index (latest, TanluRegionValue, j).value >
+          g_array_index (latest, TanluRegionValue, i).value)
         {
           TanluRegionValue swap = g_array_index (latest, TanluRegionValue, i);
 
@@ -504,7 +531,7 @@ fill_trend (TanluDashboardPage *self,
             TanluRegion        *region,
             const TanluSummary *summary)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   g_autoptr(TanluChartSpec) spec = create_spec (self, TANLU_CHART_KIND_LINE);
   const char * const *comparisons = (const char * const *) self->comparisons;
   GtkWidget *child;
@@ -513,7 +540,8 @@ fill_trend (TanluDashboardPage *self,
   if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP && summary->series->len == 0)
     {
       add_member_series (self, spec, region);
-      note = _("No year has figures for every member, so the group’s largest members are drawn instead of its sum.");
+      note = _("No year has figures for every member, so the group’s largest members are drawn "
+                "instead of its sum.");
     }
   else
     tanlu_chart_spec_add_series (spec, tanlu_region_get_key (region), TANLU_INDICATOR_CO2_TOTAL);
@@ -540,14 +568,16 @@ fill_trend (TanluDashboardPage *self,
       gtk_button_set_child (GTK_BUTTON (chip), box);
       gtk_widget_add_css_class (chip, "comparison-chip");
       /* Translators: %s is a region */
-      tooltip = g_strdup_printf (_("Remove %s from the Comparison"), tanlu_region_get_display_name (other));
+      tooltip = g_strdup_printf (_("Remove %s from the Comparison"),
+                                 tanlu_region_get_display_name (other));
       gtk_widget_set_tooltip_text (chip, tooltip);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", comparisons[i]);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), "dashboard.remove-comparison");
       gtk_box_append (self->comparison_box, chip);
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), g_strv_length (self->comparisons) < MAX_COMPARISONS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button),
+                            g_strv_length (self->comparisons) < MAX_COMPARISONS);
 
   if (spec->series->len == 0)
     tanlu_chart_card_show_message (self->trend_card, _("CO₂ emissions"),
@@ -563,14 +593,15 @@ fill_breakdown (TanluDashboardPage  *self,
                 TanluChartCard      *card,
                 TanluChartBreakdown  breakdown)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   TanluChartSpec *spec = create_spec (self, TANLU_CHART_KIND_STACKED_AREA);
   const char *title;
 
   spec->breakdown = breakdown;
   spec->breakdown_region = g_strdup (tanlu_region_get_key (region));
   spec->top = breakdown == TANLU_CHART_BREAKDOWN_SECTOR ? TOP_SECTORS : 8;
-  title = breakdown == TANLU_CHART_BREAKDOWN_SECTOR ? _("CO₂ emissions by sector") : _("CO₂ emissions by fuel");
+  title = breakdown == TANLU_CHART_BREAKDOWN_SECTOR ? _("CO₂ emissions by sector")
+                                                    : _("CO₂ emissions by fuel");
 
   if (!tanlu_chart_card_show_spec (card, store, spec))
     {
@@ -578,9 +609,12 @@ fill_breakdown (TanluDashboardPage  *self,
 
       /* Show what the source lacks, rather than an empty chart. */
       if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY)
-        message = g_strdup_printf (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
-                                   ? _("The CEADs city inventories give each city’s total only, with no breakdown by sector. Import a table with one to see it here.")
-                                   : _("The CEADs city inventories give each city’s total only, with no breakdown by fuel. Import a table with one to see it here."));
+        message =
+          g_strdup_printf (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
+                             ? _("The CEADs city inventories give each city’s total only, with no "
+                                  "breakdown by sector. Import a table with one to see it here.")
+                             : _("The CEADs city inventories give each city’s total only, with no "
+                                  "breakdown by fuel. Import a table with one to see it here."));
       else if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
         message = g_strdup (breakdown == TANLU_CHART_BREAKDOWN_SECTOR
                             ? _("There is no year in which every member has figures by sector.")
@@ -602,9 +636,11 @@ static void
 update_scope2_note (TanluDashboardPage *self,
                     TanluRegion        *region)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
-  g_autoptr(GArray) electricity = tanlu_store_get_region_series (store, region, "co2.scope2.electricity", NULL, NULL);
-  g_autoptr(GArray) heat = tanlu_store_get_region_series (store, region, "co2.scope2.heat", NULL, NULL);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
+  g_autoptr(GArray) electricity =
+    tanlu_store_get_region_series (store, region, "co2.scope2.electricity", NULL, NULL);
+  g_autoptr(GArray) heat =
+    tanlu_store_get_region_series (store, region, "co2.scope2.heat", NULL, NULL);
   g_autofree char *note = NULL;
   double latest_electricity = 0;
   double latest_heat = 0;
@@ -631,15 +667,19 @@ update_scope2_note (TanluDashboardPage *self,
   if (latest_year == 0)
     note = NULL;
   else if (!any)
-    note = g_strdup (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1. The source gives it as zero in every year."));
+    note =
+      g_strdup (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this "
+                   "stack, which is scope 1. The source gives it as zero in every year."));
   else
     {
       g_autofree char *e = format_mass (self, latest_electricity);
       g_autofree char *h = format_mass (self, latest_heat);
 
       /* Translators: “…: electricity 12.3 Mt CO₂ and heat 0.4 Mt CO₂ in 2019.” */
-      note = g_strdup_printf (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out of this stack, which is scope 1: electricity %s and heat %s in %u."),
-                              e, h, latest_year);
+      note =
+        g_strdup_printf (_("Scope 2 (electricity and heat brought in from elsewhere) is kept out "
+                            "of this stack, which is scope 1: electricity %s and heat %s in %u."),
+                         e, h, latest_year);
     }
 
   tanlu_chart_card_set_note (self->fuel_card, note);
@@ -649,7 +689,7 @@ static void
 fill_ranking (TanluDashboardPage *self,
               TanluRegion        *region)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   TanluChartSpec *spec = create_spec (self, TANLU_CHART_KIND_BARS);
   TanluChartData *data;
 
@@ -659,8 +699,9 @@ fill_ranking (TanluDashboardPage *self,
   if (tanlu_chart_card_show_spec (self->ranking_card, store, spec) &&
       (data = tanlu_chart_view_get_data (tanlu_chart_card_get_view (self->ranking_card))) != NULL)
     /* Room for every bar and its label. */
-    gtk_widget_set_size_request (GTK_WIDGET (tanlu_chart_card_get_view (self->ranking_card)), -1,
-                                 MAX (BARS_MIN_HEIGHT, (int) data->categories->len * BAR_HEIGHT + BARS_EXTRA_HEIGHT));
+    gtk_widget_set_size_request (
+      GTK_WIDGET (tanlu_chart_card_get_view (self->ranking_card)), -1,
+      MAX (BARS_MIN_HEIGHT, (int) data->categories->len * BAR_HEIGHT + BARS_EXTRA_HEIGHT));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -668,8 +709,8 @@ fill_ranking (TanluDashboardPage *self,
 static void
 reload (TanluDashboardPage *self)
 {
-  TanluRegion *region = tanlu_context_get_region (self->context);
-  TanluStore *store = tanlu_context_get_store (self->context);
+  TanluRegion *region = tanlu_context_get_region (get_context (self));
+  TanluStore *store = tanlu_context_get_store (get_context (self));
   g_autoptr(TanluSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   const char *description;
@@ -724,7 +765,8 @@ remove_comparison_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  tanlu_dashboard_page_remove_comparison (TANLU_DASHBOARD_PAGE (widget), g_variant_get_string (parameter, NULL));
+  tanlu_dashboard_page_remove_comparison (TANLU_DASHBOARD_PAGE (widget),
+                                          g_variant_get_string (parameter, NULL));
 }
 
 static gboolean
@@ -733,7 +775,8 @@ filter_compare_row (GtkListBoxRow *row,
 {
   TanluDashboardPage *self = user_data;
   TanluRegion *region = g_object_get_data (G_OBJECT (row), "region");
-  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->compare_search)), -1);
+  g_autofree char *query =
+    g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->compare_search)), -1);
 
   return tanlu_region_matches (region, g_strstrip (query));
 }
@@ -771,8 +814,8 @@ on_compare_search_activate_cb (TanluDashboardPage *self)
 static void
 on_compare_popover_show_cb (TanluDashboardPage *self)
 {
-  TanluStore *store = tanlu_context_get_store (self->context);
-  TanluRegion *current = tanlu_context_get_region (self->context);
+  TanluStore *store = tanlu_context_get_store (get_context (self));
+  TanluRegion *current = tanlu_context_get_region (get_context (self));
   GListModel *regions = tanlu_store_get_regions (store);
   const char * const *comparisons = (const char * const *) self->comparisons;
   GtkWidget *child;
@@ -819,8 +862,10 @@ create_comparison_footer (TanluDashboardPage *self)
 
   self->compare_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->compare_search, "placeholder-text", _("Search regions"), NULL);
-  g_signal_connect_object (self->compare_search, "search-changed", G_CALLBACK (on_compare_search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_search, "activate", G_CALLBACK (on_compare_search_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_search, "search-changed",
+                           G_CALLBACK (on_compare_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_search, "activate",
+                           G_CALLBACK (on_compare_search_activate_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->compare_search));
 
   self->compare_list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -829,21 +874,25 @@ create_comparison_footer (TanluDashboardPage *self)
   gtk_list_box_set_filter_func (self->compare_list, filter_compare_row, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->compare_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Regions to compare with"), -1);
-  g_signal_connect_object (self->compare_list, "row-activated", G_CALLBACK (on_compare_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_list, "row-activated",
+                           G_CALLBACK (on_compare_row_activated_cb), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->compare_list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_widget_set_size_request (scrolled, 260, -1);
   gtk_box_append (GTK_BOX (box), scrolled);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_compare_popover_show_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_compare_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->compare_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->compare_button, _("_Compare With…"));
   gtk_menu_button_set_use_underline (self->compare_button, TRUE);
   gtk_menu_button_set_popover (self->compare_button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button), _("Draw another region beside this one"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button),
+                               _("Draw another region beside this one"));
   gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->compare_button));
 
   self->comparison_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
@@ -855,9 +904,11 @@ create_comparison_footer (TanluDashboardPage *self)
 /* ------------------------------------------------------------------------ */
 
 static void
-reload_if_shown (TanluDashboardPage *self)
+reload_if_shown (TanluContextView *view)
 {
-  if (self->context != NULL)
+  TanluDashboardPage *self = TANLU_DASHBOARD_PAGE (view);
+
+  if (get_context (self) != NULL)
     reload (self);
 }
 
@@ -868,8 +919,6 @@ tanlu_dashboard_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DASHBOARD_PAGE);
   g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_object (&self->context_signals);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->dispose (object);
 }
@@ -895,10 +944,6 @@ tanlu_dashboard_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
     case PROP_UNIT_SCALE:
       g_value_set_string (value, self->unit_scale);
       break;
@@ -922,10 +967,6 @@ tanlu_dashboard_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      tanlu_dashboard_page_set_context (self, g_value_get_object (value));
-      break;
-
     case PROP_UNIT_SCALE:
       tanlu_dashboard_page_set_unit_scale (self, g_value_get_string (value));
       break;
@@ -944,15 +985,17 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TanluContextViewClass *view_class = TANLU_CONTEXT_VIEW_CLASS (klass);
 
   object_class->dispose = tanlu_dashboard_page_dispose;
   object_class->finalize = tanlu_dashboard_page_finalize;
   object_class->get_property = tanlu_dashboard_page_get_property;
   object_class->set_property = tanlu_dashboard_page_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  view_class->context_changed = reload_if_shown;
+  view_class->region_changed = reload_if_shown;
+  view_class->data_changed = reload_if_shown;
+
   /**
    * TanluDashboardPage:unit-scale:
    *
@@ -973,7 +1016,8 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-dashboard-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, coverage_label);
@@ -982,9 +1026,9 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, empty_page);
 
-  gtk_widget_class_install_action (widget_class, "dashboard.remove-comparison", "s", remove_comparison_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.remove-comparison", "s",
+                                   remove_comparison_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dashboardpage");
 }
 
@@ -1008,11 +1052,6 @@ tanlu_dashboard_page_init (TanluDashboardPage *self)
 
   self->unit_scale = g_strdup ("auto");
   self->comparisons = g_new0 (char *, 1);
-  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
-  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (reload), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (reload), self,
-                                 G_CONNECT_SWAPPED);
 
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->trend_card = add_chart_card (self, "trend");
@@ -1023,25 +1062,6 @@ tanlu_dashboard_page_init (TanluDashboardPage *self)
 }
 
 /* ------------------------------------------------------------------------ */
-
-/**
- * tanlu_dashboard_page_set_context:
- * @context: (nullable): what the page shows
- */
-void
-tanlu_dashboard_page_set_context (TanluDashboardPage *self,
-                                  TanluContext       *context)
-{
-  g_return_if_fail (TANLU_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
-
-  if (!g_set_object (&self->context, context))
-    return;
-
-  g_signal_group_set_target (self->context_signals, context);
-  reload_if_shown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
 
 /**
  * tanlu_dashboard_page_set_unit_scale:
@@ -1062,7 +1082,7 @@ tanlu_dashboard_page_set_unit_scale (TanluDashboardPage *self,
   g_free (self->unit_scale);
   self->unit_scale = g_strdup (unit_scale);
 
-  reload_if_shown (self);
+  reload_if_shown (TANLU_CONTEXT_VIEW (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_SCALE]);
 }
 
@@ -1100,7 +1120,7 @@ tanlu_dashboard_page_set_comparisons (TanluDashboardPage *self,
 
   g_strfreev (self->comparisons);
   self->comparisons = g_strdupv ((char **) comparisons);
-  reload_if_shown (self);
+  reload_if_shown (TANLU_CONTEXT_VIEW (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISONS]);
 }
 

@@ -4,15 +4,15 @@
 #include <adwaita.h>
 
 #include "tanlu-types.h"
+#include "widgets/tanlu-context-view.h"
 
 G_BEGIN_DECLS
 
 #define TANLU_TYPE_DASHBOARD_PAGE (tanlu_dashboard_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, TANLU, DASHBOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TanluDashboardPage, tanlu_dashboard_page, TANLU, DASHBOARD_PAGE,
+                      TanluContextView)
 
-void                tanlu_dashboard_page_set_context       (TanluDashboardPage *self,
-                                                            TanluContext       *context);
 void                tanlu_dashboard_page_set_unit_scale    (TanluDashboardPage *self,
                                                             const char         *unit_scale);
 const char * const *tanlu_dashboard_page_get_comparisons   (TanluDashboardPage *self);

@@ -7,6 +7,7 @@
 
 #include "tanlu-data-page-private.h"
 #include "figures/tanlu-summary.h"
+#include "import/tanlu-csv.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-observation-list.h"
@@ -14,6 +15,7 @@
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
+#include "widgets/tanlu-context-view.h"
 #include "widgets/tanlu-context.h"
 #include "widgets/tanlu-first-rows.h"
 
@@ -51,8 +53,6 @@ struct _TanluDataPage
   GtkStack             *stack;
 
   /* owned */
-  TanluContext         *context;
-  GSignalGroup         *context_signals;
   GtkSortListModel     *sorted;
   GtkFilterListModel   *filtered;
   GtkSliceListModel    *shown;
@@ -61,17 +61,30 @@ struct _TanluDataPage
   GtkColumnViewColumn  *columns[N_COLUMNS];
 };
 
-G_DEFINE_FINAL_TYPE (TanluDataPage, tanlu_data_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU_TYPE_CONTEXT_VIEW)
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------------ */
+
+/* A figure to read: in the user's locale (digit grouping), with about three
+ * significant digits for small values so sector figures of a few
+ * kilotonnes are not shown as zero. */
+static char *
+format_value (double value)
+{
+  double magnitude = fabs (value);
+
+  if (value == 0)
+    return g_strdup ("0");
+  if (magnitude >= 1000)
+    return g_strdup_printf ("%'.0f", value);
+  if (magnitude >= 10)
+    return g_strdup_printf ("%'.1f", value);
+  if (magnitude >= 0.001)
+    return g_strdup_printf ("%.3g", value);
+
+  return g_strdup_printf ("%.2e", value);
+}
 
 static char *
 cell_text (TanluObservation *observation,
@@ -89,7 +102,7 @@ cell_text (TanluObservation *observation,
       return g_strdup_printf ("%u", tanlu_observation_get_year (observation));
 
     case COLUMN_VALUE:
-      return tanlu_format_value (tanlu_observation_get_value (observation));
+      return format_value (tanlu_observation_get_value (observation));
 
     case COLUMN_UNIT:
       return g_strdup (tanlu_indicator_get_unit (tanlu_observation_get_indicator (observation)));
@@ -139,12 +152,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   /* The table rounds; the exact figure is a hover away. */
   if (column == COLUMN_VALUE)
     {
-      g_autofree char *exact = tanlu_format_double (tanlu_observation_get_value (observation));
+      g_autofree char *exact = tanlu_csv_format_double (tanlu_observation_get_value (observation));
 
       gtk_widget_set_tooltip_text (label, exact);
     }
   else if (column == COLUMN_SOURCE)
-    gtk_widget_set_tooltip_text (label, tanlu_source_get_citation (tanlu_observation_get_source (observation)));
+    gtk_widget_set_tooltip_text (
+      label, tanlu_source_get_citation (tanlu_observation_get_source (observation)));
 }
 
 static GtkSorter *
@@ -153,28 +167,37 @@ create_sorter (Column column)
   switch (column)
     {
     case COLUMN_REGION:
-      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "region-name")));
+      return GTK_SORTER (gtk_string_sorter_new (
+        gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "region-name")));
 
     case COLUMN_INDICATOR:
       {
         GtkMultiSorter *sorter = gtk_multi_sorter_new ();
 
-        gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "indicator-order"))));
-        gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "indicator-name"))));
+        gtk_multi_sorter_append (sorter,
+                                 GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (
+                                   TANLU_TYPE_OBSERVATION, NULL, "indicator-order"))));
+        gtk_multi_sorter_append (
+          sorter, GTK_SORTER (gtk_string_sorter_new (
+                    gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "indicator-name"))));
         return GTK_SORTER (sorter);
       }
 
     case COLUMN_YEAR:
-      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "year")));
+      return GTK_SORTER (gtk_numeric_sorter_new (
+        gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "year")));
 
     case COLUMN_VALUE:
-      return GTK_SORTER (gtk_numeric_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "value")));
+      return GTK_SORTER (gtk_numeric_sorter_new (
+        gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "value")));
 
     case COLUMN_UNIT:
-      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "unit")));
+      return GTK_SORTER (
+        gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "unit")));
 
     case COLUMN_SOURCE:
-      return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "source-title")));
+      return GTK_SORTER (gtk_string_sorter_new (
+        gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "source-title")));
 
     case N_COLUMNS:
     default:
@@ -226,7 +249,8 @@ update_count (TanluDataPage *self)
     text = g_strdup_printf (ngettext ("%'u observation", "%'u observations", total), total);
   else
     /* Translators: “120 of 1,587 observations” */
-    text = g_strdup_printf (ngettext ("%'u of %'u observation", "%'u of %'u observations", total), shown, total);
+    text = g_strdup_printf (ngettext ("%'u of %'u observation", "%'u of %'u observations", total),
+                            shown, total);
 
   gtk_label_set_text (self->count_label, text);
 }
@@ -245,7 +269,8 @@ on_column_sorter_changed_cb (TanluDataPage *self)
 static void
 on_filter_entry_search_changed_cb (TanluDataPage *self)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
+  g_autofree char *stripped =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))));
 
   g_free (self->query);
   self->query = g_utf8_casefold (stripped, -1);
@@ -291,9 +316,11 @@ update_sources (TanluDataPage        *self,
 }
 
 static void
-reload (TanluDataPage *self)
+reload (TanluContextView *view)
 {
-  TanluRegion *region = self->context != NULL ? tanlu_context_get_region (self->context) : NULL;
+  TanluDataPage *self = TANLU_DATA_PAGE (view);
+  TanluContext *context = tanlu_context_view_get_context (view);
+  TanluRegion *region = context != NULL ? tanlu_context_get_region (context) : NULL;
   g_autoptr(GListModel) observations = NULL;
   g_autoptr(GError) error = NULL;
   const char *description;
@@ -302,7 +329,8 @@ reload (TanluDataPage *self)
   if (region == NULL)
     return;
 
-  observations = tanlu_store_list_observations (tanlu_context_get_store (self->context), region, &error);
+  observations =
+    tanlu_store_list_observations (tanlu_context_get_store (context), region, &error);
   if (observations == NULL)
     {
       adw_status_page_set_description (self->empty_page, error->message);
@@ -317,7 +345,8 @@ reload (TanluDataPage *self)
   gtk_label_set_text (self->description_label, description != NULL ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL);
 
-  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->column_view), TABLE_ROW_HEIGHT, AROUND_TABLE_HEIGHT);
+  tanlu_first_rows_show (self->shown, GTK_WIDGET (self->column_view), TABLE_ROW_HEIGHT,
+                         AROUND_TABLE_HEIGHT);
   gtk_sort_list_model_set_model (self->sorted, observations);
   update_sources (self, TANLU_OBSERVATION_LIST (observations));
   update_count (self);
@@ -351,8 +380,6 @@ tanlu_data_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->context_signals);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tanlu_data_page_parent_class)->dispose (object);
 }
@@ -368,61 +395,21 @@ tanlu_data_page_finalize (GObject *object)
 }
 
 static void
-tanlu_data_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  TanluDataPage *self = TANLU_DATA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tanlu_data_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  TanluDataPage *self = TANLU_DATA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      tanlu_data_page_set_context (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 tanlu_data_page_class_init (TanluDataPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TanluContextViewClass *view_class = TANLU_CONTEXT_VIEW_CLASS (klass);
 
   object_class->dispose = tanlu_data_page_dispose;
   object_class->finalize = tanlu_data_page_finalize;
-  object_class->get_property = tanlu_data_page_get_property;
-  object_class->set_property = tanlu_data_page_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  view_class->context_changed = reload;
+  view_class->region_changed = reload;
+  view_class->data_changed = reload;
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-data-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDataPage, description_label);
@@ -433,7 +420,6 @@ tanlu_data_page_class_init (TanluDataPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_entry_stop_search_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "datapage");
 }
 
@@ -451,12 +437,6 @@ tanlu_data_page_init (TanluDataPage *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
-  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (reload), self,
-                                 G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (reload), self,
-                                 G_CONNECT_SWAPPED);
 
   for (Column column = 0; column < N_COLUMNS; column++)
     {
@@ -484,31 +464,14 @@ tanlu_data_page_init (TanluDataPage *self)
                            G_CALLBACK (on_column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (filter_observation, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), NULL);
-  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, G_MAXUINT);
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
+  self->shown =
+    gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, G_MAXUINT);
+  selection =
+    GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown))));
   gtk_column_view_set_model (self->column_view, selection);
 }
 
 /* ------------------------------------------------------------------------ */
-
-/**
- * tanlu_data_page_set_context:
- * @context: (nullable): what the page shows
- */
-void
-tanlu_data_page_set_context (TanluDataPage *self,
-                             TanluContext  *context)
-{
-  g_return_if_fail (TANLU_IS_DATA_PAGE (self));
-  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
-
-  if (!g_set_object (&self->context, context))
-    return;
-
-  g_signal_group_set_target (self->context_signals, context);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
 
 /**
  * _tanlu_data_page_get_model:

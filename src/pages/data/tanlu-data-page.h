@@ -3,15 +3,12 @@
 
 #include <adwaita.h>
 
-#include "tanlu-types.h"
+#include "widgets/tanlu-context-view.h"
 
 G_BEGIN_DECLS
 
 #define TANLU_TYPE_DATA_PAGE (tanlu_data_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU, DATA_PAGE, GtkWidget)
-
-void tanlu_data_page_set_context (TanluDataPage *self,
-                                  TanluContext  *context);
+G_DECLARE_FINAL_TYPE (TanluDataPage, tanlu_data_page, TANLU, DATA_PAGE, TanluContextView)
 
 G_END_DECLS

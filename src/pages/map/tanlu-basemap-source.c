@@ -103,7 +103,8 @@ on_tile_drawn_cb (GObject      *source_object,
   if (shumate_tile_get_x (tile) != job->x || shumate_tile_get_y (tile) != job->y ||
       shumate_tile_get_zoom_level (tile) != job->zoom)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The tile moved while it was drawn");
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The tile moved while it was drawn");
       return;
     }
 
@@ -202,12 +203,4 @@ tanlu_basemap_source_new (TanluBasemap *basemap,
   self->dark = dark;
 
   return self;
-}
-
-gboolean
-tanlu_basemap_source_get_dark (TanluBasemapSource *self)
-{
-  g_return_val_if_fail (TANLU_IS_BASEMAP_SOURCE (self), FALSE);
-
-  return self->dark;
 }

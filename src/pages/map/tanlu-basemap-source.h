@@ -9,10 +9,10 @@ G_BEGIN_DECLS
 
 #define TANLU_TYPE_BASEMAP_SOURCE (tanlu_basemap_source_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluBasemapSource, tanlu_basemap_source, TANLU, BASEMAP_SOURCE, ShumateMapSource)
+G_DECLARE_FINAL_TYPE (
+  TanluBasemapSource, tanlu_basemap_source, TANLU, BASEMAP_SOURCE, ShumateMapSource)
 
 TanluBasemapSource *tanlu_basemap_source_new      (TanluBasemap       *basemap,
                                                    gboolean            dark);
-gboolean            tanlu_basemap_source_get_dark (TanluBasemapSource *self);
 
 G_END_DECLS

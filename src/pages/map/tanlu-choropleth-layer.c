@@ -171,8 +171,9 @@ static const char *
 region_name (TanluChoroplethLayer *self,
              TanluMapRegion       *region)
 {
-  return self->style.language == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_region_get_name_zh (region->region)
-                                                              : tanlu_region_get_name_en (region->region);
+  return self->style.language == TANLU_CHART_LANGUAGE_CHINESE
+           ? tanlu_region_get_name_zh (region->region)
+           : tanlu_region_get_name_en (region->region);
 }
 
 static char *
@@ -188,7 +189,8 @@ describe_hovered (TanluChoroplethLayer *self,
   if (region == NULL || self->data == NULL)
     return NULL;
 
-  name = markup ? g_markup_escape_text (region_name (self, region), -1) : g_strdup (region_name (self, region));
+  name = markup ? g_markup_escape_text (region_name (self, region), -1)
+                : g_strdup (region_name (self, region));
   value = tanlu_map_describe_value (self->data, &self->style, region->value);
   rank = tanlu_map_data_get_rank (self->data, region);
 
@@ -198,7 +200,8 @@ describe_hovered (TanluChoroplethLayer *self,
     {
       g_string_append_c (text, '\n');
       /* Translators: a region's rank on the map, “Rank 13 of 30” */
-      g_string_append_printf (text, _("Rank %u of %u"), rank, tanlu_map_data_get_n_ranked (self->data));
+      g_string_append_printf (text, _("Rank %u of %u"), rank,
+                              tanlu_map_data_get_n_ranked (self->data));
     }
 
   return g_string_free (text, FALSE);
@@ -259,8 +262,9 @@ draw_tooltip (TanluChoroplethLayer *self,
 
   box_width = MAX (extents.width, SPARKLINE_WIDTH) + 2 * TOOLTIP_PADDING;
   box_height = extents.height + SPARKLINE_HEIGHT + 3 * TOOLTIP_PADDING;
-  x = self->pointer_x + TOOLTIP_OFFSET + box_width <= width ? self->pointer_x + TOOLTIP_OFFSET
-                                                            : self->pointer_x - TOOLTIP_OFFSET - box_width;
+  x = self->pointer_x + TOOLTIP_OFFSET + box_width <= width
+        ? self->pointer_x + TOOLTIP_OFFSET
+        : self->pointer_x - TOOLTIP_OFFSET - box_width;
   y = CLAMP (self->pointer_y - box_height / 2, 0, MAX (0, height - box_height));
 
   cairo_save (cr);
@@ -359,12 +363,14 @@ prepare_ahead (TanluChoroplethLayer *self,
   int device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   if (self->preparing != NULL || zoom_is_changing (self) ||
-      !tanlu_map_region_cache_wants (self->region_cache, self->data, view, &self->style, device_scale))
+      !tanlu_map_region_cache_wants (self->region_cache, self->data, view, &self->style,
+                                     device_scale))
     return;
 
   self->preparing = g_cancellable_new ();
-  tanlu_map_region_cache_prepare_async (self->region_cache, self->data, view, &self->style, device_scale,
-                                        self->preparing, prepared_cb, g_object_ref (self));
+  tanlu_map_region_cache_prepare_async (self->region_cache, self->data, view, &self->style,
+                                        device_scale, self->preparing, prepared_cb,
+                                        g_object_ref (self));
 }
 
 static void
@@ -405,15 +411,18 @@ tanlu_choropleth_layer_snapshot (GtkWidget   *widget,
     inner.y += CONTROLS_TOP / view.scale;
     inner.width -= LEGEND_MARGIN + CONTROLS_RIGHT;
     inner.height -= CONTROLS_TOP + CONTROLS_BOTTOM;
-    tanlu_map_place_legend (self->data, &inner, legend_width, legend_height, 0, &legend_x, &legend_y);
+    tanlu_map_place_legend (self->data, &inner, legend_width, legend_height, 0, &legend_x,
+                            &legend_y);
     legend_box[0] = legend_x + LEGEND_MARGIN;
     legend_box[1] = legend_y + CONTROLS_TOP;
     legend_box[2] = legend_width;
     legend_box[3] = legend_height;
     g_array_append_vals (avoid, legend_box, 4);
     append_keep_clear (self, &view, avoid);
-    tanlu_map_draw_labels (cr, self->data, &view, &self->style, (const double *)avoid->data, avoid->len / 4);
-    tanlu_map_draw_legend (cr, self->data, &self->style, legend_box[0], legend_box[1], TRUE, NULL, NULL);
+    tanlu_map_draw_labels (cr, self->data, &view, &self->style, (const double *) avoid->data,
+                           avoid->len / 4);
+    tanlu_map_draw_legend (cr, self->data, &self->style, legend_box[0], legend_box[1], TRUE, NULL,
+                           NULL);
   }
 
   draw_tooltip (self, cr);
@@ -484,7 +493,8 @@ tanlu_choropleth_layer_constructed (GObject *object)
   G_OBJECT_CLASS (tanlu_choropleth_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (on_viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define TANLU_TYPE_CHOROPLETH_LAYER (tanlu_choropleth_layer_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluChoroplethLayer, tanlu_choropleth_layer, TANLU, CHOROPLETH_LAYER, ShumateLayer)
+G_DECLARE_FINAL_TYPE (
+  TanluChoroplethLayer, tanlu_choropleth_layer, TANLU, CHOROPLETH_LAYER, ShumateLayer)
 
 TanluChoroplethLayer *tanlu_choropleth_layer_new          (ShumateViewport      *viewport);
 void                  tanlu_choropleth_layer_set_data     (TanluChoroplethLayer *self,

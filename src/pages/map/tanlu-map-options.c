@@ -114,8 +114,8 @@ tanlu_map_options_class_init (TanluMapOptionsClass *klass)
    *
    * The inner breaks of custom classes, in the units shown.
    */
-  properties[PROP_CUSTOM_BREAKS] = g_param_spec_variant ("custom-breaks", NULL, NULL, G_VARIANT_TYPE ("ad"),
-                                                         NULL, FLAGS);
+  properties[PROP_CUSTOM_BREAKS] =
+    g_param_spec_variant ("custom-breaks", NULL, NULL, G_VARIANT_TYPE ("ad"), NULL, FLAGS);
   /**
    * TanluMapOptions:palette:
    *
@@ -128,7 +128,8 @@ tanlu_map_options_class_init (TanluMapOptionsClass *klass)
    *
    * When not 0, the map shows the change since this year.
    */
-  properties[PROP_CHANGE_BASE] = g_param_spec_int ("change-base", NULL, NULL, 0, G_MAXINT, 0, FLAGS);
+  properties[PROP_CHANGE_BASE] =
+    g_param_spec_int ("change-base", NULL, NULL, 0, G_MAXINT, 0, FLAGS);
   properties[PROP_LABELS] = g_param_spec_boolean ("labels", NULL, NULL, TRUE, FLAGS);
   properties[PROP_CAPITALS] = g_param_spec_boolean ("capitals", NULL, NULL, TRUE, FLAGS);
   properties[PROP_ONLINE_LAYER] = g_param_spec_boolean ("online-layer", NULL, NULL, FALSE, FLAGS);
@@ -147,8 +148,8 @@ tanlu_map_options_init (TanluMapOptions *self)
     }
 
   g_value_take_variant (&self->values[PROP_CUSTOM_BREAKS],
-                        g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, NULL, 0,
-                                                                       sizeof (double))));
+                        g_variant_ref_sink (g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, NULL,
+                                                                       0, sizeof (double))));
 }
 
 TanluMapOptions *

@@ -7,8 +7,8 @@
 #include <shumate/shumate.h>
 
 #include "tanlu-map-page-private.h"
-#include "geo/tanlu-boundaries.h"
 #include "charts/tanlu-chart-scale.h"
+#include "geo/tanlu-boundaries.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -16,6 +16,7 @@
 #include "tanlu-basemap-source.h"
 #include "tanlu-choropleth-layer.h"
 #include "tanlu-map-options.h"
+#include "widgets/tanlu-context-view.h"
 #include "widgets/tanlu-context.h"
 #include "widgets/tanlu-export-dialog.h"
 #include "widgets/tanlu-map-exportable.h"
@@ -61,8 +62,6 @@ struct _TanluMapPage
   GPtrArray            *indicator_codes;
 
   /* owned */
-  TanluContext         *context;
-  GSignalGroup         *context_signals;
   TanluMapOptions      *options;
   TanluBasemap         *basemap;
   ShumateMapSource     *sources[2];       /* light, dark */
@@ -79,11 +78,10 @@ struct _TanluMapPage
   gboolean              loaded;
 };
 
-G_DEFINE_FINAL_TYPE (TanluMapPage, tanlu_map_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TanluMapPage, tanlu_map_page, TANLU_TYPE_CONTEXT_VIEW)
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
   PROP_OPTIONS,
   N_PROPS
 };
@@ -98,10 +96,16 @@ chinese (void)
   return tanlu_locale_prefers_chinese ();
 }
 
+static TanluContext *
+get_context (TanluMapPage *self)
+{
+  return tanlu_context_view_get_context (TANLU_CONTEXT_VIEW (self));
+}
+
 static TanluStore *
 get_store (TanluMapPage *self)
 {
-  return self->context != NULL ? tanlu_context_get_store (self->context) : NULL;
+  return get_context (self) != NULL ? tanlu_context_get_store (get_context (self)) : NULL;
 }
 
 static TanluMapData *
@@ -137,7 +141,8 @@ go_to_bounds (TanluMapPage *self,
   if (width <= 0 || height <= 0)
     return;
 
-  zoom = log2 (MIN (width / (MAX (max_x - min_x, 1e-9) * 256), height / (MAX (max_y - min_y, 1e-9) * 256)));
+  zoom = log2 (
+    MIN (width / (MAX (max_x - min_x, 1e-9) * 256), height / (MAX (max_y - min_y, 1e-9) * 256)));
   zoom = CLAMP (zoom - FIT_MARGIN, shumate_viewport_get_min_zoom_level (viewport),
                 shumate_viewport_get_max_zoom_level (viewport));
   tanlu_mercator_unproject ((min_x + max_x) / 2, (min_y + max_y) / 2, &longitude, &latitude);
@@ -184,7 +189,8 @@ show_circle (GtkWidget  *widget,
 {
   TanluMapPage *self = TANLU_MAP_PAGE (widget);
   TanluStore *store = get_store (self);
-  TanluRegion *group = store != NULL ? tanlu_store_lookup_region_by_key (store, "chengdu-chongqing") : NULL;
+  TanluRegion *group =
+    store != NULL ? tanlu_store_lookup_region_by_key (store, "chengdu-chongqing") : NULL;
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   const guint *members;
   guint n_members;
@@ -290,14 +296,15 @@ classify_all_years (TanluMapPage         *self,
 
   for (guint y = 0; y < years->len; y++)
     {
-      tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), g_array_index (years, guint, y), NULL);
+      tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data),
+                                    g_array_index (years, guint, y), NULL);
       for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
         g_array_append_val (values, tanlu_map_data_get_region (data, i)->value);
     }
   tanlu_map_data_set_indicator (data, tanlu_map_data_get_indicator (data), year, NULL);
 
-  return tanlu_classification_new ((const double *) (gpointer) values->data, values->len, method, n_classes,
-                                   breaks, n_breaks, error);
+  return tanlu_classification_new ((const double *) (gpointer) values->data, values->len, method,
+                                   n_classes, breaks, n_breaks, error);
 }
 
 static void
@@ -330,7 +337,8 @@ classify (TanluMapPage *self)
 
   if (fixed)
     {
-      g_autoptr(TanluClassification) all = classify_all_years (self, method, n_classes, breaks, n_breaks, &error);
+      g_autoptr(TanluClassification) all =
+        classify_all_years (self, method, n_classes, breaks, n_breaks, &error);
 
       if (all != NULL)
         tanlu_map_data_set_classification (data, all);
@@ -342,7 +350,8 @@ classify (TanluMapPage *self)
   if (error != NULL)
     {
       show_message (self, error->message);
-      tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, MAX (3, MIN (n_classes, 9)), NULL, 0, NULL);
+      tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, MAX (3, MIN (n_classes, 9)), NULL, 0,
+                               NULL);
     }
 
   tanlu_choropleth_layer_changed (self->layer);
@@ -363,8 +372,8 @@ update_year_bar (TanluMapPage *self)
 
   self->updating = TRUE;
   gtk_adjustment_configure (self->year_adjustment, tanlu_map_data_get_year (data),
-                            g_array_index (years, guint, 0), g_array_index (years, guint, years->len - 1),
-                            1, 5, 0);
+                            g_array_index (years, guint, 0),
+                            g_array_index (years, guint, years->len - 1), 1, 5, 0);
   self->updating = FALSE;
 
   label = g_strdup_printf ("%u", tanlu_map_data_get_year (data));
@@ -393,7 +402,7 @@ map_for (TanluMapPage      *self,
 static void
 update_selection (TanluMapPage *self)
 {
-  TanluRegion *region = self->context != NULL ? tanlu_context_get_region (self->context) : NULL;
+  TanluRegion *region = get_context (self) != NULL ? tanlu_context_get_region (get_context (self)) : NULL;
   TanluMapData *data = current_data (self);
   guint code = 0;
 
@@ -434,7 +443,8 @@ update_marker_visibility (TanluMapPage *self)
   g_list_free (markers);
 
   /* Half the marker's width and its outline (style.css), and a pixel. */
-  tanlu_choropleth_layer_set_keep_clear (self->layer, (const double *)shown->data, shown->len / 2, 7.5);
+  tanlu_choropleth_layer_set_keep_clear (self->layer, (const double *) shown->data, shown->len / 2,
+                                         7.5);
 }
 
 /* Shows the current level, indicator and year with the chosen classes. */
@@ -474,7 +484,8 @@ reload (TanluMapPage *self)
   update_marker_visibility (self);
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->level == TANLU_REGION_LEVEL_PROVINCE ? self->provinces_button
-                                                                          : self->cities_button, TRUE);
+                                                                           : self->cities_button,
+                                TRUE);
   self->updating = FALSE;
 }
 
@@ -577,8 +588,8 @@ on_region_activated_cb (TanluMapPage *self,
 {
   TanluRegion *region = tanlu_store_lookup_region (get_store (self), code);
 
-  if (region != NULL && self->context != NULL)
-    tanlu_context_set_region (self->context, region);
+  if (region != NULL && get_context (self) != NULL)
+    tanlu_context_set_region (get_context (self), region);
 }
 
 static void
@@ -725,11 +736,10 @@ update_map_source (TanluMapPage *self)
   if (tanlu_map_options_get_online_layer (self->options))
     {
       if (self->online_source == NULL)
-        self->online_source = SHUMATE_MAP_SOURCE (
-          shumate_raster_renderer_new_full_from_url ("osm-mapnik", _("OpenStreetMap"),
-                                                     _("Map data © OpenStreetMap contributors"),
-                                                     "https://www.openstreetmap.org/copyright",
-                                                     0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR, OSM_URL));
+        self->online_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+          "osm-mapnik", _("OpenStreetMap"), _("Map data © OpenStreetMap contributors"),
+          "https://www.openstreetmap.org/copyright", 0, 18, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+          OSM_URL));
       set_map_source (self, self->online_source);
       return;
     }
@@ -776,8 +786,9 @@ sync_option_widgets (TanluMapPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (change_bases); i++)
     if (change_bases[i] == base)
       gtk_drop_down_set_selected (self->show_dropdown, i);
-  gtk_drop_down_set_selected (self->palette_dropdown,
-                              g_strcmp0 (tanlu_map_options_get_palette (self->options), "diverging") == 0);
+  gtk_drop_down_set_selected (
+    self->palette_dropdown,
+    g_strcmp0 (tanlu_map_options_get_palette (self->options), "diverging") == 0);
 
   breaks = tanlu_map_options_get_custom_breaks (self->options, &n_breaks);
   for (gsize i = 0; i < n_breaks; i++)
@@ -851,16 +862,17 @@ static void
 on_palette_selected_cb (TanluMapPage *self)
 {
   if (!self->updating)
-    g_object_set (self->options,
-                  "palette", gtk_drop_down_get_selected (self->palette_dropdown) == 0 ? "sequential" : "diverging",
-                  NULL);
+    g_object_set (
+      self->options, "palette",
+      gtk_drop_down_get_selected (self->palette_dropdown) == 0 ? "sequential" : "diverging", NULL);
 }
 
 /* Breaks as typed, "100, 250, 500", in the units shown. */
 static void
 on_breaks_activate_cb (TanluMapPage *self)
 {
-  g_auto(GStrv) parts = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->breaks_entry)), ",;， ", -1);
+  g_auto(GStrv) parts =
+    g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->breaks_entry)), ",;， ", -1);
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; parts[i] != NULL; i++)
@@ -881,10 +893,10 @@ on_breaks_activate_cb (TanluMapPage *self)
       g_array_append_val (breaks, value);
     }
 
-  g_object_set (self->options,
-                "custom-breaks", g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, breaks->data, breaks->len,
-                                                            sizeof (double)),
-                NULL);
+  g_object_set (
+    self->options, "custom-breaks",
+    g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, breaks->data, breaks->len, sizeof (double)),
+    NULL);
 }
 
 static GtkWidget *
@@ -937,7 +949,8 @@ static void
 create_options (TanluMapPage *self)
 {
   const char *shows[] = { _("Values"), _("Change since 2005"), _("Change since 2015"), NULL };
-  const char *method_names[] = { _("Quantiles"), _("Equal intervals"), _("Natural breaks (Jenks)"), _("Custom breaks"), NULL };
+  const char *method_names[] = { _("Quantiles"), _("Equal intervals"),
+                                 _("Natural breaks (Jenks)"), _("Custom breaks"), NULL };
   const char *palettes[] = { _("Sequential"), _("Diverging"), NULL };
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -951,7 +964,8 @@ create_options (TanluMapPage *self)
   gtk_drop_down_set_enable_search (self->indicator_dropdown, FALSE);
   gtk_widget_set_size_request (GTK_WIDGET (self->indicator_dropdown), 220, -1);
   option_row (box, _("_Indicator"), GTK_WIDGET (self->indicator_dropdown));
-  g_signal_connect_object (self->indicator_dropdown, "notify::selected", G_CALLBACK (on_indicator_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->indicator_dropdown, "notify::selected",
+                           G_CALLBACK (on_indicator_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->show_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shows));
   option_row (box, _("_Show"), GTK_WIDGET (self->show_dropdown));
@@ -959,24 +973,29 @@ create_options (TanluMapPage *self)
   self->method_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (method_names));
   option_row (box, _("_Classes"), GTK_WIDGET (self->method_dropdown));
 
-  self->classes_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (TANLU_CLASSIFY_MIN_CLASSES,
-                                                                        TANLU_CLASSIFY_MAX_CLASSES, 1));
+  self->classes_spin = GTK_SPIN_BUTTON (
+    gtk_spin_button_new_with_range (TANLU_CLASSIFY_MIN_CLASSES, TANLU_CLASSIFY_MAX_CLASSES, 1));
   option_row (box, _("_Number of classes"), GTK_WIDGET (self->classes_spin));
 
   self->breaks_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->breaks_entry, _("Breaks, such as 100, 250, 500"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->breaks_entry), _("The values between classes, in the units shown; press Enter to apply"));
+  gtk_widget_set_tooltip_text (
+    GTK_WIDGET (self->breaks_entry),
+    _("The values between classes, in the units shown; press Enter to apply"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->breaks_entry));
-  g_signal_connect_object (self->breaks_entry, "activate", G_CALLBACK (on_breaks_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->breaks_entry, "activate", G_CALLBACK (on_breaks_activate_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->palette_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (palettes));
   option_row (box, _("Co_lours"), GTK_WIDGET (self->palette_dropdown));
 
-  self->fixed_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Same classes for _every year")));
+  self->fixed_check =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Same classes for _every year")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->fixed_check));
   self->labels_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Region _names")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->labels_check));
-  self->capitals_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Provincial ca_pitals")));
+  self->capitals_check =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Provincial ca_pitals")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->capitals_check));
 
   sync_option_widgets (self);
@@ -989,9 +1008,12 @@ create_options (TanluMapPage *self)
   g_object_bind_property (self->options, "capitals", self->capitals_check, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  g_signal_connect_object (self->show_dropdown, "notify::selected", G_CALLBACK (on_show_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->method_dropdown, "notify::selected", G_CALLBACK (on_method_selected_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->palette_dropdown, "notify::selected", G_CALLBACK (on_palette_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->show_dropdown, "notify::selected",
+                           G_CALLBACK (on_show_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->method_dropdown, "notify::selected",
+                           G_CALLBACK (on_method_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->palette_dropdown, "notify::selected",
+                           G_CALLBACK (on_palette_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (self->options_button, popover);
@@ -1004,7 +1026,7 @@ create_options (TanluMapPage *self)
 static void
 load (TanluMapPage *self)
 {
-  if (self->loaded || self->context == NULL)
+  if (self->loaded || get_context (self) == NULL)
     return;
 
   self->loaded = TRUE;
@@ -1022,15 +1044,34 @@ tanlu_map_page_map (GtkWidget *widget)
   load (TANLU_MAP_PAGE (widget));
 }
 
+/* What was drawn from another database goes. */
 static void
-on_context_changed_cb (TanluMapPage *self)
+tanlu_map_page_context_changed (TanluContextView *view)
 {
+  TanluMapPage *self = TANLU_MAP_PAGE (view);
+
+  tanlu_choropleth_layer_set_data (self->layer, NULL);
+  g_hash_table_remove_all (self->maps);
+  tanlu_map_page_remove_markers (self, NULL);
+  self->loaded = FALSE;
+
+  if (get_context (self) != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+static void
+tanlu_map_page_region_changed (TanluContextView *view)
+{
+  TanluMapPage *self = TANLU_MAP_PAGE (view);
+
   update_selection (self);
 }
 
 static void
-on_data_changed_cb (TanluMapPage *self)
+tanlu_map_page_data_changed (TanluContextView *view)
 {
+  TanluMapPage *self = TANLU_MAP_PAGE (view);
+
   if (!self->loaded)
     return;
 
@@ -1074,8 +1115,6 @@ tanlu_map_page_dispose (GObject *object)
   g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, tanlu_basemap_unref);
   g_clear_pointer (&self->indicator, g_free);
-  g_clear_object (&self->context_signals);
-  g_clear_object (&self->context);
   g_clear_object (&self->options);
 
   G_OBJECT_CLASS (tanlu_map_page_parent_class)->dispose (object);
@@ -1091,10 +1130,6 @@ tanlu_map_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
     case PROP_OPTIONS:
       g_value_set_object (value, self->options);
       break;
@@ -1110,14 +1145,8 @@ tanlu_map_page_set_property (GObject      *object,
                              const GValue *value,
                              GParamSpec   *pspec)
 {
-  TanluMapPage *self = TANLU_MAP_PAGE (object);
-
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      tanlu_map_page_set_context (self, g_value_get_object (value));
-      break;
-
     case PROP_OPTIONS:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1129,6 +1158,7 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TanluContextViewClass *view_class = TANLU_CONTEXT_VIEW_CLASS (klass);
 
   object_class->dispose = tanlu_map_page_dispose;
   object_class->get_property = tanlu_map_page_get_property;
@@ -1136,9 +1166,10 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
 
   widget_class->map = tanlu_map_page_map;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, TANLU_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  view_class->context_changed = tanlu_map_page_context_changed;
+  view_class->region_changed = tanlu_map_page_region_changed;
+  view_class->data_changed = tanlu_map_page_data_changed;
+
   /**
    * TanluMapPage:options:
    *
@@ -1152,7 +1183,8 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tanlu/Tanlu/tanlu-map-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tanlu/Tanlu/tanlu-map-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluMapPage, map);
   gtk_widget_class_bind_template_child (widget_class, TanluMapPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TanluMapPage, provinces_button);
@@ -1171,10 +1203,10 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
   gtk_widget_class_install_action (widget_class, "map.export-view", NULL, export_view);
   gtk_widget_class_install_action (widget_class, "map.export-whole", NULL, export_whole);
   gtk_widget_class_install_action (widget_class, "map.copy", NULL, copy_map);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "map.export-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "map.export-view",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "map.play", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mappage");
 }
 
@@ -1187,13 +1219,9 @@ tanlu_map_page_init (TanluMapPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->options = tanlu_map_options_new ();
-  self->context_signals = g_signal_group_new (TANLU_TYPE_CONTEXT);
-  g_signal_group_connect_object (self->context_signals, "notify::region", G_CALLBACK (on_context_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->context_signals, "data-changed", G_CALLBACK (on_data_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
 
-  self->maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tanlu_map_data_unref);
+  self->maps =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tanlu_map_data_unref);
   self->indicator_codes = g_ptr_array_new_with_free_func (g_free);
   self->indicator = g_strdup (TANLU_INDICATOR_CO2_TOTAL);
   self->level = TANLU_REGION_LEVEL_PROVINCE;
@@ -1205,68 +1233,32 @@ tanlu_map_page_init (TanluMapPage *self)
   shumate_viewport_set_max_zoom_level (viewport, 12);
   /* Web Mercator maps are not turned; north stays up. */
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_compass (self->map)), FALSE);
-  shumate_license_set_extra_text (shumate_simple_map_get_license (self->map),
-                                  _("Boundaries are schematic (示意), not an authoritative depiction"));
+  shumate_license_set_extra_text (
+    shumate_simple_map_get_license (self->map),
+    _("Boundaries are schematic (示意), not an authoritative depiction"));
 
   self->layer = tanlu_choropleth_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->layer));
-  g_signal_connect_object (self->layer, "region-activated", G_CALLBACK (on_region_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->layer, "region-opened", G_CALLBACK (on_region_opened_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "region-activated", G_CALLBACK (on_region_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "region-opened", G_CALLBACK (on_region_opened_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->marker_layer = shumate_marker_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
 
   create_options (self);
 
-  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->fit_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_on_first_size_cb, NULL, NULL);
+  self->fit_tick_id =
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), fit_on_first_size_cb, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
-
-/**
- * tanlu_map_page_set_context:
- * @context: (nullable): what the page shows
- */
-void
-tanlu_map_page_set_context (TanluMapPage *self,
-                            TanluContext *context)
-{
-  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
-  g_return_if_fail (context == NULL || TANLU_IS_CONTEXT (context));
-
-  if (self->context == context)
-    return;
-
-  /* What was drawn from another database goes. */
-  tanlu_choropleth_layer_set_data (self->layer, NULL);
-  g_hash_table_remove_all (self->maps);
-  tanlu_map_page_remove_markers (self, NULL);
-  self->loaded = FALSE;
-
-  g_set_object (&self->context, context);
-  g_signal_group_set_target (self->context_signals, context);
-
-  if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-/**
- * tanlu_map_page_get_context:
- *
- * Returns: (transfer none) (nullable): what the page shows
- */
-TanluContext *
-tanlu_map_page_get_context (TanluMapPage *self)
-{
-  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
-
-  return self->context;
-}
 
 /**
  * tanlu_map_page_get_options:
@@ -1335,7 +1327,8 @@ tanlu_map_page_set_year (TanluMapPage *self,
   if (tanlu_map_options_get_fixed_scale (self->options) &&
       tanlu_map_data_get_classification (data) != NULL)
     {
-      g_autoptr(TanluClassification) kept = tanlu_classification_copy (tanlu_map_data_get_classification (data));
+      g_autoptr(TanluClassification) kept =
+        tanlu_classification_copy (tanlu_map_data_get_classification (data));
 
       tanlu_map_data_set_classification (data, kept);
       tanlu_choropleth_layer_changed (self->layer);

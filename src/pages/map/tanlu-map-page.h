@@ -3,28 +3,26 @@
 
 #include <adwaita.h>
 
+#include "map/tanlu-map-markers.h"
 #include "tanlu-map-options.h"
 #include "tanlu-types.h"
-#include "map/tanlu-map-markers.h"
+#include "widgets/tanlu-context-view.h"
 
 G_BEGIN_DECLS
 
 #define TANLU_TYPE_MAP_PAGE (tanlu_map_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TanluMapPage, tanlu_map_page, TANLU, MAP_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TanluMapPage, tanlu_map_page, TANLU, MAP_PAGE, TanluContextView)
 
-void             tanlu_map_page_set_context     (TanluMapPage         *self,
-                                                 TanluContext         *context);
-TanluContext    *tanlu_map_page_get_context     (TanluMapPage         *self);
-TanluMapOptions *tanlu_map_page_get_options     (TanluMapPage         *self);
-void        tanlu_map_page_show_level      (TanluMapPage         *self,
-                                            TanluRegionLevel      level,
-                                            guint                 parent_code);
-void        tanlu_map_page_set_year        (TanluMapPage         *self,
-                                            guint                 year);
-void        tanlu_map_page_add_marker      (TanluMapPage         *self,
-                                            const TanluMapMarker *marker);
-void        tanlu_map_page_remove_markers  (TanluMapPage         *self,
-                                            const char           *kind);
+TanluMapOptions *tanlu_map_page_get_options    (TanluMapPage         *self);
+void             tanlu_map_page_show_level     (TanluMapPage         *self,
+                                                TanluRegionLevel      level,
+                                                guint                 parent_code);
+void             tanlu_map_page_set_year       (TanluMapPage         *self,
+                                                guint                 year);
+void             tanlu_map_page_add_marker     (TanluMapPage         *self,
+                                                const TanluMapMarker *marker);
+void             tanlu_map_page_remove_markers (TanluMapPage         *self,
+                                                const char           *kind);
 
 G_END_DECLS
