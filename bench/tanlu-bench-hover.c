@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "widgets/tanlu-chart-view-private.h"
 #include "tanlu-bench-stats.h"
 
 #include <adwaita.h>
@@ -89,7 +90,7 @@ finish (Bench *bench,
 static void
 hover_next_year (Bench *bench)
 {
-  const TanluChartLayout *layout = tanlu_chart_view_get_layout (bench->view);
+  const TanluChartLayout *layout = _tanlu_chart_view_get_layout (bench->view);
   int n_years = (int) (floor (layout->x_max) - ceil (layout->x_min)) + 1;
   double x;
 
@@ -98,7 +99,7 @@ hover_next_year (Bench *bench)
   bench->year += bench->direction;
 
   x = tanlu_chart_layout_x_to_pixel (layout, ceil (layout->x_min) + bench->year);
-  tanlu_chart_view_hover_at (bench->view, x, layout->plot_y + layout->plot_height / 2);
+  _tanlu_chart_view_hover_at (bench->view, x, layout->plot_y + layout->plot_height / 2);
 }
 
 /* What the view itself does for a hover frame: build its nodes, the
@@ -180,7 +181,7 @@ on_after_paint (GdkFrameClock *frame_clock,
     {
     case PHASE_FIRST_FRAME:
       /* The first frame that drew the chart. */
-      if (tanlu_chart_view_get_layout (bench->view) == NULL)
+      if (_tanlu_chart_view_get_layout (bench->view) == NULL)
         return;
       bench->first_frame = milliseconds;
       bench->phase = PHASE_HOVER;
@@ -197,7 +198,7 @@ on_after_paint (GdkFrameClock *frame_clock,
       break;
 
     case PHASE_FULL_REDRAW:
-      if (!bench->waiting || tanlu_chart_view_get_layout (bench->view) == NULL)
+      if (!bench->waiting || _tanlu_chart_view_get_layout (bench->view) == NULL)
         return;
       g_array_append_val (bench->redraw_times, milliseconds);
       if (bench->redraw_times->len == FULL_REDRAWS)

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tanlu-chart-view.h"
+#include "tanlu-chart-view-private.h"
 #include "charts/tanlu-chart-scale.h"
 
 #include <math.h>
@@ -345,7 +345,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
               double                    y,
               TanluChartView           *self)
 {
-  tanlu_chart_view_hover_at (self, x, y);
+  _tanlu_chart_view_hover_at (self, x, y);
 }
 
 static void
@@ -362,7 +362,7 @@ on_pressed_cb (GtkGestureClick *gesture,
                double           y,
                TanluChartView  *self)
 {
-  if (tanlu_chart_view_click_at (self, x, y))
+  if (_tanlu_chart_view_click_at (self, x, y))
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
@@ -817,13 +817,13 @@ tanlu_chart_view_set_series_hidden (TanluChartView *self,
 }
 
 /**
- * tanlu_chart_view_get_layout:
+ * _tanlu_chart_view_get_layout:
  *
  * Returns: (transfer none) (nullable): where the last drawing put its plot
  *   and text, or %NULL before the first drawing
  */
 const TanluChartLayout *
-tanlu_chart_view_get_layout (TanluChartView *self)
+_tanlu_chart_view_get_layout (TanluChartView *self)
 {
   g_return_val_if_fail (TANLU_IS_CHART_VIEW (self), NULL);
 
@@ -831,13 +831,13 @@ tanlu_chart_view_get_layout (TanluChartView *self)
 }
 
 /**
- * tanlu_chart_view_get_hover_text:
+ * _tanlu_chart_view_get_hover_text:
  *
  * Returns: (transfer full) (nullable): the tooltip's text, without markup,
  *   or %NULL when nothing is hovered
  */
 char *
-tanlu_chart_view_get_hover_text (TanluChartView *self)
+_tanlu_chart_view_get_hover_text (TanluChartView *self)
 {
   g_autofree char *markup = NULL;
   char *text = NULL;
@@ -853,7 +853,7 @@ tanlu_chart_view_get_hover_text (TanluChartView *self)
 }
 
 /**
- * tanlu_chart_view_hover_at:
+ * _tanlu_chart_view_hover_at:
  * @x: a position in the view
  * @y: a position in the view
  *
@@ -861,7 +861,7 @@ tanlu_chart_view_get_hover_text (TanluChartView *self)
  * pointer does.
  */
 void
-tanlu_chart_view_hover_at (TanluChartView *self,
+_tanlu_chart_view_hover_at (TanluChartView *self,
                            double          x,
                            double          y)
 {
@@ -873,7 +873,7 @@ tanlu_chart_view_hover_at (TanluChartView *self,
 }
 
 /**
- * tanlu_chart_view_click_at:
+ * _tanlu_chart_view_click_at:
  *
  * Acts on a click at the position: on a legend entry or a line's label,
  * hides or shows that series.
@@ -881,7 +881,7 @@ tanlu_chart_view_hover_at (TanluChartView *self,
  * Returns: whether the click did something
  */
 gboolean
-tanlu_chart_view_click_at (TanluChartView *self,
+_tanlu_chart_view_click_at (TanluChartView *self,
                            double          x,
                            double          y)
 {

@@ -18,13 +18,5 @@ TanluChartData         *tanlu_chart_view_get_data         (TanluChartView *self)
 void                    tanlu_chart_view_set_series_hidden (TanluChartView *self,
                                                             guint           index,
                                                             gboolean        hidden);
-const TanluChartLayout *tanlu_chart_view_get_layout       (TanluChartView *self);
-char                   *tanlu_chart_view_get_hover_text   (TanluChartView *self);
-void                    tanlu_chart_view_hover_at         (TanluChartView *self,
-                                                           double          x,
-                                                           double          y);
-gboolean                tanlu_chart_view_click_at         (TanluChartView *self,
-                                                           double          x,
-                                                           double          y);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "widgets/tanlu-chart-view-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
@@ -116,9 +117,9 @@ static const TanluChartLayout *
 drawn_layout (TanluChartView *view)
 {
   tanlu_test_wait_for_draw (GTK_WIDGET (view));
-  g_assert_nonnull (tanlu_chart_view_get_layout (view));
+  g_assert_nonnull (_tanlu_chart_view_get_layout (view));
 
-  return tanlu_chart_view_get_layout (view);
+  return _tanlu_chart_view_get_layout (view);
 }
 
 /* The view as it is on screen, rendered by the window's renderer. */
@@ -242,8 +243,8 @@ test_hover_shows_year (Fixture       *fixture,
   layout = drawn_layout (view);
   middle = layout->plot_y + layout->plot_height / 2;
 
-  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010), middle);
-  text = tanlu_chart_view_get_hover_text (view);
+  _tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010), middle);
+  text = _tanlu_chart_view_get_hover_text (view);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "2010"));
   value = tanlu_chart_format_value (value_in (fixture, 510000, "co2.total", 2010),
@@ -253,14 +254,14 @@ test_hover_shows_year (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   /* Nearer 2011 than 2010 picks 2011. */
-  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010.6), middle);
-  text = tanlu_chart_view_get_hover_text (view);
+  _tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2010.6), middle);
+  text = _tanlu_chart_view_get_hover_text (view);
   g_assert_true (g_str_has_prefix (text, "2011"));
   g_clear_pointer (&text, g_free);
 
   /* Outside the plot, no tooltip. */
-  tanlu_chart_view_hover_at (view, layout->plot_x + layout->plot_width / 2, layout->plot_y - 5);
-  g_assert_null (tanlu_chart_view_get_hover_text (view));
+  _tanlu_chart_view_hover_at (view, layout->plot_x + layout->plot_width / 2, layout->plot_y - 5);
+  g_assert_null (_tanlu_chart_view_get_hover_text (view));
 }
 
 static void
@@ -312,7 +313,7 @@ test_legend_hides_series (Fixture       *fixture,
   before = render_view (view);
   g_assert_cmpuint (pixel_at (before, line_x, line_y), !=, pixel_at (before, line_x, blank_y));
 
-  g_assert_true (tanlu_chart_view_click_at (view, x, y));
+  g_assert_true (_tanlu_chart_view_click_at (view, x, y));
   g_assert_true (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->hidden);
 
   layout = drawn_layout (view);
@@ -320,14 +321,14 @@ test_legend_hides_series (Fixture       *fixture,
   g_assert_cmpuint (pixel_at (after, line_x, line_y), ==, pixel_at (after, line_x, blank_y));
 
   /* Nor does the tooltip list it. */
-  tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2005),
+  _tanlu_chart_view_hover_at (view, tanlu_chart_layout_x_to_pixel (layout, 2005),
                              layout->plot_y + layout->plot_height / 2);
-  text = tanlu_chart_view_get_hover_text (view);
+  text = _tanlu_chart_view_get_hover_text (view);
   g_assert_nonnull (strstr (text, "Sichuan"));
   g_assert_null (strstr (text, "Chongqing"));
 
   /* A second click shows it again. */
-  g_assert_true (tanlu_chart_view_click_at (view, x, y));
+  g_assert_true (_tanlu_chart_view_click_at (view, x, y));
   g_assert_false (((TanluChartSeries *) g_ptr_array_index (chart->series, 1))->hidden);
 }
 
@@ -496,7 +497,7 @@ test_region_without_figures (Fixture       *fixture,
 static gboolean
 has_layout (gpointer data)
 {
-  return tanlu_chart_view_get_layout (data) != NULL;
+  return _tanlu_chart_view_get_layout (data) != NULL;
 }
 
 static void
@@ -513,7 +514,7 @@ test_charts_drawn_when_in_sight (Fixture       *fixture,
 
   /* At the bottom of the page, the fuel chart is not drawn at first… */
   fuel = chart_view (fixture, "fuel");
-  g_assert_null (tanlu_chart_view_get_layout (fuel));
+  g_assert_null (_tanlu_chart_view_get_layout (fuel));
 
   /* …but as soon as it is scrolled to. */
   scrolled =

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "pages/map/tanlu-choropleth-layer-private.h"
 #include "pages/map/tanlu-choropleth-layer.h"
 #include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-map-page.h"
@@ -118,8 +119,8 @@ test_hover_and_click_city (Fixture       *fixture,
 
   /* Chengdu's city centre. */
   pixel_of (fixture, 104.07, 30.67, &x, &y);
-  tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
-  text = tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
+  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "Chengdu\n"));
   g_assert_nonnull (strstr (text, "Rank 1 of"));
@@ -129,12 +130,12 @@ test_hover_and_click_city (Fixture       *fixture,
     double sea_x, sea_y;
 
     pixel_of (fixture, 123, 35, &sea_x, &sea_y);
-    tanlu_choropleth_layer_hover_at (layer (fixture), sea_x, sea_y);
-    g_assert_null (tanlu_choropleth_layer_get_hover_text (layer (fixture)));
+    _tanlu_choropleth_layer_hover_at (layer (fixture), sea_x, sea_y);
+    g_assert_null (_tanlu_choropleth_layer_get_hover_text (layer (fixture)));
   }
 
   /* A click selects Chengdu for the whole window: the sidebar follows. */
-  g_assert_true (tanlu_choropleth_layer_click_at (layer (fixture), x, y, 1));
+  g_assert_true (_tanlu_choropleth_layer_click_at (layer (fixture), x, y, 1));
   g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510100));
   tanlu_test_wait_until (region_is, fixture);
   tanlu_test_wait_for_idle ();
@@ -170,7 +171,7 @@ test_double_click_opens_province (Fixture       *fixture,
   open_map (fixture);
   pixel_of (fixture, 104.07, 30.67, &x, &y);
 
-  g_assert_true (tanlu_choropleth_layer_click_at (layer (fixture), x, y, 2));
+  g_assert_true (_tanlu_choropleth_layer_click_at (layer (fixture), x, y, 2));
   tanlu_test_wait_for_idle ();
   shown = tanlu_choropleth_layer_get_data (layer (fixture));
   g_assert_cmpint (tanlu_map_data_get_level (shown), ==, TANLU_REGION_LEVEL_CITY);

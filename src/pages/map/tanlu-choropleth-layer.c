@@ -6,7 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "tanlu-choropleth-layer.h"
+#include "tanlu-choropleth-layer-private.h"
 #include "charts/tanlu-chart.h"
 #include "map/tanlu-map-region-cache.h"
 #include "store/tanlu-region.h"
@@ -131,12 +131,12 @@ tanlu_choropleth_layer_get_view (TanluChoroplethLayer *self,
 }
 
 /**
- * tanlu_choropleth_layer_region_at:
+ * _tanlu_choropleth_layer_region_at:
  *
  * Returns: (transfer none) (nullable): the region at a point of the layer
  */
 TanluMapRegion *
-tanlu_choropleth_layer_region_at (TanluChoroplethLayer *self,
+_tanlu_choropleth_layer_region_at (TanluChoroplethLayer *self,
                                   double                x,
                                   double                y)
 {
@@ -448,7 +448,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
               double                    y,
               TanluChoroplethLayer     *self)
 {
-  tanlu_choropleth_layer_hover_at (self, x, y);
+  _tanlu_choropleth_layer_hover_at (self, x, y);
 }
 
 static void
@@ -465,7 +465,7 @@ on_released_cb (GtkGestureClick      *gesture,
                 double                y,
                 TanluChoroplethLayer *self)
 {
-  tanlu_choropleth_layer_click_at (self, x, y, n_press);
+  _tanlu_choropleth_layer_click_at (self, x, y, n_press);
 }
 
 static void
@@ -682,12 +682,12 @@ tanlu_choropleth_layer_set_keep_clear (TanluChoroplethLayer *self,
 }
 
 /**
- * tanlu_choropleth_layer_hover_at:
+ * _tanlu_choropleth_layer_hover_at:
  *
  * Shows the tooltip of the region at a point, as the pointer does.
  */
 void
-tanlu_choropleth_layer_hover_at (TanluChoroplethLayer *self,
+_tanlu_choropleth_layer_hover_at (TanluChoroplethLayer *self,
                                  double                x,
                                  double                y)
 {
@@ -695,19 +695,19 @@ tanlu_choropleth_layer_hover_at (TanluChoroplethLayer *self,
 
   self->pointer_x = x;
   self->pointer_y = y;
-  set_hovered (self, tanlu_choropleth_layer_region_at (self, x, y));
+  set_hovered (self, _tanlu_choropleth_layer_region_at (self, x, y));
   if (self->hovered != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
- * tanlu_choropleth_layer_get_hover_text:
+ * _tanlu_choropleth_layer_get_hover_text:
  *
  * Returns: (transfer full) (nullable): the tooltip's text, or %NULL when
  *   no region is under the pointer
  */
 char *
-tanlu_choropleth_layer_get_hover_text (TanluChoroplethLayer *self)
+_tanlu_choropleth_layer_get_hover_text (TanluChoroplethLayer *self)
 {
   g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), NULL);
 
@@ -728,7 +728,7 @@ tanlu_choropleth_layer_changed (TanluChoroplethLayer *self)
 }
 
 /**
- * tanlu_choropleth_layer_click_at:
+ * _tanlu_choropleth_layer_click_at:
  * @n_press: 1 for a click, 2 for a double click
  *
  * Acts on a click at a point, as the pointer does: a click selects the
@@ -737,7 +737,7 @@ tanlu_choropleth_layer_changed (TanluChoroplethLayer *self)
  * Returns: whether there was a region at the point
  */
 gboolean
-tanlu_choropleth_layer_click_at (TanluChoroplethLayer *self,
+_tanlu_choropleth_layer_click_at (TanluChoroplethLayer *self,
                                  double                x,
                                  double                y,
                                  int                   n_press)
@@ -746,7 +746,7 @@ tanlu_choropleth_layer_click_at (TanluChoroplethLayer *self,
 
   g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), FALSE);
 
-  if (!(region = tanlu_choropleth_layer_region_at (self, x, y)))
+  if (!(region = _tanlu_choropleth_layer_region_at (self, x, y)))
     return FALSE;
 
   g_signal_emit (self, signals[n_press >= 2 ? REGION_OPENED : REGION_ACTIVATED], 0,

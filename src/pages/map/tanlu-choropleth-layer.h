@@ -27,17 +27,6 @@ void                  tanlu_choropleth_layer_set_keep_clear (TanluChoroplethLaye
                                                            double                radius);
 void                  tanlu_choropleth_layer_get_view     (TanluChoroplethLayer *self,
                                                            TanluMapView         *view);
-TanluMapRegion       *tanlu_choropleth_layer_region_at    (TanluChoroplethLayer *self,
-                                                           double                x,
-                                                           double                y);
-void                  tanlu_choropleth_layer_hover_at     (TanluChoroplethLayer *self,
-                                                           double                x,
-                                                           double                y);
-char                 *tanlu_choropleth_layer_get_hover_text (TanluChoroplethLayer *self);
-gboolean              tanlu_choropleth_layer_click_at     (TanluChoroplethLayer *self,
-                                                           double                x,
-                                                           double                y,
-                                                           int                   n_press);
 void                  tanlu_choropleth_layer_changed      (TanluChoroplethLayer *self);
 
 G_END_DECLS
