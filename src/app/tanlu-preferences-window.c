@@ -22,13 +22,17 @@ struct _TanluPreferencesWindow
   AdwEntryRow          *approval_row;
   AdwEntryRow          *boundary_source_row;
   AdwActionRow         *boundaries_row;
+  GtkWidget            *load_button;
   GtkSwitch            *online_switch;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *progress_row;
   GtkWidget            *revert_button;
 
   /* owned */
   TanluContext         *context;
   GSettings            *settings;
   GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;   /* while boundaries load */
 };
 
 G_DEFINE_FINAL_TYPE (TanluPreferencesWindow, tanlu_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -59,40 +63,70 @@ update_boundaries_row (TanluPreferencesWindow *self)
       _("The bundled boundaries are in use. They are schematic (示意), not fit for publication."));
 
   adw_action_row_set_subtitle (self->boundaries_row, subtitle);
-  gtk_widget_set_sensitive (self->revert_button, official);
+  gtk_widget_set_sensitive (self->revert_button, official && self->cancellable == NULL);
+  gtk_widget_set_sensitive (self->load_button, self->cancellable == NULL);
+  gtk_widget_set_visible (self->progress_row, self->cancellable != NULL);
 }
 
 static void
-on_chooser_response_cb (TanluPreferencesWindow *self,
-                        int                     response,
-                        GtkFileChooserNative   *chooser)
+on_load_progress (GObject    *source_object,
+                  guint       file_index,
+                  guint       n_files,
+                  const char *display_name,
+                  double      fraction)
 {
+  TanluPreferencesWindow *self = TANLU_PREFERENCES_WINDOW (source_object);
+
+  if (self->progress_bar != NULL)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+      gtk_progress_bar_set_text (self->progress_bar, display_name);
+    }
+}
+
+static void
+on_load_finished (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TanluPreferencesWindow *self = TANLU_PREFERENCES_WINDOW (object);
   g_autoptr(TanluBoundaryReport) report = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *source_text = NULL;
+  g_autoptr(GError) reload_error = NULL;
+  gboolean loaded;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
+  loaded = tanlu_boundaries_import_finish (result, &report, &error);
+  g_clear_object (&self->cancellable);
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = g_file_get_path (file);
-  source_text = g_settings_get_string (self->settings, "map-boundary-source");
+  /* Closed meanwhile: the database is as the import left it, and the
+   * window's views reload when they next draw. */
+  if (self->context == NULL)
+    return;
 
-  if (!tanlu_store_import_official_boundaries (tanlu_context_get_store (self->context), path,
-                                               source_text, &report, &error))
+  update_boundaries_row (self);
+
+  if (!loaded)
     {
       g_autofree char *details = report != NULL ? tanlu_boundary_report_to_string (report) : NULL;
-      g_autofree char *body = details != NULL
-                                ? g_strdup_printf ("%s\n\n%s", error->message, details)
-                                : g_strdup (error->message);
+      g_autofree char *body = NULL;
 
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                            adw_toast_new (_("Loading cancelled; nothing changed")));
+          return;
+        }
+
+      body = details != NULL && *details != '\0' && !g_str_equal (details, error->message)
+               ? g_strdup_printf ("%s\n\n%s", error->message, details)
+               : g_strdup (error->message);
       show_error (self, _("The Boundaries Were Not Loaded"), body);
-      goto out;
+      return;
     }
 
   /* Maps and dashboards draw the new boundaries. */
+  if (!tanlu_store_reload (tanlu_context_get_store (self->context), &reload_error))
+    g_warning ("Could not reload after loading boundaries: %s", reload_error->message);
   tanlu_context_data_changed (self->context);
   update_boundaries_row (self);
   {
@@ -100,8 +134,44 @@ on_chooser_response_cb (TanluPreferencesWindow *self,
 
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (done));
   }
+}
 
-out:
+static void
+start_loading (TanluPreferencesWindow *self,
+               const char             *path)
+{
+  g_autofree char *source_text = g_settings_get_string (self->settings, "map-boundary-source");
+
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  update_boundaries_row (self);
+
+  tanlu_boundaries_import_async (G_OBJECT (self),
+                                 tanlu_store_get_path (tanlu_context_get_store (self->context)),
+                                 path, source_text, on_load_progress, self->cancellable,
+                                 on_load_finished, NULL);
+}
+
+static void
+on_cancel_button_clicked_cb (TanluPreferencesWindow *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_chooser_response_cb (TanluPreferencesWindow *self,
+                        int                     response,
+                        GtkFileChooserNative   *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    start_loading (self, path);
+
   g_clear_object (&self->chooser);
 }
 
@@ -145,7 +215,7 @@ on_revert_response_cb (TanluPreferencesWindow *self,
   if (!g_str_equal (response, "revert"))
     return;
 
-  if (!tanlu_store_revert_official_boundaries (tanlu_context_get_store (self->context), &n_reverted,
+  if (!tanlu_boundaries_revert (tanlu_context_get_store (self->context), &n_reverted,
                                                &error))
     {
       show_error (self, _("The Boundaries Were Not Reverted"), error->message);
@@ -180,6 +250,10 @@ tanlu_preferences_window_dispose (GObject *object)
 {
   TanluPreferencesWindow *self = (TanluPreferencesWindow *)object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -204,8 +278,12 @@ tanlu_preferences_window_class_init (TanluPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, approval_row);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundaries_row);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, boundary_source_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, load_button);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, online_switch);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, progress_row);
   gtk_widget_class_bind_template_child (widget_class, TanluPreferencesWindow, revert_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_load_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_revert_button_clicked_cb);
 }

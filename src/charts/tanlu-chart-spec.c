@@ -9,6 +9,7 @@
 
 #include "tanlu-chart-spec.h"
 #include "figures/tanlu-summary.h"
+#include "import/tanlu-input.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -942,7 +943,13 @@ tanlu_chart_spec_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
+  if (length < 0)
+    length = strlen (json);
+
+  /* No chart spec nests deeper than a few levels; deeper text would only
+   * exhaust the JSON parser's recursion. */
+  if (!tanlu_input_check_json_depth (json, length, NULL, TANLU_INPUT_MAX_JSON_DEPTH, &local_error) ||
+      !json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_SYNTAX,
                    _("The chart spec is not valid JSON: %s"), local_error->message);

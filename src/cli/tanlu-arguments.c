@@ -13,8 +13,9 @@
 /* What the launcher, the commands and the window share about the command
  * line. Needs nothing but GLib, so the launcher stays small. */
 
-static const char *const commands[] = { "import", "info",   "export", "render",
-                                        "help",   "--help", "-h",     "--version" };
+static const char *const commands[] = {
+  "import", "info", "export", "boundaries", "render", "help", "--help", "-h", "--version",
+};
 
 /**
  * tanlu_arguments_is_command:

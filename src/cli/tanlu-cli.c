@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "tanlu-cli.h"
+#include "import/tanlu-boundary-import.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-import.h"
 #include "store/tanlu-indicator.h"
@@ -42,6 +43,9 @@ print_usage_to (FILE *stream)
               "  tanlu [--db FILE] export observations [--level nation|province|city] [--region "
               "CODE] [--indicator CODE]\n"
               "                                      write observations as CSV to standard output\n"
+              "  tanlu [--db FILE] boundaries load FILE.geojson --source TEXT\n"
+              "                                      load official boundaries, named by their source\n"
+              "  tanlu [--db FILE] boundaries revert  go back to the bundled boundaries\n"
               "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
               "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
               "                                      draw charts without a display\n"
@@ -57,6 +61,20 @@ open_store (const char *db_path)
   TanluStore *store;
 
   if (!(store = tanlu_store_open (db_path, &error)))
+    g_printerr ("tanlu: %s\n", error->message);
+
+  return store;
+}
+
+/* For commands that only read: a database that cannot be written is read
+ * as it is. */
+static TanluStore *
+open_store_for_reading (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  TanluStore *store;
+
+  if (!(store = tanlu_store_open_for_reading (db_path, &error)))
     g_printerr ("tanlu: %s\n", error->message);
 
   return store;
@@ -148,6 +166,94 @@ run_import (const char  *db_path,
   return n_landed == (guint)n_files ? 0 : 1;
 }
 
+/* `boundaries load FILE --source TEXT` and `boundaries revert`. */
+static int
+run_boundaries (const char  *db_path,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_text = NULL;
+  g_autofree char *path = NULL;
+
+  if (argc == 3 && g_str_equal (argv[2], "revert"))
+    {
+      guint n_reverted = 0;
+
+      if (!(store = open_store (db_path)))
+        return 1;
+      if (!tanlu_boundaries_revert (store, &n_reverted, &error))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+      g_print (ngettext ("%u region has its bundled boundary again\n",
+                         "%u regions have their bundled boundary again\n", n_reverted),
+               n_reverted);
+      return 0;
+    }
+
+  if (argc >= 4 && g_str_equal (argv[2], "load"))
+    {
+      for (int i = 3; i < argc; i++)
+        {
+          if (g_str_equal (argv[i], "--source") && i + 1 < argc)
+            {
+              g_free (source_text);
+              source_text = g_strdup (argv[++i]);
+            }
+          else if (path == NULL && !g_str_has_prefix (argv[i], "--"))
+            path = g_strdup (argv[i]);
+          else
+            {
+              print_usage_to (stderr);
+              return 2;
+            }
+        }
+    }
+
+  if (path == NULL || source_text == NULL)
+    {
+      g_printerr ("tanlu: %s\n",
+                  _("boundaries needs “load FILE --source TEXT” or “revert”; the source says "
+                    "whose boundaries they are, such as the publisher and the approval number"));
+      return 2;
+    }
+
+  {
+    g_autoptr(TanluBoundaryReport) report = NULL;
+    g_autofree char *display_name = g_path_get_basename (path);
+    g_autofree char *text = NULL;
+    Progress progress = { display_name, 1, 1, isatty (STDERR_FILENO), -1 };
+
+    if (!(store = open_store (db_path)))
+      return 1;
+
+    if (!tanlu_boundaries_import (store, path, source_text, on_import_progress, &progress, NULL,
+                                  &report, &error))
+      {
+        if (progress.on_terminal)
+          g_printerr ("\r\033[K");
+        g_printerr ("tanlu: %s\n", error->message);
+        if (report != NULL && report->invalid->len + report->unknown_codes->len +
+                                report->duplicates->len > 1)
+          {
+            text = tanlu_boundary_report_to_string (report);
+            g_printerr ("%s\n", text);
+          }
+        return 1;
+      }
+
+    if (progress.on_terminal)
+      g_printerr ("\r\033[K");
+    text = tanlu_boundary_report_to_string (report);
+    g_print ("%s\n", text);
+  }
+
+  return 0;
+}
+
 static int
 run_info (const char *db_path)
 {
@@ -156,7 +262,7 @@ run_info (const char *db_path)
   g_autoptr(GError) error = NULL;
   TanluStoreCounts counts;
 
-  if (!(store = open_store (db_path)))
+  if (!(store = open_store_for_reading (db_path)))
     return 1;
 
   if (!tanlu_store_get_counts (store, &counts, &error))
@@ -277,7 +383,7 @@ run_export (const char  *db_path,
       return 2;
     }
 
-  if (!(store = open_store (db_path)))
+  if (!(store = open_store_for_reading (db_path)))
     return 1;
 
   if (region_key != NULL && !(region = tanlu_store_lookup_region_by_key (store, region_key)))
@@ -351,6 +457,9 @@ tanlu_cli_run (const char  *db_path,
 
   if (g_str_equal (argv[1], "export"))
     return run_export (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "boundaries"))
+    return run_boundaries (db_path, argc, argv);
 
   if (g_str_equal (argv[1], "--version"))
     {

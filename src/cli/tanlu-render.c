@@ -287,7 +287,7 @@ open_store (const char *db_path)
   g_autoptr(GError) error = NULL;
   TanluStore *store;
 
-  if (!(store = tanlu_store_open (db_path, &error)))
+  if (!(store = tanlu_store_open_for_reading (db_path, &error)))
     g_printerr ("tanlu: %s\n", error->message);
 
   return store;

@@ -5,12 +5,13 @@
 
 #include "tanlu-boundary-import.h"
 #include "geo/tanlu-boundaries.h"
-
 #include "geo/tanlu-geometry.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
-#include "store/tanlu-store-private.h"
+#include "store/tanlu-store.h"
 #include "tanlu-geojson.h"
+#include "tanlu-import-report.h"
+#include "tanlu-input.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -30,15 +31,9 @@ typedef struct
   guint                code;        /* 0 while the code is not known to be usable */
   GArray              *scratch;     /* double: one ring's longitude, latitude pairs */
   GArray              *ring_sizes;  /* guint: positions each ring has in the file */
+  const char          *text;        /* the feature as written, for quoting it */
+  gsize                text_length;
 } FeatureReader;
-
-/* A region whose label point goes back to its remaining boundary. */
-typedef struct
-{
-  guint   code;
-  double  longitude;
-  double  latitude;
-} CentroidUpdate;
 
 /* ------------------------------------------------------------------------ */
 
@@ -107,18 +102,6 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_node_get_array (node);
-}
-
 static JsonObject *
 member_object (JsonObject *object,
                const char *name)
@@ -149,6 +132,26 @@ feature_problem (FeatureReader *reader,
 
 /* A code is six digits, given as a number or a string, as GB/T 2260 has
  * them; anything else is reported rather than guessed at. */
+/* The text a number had in the file: JSON numbers too large for an
+ * integer come back from the parser as something else, and a message
+ * must show what the user wrote. */
+static char *
+find_written_code (FeatureReader *reader)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"code\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (reader->text != NULL &&
+      g_regex_match_full (regex, reader->text, reader->text_length, 0, 0, &match, NULL))
+    {
+      g_autofree char *written = g_match_info_fetch (match, 1);
+
+      return tanlu_input_quote (written, -1);
+    }
+
+  return NULL;
+}
+
 static gboolean
 read_code (FeatureReader *reader,
            JsonObject    *feature,
@@ -157,6 +160,7 @@ read_code (FeatureReader *reader,
   JsonObject *properties = member_object (feature, "properties");
   JsonNode *node = properties != NULL ? json_object_get_member (properties, "code") : NULL;
   g_autofree char *problem = NULL;
+  g_autofree char *quoted = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -176,7 +180,9 @@ read_code (FeatureReader *reader,
         }
 
       /* Formatted apart, as xgettext cannot read G_GINT64_FORMAT. */
-      digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+      digits = find_written_code (reader);
+      if (digits == NULL)
+        digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
       problem =
         g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), digits);
     }
@@ -194,8 +200,14 @@ read_code (FeatureReader *reader,
           return TRUE;
         }
 
-      problem = g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), text);
+      quoted = tanlu_input_quote (text, -1);
+      problem =
+        g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), quoted);
     }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           (quoted = find_written_code (reader)) != NULL)
+    problem =
+      g_strdup_printf (_("The code “%s” is not a six-digit GB/T 2260 region code"), quoted);
   else
     problem = g_strdup (_("The “code” property is not a six-digit GB/T 2260 region code"));
 
@@ -386,19 +398,23 @@ read_geometry (FeatureReader *reader,
 
 /* Reads and checks the whole file before anything is written, collecting
  * every problem rather than stopping at the first, so one round of fixes
- * is enough. tanlu_geojson_read_boundaries() reads the same format but
- * stops at the first problem, which suits the bundled file and not a
- * planner's.
+ * is enough. The file is read a feature at a time, and only the checked
+ * geometries are kept. tanlu_geojson_read_boundaries() reads the same
+ * format but stops at the first problem, which suits the bundled file and
+ * not a planner's.
  *
  * Returns: (transfer container) (element-type TanluBoundaryFeature)
  *   (nullable): the features, or %NULL when the file is rejected */
 static GPtrArray *
-read_boundary_file (TanluStore           *store,
-                    const char           *path,
-                    TanluBoundaryReport  *report,
-                    GError              **error)
+read_boundary_file (TanluStore               *store,
+                    const char               *path,
+                    TanluBoundaryReport      *report,
+                    TanluImportProgressFunc   progress,
+                    gpointer                  user_data,
+                    GCancellable             *cancellable,
+                    GError                  **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TanluGeojsonReader) file = NULL;
   g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (boundary_feature_free);
   g_autoptr(GHashTable) first_feature = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (double));
@@ -406,49 +422,39 @@ read_boundary_file (TanluStore           *store,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  JsonArray *list = NULL;
+  JsonNode *element;
   guint n_problems;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  if (!(file = tanlu_geojson_reader_new_for_path (path, &local_error)))
     {
-      if (local_error->domain != JSON_PARSER_ERROR)
+      if (!g_error_matches (local_error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE) &&
+          !g_error_matches (local_error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE))
         {
-          g_ptr_array_add (report->invalid, g_strdup_printf (_("The file could not be read: %s"),
-                                                             local_error->message));
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not read “%s”: %s"), name, local_error->message);
+          g_ptr_array_add (report->invalid, g_strdup (local_error->message));
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
 
-      /* Translators: %s is the JSON parser's (English) message */
-      g_ptr_array_add (report->invalid, g_strdup_printf (_("The file is not valid JSON: %s"),
-                                                         local_error->message));
-    }
-  else
-    {
-      root = json_parser_get_root (parser);
-      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-          g_strcmp0 (member_string (json_node_get_object (root), "type"), "FeatureCollection") == 0)
-        list = member_array (json_node_get_object (root), "features");
-
-      if (list == NULL)
-        g_ptr_array_add (report->invalid,
-                         g_strdup (_("The file is not a GeoJSON FeatureCollection")));
-      else if (json_array_get_length (list) == 0)
-        g_ptr_array_add (report->invalid, g_strdup (_("The file has no features")));
-      else
-        report->n_features = json_array_get_length (list);
+      g_ptr_array_add (report->invalid, g_strdup (local_error->message));
+      g_clear_error (&local_error);
     }
 
-  for (guint i = 0; i < report->n_features; i++)
+  while (file != NULL && (element = tanlu_geojson_reader_next (file, &local_error)) != NULL)
     {
-      JsonNode *element = json_array_get_element (list, i);
-      FeatureReader reader = { report, i + 1, 0, scratch, ring_sizes };
+      FeatureReader reader = { report, tanlu_geojson_reader_get_index (file), 0, scratch,
+                               ring_sizes, NULL, 0 };
       g_autoptr(TanluGeometry) geometry = NULL;
       JsonObject *feature;
       guint code = 0;
       gpointer first;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (progress != NULL)
+        progress (tanlu_geojson_reader_get_fraction (file), user_data);
+
+      report->n_features = reader.index;
+      reader.text = tanlu_geojson_reader_get_text (file, &reader.text_length);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -465,15 +471,16 @@ read_boundary_file (TanluStore           *store,
           if (tanlu_store_lookup_region (store, code) == NULL)
             g_ptr_array_add (report->unknown_codes,
                              /* Translators: a region code and where it is in the file */
-                             g_strdup_printf (_("%u (feature %u)"), code, i + 1));
+                             g_strdup_printf (_("%u (feature %u)"), code, reader.index));
 
           if (g_hash_table_lookup_extended (first_feature, GUINT_TO_POINTER (code), NULL, &first))
             g_ptr_array_add (report->duplicates,
                              /* Translators: a region code and the features that both give it */
                              g_strdup_printf (_("%u (features %u and %u)"),
-                                              code, GPOINTER_TO_UINT (first), i + 1));
+                                              code, GPOINTER_TO_UINT (first), reader.index));
           else
-            g_hash_table_insert (first_feature, GUINT_TO_POINTER (code), GUINT_TO_POINTER (i + 1));
+            g_hash_table_insert (first_feature, GUINT_TO_POINTER (code),
+                                 GUINT_TO_POINTER (reader.index));
         }
 
       /* Read even when the code is unusable, so its geometry's problems
@@ -490,17 +497,23 @@ read_boundary_file (TanluStore           *store,
         }
     }
 
+  /* A file that stops being JSON part of the way is not one. */
+  if (local_error != NULL)
+    g_ptr_array_add (report->invalid, g_strdup (local_error->message));
+  else if (file != NULL && report->n_features == 0)
+    g_ptr_array_add (report->invalid, g_strdup (_("The file has no features")));
+
   n_problems = report_count_problems (report);
   if (n_problems == 0)
     return g_steal_pointer (&features);
 
   problems = report_list_problems (report);
   if (n_problems == 1)
-    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+    g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
                  _("“%s” was not imported: %s"), name,
                  (const char *) g_ptr_array_index (problems, 0));
   else
-    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+    g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
                  /* Translators: the first %s is a file name, the last one its first problem */
                  ngettext ("“%s” was not imported because of %u problem: %s",
                            "“%s” was not imported because of %u problems, the first: %s",
@@ -512,109 +525,22 @@ read_boundary_file (TanluStore           *store,
 
 /* ------------------------------------------------------------------------ */
 
-static gboolean
-find_official_source (sqlite3  *db,
-                      gint64   *source_id,
-                      GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  *source_id = 0;
-
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM source WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _tanlu_store_set_error (error, db, "find official boundaries");
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, 1, OFFICIAL_SOURCE_KEY, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *source_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, db, "find official boundaries");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Deletes the source's boundary rows, returning the regions they were for. */
-static GArray *
-delete_official_rows (sqlite3  *db,
-                      gint64    source_id,
-                      GError  **error)
-{
-  g_autoptr(sqlite3_stmt) select_rows = NULL;
-  g_autoptr(sqlite3_stmt) delete_rows = NULL;
-  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (guint));
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "SELECT region_code FROM region_boundary WHERE source_id = ?1"
-                              " ORDER BY region_code", -1, &select_rows, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "DELETE FROM region_boundary WHERE source_id = ?1",
-                          -1, &delete_rows, NULL) != SQLITE_OK)
-    {
-      _tanlu_store_set_error (error, db, "remove official boundaries");
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (select_rows, 1, source_id);
-  while ((rc = sqlite3_step (select_rows)) == SQLITE_ROW)
-    {
-      guint code = sqlite3_column_int (select_rows, 0);
-
-      g_array_append_val (codes, code);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, db, "remove official boundaries");
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (delete_rows, 1, source_id);
-  if (sqlite3_step (delete_rows) != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, db, "remove official boundaries");
-      return NULL;
-    }
-
-  return g_steal_pointer (&codes);
-}
-
 /* Puts each region's label point back where its remaining (schematic)
- * boundary puts it, computed as tanlu_store_set_boundary() did when the
- * bundled boundaries were loaded. Only the database changes here; the
- * registry's regions follow in apply_centroids() once the transaction is
- * committed, so a rollback leaves them as they were. A region left with
- * no boundary at all keeps the label point it has: there is nothing to
- * derive a better one from, and it is still inside the region. */
+ * boundary puts it, computed as tanlu_boundary_save() did when the bundled
+ * boundaries were loaded. A region left with no boundary at all keeps the
+ * label point it has: there is nothing to derive a better one from, and
+ * it is still inside the region. */
 static gboolean
 restore_centroids (TanluStore  *store,
                    const guint *codes,
                    guint        n_codes,
-                   GArray      *updates,
                    GError     **error)
 {
-  sqlite3 *db = _tanlu_store_get_db (store);
-  g_autoptr(sqlite3_stmt) update = NULL;
-
-  if (sqlite3_prepare_v2 (db,
-                          "UPDATE region SET centroid_lon = ?2, centroid_lat = ?3 WHERE code = ?1",
-                          -1, &update, NULL) != SQLITE_OK)
-    {
-      _tanlu_store_set_error (error, db, "restore centroids");
-      return FALSE;
-    }
-
   for (guint i = 0; i < n_codes; i++)
     {
       g_autoptr(TanluGeometry) geometry = NULL;
       g_autoptr(GError) local_error = NULL;
-      CentroidUpdate centroid = { codes[i], 0, 0 };
+      double longitude, latitude;
 
       geometry = tanlu_boundary_load (store, codes[i], NULL, &local_error);
       if (local_error != NULL)
@@ -626,36 +552,12 @@ restore_centroids (TanluStore  *store,
       if (geometry == NULL)
         continue;
 
-      tanlu_geometry_get_centroid (geometry, &centroid.longitude, &centroid.latitude);
-
-      sqlite3_reset (update);
-      sqlite3_bind_int (update, 1, centroid.code);
-      sqlite3_bind_double (update, 2, centroid.longitude);
-      sqlite3_bind_double (update, 3, centroid.latitude);
-      if (sqlite3_step (update) != SQLITE_DONE)
-        {
-          _tanlu_store_set_error (error, db, "restore centroids");
-          return FALSE;
-        }
-
-      g_array_append_val (updates, centroid);
+      tanlu_geometry_get_centroid (geometry, &longitude, &latitude);
+      if (!tanlu_store_set_region_centroid (store, codes[i], longitude, latitude, error))
+        return FALSE;
     }
 
   return TRUE;
-}
-
-static void
-apply_centroids (TanluStore *store,
-                 GArray     *updates)
-{
-  for (guint i = 0; i < updates->len; i++)
-    {
-      const CentroidUpdate *centroid = &g_array_index (updates, CentroidUpdate, i);
-      TanluRegion *region = tanlu_store_lookup_region (store, centroid->code);
-
-      if (region != NULL)
-        tanlu_region_set_centroid (region, centroid->longitude, centroid->latitude);
-    }
 }
 
 /* A second import replaces every earlier official boundary, not only the
@@ -667,7 +569,6 @@ static gboolean
 replace_official_boundaries (TanluStore  *store,
                              GPtrArray   *features,
                              const char  *citation,
-                             GArray      *updates,
                              GError     **error)
 {
   const TanluSourceInfo info = {
@@ -681,11 +582,8 @@ replace_official_boundaries (TanluStore  *store,
   g_autoptr(GArray) dropped = g_array_new (FALSE, FALSE, sizeof (guint));
   TanluSource *source;
 
-  if (!(source = tanlu_store_ensure_source (store, &info, error)))
-    return FALSE;
-
-  if (!(previous =
-          delete_official_rows (_tanlu_store_get_db (store), tanlu_source_get_id (source), error)))
+  if (!(source = tanlu_store_ensure_source (store, &info, error)) ||
+      !tanlu_store_delete_boundaries_from (store, source, &previous, error))
     return FALSE;
 
   for (guint i = 0; i < features->len; i++)
@@ -707,8 +605,7 @@ replace_official_boundaries (TanluStore  *store,
         g_array_append_val (dropped, code);
     }
 
-  return restore_centroids (store, (const guint *) (gpointer) dropped->data, dropped->len, updates,
-                            error);
+  return restore_centroids (store, (const guint *) (gpointer) dropped->data, dropped->len, error);
 }
 
 static gboolean
@@ -717,24 +614,18 @@ store_official_boundaries (TanluStore  *store,
                            const char  *citation,
                            GError     **error)
 {
-  g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (CentroidUpdate));
-
   if (!tanlu_store_begin (store, error))
     return FALSE;
 
-  if (!replace_official_boundaries (store, features, citation, updates, error) ||
+  if (!replace_official_boundaries (store, features, citation, error) ||
       !tanlu_store_commit (store, error))
     {
       tanlu_store_rollback (store);
       return FALSE;
     }
 
-  apply_centroids (store, updates);
-
   return TRUE;
 }
-
-/* ------------------------------------------------------------------------ */
 
 /**
  * tanlu_boundary_report_free:
@@ -786,23 +677,25 @@ tanlu_boundary_report_to_string (const TanluBoundaryReport *report)
 }
 
 /**
- * tanlu_store_import_official_boundaries:
+ * tanlu_boundaries_import:
  * @path: a GeoJSON FeatureCollection whose features carry a GB/T 2260
  *   `code` property
  * @source_text: what the user says the boundaries are, such as
  *   “四川省自然资源厅 标准地图 2023”; it becomes the source's title and
  *   citation
+ * @progress: (nullable): told how much of the file is read, on this thread
+ * @cancellable: (nullable): stops the reading; nothing is written then
  * @report: (out) (optional) (transfer full): what was found in the file;
  *   set whenever the file was opened, imported or not
  *
  * Loads officially approved boundaries over the bundled schematic ones.
  *
- * The file is read and checked whole first. Any problem (a code that is
- * not six digits or names no region, a code given twice, a feature
- * without geometry, a geometry tanlu_geometry_validate() rejects, or a
- * file that is not a GeoJSON FeatureCollection with features) rejects it:
- * the database is left untouched, @error summarises and @report lists
- * every problem.
+ * The file is read and checked whole first, a feature at a time. Any
+ * problem (a code that is not six digits or names no region, a code given
+ * twice, a feature without geometry, a geometry tanlu_geometry_validate()
+ * rejects, or a file that is not a GeoJSON FeatureCollection with
+ * features) rejects it: the database is left untouched, @error summarises
+ * and @report lists every problem.
  *
  * Otherwise, in one transaction, the file's boundaries replace all
  * earlier official ones and move their regions' label points; regions
@@ -812,11 +705,14 @@ tanlu_boundary_report_to_string (const TanluBoundaryReport *report)
  * Returns: %TRUE if the boundaries were imported
  */
 gboolean
-tanlu_store_import_official_boundaries (TanluStore           *store,
-                                        const char           *path,
-                                        const char           *source_text,
-                                        TanluBoundaryReport **report,
-                                        GError              **error)
+tanlu_boundaries_import (TanluStore               *store,
+                         const char               *path,
+                         const char               *source_text,
+                         TanluImportProgressFunc   progress,
+                         gpointer                  user_data,
+                         GCancellable             *cancellable,
+                         TanluBoundaryReport     **report,
+                         GError                  **error)
 {
   g_autoptr(TanluBoundaryReport) local_report = NULL;
   g_autoptr(GPtrArray) features = NULL;
@@ -835,14 +731,15 @@ tanlu_store_import_official_boundaries (TanluStore           *store,
   citation = g_strstrip (g_strdup (source_text));
   if (*citation == '\0')
     {
-      g_set_error_literal (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+      g_set_error_literal (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE,
                            _("Official boundaries need a source, such as the publisher and "
                              "the map’s approval number"));
       return FALSE;
     }
 
   local_report = boundary_report_new ();
-  features = read_boundary_file (store, path, local_report, error);
+  features = read_boundary_file (store, path, local_report, progress, user_data, cancellable,
+                                 error);
   imported = features != NULL && store_official_boundaries (store, features, citation, error);
 
   if (imported)
@@ -860,7 +757,7 @@ tanlu_store_import_official_boundaries (TanluStore           *store,
 }
 
 /**
- * tanlu_store_revert_official_boundaries:
+ * tanlu_boundaries_revert:
  * @n_reverted: (out) (optional): how many regions went back to their
  *   bundled boundary
  *
@@ -870,15 +767,12 @@ tanlu_store_import_official_boundaries (TanluStore           *store,
  * called inside a transaction.
  */
 gboolean
-tanlu_store_revert_official_boundaries (TanluStore  *store,
-                                        guint       *n_reverted,
-                                        GError     **error)
+tanlu_boundaries_revert (TanluStore  *store,
+                         guint       *n_reverted,
+                         GError     **error)
 {
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) delete_source = NULL;
   g_autoptr(GArray) codes = NULL;
-  g_autoptr(GArray) updates = g_array_new (FALSE, FALSE, sizeof (CentroidUpdate));
-  gint64 source_id;
+  TanluSource *source;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
   g_return_val_if_fail (!tanlu_store_in_transaction (store), FALSE);
@@ -886,76 +780,139 @@ tanlu_store_revert_official_boundaries (TanluStore  *store,
   if (n_reverted != NULL)
     *n_reverted = 0;
 
-  db = _tanlu_store_get_db (store);
-
-  if (!find_official_source (db, &source_id, error))
-    return FALSE;
-
   /* Nothing to revert; no transaction either, so nothing is written. */
-  if (source_id == 0)
+  if ((source = tanlu_store_lookup_source (store, OFFICIAL_SOURCE_KEY)) == NULL ||
+      g_strcmp0 (tanlu_source_get_key (source), OFFICIAL_SOURCE_KEY) != 0)
     return TRUE;
 
   if (!tanlu_store_begin (store, error))
     return FALSE;
 
-  if (!(codes = delete_official_rows (db, source_id, error)))
-    goto failed;
-
-  if (sqlite3_prepare_v2 (db, "DELETE FROM source WHERE id = ?1", -1, &delete_source, NULL) !=
-        SQLITE_OK ||
-      sqlite3_bind_int64 (delete_source, 1, source_id) != SQLITE_OK ||
-      sqlite3_step (delete_source) != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, db, "remove official boundaries");
-      goto failed;
-    }
-
-  if (!restore_centroids (store, (const guint *) (gpointer) codes->data, codes->len, updates,
-                          error) ||
+  if (!tanlu_store_delete_boundaries_from (store, source, &codes, error) ||
+      !restore_centroids (store, (const guint *) (gpointer) codes->data, codes->len, error) ||
+      !tanlu_store_delete_source (store, source, error) ||
       !tanlu_store_commit (store, error))
-    goto failed;
-
-  apply_centroids (store, updates);
+    {
+      tanlu_store_rollback (store);
+      g_prefix_error (error, _("Could not remove the official boundaries: "));
+      return FALSE;
+    }
 
   if (n_reverted != NULL)
     *n_reverted = codes->len;
 
-  /* Drops the deleted source from the registry kept in memory. */
-  return tanlu_store_reload (store, error);
+  return TRUE;
+}
 
-failed:
-  tanlu_store_rollback (store);
-  g_prefix_error (error, _("Could not remove the official boundaries: "));
+/* ------------------------------------------------------------------------ */
+/* In the background                                                        */
 
-  return FALSE;
+typedef struct
+{
+  char                     *db_path;
+  char                     *path;
+  char                     *source_text;
+  TanluImportFilesProgress  progress;
+  TanluBoundaryReport      *report;
+} ImportData;
+
+static void
+import_data_free (gpointer data)
+{
+  ImportData *import = data;
+
+  g_free (import->db_path);
+  g_free (import->path);
+  g_free (import->source_text);
+  g_clear_pointer (&import->report, tanlu_boundary_report_free);
+  g_free (import);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *import = task_data;
+  g_autoptr(TanluProgressRelay) relay = tanlu_progress_relay_new (task, import->progress);
+  g_autofree char *display_name = g_path_get_basename (import->path);
+  g_autoptr(TanluStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the window's stays free for drawing. */
+  if (!(store = tanlu_store_new (import->db_path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  tanlu_progress_relay_set_file (relay, 0, 1, display_name);
+  if (tanlu_boundaries_import (store, import->path, import->source_text, tanlu_progress_relay_update,
+                               relay, cancellable, &import->report, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**
- * tanlu_store_has_official_boundaries:
+ * tanlu_boundaries_import_async:
+ * @source_object: kept alive until the import finishes; passed to @progress
+ * @db_path: the database, opened on a connection of its own
+ * @progress: (nullable): called on the caller's main context
  *
- * Asks the database rather than the registry in memory, since imports run
- * through a connection of their own.
+ * Runs tanlu_boundaries_import() on a worker thread.
+ */
+void
+tanlu_boundaries_import_async (GObject                  *source_object,
+                               const char               *db_path,
+                               const char               *path,
+                               const char               *source_text,
+                               TanluImportFilesProgress  progress,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *import;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (source_text != NULL);
+
+  import = g_new0 (ImportData, 1);
+  import->db_path = g_strdup (db_path);
+  import->path = g_strdup (path);
+  import->source_text = g_strdup (source_text);
+  import->progress = progress;
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tanlu_boundaries_import_async);
+  g_task_set_task_data (task, import, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tanlu_boundaries_import_finish:
+ * @report: (out) (optional) (transfer full) (nullable): what was found in
+ *   the file, when it was opened
  *
- * Returns: whether any region has an official boundary
+ * Returns: %TRUE if the boundaries were imported
  */
 gboolean
-tanlu_store_has_official_boundaries (TanluStore *store)
+tanlu_boundaries_import_finish (GAsyncResult         *result,
+                                TanluBoundaryReport **report,
+                                GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
+  ImportData *import;
 
-  g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tanlu_boundaries_import_async,
+                        FALSE);
 
-  db = _tanlu_store_get_db (store);
+  import = g_task_get_task_data (G_TASK (result));
+  if (report != NULL)
+    *report = g_steal_pointer (&import->report);
 
-  if (sqlite3_prepare_v2 (
-        db,
-        "SELECT EXISTS (SELECT 1 FROM region_boundary b JOIN source s ON s.id = b.source_id"
-        " WHERE s.key = ?1 AND b.schematic = 0)",
-        -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, OFFICIAL_SOURCE_KEY, -1, SQLITE_STATIC);
-
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "tanlu-import-report.h"
 #include "store/tanlu-store-types.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,7 @@ G_BEGIN_DECLS
  * @n_replaced: regions whose boundary the file replaced; 0 unless it was
  *   imported
  *
- * What tanlu_store_import_official_boundaries() found in a file. A file
+ * What tanlu_boundaries_import() found in a file. A file
  * with any problem is rejected whole, so the lists are empty when it was
  * imported.
  */
@@ -34,18 +35,30 @@ typedef struct
   guint      n_replaced;
 } TanluBoundaryReport;
 
-void      tanlu_boundary_report_free                (TanluBoundaryReport        *report);
-char     *tanlu_boundary_report_to_string           (const TanluBoundaryReport  *report);
-
-gboolean  tanlu_store_import_official_boundaries    (TanluStore                 *store,
-                                                     const char                 *path,
-                                                     const char                 *source_text,
-                                                     TanluBoundaryReport       **report,
-                                                     GError                    **error);
-gboolean  tanlu_store_revert_official_boundaries    (TanluStore                 *store,
-                                                     guint                      *n_reverted,
-                                                     GError                    **error);
-gboolean  tanlu_store_has_official_boundaries       (TanluStore                 *store);
+void      tanlu_boundary_report_free      (TanluBoundaryReport       *report);
+char     *tanlu_boundary_report_to_string (const TanluBoundaryReport *report);
+gboolean  tanlu_boundaries_import         (TanluStore                *store,
+                                           const char                *path,
+                                           const char                *source_text,
+                                           TanluImportProgressFunc    progress,
+                                           gpointer                   user_data,
+                                           GCancellable              *cancellable,
+                                           TanluBoundaryReport      **report,
+                                           GError                   **error);
+gboolean  tanlu_boundaries_revert         (TanluStore                *store,
+                                           guint                     *n_reverted,
+                                           GError                   **error);
+void      tanlu_boundaries_import_async   (GObject                   *source_object,
+                                           const char                *db_path,
+                                           const char                *path,
+                                           const char                *source_text,
+                                           TanluImportFilesProgress   progress,
+                                           GCancellable              *cancellable,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data);
+gboolean  tanlu_boundaries_import_finish  (GAsyncResult              *result,
+                                           TanluBoundaryReport      **report,
+                                           GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluBoundaryReport, tanlu_boundary_report_free)
 

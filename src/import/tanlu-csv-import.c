@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-csv-import.h"
+#include "tanlu-input.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -87,26 +88,78 @@ parse_region_code (const char *text,
   return TRUE;
 }
 
+/* A value, strictly decimal; the message names the line and quotes the
+ * value briefly. */
 static gboolean
-parse_number (const char *text,
-              double     *value)
+read_value (const char  *name,
+            guint        line,
+            const char  *text,
+            double      *value,
+            GError     **error)
 {
-  char *end = NULL;
-  double parsed;
+  g_autofree char *quoted = NULL;
 
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return FALSE;
+  switch (tanlu_input_parse_number (text, value))
+    {
+    case TANLU_NUMBER_OK:
+      return TRUE;
 
-  parsed = g_ascii_strtod (text, &end);
-  while (end != NULL && g_ascii_isspace (*end))
-    end++;
+    case TANLU_NUMBER_NOT_DECIMAL:
+      quoted = tanlu_input_quote (text, -1);
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+                   _("“%s”, line %u: “%s” is not a decimal number"), name, line, quoted);
+      return FALSE;
 
-  if (end == NULL || *end != '\0' || !isfinite (parsed))
-    return FALSE;
+    case TANLU_NUMBER_TOO_LARGE:
+      quoted = tanlu_input_quote (text, -1);
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+                   _("“%s”, line %u: “%s” is too large to be stored"), name, line, quoted);
+      return FALSE;
 
-  *value = parsed;
+    case TANLU_NUMBER_TOO_SMALL:
+      quoted = tanlu_input_quote (text, -1);
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+                   _("“%s”, line %u: “%s” is too close to zero to be stored; it would become 0"),
+                   name, line, quoted);
+      return FALSE;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A row that names its region, as `tanlu export` writes it, must name the
+ * region its code stands for: a name and a code that disagree are a
+ * mistake one of which would be stored silently. */
+static gboolean
+check_region_names (const char   *name,
+                    guint         line,
+                    TanluRegion  *region,
+                    const char   *name_zh,
+                    const char   *name_en,
+                    GError      **error)
+{
+  const char *given = NULL;
+
+  if (name_zh != NULL && *name_zh != '\0' && g_strcmp0 (name_zh, tanlu_region_get_name_zh (region)) != 0)
+    given = name_zh;
+  else if (name_en != NULL && *name_en != '\0' &&
+           g_ascii_strcasecmp (name_en, tanlu_region_get_name_en (region)) != 0)
+    given = name_en;
+
+  if (given != NULL)
+    {
+      g_autofree char *quoted = tanlu_input_quote (given, -1);
+
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                   /* Translators: “…, line 4: the code 510000 is Sichuan (四川), but the row
+                    * names it “Chongqing”” */
+                   _("“%s”, line %u: the code %u is %s (%s), but the row names it “%s”"), name,
+                   line, tanlu_region_get_code (region), tanlu_region_get_name_en (region),
+                   tanlu_region_get_name_zh (region), quoted);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -178,6 +231,7 @@ tanlu_import_csv (TanluStore               *store,
   g_autoptr(GHashTable) units_checked = g_hash_table_new (NULL, NULL);
   int columns[N_COLUMNS];
   TanluSource *file_source = NULL;
+  int name_columns[G_N_ELEMENTS (csv_informative_columns)];
   const char *name;
   guint n_fields;
   guint n_rows = 0;
@@ -200,6 +254,8 @@ tanlu_import_csv (TanluStore               *store,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     columns[c] = -1;
+  for (guint c = 0; c < G_N_ELEMENTS (name_columns); c++)
+    name_columns[c] = -1;
 
   n_fields = tanlu_csv_reader_get_n_fields (reader);
   for (guint i = 0; i < n_fields; i++)
@@ -215,7 +271,8 @@ tanlu_import_csv (TanluStore               *store,
               if (columns[c] >= 0)
                 {
                   g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                               _("“%s”, line 1: the column “%s” appears twice"), name, header);
+                               _("“%s”, line 1: the column “%s” appears twice"), name,
+                               csv_column_names[c]);
                   return FALSE;
                 }
               columns[c] = i;
@@ -225,10 +282,17 @@ tanlu_import_csv (TanluStore               *store,
 
       for (guint c = 0; c < G_N_ELEMENTS (csv_informative_columns); c++)
         if (g_str_equal (header, csv_informative_columns[c]))
-          known = TRUE;
+          {
+            name_columns[c] = i;
+            known = TRUE;
+          }
 
       if (!known)
-        tanlu_import_report_warn (report, _("“%s”: the column “%s” is not used"), name, header);
+        {
+          g_autofree char *quoted = tanlu_input_quote (header, -1);
+
+          tanlu_import_report_warn (report, _("“%s”: the column “%s” is not used"), name, quoted);
+        }
     }
 
   if (columns[COLUMN_REGION_CODE] < 0 || columns[COLUMN_INDICATOR] < 0 ||
@@ -288,11 +352,19 @@ tanlu_import_csv (TanluStore               *store,
       if (!parse_region_code (text, &code) ||
           (region = tanlu_store_lookup_region (store, code)) == NULL)
         {
+          g_autofree char *quoted = tanlu_input_quote (text, -1);
+
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
                        _("“%s”, line %u: “%s” is not a known GB/T 2260 region code"),
-                       name, line, text);
+                       name, line, quoted);
           return FALSE;
         }
+
+      if (!check_region_names (name, line, region,
+                               name_columns[0] >= 0 ? tanlu_csv_reader_get_field (reader, name_columns[0]) : NULL,
+                               name_columns[1] >= 0 ? tanlu_csv_reader_get_field (reader, name_columns[1]) : NULL,
+                               error))
+        return FALSE;
 
       if (columns[COLUMN_UNIT] >= 0)
         {
@@ -313,11 +385,13 @@ tanlu_import_csv (TanluStore               *store,
 
           if (unit == NULL || *text == '\0')
             {
+              g_autofree char *quoted = tanlu_input_quote (text, -1);
+
               g_set_error (
                 error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR,
                 _(
                   "“%s”, line %u: the indicator “%s” is not known; add a unit column to define it"),
-                name, line, text);
+                name, line, quoted);
               return FALSE;
             }
 
@@ -336,9 +410,11 @@ tanlu_import_csv (TanluStore               *store,
 
           if (!g_str_equal (given, expected))
             {
+              g_autofree char *quoted = tanlu_input_quote (unit, -1);
+
               g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNIT_MISMATCH,
                            _("“%s”, line %u: the unit “%s” differs from the unit of %s, “%s”"),
-                           name, line, unit, tanlu_indicator_get_code (indicator),
+                           name, line, quoted, tanlu_indicator_get_code (indicator),
                            tanlu_indicator_get_unit (indicator));
               return FALSE;
             }
@@ -348,8 +424,10 @@ tanlu_import_csv (TanluStore               *store,
       text = tanlu_csv_reader_get_field (reader, columns[COLUMN_YEAR]);
       if (!g_ascii_string_to_unsigned (text, 10, 1000, 9999, &year, NULL))
         {
+          g_autofree char *quoted = tanlu_input_quote (text, -1);
+
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
-                       _("“%s”, line %u: “%s” is not a year"), name, line, text);
+                       _("“%s”, line %u: “%s” is not a year"), name, line, quoted);
           return FALSE;
         }
 
@@ -359,12 +437,8 @@ tanlu_import_csv (TanluStore               *store,
           report->n_missing++;
           continue;
         }
-      if (!parse_number (text, &value))
-        {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
-                       _("“%s”, line %u: “%s” is not a number"), name, line, text);
-          return FALSE;
-        }
+      if (!read_value (name, line, text, &value, error))
+        return FALSE;
 
       source = NULL;
       if (columns[COLUMN_SOURCE] >= 0)
@@ -397,6 +471,16 @@ tanlu_import_csv (TanluStore               *store,
     {
       g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NO_DATA,
                    _("“%s” has a header but no rows"), name);
+      return FALSE;
+    }
+
+  if (report->n_values == 0)
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NO_DATA,
+                   ngettext ("“%s” has no values: its %u row leaves the value empty",
+                             "“%s” has no values: all its %u rows leave the value empty",
+                             report->n_missing),
+                   name, report->n_missing);
       return FALSE;
     }
 

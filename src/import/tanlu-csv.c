@@ -6,19 +6,31 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-csv.h"
+#include "tanlu-input.h"
 
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 /* RFC 4180 records from a UTF-8 file, with or without a byte-order mark,
- * with LF or CRLF line ends. The file is read whole: the largest expected
- * input, every CEADs figure as a long table, is a few megabytes. */
+ * with LF or CRLF line ends. The file is read as it is parsed, a piece at
+ * a time, so a file of any size costs little memory; a record longer than
+ * TANLU_CSV_MAX_RECORD bytes is refused, which also bounds every field. */
+
+#define CHUNK_SIZE (64 * 1024)
+
 struct _TanluCsvReader
 {
-  GBytes      *bytes;
+  GBytes      *bytes;         /* a reader over bytes in memory */
+  int          fd;            /* a reader over a file, or -1 */
+  gint64       size;          /* of the whole input */
+  gint64       consumed;      /* bytes before the buffer's start */
+  gboolean     eof;           /* the buffer holds the rest of the input */
   char        *display_name;
-  const char  *data;
+  GByteArray  *window;        /* unparsed input read from the file */
+  const char  *data;          /* the input in view: the window or the bytes */
   gsize        length;
-  gsize        position;
+  gsize        position;      /* in data */
   guint        line;          /* line at the reader's position */
   guint        record_line;   /* line on which the current record starts */
   GString     *buffer;        /* field contents, NUL-separated */
@@ -31,7 +43,7 @@ static guint
 count_lines (const char *data,
              gsize       up_to)
 {
-  guint line = 1;
+  guint line = 0;
 
   for (gsize i = 0; i < up_to; i++)
     if (data[i] == '\n')
@@ -40,20 +52,70 @@ count_lines (const char *data,
   return line;
 }
 
-static TanluCsvReader *
-reader_new (GBytes      *bytes,
-            const char  *display_name,
-            GError     **error)
+/* Drops what has been parsed and reads another piece of the file. */
+static gboolean
+read_more (TanluCsvReader  *self,
+           GError         **error)
 {
-  g_autoptr(TanluCsvReader) self = g_new0 (TanluCsvReader, 1);
-  const char *invalid = NULL;
+  gsize kept;
 
-  self->bytes = g_bytes_ref (bytes);
+  if (self->eof)
+    return TRUE;
+
+  kept = self->length - self->position;
+  self->consumed += self->position;
+  g_byte_array_remove_range (self->window, 0, self->position);
+  self->position = 0;
+
+  g_byte_array_set_size (self->window, kept + CHUNK_SIZE);
+  for (;;)
+    {
+      gssize n = read (self->fd, self->window->data + kept, CHUNK_SIZE);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_READ,
+                       _("Could not read “%s”: %s"), self->display_name, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      g_byte_array_set_size (self->window, kept + n);
+      self->eof = n == 0;
+      break;
+    }
+
+  self->data = (const char *) self->window->data;
+  self->length = self->window->len;
+
+  return TRUE;
+}
+
+static TanluCsvReader *
+reader_new (const char *display_name)
+{
+  TanluCsvReader *self = g_new0 (TanluCsvReader, 1);
+
+  self->fd = -1;
   self->display_name = g_strdup (display_name);
-  self->data = g_bytes_get_data (bytes, &self->length);
   self->line = 1;
   self->buffer = g_string_sized_new (256);
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  return self;
+}
+
+/* Skips a byte-order mark and refuses an empty input. */
+static gboolean
+reader_start (TanluCsvReader  *self,
+              GError         **error)
+{
+  while (!self->eof && self->length - self->position < 3)
+    if (!read_more (self, error))
+      return FALSE;
 
   if (self->length >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0)
     self->position = 3;
@@ -61,51 +123,47 @@ reader_new (GBytes      *bytes,
   if (self->length == self->position)
     {
       g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_EMPTY,
-                   _("“%s” is empty"), display_name);
-      return NULL;
+                   _("“%s” is empty"), self->display_name);
+      return FALSE;
     }
 
-  if (!g_utf8_validate (self->data, self->length, &invalid))
-    {
-      g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING,
-                   _("“%s”, line %u: the text is not UTF-8; save the file as “CSV UTF-8”"),
-                   display_name, count_lines (self->data, invalid - self->data));
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  return TRUE;
 }
 
 /**
  * tanlu_csv_reader_new_for_path:
  *
+ * Opens a regular file of at most %TANLU_INPUT_MAX_FILE_SIZE bytes.
+ *
  * Returns: (transfer full) (nullable): a reader, or %NULL if the file cannot
- *   be read, is empty or is not UTF-8
+ *   be read or is empty
  */
 TanluCsvReader *
 tanlu_csv_reader_new_for_path (const char  *path,
                                GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TanluCsvReader) self = NULL;
   g_autofree char *display_name = NULL;
   g_autoptr(GError) local_error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_path_get_basename (path);
+  self = reader_new (display_name);
+  self->window = g_byte_array_new ();
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  self->fd = tanlu_input_open (path, display_name, TANLU_INPUT_MAX_FILE_SIZE, &self->size,
+                               &local_error);
+  if (self->fd < 0)
     {
-      g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_READ,
-                   _("Could not read “%s”: %s"), display_name, local_error->message);
+      g_set_error_literal (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_READ, local_error->message);
       return NULL;
     }
 
-  bytes = g_bytes_new_take (contents, length);
+  if (!reader_start (self, error))
+    return NULL;
 
-  return reader_new (bytes, display_name, error);
+  return g_steal_pointer (&self);
 }
 
 /**
@@ -119,10 +177,21 @@ tanlu_csv_reader_new_for_bytes (GBytes      *bytes,
                                 const char  *display_name,
                                 GError     **error)
 {
+  g_autoptr(TanluCsvReader) self = NULL;
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  return reader_new (bytes, display_name, error);
+  self = reader_new (display_name);
+  self->bytes = g_bytes_ref (bytes);
+  self->data = g_bytes_get_data (bytes, &self->length);
+  self->size = self->length;
+  self->eof = TRUE;
+
+  if (!reader_start (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
 }
 
 void
@@ -131,7 +200,10 @@ tanlu_csv_reader_free (TanluCsvReader *self)
   if (self == NULL)
     return;
 
+  if (self->fd >= 0)
+    close (self->fd);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->window, g_byte_array_unref);
   g_clear_pointer (&self->display_name, g_free);
   if (self->buffer != NULL)
     g_string_free (self->buffer, TRUE);
@@ -157,59 +229,34 @@ end_field (TanluCsvReader *self)
   g_array_append_val (self->offsets, start);
 }
 
-/**
- * tanlu_csv_reader_next:
- *
- * Reads the next record, skipping blank lines.
- *
- * Returns: %TRUE if a record was read; %FALSE at the end of the input or
- *   on a syntax error, which sets @error
- */
-gboolean
-tanlu_csv_reader_next (TanluCsvReader  *self,
-                       GError         **error)
+typedef enum
 {
-  const char *data;
-  gsize length;
-  gsize i;
+  PARSE_RECORD,
+  PARSE_NEED_MORE,
+  PARSE_ERROR,
+} ParseResult;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  data = self->data;
-  length = self->length;
-
-  /* Blank lines carry no record; spreadsheets often leave one at the end. */
-  while (self->position < length)
-    {
-      if (data[self->position] == '\n')
-        {
-          self->position++;
-          self->line++;
-        }
-      else if (data[self->position] == '\r' && self->position + 1 < length &&
-               data[self->position + 1] == '\n')
-        {
-          self->position += 2;
-          self->line++;
-        }
-      else
-        break;
-    }
-
-  if (self->position >= length)
-    return FALSE;
+/* Parses the record at the reader's position; needs more input when it
+ * runs into the end of what has been read before the end of the file. */
+static ParseResult
+parse_record (TanluCsvReader  *self,
+              gsize           *end,
+              GError         **error)
+{
+  const char *data = self->data;
+  gsize length = self->length;
+  guint line = self->line;
+  gsize i = self->position;
 
   g_string_truncate (self->buffer, 0);
   g_array_set_size (self->offsets, 0);
   g_array_append_val (self->offsets, (gsize) { 0 });
-  self->record_line = self->line;
 
-  i = self->position;
   for (;;)
     {
       if (i < length && data[i] == '"')
         {
-          guint quote_line = self->line;
+          guint quote_line = line;
 
           i++;
           for (;;)
@@ -217,17 +264,17 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
               const char *quote;
 
               quote = memchr (data + i, '"', length - i);
-              if (quote == NULL)
+              if (quote == NULL || (quote + 1 == data + length && !self->eof))
                 {
+                  if (!self->eof)
+                    return PARSE_NEED_MORE;
                   g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
                                _("“%s”, line %u: a quoted field is never closed"),
                                self->display_name, quote_line);
-                  return FALSE;
+                  return PARSE_ERROR;
                 }
 
-              for (const char *p = data + i; p < quote; p++)
-                if (*p == '\n')
-                  self->line++;
+              line += count_lines (data + i, quote - (data + i));
               g_string_append_len (self->buffer, data + i, quote - (data + i));
               i = quote - data + 1;
 
@@ -240,12 +287,15 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
               break;
             }
 
+          if (i >= length && !self->eof)
+            return PARSE_NEED_MORE;
+
           if (i < length && data[i] != ',' && data[i] != '\n' && data[i] != '\r')
             {
               g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
                            _("“%s”, line %u: unexpected text after a closing quote"),
-                           self->display_name, self->line);
-              return FALSE;
+                           self->display_name, line);
+              return PARSE_ERROR;
             }
         }
       else
@@ -255,13 +305,16 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
           while (i < length && data[i] != ',' && data[i] != '\n' && data[i] != '\r')
             i++;
 
+          if (i >= length && !self->eof)
+            return PARSE_NEED_MORE;
+
           if (memchr (data + start, '"', i - start) != NULL)
             {
               g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
                            _("“%s”, line %u: a quote inside an unquoted field; enclose the field "
-                              "in quotes and double the quote"),
-                           self->display_name, self->line);
-              return FALSE;
+                             "in quotes and double the quote"),
+                           self->display_name, line);
+              return PARSE_ERROR;
             }
 
           g_string_append_len (self->buffer, data + start, i - start);
@@ -277,6 +330,8 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
       /* End of record. */
       if (i < length && data[i] == '\r')
         {
+          if (i + 1 >= length && !self->eof)
+            return PARSE_NEED_MORE;
           if (i + 1 < length && data[i + 1] == '\n')
             i++;
           else
@@ -284,20 +339,100 @@ tanlu_csv_reader_next (TanluCsvReader  *self,
               g_set_error (
                 error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
                 _("“%s”, line %u: a lone carriage return; lines must end with LF or CRLF"),
-                self->display_name, self->line);
-              return FALSE;
+                self->display_name, line);
+              return PARSE_ERROR;
             }
         }
       if (i < length)
-        {
-          i++;
-          self->line++;
-        }
+        i++;
       break;
     }
 
+  *end = i;
+  return PARSE_RECORD;
+}
+
+/**
+ * tanlu_csv_reader_next:
+ *
+ * Reads the next record, skipping blank lines.
+ *
+ * Returns: %TRUE if a record was read; %FALSE at the end of the input or
+ *   on a syntax error, a record longer than %TANLU_CSV_MAX_RECORD bytes or
+ *   text that is not UTF-8, which set @error
+ */
+gboolean
+tanlu_csv_reader_next (TanluCsvReader  *self,
+                       GError         **error)
+{
+  const char *invalid = NULL;
+  gsize end = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Blank lines carry no record; spreadsheets often leave one at the end. */
+  for (;;)
+    {
+      if (self->position + 2 > self->length && !self->eof && !read_more (self, error))
+        return FALSE;
+
+      if (self->position < self->length && self->data[self->position] == '\n')
+        {
+          self->position++;
+          self->line++;
+        }
+      else if (self->position + 1 < self->length && self->data[self->position] == '\r' &&
+               self->data[self->position + 1] == '\n')
+        {
+          self->position += 2;
+          self->line++;
+        }
+      else
+        break;
+    }
+
+  if (self->position >= self->length && self->eof)
+    return FALSE;
+
+  self->record_line = self->line;
+
+  for (;;)
+    {
+      ParseResult result = parse_record (self, &end, error);
+
+      if (result == PARSE_ERROR)
+        return FALSE;
+
+      if ((result == PARSE_RECORD ? end : self->length) - self->position > TANLU_CSV_MAX_RECORD)
+        {
+          g_autofree char *limit = g_format_size_full (TANLU_CSV_MAX_RECORD, G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX,
+                       _("“%s”, line %u: the record is longer than %s; Tanlu reads records of at "
+                         "most that length"),
+                       self->display_name, self->record_line, limit);
+          return FALSE;
+        }
+
+      if (result == PARSE_RECORD)
+        break;
+
+      if (!read_more (self, error))
+        return FALSE;
+    }
+
+  if (!g_utf8_validate (self->data + self->position, end - self->position, &invalid))
+    {
+      g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING,
+                   _("“%s”, line %u: the text is not UTF-8; save the file as “CSV UTF-8”"),
+                   self->display_name,
+                   self->line + count_lines (self->data + self->position, invalid - (self->data + self->position)));
+      return FALSE;
+    }
+
+  self->line += count_lines (self->data + self->position, end - self->position);
   g_string_append_c (self->buffer, '\0');
-  self->position = i;
+  self->position = end;
 
   return TRUE;
 }
@@ -343,7 +478,7 @@ tanlu_csv_reader_get_fraction (TanluCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->length > 0 ? (double)self->position / self->length : 1.0;
+  return self->size > 0 ? (double) (self->consumed + self->position) / self->size : 1.0;
 }
 
 /**

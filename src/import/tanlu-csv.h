@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 #define TANLU_CSV_ERROR (tanlu_csv_error_quark ())
 
+/* The longest record read, in bytes; it bounds every field too. */
+#define TANLU_CSV_MAX_RECORD (1024 * 1024)
+
 typedef enum
 {
   TANLU_CSV_ERROR_READ,

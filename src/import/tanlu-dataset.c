@@ -289,17 +289,26 @@ load_basemap (TanluStore   *store,
               TanluSource  *source,
               GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TanluGeojsonReader) reader = NULL;
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *name = g_path_get_basename (path);
-  JsonArray *features;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  JsonNode *element;
 
-  if (!(features = tanlu_geojson_load_features (parser, path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (features); i++)
+  if (!(reader = tanlu_geojson_reader_new_for_path (path, &local_error)))
     {
-      JsonNode *element = json_array_get_element (features, i);
+      g_autofree char *basename = g_path_get_basename (path);
+
+      if (local_error->domain == TANLU_GEOJSON_ERROR)
+        g_prefix_error (&local_error, "“%s”: ", basename);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  name = tanlu_geojson_reader_get_display_name (reader);
+
+  while ((element = tanlu_geojson_reader_next (reader, &local_error)) != NULL)
+    {
+      guint i = tanlu_geojson_reader_get_index (reader) - 1;
       g_autoptr(TanluGeometry) geometry = NULL;
       JsonObject *feature;
       JsonObject *properties = NULL;
@@ -355,6 +364,13 @@ load_basemap (TanluStore   *store,
           g_prefix_error (error, _("“%s”, feature %u: "), name, i + 1);
           return FALSE;
         }
+    }
+
+  if (local_error != NULL)
+    {
+      g_prefix_error (&local_error, "“%s”: ", name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   return TRUE;

@@ -7,7 +7,10 @@
 #include <json-glib/json-glib.h>
 
 #include "tanlu-geojson.h"
+#include "tanlu-input.h"
 #include "store/tanlu-store-types.h"
+
+#include <string.h>
 
 G_DEFINE_QUARK (tanlu-geojson-error-quark, tanlu_geojson_error)
 
@@ -179,49 +182,492 @@ tanlu_geojson_read_positions (JsonArray *positions,
   return TRUE;
 }
 
-/**
- * tanlu_geojson_load_features:
- * @parser: the parser to read with, which keeps the result
- *
- * Reads a GeoJSON FeatureCollection.
- *
- * Returns: (transfer none) (nullable): its features, owned by @parser
- */
-JsonArray *
-tanlu_geojson_load_features (JsonParser  *parser,
-                             const char  *path,
-                             GError     **error)
-{
-  g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
+/* ------------------------------------------------------------------------ */
+/* Streaming FeatureCollections                                             */
 
-  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
+/* A FeatureCollection is read one feature at a time: the file is mapped,
+ * scanned for the bounds of each feature, and only that feature is handed
+ * to the JSON parser. A file of any size below the input limit then costs
+ * about the memory of its largest feature, and nesting deeper than any
+ * GeoJSON never reaches the parser. */
+
+#define MAX_FEATURE_SIZE (G_GINT64_CONSTANT (64) << 20)
+#define MAX_MEMBER_SIZE  (G_GINT64_CONSTANT (1) << 20)
+
+struct _TanluGeojsonReader
+{
+  GMappedFile *mapped;
+  GBytes      *bytes;
+  const char  *data;
+  gsize        length;
+  char        *display_name;
+  GHashTable  *members;       /* top-level member name → JsonNode, features aside */
+  gsize        position;      /* in the features array, before the next element */
+  guint        index;         /* of the feature last read, from 1 */
+  gsize        feature_start; /* where it is in the file */
+  gsize        feature_end;
+  gboolean     done;
+  JsonParser  *parser;
+};
+
+static gsize
+skip_space (TanluGeojsonReader *self,
+            gsize               position)
+{
+  while (position < self->length &&
+         (self->data[position] == ' ' || self->data[position] == '\t' ||
+          self->data[position] == '\n' || self->data[position] == '\r'))
+    position++;
+
+  return position;
+}
+
+static guint
+line_at (TanluGeojsonReader *self,
+         gsize               position)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < position && i < self->length; i++)
+    if (self->data[i] == '\n')
+      line++;
+
+  return line;
+}
+
+static void
+set_syntax_error (TanluGeojsonReader  *self,
+                  gsize                position,
+                  const char          *expected,
+                  GError             **error)
+{
+  /* Translators: the last %s says what was expected, such as “a value” */
+  g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+               _("The file is not valid JSON: line %u: expected %s"),
+               line_at (self, position), expected);
+}
+
+/* Moves past the value that starts at @position, checking only what
+ * delimits it: strings, brackets and how deep they nest. */
+static gboolean
+skip_value (TanluGeojsonReader  *self,
+            gsize                position,
+            guint                depth,
+            gsize               *end,
+            GError             **error)
+{
+  gboolean in_string = FALSE;
+  guint start_depth = depth;
+
+  if (position >= self->length)
+    {
+      set_syntax_error (self, position, _("a value"), error);
+      return FALSE;
+    }
+
+  if (self->data[position] != '{' && self->data[position] != '[' && self->data[position] != '"')
+    {
+      /* A number, true, false or null. */
+      while (position < self->length && (g_ascii_isalnum (self->data[position]) ||
+                                         strchr ("+-.", self->data[position]) != NULL))
+        position++;
+      *end = position;
+      return TRUE;
+    }
+
+  for (; position < self->length; position++)
+    {
+      char c = self->data[position];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            position++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == start_depth)
+                {
+                  *end = position + 1;
+                  return TRUE;
+                }
+            }
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > TANLU_INPUT_MAX_JSON_DEPTH)
+            {
+              g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                           _("Line %u: the JSON nests more than %u levels deep"),
+                           line_at (self, position), TANLU_INPUT_MAX_JSON_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (--depth == start_depth)
+            {
+              *end = position + 1;
+              return TRUE;
+            }
+        }
+    }
+
+  set_syntax_error (self, position, in_string ? _("the end of a string") : _("a closing bracket"),
+                    error);
+  return FALSE;
+}
+
+static JsonNode *
+parse_span (TanluGeojsonReader  *self,
+            JsonParser          *parser,
+            gsize                start,
+            gsize                end,
+            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, self->data + start, end - start, &local_error))
+    {
+      /* Translators: the last %s is the JSON parser's (English) message */
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: %s"), line_at (self, start),
+                   local_error->message);
+      return NULL;
+    }
+
+  return json_parser_get_root (parser);
+}
+
+/* Reads the top-level object: every member but the features, and where
+ * the features array starts. */
+static gboolean
+read_top_level (TanluGeojsonReader  *self,
+                GError             **error)
+{
+  gsize features = 0;
+  gsize position = 0;
+  JsonNode *type;
+
+  if (self->length >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0)
+    position = 3;
+
+  position = skip_space (self, position);
+  if (position >= self->length || self->data[position] != '{')
+    {
+      g_set_error_literal (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                           _("The file is not a GeoJSON FeatureCollection"));
+      return FALSE;
+    }
+
+  position = skip_space (self, position + 1);
+  while (position < self->length && self->data[position] != '}')
+    {
+      g_autoptr(JsonParser) key_parser = json_parser_new_immutable ();
+      g_autofree char *name = NULL;
+      gsize key_end, value_end;
+      JsonNode *key;
+
+      if (self->data[position] != '"' || !skip_value (self, position, 1, &key_end, error))
+        {
+          if (error == NULL || *error == NULL)
+            set_syntax_error (self, position, _("a member name"), error);
+          return FALSE;
+        }
+      if (!(key = parse_span (self, key_parser, position, key_end, error)))
+        return FALSE;
+      name = g_strdup (json_node_get_string (key));
+
+      position = skip_space (self, key_end);
+      if (position >= self->length || self->data[position] != ':')
+        {
+          set_syntax_error (self, position, "“:”", error);
+          return FALSE;
+        }
+      position = skip_space (self, position + 1);
+
+      if (!skip_value (self, position, 1, &value_end, error))
+        return FALSE;
+
+      if (g_strcmp0 (name, "features") == 0)
+        {
+          if (self->data[position] != '[')
+            {
+              g_set_error_literal (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                                   _("The file is not a GeoJSON FeatureCollection: its “features” "
+                                     "is not a list"));
+              return FALSE;
+            }
+          features = position + 1;
+        }
+      else if (value_end - position <= MAX_MEMBER_SIZE)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+          JsonNode *node;
+
+          if (!(node = parse_span (self, parser, position, value_end, error)))
+            return FALSE;
+          g_hash_table_replace (self->members, g_steal_pointer (&name), json_node_copy (node));
+        }
+
+      position = skip_space (self, value_end);
+      if (position < self->length && self->data[position] == ',')
+        position = skip_space (self, position + 1);
+      else if (position >= self->length || self->data[position] != '}')
+        {
+          set_syntax_error (self, position, _("“,” or “}”"), error);
+          return FALSE;
+        }
+    }
+
+  if (position >= self->length || skip_space (self, position + 1) != self->length)
+    {
+      set_syntax_error (self, position, _("the end of the file"), error);
+      return FALSE;
+    }
+
+  type = g_hash_table_lookup (self->members, "type");
+  if (type == NULL || json_node_get_value_type (type) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (type), "FeatureCollection") != 0 || features == 0)
+    {
+      g_set_error_literal (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                           _("The file is not a GeoJSON FeatureCollection"));
+      return FALSE;
+    }
+
+  self->position = skip_space (self, features);
+  if (self->position < self->length && self->data[self->position] == ']')
+    self->done = TRUE;
+
+  return TRUE;
+}
+
+static TanluGeojsonReader *
+reader_new (GMappedFile  *mapped,
+            GBytes       *bytes,
+            const char   *display_name,
+            GError      **error)
+{
+  g_autoptr(TanluGeojsonReader) self = g_new0 (TanluGeojsonReader, 1);
+
+  self->mapped = mapped;
+  self->bytes = bytes;
+  if (mapped != NULL)
+    {
+      self->data = g_mapped_file_get_contents (mapped);
+      self->length = g_mapped_file_get_length (mapped);
+    }
+  else
+    self->data = g_bytes_get_data (bytes, &self->length);
+  self->display_name = g_strdup (display_name);
+  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
+
+  if (self->length == 0)
+    {
+      g_set_error_literal (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                           _("The file is empty"));
+      return NULL;
+    }
+
+  if (!read_top_level (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tanlu_geojson_reader_new_for_path:
+ *
+ * Opens a GeoJSON FeatureCollection to read one feature at a time. Only
+ * a regular file of at most %TANLU_INPUT_MAX_FILE_SIZE is read. Errors of
+ * %TANLU_GEOJSON_ERROR here and from tanlu_geojson_reader_next() do not
+ * name the file; those of reading it do.
+ *
+ * Returns: (transfer full) (nullable): the reader
+ */
+TanluGeojsonReader *
+tanlu_geojson_reader_new_for_path (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  GMappedFile *mapped;
+
   g_return_val_if_fail (path != NULL, NULL);
 
-  name = g_path_get_basename (path);
+  display_name = g_path_get_basename (path);
+  if (!(mapped = tanlu_input_map (path, display_name, TANLU_INPUT_MAX_FILE_SIZE, error)))
+    return NULL;
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
+  return reader_new (mapped, NULL, display_name, error);
+}
+
+/**
+ * tanlu_geojson_reader_new_for_bytes:
+ * @display_name: how messages name the input
+ *
+ * Returns: (transfer full) (nullable): the reader
+ */
+TanluGeojsonReader *
+tanlu_geojson_reader_new_for_bytes (GBytes      *bytes,
+                                    const char  *display_name,
+                                    GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  return reader_new (NULL, g_bytes_ref (bytes), display_name, error);
+}
+
+void
+tanlu_geojson_reader_free (TanluGeojsonReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  g_clear_object (&self->parser);
+  g_free (self);
+}
+
+const char *
+tanlu_geojson_reader_get_display_name (TanluGeojsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
+}
+
+/**
+ * tanlu_geojson_reader_get_member:
+ * @name: a member of the FeatureCollection other than its features, such
+ *   as "type" or "name"
+ *
+ * Returns: (transfer none) (nullable): its value
+ */
+JsonNode *
+tanlu_geojson_reader_get_member (TanluGeojsonReader *self,
+                                 const char         *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->members, name);
+}
+
+/**
+ * tanlu_geojson_reader_next:
+ *
+ * Reads the next feature, whatever JSON value it is.
+ *
+ * Returns: (transfer none) (nullable): the feature, valid until the next
+ *   call; %NULL after the last one, or with @error set
+ */
+JsonNode *
+tanlu_geojson_reader_next (TanluGeojsonReader  *self,
+                           GError             **error)
+{
+  gsize start, end;
+  JsonNode *node;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->done)
+    return NULL;
+
+  start = self->position;
+  if (!skip_value (self, start, 2, &end, error))
     {
-      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
-                   _("Could not read “%s”: %s"), name, local_error->message);
+      self->done = TRUE;
       return NULL;
     }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-      !g_str_equal (
-        json_object_get_string_member_with_default (json_node_get_object (node), "type", ""),
-        "FeatureCollection") ||
-      !json_object_has_member (json_node_get_object (node), "features") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (node), "features")))
+  if (end - start > MAX_FEATURE_SIZE)
     {
+      g_autofree char *limit = g_format_size_full (MAX_FEATURE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      self->done = TRUE;
       g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
-                   _("“%s” is not a GeoJSON FeatureCollection"), name);
+                   _("Feature %u is larger than %s; split it into smaller features"),
+                   self->index + 1, limit);
       return NULL;
     }
 
-  return json_object_get_array_member (json_node_get_object (node), "features");
+  g_clear_object (&self->parser);
+  self->parser = json_parser_new_immutable ();
+  if (!(node = parse_span (self, self->parser, start, end, error)))
+    {
+      self->done = TRUE;
+      return NULL;
+    }
+
+  self->index++;
+  self->feature_start = start;
+  self->feature_end = end;
+  self->position = skip_space (self, end);
+  if (self->position < self->length && self->data[self->position] == ',')
+    self->position = skip_space (self, self->position + 1);
+  else if (self->position < self->length && self->data[self->position] == ']')
+    self->done = TRUE;
+  else
+    {
+      self->done = TRUE;
+      set_syntax_error (self, self->position, _("“,” or “]”"), error);
+      return NULL;
+    }
+
+  return node;
+}
+
+/**
+ * tanlu_geojson_reader_get_index:
+ *
+ * Returns: the feature last read, counting from 1
+ */
+guint
+tanlu_geojson_reader_get_index (TanluGeojsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->index;
+}
+
+/**
+ * tanlu_geojson_reader_get_text:
+ * @length: (out): its length in bytes
+ *
+ * Returns: (transfer none): the feature last read as the file has it, not
+ *   nul-terminated
+ */
+const char *
+tanlu_geojson_reader_get_text (TanluGeojsonReader *self,
+                               gsize              *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  *length = self->feature_end - self->feature_start;
+
+  return self->data + self->feature_start;
+}
+
+/**
+ * tanlu_geojson_reader_get_fraction:
+ *
+ * Returns: how much of the file has been read, from 0 to 1
+ */
+double
+tanlu_geojson_reader_get_fraction (TanluGeojsonReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->length > 0 ? (double) self->position / self->length : 1;
 }
 
 /**
@@ -240,35 +686,39 @@ tanlu_geojson_read_boundaries (const char  *path,
                                gboolean    *schematic,
                                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TanluGeojsonReader) reader = NULL;
   g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (boundary_feature_free);
-  g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonObject *metadata;
-  JsonArray *list;
+  JsonNode *metadata;
+  JsonNode *element;
+  const char *name;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(list = tanlu_geojson_load_features (parser, path, error)))
-    return NULL;
+  if (!(reader = tanlu_geojson_reader_new_for_path (path, &local_error)))
+    {
+      g_autofree char *basename = g_path_get_basename (path);
 
-  name = g_path_get_basename (path);
-  root = json_node_get_object (json_parser_get_root (parser));
+      if (local_error->domain == TANLU_GEOJSON_ERROR)
+        g_prefix_error (&local_error, "“%s”: ", basename);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  name = tanlu_geojson_reader_get_display_name (reader);
 
   if (schematic != NULL)
     {
       *schematic = FALSE;
-      metadata = json_object_has_member (root, "tanlu") &&
-                 JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "tanlu"))
-                 ? json_object_get_object_member (root, "tanlu") : NULL;
-      if (metadata != NULL)
-        *schematic = json_object_get_boolean_member_with_default (metadata, "schematic", FALSE);
+      metadata = tanlu_geojson_reader_get_member (reader, "tanlu");
+      if (metadata != NULL && JSON_NODE_HOLDS_OBJECT (metadata))
+        *schematic = json_object_get_boolean_member_with_default (json_node_get_object (metadata),
+                                                                  "schematic", FALSE);
     }
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  while ((element = tanlu_geojson_reader_next (reader, &local_error)) != NULL)
     {
-      JsonNode *element = json_array_get_element (list, i);
+      guint i = tanlu_geojson_reader_get_index (reader) - 1;
       JsonObject *feature;
       JsonObject *properties = NULL;
       JsonObject *geometry_object = NULL;
@@ -318,6 +768,13 @@ tanlu_geojson_read_boundaries (const char  *path,
                        _("“%s”, feature %u (%u): %s"), name, i + 1, code, local_error->message);
           return NULL;
         }
+    }
+
+  if (local_error != NULL)
+    {
+      g_prefix_error (&local_error, "“%s”: ", name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
 
   return g_steal_pointer (&features);

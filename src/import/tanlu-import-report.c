@@ -145,3 +145,136 @@ tanlu_import_kind_describe (TanluImportKind kind)
       return _("unknown");
     }
 }
+
+/* ------------------------------------------------------------------------ */
+/* Progress from a worker thread to the caller's main context               */
+
+struct _TanluProgressRelay
+{
+  GTask                    *task;
+  GMainContext             *context;
+  TanluImportFilesProgress  progress;
+  guint                     file_index;
+  guint                     n_files;
+  char                     *display_name;
+  int                       last_percent;
+};
+
+typedef struct
+{
+  GTask                    *task;
+  TanluImportFilesProgress  progress;
+  guint                     file_index;
+  guint                     n_files;
+  char                     *display_name;
+  double                    fraction;
+} ProgressUpdate;
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->task);
+  g_free (update->display_name);
+  g_free (update);
+}
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  update->progress (g_task_get_source_object (update->task), update->file_index, update->n_files,
+                    update->display_name, update->fraction);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * tanlu_progress_relay_new:
+ * @task: the task whose worker reports progress
+ * @progress: (nullable): called on the main context that is the thread
+ *   default now, with the task's source object
+ *
+ * Returns: (transfer full): a relay for the worker to report through
+ */
+TanluProgressRelay *
+tanlu_progress_relay_new (GTask                   *task,
+                          TanluImportFilesProgress progress)
+{
+  TanluProgressRelay *relay = g_new0 (TanluProgressRelay, 1);
+
+  relay->task = g_object_ref (task);
+  relay->context = g_main_context_ref_thread_default ();
+  relay->progress = progress;
+  relay->n_files = 1;
+  relay->last_percent = -1;
+
+  return relay;
+}
+
+void
+tanlu_progress_relay_free (TanluProgressRelay *relay)
+{
+  if (relay == NULL)
+    return;
+
+  g_clear_object (&relay->task);
+  g_clear_pointer (&relay->context, g_main_context_unref);
+  g_clear_pointer (&relay->display_name, g_free);
+  g_free (relay);
+}
+
+/**
+ * tanlu_progress_relay_set_file:
+ *
+ * Starts reporting on another file, from 0.
+ */
+void
+tanlu_progress_relay_set_file (TanluProgressRelay *relay,
+                               guint               file_index,
+                               guint               n_files,
+                               const char         *display_name)
+{
+  g_return_if_fail (relay != NULL);
+
+  relay->file_index = file_index;
+  relay->n_files = n_files;
+  g_free (relay->display_name);
+  relay->display_name = g_strdup (display_name);
+  relay->last_percent = -1;
+  tanlu_progress_relay_update (0, relay);
+}
+
+/**
+ * tanlu_progress_relay_update:
+ * @relay: (type TanluProgressRelay): the relay
+ *
+ * Reports how much of the current file is done, from the worker thread; a
+ * #TanluImportProgressFunc. Each update crosses threads, so only whole
+ * percents are passed on.
+ */
+void
+tanlu_progress_relay_update (double   fraction,
+                             gpointer user_data)
+{
+  TanluProgressRelay *relay = user_data;
+  ProgressUpdate *update;
+  int percent = (int) (CLAMP (fraction, 0, 1) * 100);
+
+  if (relay->progress == NULL || percent == relay->last_percent)
+    return;
+  relay->last_percent = percent;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->task = g_object_ref (relay->task);
+  update->progress = relay->progress;
+  update->file_index = relay->file_index;
+  update->n_files = relay->n_files;
+  update->display_name = g_strdup (relay->display_name);
+  update->fraction = fraction;
+
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, deliver_progress, update,
+                              progress_update_free);
+}

@@ -80,6 +80,23 @@ struct _TanluImportReport
 typedef void (*TanluImportProgressFunc) (double   fraction,
                                          gpointer user_data);
 
+/**
+ * TanluImportFilesProgress:
+ * @source_object: the object the import was started for
+ * @file_index: the file being imported, counting from 0
+ * @display_name: its name
+ * @fraction: how much of it is done, 0 to 1
+ *
+ * Called on the thread-default main context of the caller.
+ */
+typedef void (*TanluImportFilesProgress) (GObject    *source_object,
+                                          guint       file_index,
+                                          guint       n_files,
+                                          const char *display_name,
+                                          double      fraction);
+
+typedef struct _TanluProgressRelay TanluProgressRelay;
+
 GQuark              tanlu_import_error_quark      (void);
 TanluImportReport  *tanlu_import_report_new       (const char              *path);
 void                tanlu_import_report_free      (TanluImportReport       *report);
@@ -92,6 +109,17 @@ void                tanlu_import_report_warn      (TanluImportReport       *repo
 char               *tanlu_import_report_describe  (TanluImportReport       *report);
 const char         *tanlu_import_kind_describe    (TanluImportKind          kind);
 
+TanluProgressRelay *tanlu_progress_relay_new      (GTask                   *task,
+                                                   TanluImportFilesProgress progress);
+void                tanlu_progress_relay_free     (TanluProgressRelay      *relay);
+void                tanlu_progress_relay_set_file (TanluProgressRelay      *relay,
+                                                   guint                    file_index,
+                                                   guint                    n_files,
+                                                   const char              *display_name);
+void                tanlu_progress_relay_update   (double                   fraction,
+                                                   gpointer                 relay);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluImportReport, tanlu_import_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluProgressRelay, tanlu_progress_relay_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-import.h"
+#include "tanlu-input.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -17,7 +18,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef enum
 {
@@ -33,30 +36,27 @@ detect_format (const char  *path,
                GError     **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autofree char *display_name = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = g_path_get_basename (path);
   guint8 magic[4] = { 0 };
-  gsize n_read = 0;
+  gssize n_read;
+  int fd;
+
+  /* Only a regular file is read, whatever its name. */
+  if ((fd = tanlu_input_open (path, display_name, TANLU_INPUT_MAX_FILE_SIZE, NULL, error)) < 0)
+    return FILE_FORMAT_UNKNOWN;
 
   /* The extension decides when there is one, so a text file named .xlsx
    * is reported as a broken workbook rather than as a broken table. */
-  if (g_str_has_suffix (lower, ".xlsx"))
-    return FILE_FORMAT_XLSX;
-  if (g_str_has_suffix (lower, ".csv"))
-    return FILE_FORMAT_CSV;
-
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic,
-                                                  &n_read, NULL, &local_error))
+  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv"))
     {
-      display_name = g_path_get_basename (path);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not read “%s”: %s"), display_name, local_error->message);
-      return FILE_FORMAT_UNKNOWN;
+      close (fd);
+      return g_str_has_suffix (lower, ".xlsx") ? FILE_FORMAT_XLSX : FILE_FORMAT_CSV;
     }
+
+  do
+    n_read = read (fd, magic, sizeof magic);
+  while (n_read < 0 && errno == EINTR);
+  close (fd);
 
   if (n_read == 4 && memcmp (magic, "PK\x03\x04", 4) == 0)
     return FILE_FORMAT_XLSX;
@@ -185,27 +185,7 @@ typedef struct
   char                     *db_path;
   GStrv                     paths;
   TanluImportFilesProgress  progress;
-  GMainContext             *context;
 } ImportFilesData;
-
-typedef struct
-{
-  GTask      *task;
-  guint       file_index;
-  guint       n_files;
-  const char *display_name;
-  double      fraction;
-  int         last_percent;
-} ImportFilesProgress;
-
-typedef struct
-{
-  GTask  *task;
-  guint   file_index;
-  guint   n_files;
-  char   *display_name;
-  double  fraction;
-} ProgressUpdate;
 
 static void
 import_files_data_free (gpointer data)
@@ -214,63 +194,7 @@ import_files_data_free (gpointer data)
 
   g_free (files->db_path);
   g_strfreev (files->paths);
-  g_main_context_unref (files->context);
   g_free (files);
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_object_unref (update->task);
-  g_free (update->display_name);
-  g_free (update);
-}
-
-static gboolean
-deliver_progress (gpointer data)
-{
-  ProgressUpdate *update = data;
-  ImportFilesData *files = g_task_get_task_data (update->task);
-
-  files->progress (g_task_get_source_object (update->task), update->file_index, update->n_files,
-                   update->display_name, update->fraction);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-post_progress (ImportFilesProgress *state)
-{
-  ImportFilesData *files = g_task_get_task_data (state->task);
-  ProgressUpdate *update;
-  int percent = (int)(state->fraction * 100);
-
-  /* Each update crosses threads; one per percent is plenty for a bar. */
-  if (files->progress == NULL || percent == state->last_percent)
-    return;
-  state->last_percent = percent;
-
-  update = g_new0 (ProgressUpdate, 1);
-  update->task = g_object_ref (state->task);
-  update->file_index = state->file_index;
-  update->n_files = state->n_files;
-  update->display_name = g_strdup (state->display_name);
-  update->fraction = state->fraction;
-
-  g_main_context_invoke_full (files->context, G_PRIORITY_DEFAULT, deliver_progress, update,
-                              progress_update_free);
-}
-
-static void
-on_file_progress (double   fraction,
-                  gpointer user_data)
-{
-  ImportFilesProgress *state = user_data;
-
-  state->fraction = fraction;
-  post_progress (state);
 }
 
 static void
@@ -283,8 +207,9 @@ import_files_thread (GTask        *task,
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GPtrArray) reports =
     g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_import_report_free);
+  g_autoptr(TanluProgressRelay) relay = tanlu_progress_relay_new (task, files->progress);
   g_autoptr(GError) error = NULL;
-  ImportFilesProgress state = { task, 0, g_strv_length (files->paths), NULL, 0, -1 };
+  guint n_files = g_strv_length (files->paths);
 
   /* A connection of its own: the window's stays free for reading. */
   if (!(store = tanlu_store_new (files->db_path, &error)))
@@ -298,11 +223,7 @@ import_files_thread (GTask        *task,
       g_autofree char *display_name = g_path_get_basename (files->paths[i]);
       TanluImportReport *report;
 
-      state.file_index = i;
-      state.display_name = display_name;
-      state.fraction = 0;
-      state.last_percent = -1;
-      post_progress (&state);
+      tanlu_progress_relay_set_file (relay, i, n_files, display_name);
 
       if (g_cancellable_is_cancelled (cancellable))
         {
@@ -311,10 +232,10 @@ import_files_thread (GTask        *task,
           g_cancellable_set_error_if_cancelled (cancellable, &report->error);
         }
       else
-        report = tanlu_import_file (store, files->paths[i], on_file_progress, &state, cancellable);
+        report = tanlu_import_file (store, files->paths[i], tanlu_progress_relay_update, relay,
+                                    cancellable);
 
       g_ptr_array_add (reports, report);
-      state.display_name = NULL;
     }
 
   g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify)g_ptr_array_unref);
@@ -350,7 +271,6 @@ tanlu_import_files_async (GObject                  *source_object,
   files->db_path = g_strdup (db_path);
   files->paths = g_strdupv ((char **)paths);
   files->progress = progress;
-  files->context = g_main_context_ref_thread_default ();
 
   task = g_task_new (source_object, cancellable, callback, user_data);
   g_task_set_source_tag (task, tanlu_import_files_async);

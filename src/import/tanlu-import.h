@@ -7,21 +7,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * TanluImportFilesProgress:
- * @source_object: the object given to tanlu_import_files_async()
- * @file_index: the file being imported, counting from 0
- * @display_name: its name
- * @fraction: how much of it is done, 0 to 1
- *
- * Called on the thread-default main context of the caller.
- */
-typedef void (*TanluImportFilesProgress) (GObject    *source_object,
-                                          guint       file_index,
-                                          guint       n_files,
-                                          const char *display_name,
-                                          double      fraction);
-
 TanluImportReport  *tanlu_import_file             (TanluStore              *store,
                                                    const char              *path,
                                                    TanluImportProgressFunc  progress,

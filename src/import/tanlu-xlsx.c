@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "tanlu-xlsx.h"
+#include "tanlu-input.h"
+#include "tanlu-zip.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,20 +15,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
 
-/* Bounds on what a hostile file can make us allocate: a zip bomb stops at
- * MAX_PART_SIZE, and nothing is sized from a size the file claims.
+/* Bounds on what a hostile file can make us allocate or spend time on,
+ * stated in the README: a part inflates to at most MAX_PART_SIZE, all the
+ * parts read from one workbook to at most MAX_TOTAL_SIZE, a sheet holds at
+ * most TANLU_XLSX_MAX_CELLS cells and the shared strings at most
+ * MAX_STRINGS strings of MAX_STRINGS_SIZE bytes in all. Nothing is sized
+ * from a size the file claims.
  */
-#define MAX_FILE_SIZE  (G_GINT64_CONSTANT (1) << 30)
-#define MAX_PART_SIZE  (G_GINT64_CONSTANT (512) << 20)
-#define MAX_QUOTED     40
+#define MAX_FILE_SIZE     TANLU_INPUT_MAX_FILE_SIZE
+#define MAX_PART_SIZE     (G_GINT64_CONSTANT (512) << 20)
+#define MAX_TOTAL_SIZE    (G_GINT64_CONSTANT (1) << 30)
+#define MAX_STRINGS       5000000
+#define MAX_STRINGS_SIZE  (G_GINT64_CONSTANT (256) << 20)
+#define MAX_QUOTED        40
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError TanluXmlError;
@@ -34,9 +41,6 @@ typedef const xmlError TanluXmlError;
 typedef xmlError TanluXmlError;
 #endif
 
-typedef struct archive TanluArchive;
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluArchive, archive_read_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 G_DEFINE_QUARK (tanlu-xlsx-error-quark, tanlu_xlsx_error)
@@ -61,16 +65,14 @@ struct _TanluXlsx
   /* owned */
   GBytes           *bytes;
   char             *display_name;
-  GHashTable       *parts;      /* tanlu_xlsx_part_key() of each entry → position in the zip + 1 */
+  GHashTable       *parts;      /* tanlu_xlsx_part_key() of each entry → its index in the zip + 1 */
   GArray           *sheets;     /* TanluXlsxSheetInfo, in workbook order */
   TanluXlsxStrings *strings;
+  TanluZip         *zip;
 
-  /* The reader all parts are streamed from, and the position of the entry
-   * it is at (-1 before the first).
-   */
+  /* How much has been inflated from the workbook, against MAX_TOTAL_SIZE. */
   GMutex            lock;
-  struct archive   *archive;
-  gint64            position;
+  guint64           inflated;
 };
 
 typedef struct
@@ -131,6 +133,7 @@ typedef struct
   TanluXlsxParse    parse;
   TanluXlsxStrings *strings;
   GString          *text;
+  guint64           size;
   guint             phonetic_depth;
   gboolean          in_item;
   gboolean          in_text;
@@ -545,164 +548,44 @@ decode_escapes (GString *text)
 /* ------------------------------------------------------------------------ */
 
 static void
-tanlu_xlsx_set_archive_error (TanluXlsx       *self,
-                              struct archive  *archive,
-                              GError         **error)
+tanlu_xlsx_set_zip_error (TanluXlsx     *self,
+                          const GError  *zip_error,
+                          GError       **error)
 {
-  const char *message = archive_error_string (archive);
-
-  if (message == NULL)
-    message = _("unknown error");
-
-  g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
-               _("“%s” is damaged or truncated: %s"),
-               self->display_name, message);
-}
-
-/* The end-of-central-directory record sits in the last 64 KiB + 22 bytes. */
-static gboolean
-has_zip_directory (const char *data,
-                   gsize       size)
-{
-  gsize start = size > 65557 ? size - 65557 : 0;
-
-  for (gsize i = size >= 22 ? size - 22 + 1 : 0; i > start; i--)
-    {
-      if (memcmp (data + i - 1, "PK\005\006", 4) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GBytes *
-read_file (const char  *path,
-           const char  *display_name,
-           GError     **error)
-{
-  g_autofree char *data = NULL;
-  struct stat st;
-  gsize length = 0;
-  int saved_errno;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0)
-    saved_errno = errno;
-  else if (S_ISDIR (st.st_mode))
-    saved_errno = EISDIR;
-  else if (!S_ISREG (st.st_mode))
-    saved_errno = EINVAL;
-  else if (st.st_size > MAX_FILE_SIZE)
-    saved_errno = EFBIG;
+  if (g_error_matches (zip_error, TANLU_ZIP_ERROR, TANLU_ZIP_ERROR_NOT_ZIP))
+    g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_ZIP,
+                 _("“%s” is not an Excel workbook (.xlsx): it is not a zip archive"),
+                 self->display_name);
   else
-    saved_errno = 0;
-
-  if (saved_errno == 0)
-    {
-      data = g_malloc (MAX (st.st_size, 1));
-
-      /* Reads up to the size fstat() gave: a file that shrinks meanwhile
-       * reads short and fails as truncated later.
-       */
-      while (length < (gsize) st.st_size)
-        {
-          gssize n = read (fd, data + length, st.st_size - length);
-
-          if (n < 0 && errno == EINTR)
-            continue;
-          if (n < 0)
-            {
-              saved_errno = errno;
-              break;
-            }
-          if (n == 0)
-            break;
-          length += n;
-        }
-    }
-
-  close (fd);
-
-  if (saved_errno != 0)
-    {
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&data), length);
+    g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                 _("“%s” is damaged or truncated: %s"), self->display_name, zip_error->message);
 }
 
-/* Records every entry's position in the zip, telling a file that is no zip
- * at all from a damaged one.
- */
+/* Reads the zip's directory and indexes its entries by part name. */
 static gboolean
 tanlu_xlsx_list_parts (TanluXlsx  *self,
                        GError    **error)
 {
-  g_autoptr(TanluArchive) archive = archive_read_new ();
-  struct archive_entry *entry;
-  gsize size;
-  const char *data = g_bytes_get_data (self->bytes, &size);
-  gboolean looks_like_zip = size >= 4 && data[0] == 'P' && data[1] == 'K';
-  guint position;
-  int r;
+  g_autoptr(GError) zip_error = NULL;
 
-  archive_read_support_format_zip_seekable (archive);
-
-  r = archive_read_open_memory (archive, data, size);
-  if (r != ARCHIVE_OK && !looks_like_zip)
+  if (!(self->zip = tanlu_zip_new (self->bytes, &zip_error)))
     {
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_NOT_ZIP,
-                   _("“%s” is not an Excel workbook (.xlsx): it is not a zip archive"),
-                   self->display_name);
-      return FALSE;
-    }
-  else if (r != ARCHIVE_OK && !has_zip_directory (data, size))
-    {
-      /* Local headers but no central directory: the end was cut off. */
-      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
-                   _("“%s” is damaged or truncated: %s"),
-                   self->display_name, _("the zip directory at its end is missing"));
-      return FALSE;
-    }
-  else if (r != ARCHIVE_OK)
-    {
-      tanlu_xlsx_set_archive_error (self, archive, error);
+      tanlu_xlsx_set_zip_error (self, zip_error, error);
       return FALSE;
     }
 
-  for (position = 0;
-       (r = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || r == ARCHIVE_WARN;
-       position++)
+  for (guint i = 0; i < tanlu_zip_get_n_entries (self->zip); i++)
     {
-      const char *name = archive_entry_pathname_utf8 (entry);
+      const char *name = tanlu_zip_get_entry_name (self->zip, i);
       g_autofree char *key = NULL;
 
-      if (name == NULL)
-        name = archive_entry_pathname (entry);
-      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG)
+      if (*name == '\0' || g_str_has_suffix (name, "/"))
         continue;
 
       /* Of entries with the same name, the first counts. */
       key = tanlu_xlsx_part_key (name);
       if (!g_hash_table_contains (self->parts, key))
-        g_hash_table_insert (self->parts, g_steal_pointer (&key), GUINT_TO_POINTER (position + 1));
-    }
-
-  if (r != ARCHIVE_EOF)
-    {
-      tanlu_xlsx_set_archive_error (self, archive, error);
-      return FALSE;
+        g_hash_table_insert (self->parts, g_steal_pointer (&key), GUINT_TO_POINTER (i + 1));
     }
 
   return TRUE;
@@ -715,58 +598,6 @@ tanlu_xlsx_has_part (TanluXlsx  *self,
   g_autofree char *key = tanlu_xlsx_part_key (part);
 
   return g_hash_table_contains (self->parts, key);
-}
-
-/* Moves the shared reader to the entry at @position.  The zip can only be
- * read forwards, so going back starts it over; reading in zip order, or
- * close to it, decompresses each part once and keeps none in memory.
- * Called with the lock held.
- */
-static gboolean
-tanlu_xlsx_seek (TanluXlsx  *self,
-                 guint       position,
-                 GError    **error)
-{
-  struct archive_entry *entry;
-  gsize size;
-  const void *data;
-  int r;
-
-  if (self->archive != NULL && self->position >= (gint64) position)
-    g_clear_pointer (&self->archive, archive_read_free);
-
-  if (self->archive == NULL)
-    {
-      data = g_bytes_get_data (self->bytes, &size);
-      self->archive = archive_read_new ();
-      self->position = -1;
-
-      /* Only the central directory is authoritative: the streaming reader
-       * misreads entries whose sizes follow their data.
-       */
-      archive_read_support_format_zip_seekable (self->archive);
-      if (archive_read_open_memory (self->archive, data, size) != ARCHIVE_OK)
-        {
-          tanlu_xlsx_set_archive_error (self, self->archive, error);
-          g_clear_pointer (&self->archive, archive_read_free);
-          return FALSE;
-        }
-    }
-
-  while (self->position < (gint64) position)
-    {
-      r = archive_read_next_header (self->archive, &entry);
-      if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
-        {
-          tanlu_xlsx_set_archive_error (self, self->archive, error);
-          g_clear_pointer (&self->archive, archive_read_free);
-          return FALSE;
-        }
-
-      self->position++;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -842,23 +673,37 @@ tanlu_xlsx_set_xml_error (TanluXlsxParse  *parse,
                  parse->xlsx->display_name, parse->part, parse->xml_line, message);
 }
 
+static gboolean
+feed_parser (const char *data,
+             gsize       length,
+             gpointer    user_data)
+{
+  TanluXlsxParse *parse = user_data;
+
+  xmlParseChunk (parse->ctxt, data, length, 0);
+
+  return parse->error == NULL && parse->xml_message == NULL;
+}
+
 /* Streams one part from the zip through a SAX parser, without holding the
- * decompressed XML in memory.  Called with the lock held.
+ * decompressed XML in memory.
  */
 static gboolean
-tanlu_xlsx_parse_part_locked (TanluXlsx               *self,
-                              const char              *part,
-                              startElementNsSAX2Func   start_element,
-                              endElementNsSAX2Func     end_element,
-                              charactersSAXFunc        characters,
-                              TanluXlsxParse          *parse,
-                              GError                 **error)
+tanlu_xlsx_parse_part (TanluXlsx               *self,
+                       const char              *part,
+                       startElementNsSAX2Func   start_element,
+                       endElementNsSAX2Func     end_element,
+                       charactersSAXFunc        characters,
+                       TanluXlsxParse          *parse,
+                       GError                 **error)
 {
   g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(GError) zip_error = NULL;
   g_autofree char *key = tanlu_xlsx_part_key (part);
   guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->parts, key));
   xmlSAXHandler sax = { 0, };
-  gint64 total = 0;
+  guint64 size;
+  gboolean over_budget;
 
   if (position == 0)
     {
@@ -868,8 +713,26 @@ tanlu_xlsx_parse_part_locked (TanluXlsx               *self,
       return FALSE;
     }
 
-  if (!tanlu_xlsx_seek (self, position - 1, error))
-    return FALSE;
+  /* The directory's size is checked before anything is inflated, and the
+   * inflater never passes on more than it. */
+  size = tanlu_zip_get_entry_size (self->zip, position - 1);
+  g_mutex_lock (&self->lock);
+  over_budget = size > MAX_PART_SIZE || self->inflated + size > MAX_TOTAL_SIZE;
+  if (!over_budget)
+    self->inflated += size;
+  g_mutex_unlock (&self->lock);
+  if (over_budget)
+    {
+      g_autofree char *limit = g_format_size_full (size > MAX_PART_SIZE ? MAX_PART_SIZE : MAX_TOTAL_SIZE,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_TOO_LARGE,
+                   size > MAX_PART_SIZE
+                   ? _("“%s” is too large to read: the part “%s” holds more than %s")
+                   : _("“%s” is too large to read: its parts hold more than %s in all"),
+                   self->display_name, part, limit);
+      return FALSE;
+    }
 
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = start_element;
@@ -888,37 +751,10 @@ tanlu_xlsx_parse_part_locked (TanluXlsx               *self,
   parse->part = part;
   parse->ctxt = ctxt;
 
-  for (;;)
+  if (!tanlu_zip_read_entry (self->zip, position - 1, feed_parser, parse, &zip_error))
     {
-      const void *block;
-      size_t size;
-      la_int64_t offset;
-      int r;
-
-      r = archive_read_data_block (self->archive, &block, &size, &offset);
-      if (r == ARCHIVE_EOF)
-        break;
-
-      /* ARCHIVE_WARN is how a CRC mismatch shows up. */
-      if (r != ARCHIVE_OK)
-        {
-          tanlu_xlsx_set_archive_error (self, self->archive, error);
-          g_clear_pointer (&self->archive, archive_read_free);
-          return FALSE;
-        }
-
-      total += size;
-      if (total > MAX_PART_SIZE)
-        {
-          g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
-                       _("“%s” is damaged or truncated: %s"), self->display_name,
-                       _("a part is too large"));
-          return FALSE;
-        }
-
-      xmlParseChunk (ctxt, block, size, 0);
-      if (parse->error != NULL || parse->xml_message != NULL)
-        break;
+      tanlu_xlsx_set_zip_error (self, zip_error, error);
+      return FALSE;
     }
 
   if (parse->error == NULL && parse->xml_message == NULL)
@@ -937,21 +773,6 @@ tanlu_xlsx_parse_part_locked (TanluXlsx               *self,
     }
 
   return TRUE;
-}
-
-static gboolean
-tanlu_xlsx_parse_part (TanluXlsx               *self,
-                       const char              *part,
-                       startElementNsSAX2Func   start_element,
-                       endElementNsSAX2Func     end_element,
-                       charactersSAXFunc        characters,
-                       TanluXlsxParse          *parse,
-                       GError                 **error)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-
-  return tanlu_xlsx_parse_part_locked (self, part, start_element, end_element, characters,
-                                       parse, error);
 }
 
 static void
@@ -1152,6 +973,18 @@ on_strings_end_element (void          *user_data,
   if (strcmp (name, "si") == 0)
     {
       decode_escapes (self->text);
+      self->size += self->text->len;
+      if (self->strings->items->len >= MAX_STRINGS || self->size > MAX_STRINGS_SIZE)
+        {
+          g_autofree char *limit = g_format_size_full (MAX_STRINGS_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+          tanlu_xlsx_parse_fail (&self->parse,
+                                 g_error_new (TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_TOO_LARGE,
+                                              _("“%s” is too large to read: its shared strings are "
+                                                "more than %'u or more than %s"),
+                                              self->parse.xlsx->display_name, MAX_STRINGS, limit));
+          return;
+        }
       g_ptr_array_add (
         self->strings->items,
         g_string_chunk_insert_len (self->strings->chunk, self->text->str, self->text->len));
@@ -1418,6 +1251,17 @@ tanlu_sheet_parse_end_cell (TanluSheetParse *self)
       self->sorted = last->row < cell.row || (last->row == cell.row && last->column < cell.column);
     }
 
+  if (sheet->cells->len >= TANLU_XLSX_MAX_CELLS)
+    {
+      tanlu_xlsx_parse_fail (&self->parse,
+                             g_error_new (TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_TOO_LARGE,
+                                          _("“%s”, sheet “%s” has more than %'u cells; Tanlu reads "
+                                            "sheets of at most that many"),
+                                          self->parse.xlsx->display_name, sheet->name,
+                                          TANLU_XLSX_MAX_CELLS));
+      return;
+    }
+
   g_array_append_val (sheet->cells, cell);
   sheet->max_row = MAX (sheet->max_row, cell.row);
   sheet->max_column = MAX (sheet->max_column, cell.column);
@@ -1550,29 +1394,34 @@ compare_cells (gconstpointer a,
 }
 
 /* Cells may come in any order and even twice; lookups need them sorted and
- * unique.  The last of duplicates wins, as the stable sort keeps file order.
+ * unique.  A cell given twice has no one value, and fails the sheet.
  */
-static void
-tanlu_sheet_index (TanluSheet *self,
-                   gboolean    sorted)
+static gboolean
+tanlu_sheet_index (TanluSheet  *self,
+                   const char  *display_name,
+                   gboolean     sorted,
+                   GError     **error)
 {
   TanluSheetRow *row = NULL;
 
   if (!sorted)
     {
-      guint n = 0;
-
       g_array_sort (self->cells, compare_cells);
 
-      for (guint i = 0; i < self->cells->len; i++)
+      for (guint i = 1; i < self->cells->len; i++)
         {
-          TanluCell *cell = &g_array_index (self->cells, TanluCell, i);
+          const TanluCell *cell = &g_array_index (self->cells, TanluCell, i);
 
-          if (n > 0 && compare_cells (&g_array_index (self->cells, TanluCell, n - 1), cell) == 0)
-            n--;
-          g_array_index (self->cells, TanluCell, n++) = *cell;
+          if (compare_cells (&g_array_index (self->cells, TanluCell, i - 1), cell) == 0)
+            {
+              g_autofree char *reference = tanlu_cell_reference (cell->row, cell->column);
+
+              g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                           _("“%s”, sheet “%s”: the cell %s is given twice"), display_name,
+                           self->name, reference);
+              return FALSE;
+            }
         }
-      g_array_set_size (self->cells, n);
     }
 
   for (guint i = 0; i < self->cells->len; i++)
@@ -1588,6 +1437,8 @@ tanlu_sheet_index (TanluSheet *self,
         }
       row->n_cells++;
     }
+
+  return TRUE;
 }
 
 static const TanluSheetRow *
@@ -1633,15 +1484,22 @@ tanlu_xlsx_open (const char  *path,
 {
   g_autofree char *display_name = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_filename_display_basename (path);
 
-  bytes = read_file (path, display_name, error);
+  bytes = tanlu_input_read (path, display_name, MAX_FILE_SIZE, &local_error);
   if (bytes == NULL)
-    return NULL;
+    {
+      g_set_error_literal (error, TANLU_XLSX_ERROR,
+                           g_error_matches (local_error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_TOO_LARGE)
+                           ? TANLU_XLSX_ERROR_TOO_LARGE : TANLU_XLSX_ERROR_READ,
+                           local_error->message);
+      return NULL;
+    }
 
   return tanlu_xlsx_open_bytes (bytes, display_name, error);
 }
@@ -1776,6 +1634,31 @@ tanlu_xlsx_open_bytes (GBytes      *bytes,
   if (!ok)
     return NULL;
 
+  /* Each sheet has a part of its own; sheets that share one would read the
+   * same cells under several names, each with its own meaning. */
+  {
+    g_autoptr(GHashTable) first_sheet = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < self->sheets->len; i++)
+      {
+        const TanluXlsxSheetInfo *info = &g_array_index (self->sheets, TanluXlsxSheetInfo, i);
+        g_autofree char *key = info->part != NULL ? tanlu_xlsx_part_key (info->part) : NULL;
+        const TanluXlsxSheetInfo *other;
+
+        if (key == NULL)
+          continue;
+
+        if ((other = g_hash_table_lookup (first_sheet, key)) != NULL)
+          {
+            g_set_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT,
+                         _("“%s” is damaged: the sheets “%s” and “%s” are stored in the same part"),
+                         display_name, other->name, info->name);
+            return NULL;
+          }
+        g_hash_table_insert (first_sheet, g_steal_pointer (&key), (gpointer) info);
+      }
+  }
+
   if (shared_strings == NULL || !tanlu_xlsx_has_part (self, shared_strings))
     {
       g_free (shared_strings);
@@ -1814,7 +1697,7 @@ tanlu_xlsx_free (TanluXlsx *self)
   if (self == NULL)
     return;
 
-  g_clear_pointer (&self->archive, archive_read_free);
+  g_clear_pointer (&self->zip, tanlu_zip_free);
   g_mutex_clear (&self->lock);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->display_name, g_free);
@@ -1956,7 +1839,8 @@ tanlu_xlsx_read_sheet (TanluXlsx  *self,
   if (!ok)
     return NULL;
 
-  tanlu_sheet_index (sheet, parse.sorted);
+  if (!tanlu_sheet_index (sheet, self->display_name, parse.sorted, error))
+    return NULL;
 
   return g_steal_pointer (&sheet);
 }

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *   relationships
  * @TANLU_XLSX_ERROR_MISSING_PART: the workbook refers to a sheet part that
  *   is absent
+ * @TANLU_XLSX_ERROR_TOO_LARGE: over a limit on the file's size, what its
+ *   parts inflate to, the cells of a sheet or the shared strings
  *
  * Messages are translated and name the file, and for problems inside a
  * sheet the sheet and the cell.
@@ -34,7 +36,11 @@ typedef enum
   TANLU_XLSX_ERROR_CORRUPT,
   TANLU_XLSX_ERROR_NOT_WORKBOOK,
   TANLU_XLSX_ERROR_MISSING_PART,
+  TANLU_XLSX_ERROR_TOO_LARGE,
 } TanluXlsxError;
+
+/* The most cells a sheet may hold, empty cells written out included. */
+#define TANLU_XLSX_MAX_CELLS 5000000
 
 /**
  * TanluCellType:

@@ -75,24 +75,7 @@ tanlu_store_set_boundary (TanluStore         *self,
     }
   sqlite3_reset (stmt);
 
-  if (!(stmt = _tanlu_store_get_statement (self, STMT_UPDATE_CENTROID, error)))
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, code);
-  sqlite3_bind_double (stmt, 2, centroid_lon);
-  sqlite3_bind_double (stmt, 3, centroid_lat);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _tanlu_store_set_error (error, self->db, "store centroid");
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  tanlu_region_set_centroid (region, centroid_lon, centroid_lat);
-  self->registries_dirty = TRUE;
-
-  return TRUE;
+  return tanlu_store_set_region_centroid (self, code, centroid_lon, centroid_lat, error);
 }
 
 /**
@@ -137,4 +120,125 @@ tanlu_store_get_boundary (TanluStore  *self,
   sqlite3_reset (stmt);
 
   return shape;
+}
+
+/**
+ * tanlu_store_delete_boundaries_from:
+ * @codes: (out) (optional) (element-type guint) (transfer full): the
+ *   regions whose boundary from @source was deleted, in code order
+ *
+ * Deletes every boundary that came from @source; each region's other
+ * boundaries stay.
+ */
+gboolean
+tanlu_store_delete_boundaries_from (TanluStore   *self,
+                                    TanluSource  *source,
+                                    GArray      **codes,
+                                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) select_rows = NULL;
+  g_autoptr(sqlite3_stmt) delete_rows = NULL;
+  g_autoptr(GArray) deleted = g_array_new (FALSE, FALSE, sizeof (guint));
+  int rc;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANLU_IS_SOURCE (source), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT region_code FROM region_boundary WHERE source_id = ?1"
+                          " ORDER BY region_code",
+                          -1, &select_rows, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, "DELETE FROM region_boundary WHERE source_id = ?1", -1,
+                          &delete_rows, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "remove boundaries");
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (select_rows, 1, tanlu_source_get_id (source));
+  while ((rc = sqlite3_step (select_rows)) == SQLITE_ROW)
+    {
+      guint code = sqlite3_column_int (select_rows, 0);
+
+      g_array_append_val (deleted, code);
+    }
+
+  sqlite3_bind_int64 (delete_rows, 1, tanlu_source_get_id (source));
+  if (rc != SQLITE_DONE || sqlite3_step (delete_rows) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "remove boundaries");
+      return FALSE;
+    }
+
+  if (codes != NULL)
+    *codes = g_steal_pointer (&deleted);
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_set_region_centroid:
+ *
+ * Moves a region's label point. A transaction rolled back puts it back.
+ */
+gboolean
+tanlu_store_set_region_centroid (TanluStore  *self,
+                                 guint        code,
+                                 double       longitude,
+                                 double       latitude,
+                                 GError     **error)
+{
+  TanluRegion *region;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  region = g_hash_table_lookup (self->regions_by_code, GUINT_TO_POINTER (code));
+  if (region == NULL)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
+                   _("There is no region with the code %u"), code);
+      return FALSE;
+    }
+
+  if (!(stmt = _tanlu_store_get_statement (self, STMT_UPDATE_CENTROID, error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, code);
+  sqlite3_bind_double (stmt, 2, longitude);
+  sqlite3_bind_double (stmt, 3, latitude);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "store centroid");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  tanlu_region_set_centroid (region, longitude, latitude);
+  self->registries_dirty = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_has_official_boundaries:
+ *
+ * Asks the database rather than the registry in memory, since imports run
+ * through a connection of their own.
+ *
+ * Returns: whether any region has a boundary that is not schematic
+ */
+gboolean
+tanlu_store_has_official_boundaries (TanluStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT EXISTS (SELECT 1 FROM region_boundary WHERE schematic = 0)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
 }

@@ -46,6 +46,7 @@ struct _TanluStore
 
   guint          target_version;
   guint          registries_dirty : 1;
+  guint          read_only : 1;
 };
 
 
@@ -63,6 +64,8 @@ TanluStore *_tanlu_store_new_at_version         (const char  *path,
                                                  guint        version,
                                                  GError     **error);
 sqlite3    *_tanlu_store_get_db                 (TanluStore  *self);
+void        _tanlu_store_set_busy_timeout       (TanluStore  *self,
+                                                 int          milliseconds);
 sqlite3_stmt *_tanlu_store_get_statement        (TanluStore  *self,
                                                  StatementId  id,
                                                  GError     **error);

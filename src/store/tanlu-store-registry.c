@@ -271,16 +271,50 @@ hash_table_values (GHashTable *table)
  * tanlu_store_reload:
  *
  * Rereads the sources and indicators, which an import through another
- * connection may have added. Regions are left as they are: imports never
- * change the registry, and views hold on to them.
+ * connection may have added, and the regions' label points, which
+ * boundaries loaded through another connection may have moved. The
+ * regions themselves stay: imports never change the registry, and views
+ * hold on to them.
  */
 gboolean
 tanlu_store_reload (TanluStore  *self,
                     GError     **error)
 {
+  g_autoptr(sqlite3_stmt) centroids = NULL;
+  int rc;
+
   g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
 
-  return load_sources_and_indicators (self, error);
+  if (!load_sources_and_indicators (self, error))
+    return FALSE;
+
+  /* Boundaries loaded elsewhere move label points. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, centroid_lon, centroid_lat FROM region"
+                          " WHERE centroid_lon IS NOT NULL",
+                          -1, &centroids, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "read label points");
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (centroids)) == SQLITE_ROW)
+    {
+      TanluRegion *region = g_hash_table_lookup (self->regions_by_code,
+                                                 GUINT_TO_POINTER (sqlite3_column_int (centroids, 0)));
+
+      if (region != NULL)
+        tanlu_region_set_centroid (region, sqlite3_column_double (centroids, 1),
+                                   sqlite3_column_double (centroids, 2));
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "read label points");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -788,4 +822,38 @@ tanlu_store_list_children (TanluStore  *self,
     }
 
   return g_steal_pointer (&children);
+}
+
+/**
+ * tanlu_store_delete_source:
+ *
+ * Deletes a source nothing refers to any more, such as one whose every
+ * boundary was deleted.
+ */
+gboolean
+tanlu_store_delete_source (TanluStore   *self,
+                           TanluSource  *source,
+                           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(TanluSource) kept = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TANLU_IS_SOURCE (source), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "DELETE FROM source WHERE id = ?1", -1, &stmt, NULL) !=
+        SQLITE_OK ||
+      sqlite3_bind_int64 (stmt, 1, tanlu_source_get_id (source)) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "remove a source");
+      return FALSE;
+    }
+
+  kept = g_object_ref (source);
+  g_hash_table_remove (self->sources_by_id, &(gint64) { tanlu_source_get_id (source) });
+  g_hash_table_remove (self->sources_by_key, tanlu_source_get_key (source));
+  self->registries_dirty = TRUE;
+
+  return TRUE;
 }

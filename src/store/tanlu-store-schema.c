@@ -142,14 +142,58 @@ _tanlu_store_set_error (GError     **error,
                         const char  *what)
 {
   int code = sqlite3_extended_errcode (db);
+  const char *path = sqlite3_db_filename (db, "main");
 
-  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
-                 _("The database “%s” is damaged or not a Tanlu database (%s)"),
-                 sqlite3_db_filename (db, "main"), sqlite3_errmsg (db));
-  else
-    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
-                 "%s: %s", what, sqlite3_errmsg (db));
+  if (path == NULL || *path == '\0')
+    path = "(memory)";
+
+  /* Each message names the database and what to do; the SQLite wording
+   * stays in brackets for whoever reports it. */
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
+                   _("The database “%s” is damaged or not a Tanlu database (%s)"), path,
+                   sqlite3_errmsg (db));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_BUSY,
+                   _("The database “%s” is in use by another program that is writing to it; "
+                     "try again when it has finished (%s)"),
+                   path, sqlite3_errmsg (db));
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written: the file or its folder is read-only "
+                     "(%s)"),
+                   path, sqlite3_errmsg (db));
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
+                   _("The database “%s” cannot grow: the disk is full (%s)"), path,
+                   sqlite3_errmsg (db));
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
+                   _("The database “%s” cannot be read or written (%s)"), path,
+                   sqlite3_errmsg (db));
+      break;
+
+    default:
+      /* Translators: the brackets hold technical detail in English */
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
+                   _("Tanlu could not use the database “%s” (%s: %s)"), path, what,
+                   sqlite3_errmsg (db));
+      break;
+    }
 }
 
 gboolean
@@ -161,13 +205,7 @@ _tanlu_store_exec (sqlite3     *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      int code = sqlite3_extended_errcode (db);
-
-      if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-        _tanlu_store_set_error (error, db, sql);
-      else
-        g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_SQL,
-                     "%s", message != NULL ? message : sqlite3_errmsg (db));
+      _tanlu_store_set_error (error, db, "exec");
       sqlite3_free (message);
       return FALSE;
     }

@@ -129,6 +129,74 @@ _tanlu_store_column_text (sqlite3_stmt *stmt,
   return (const char *)sqlite3_column_text (stmt, column);
 }
 
+/* The schema version, or -1 with @error set. */
+static int
+read_schema_version (TanluStore  *self,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tanlu_store_set_error (error, self->db, "read its version");
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* For reading a database this process may not write: a read-only file or
+ * folder, or one on a read-only disk. Nothing is migrated or changed; a
+ * database in WAL mode whose journal cannot be created beside it is read
+ * as it stands on disk. */
+static gboolean
+open_read_only (TanluStore  *self,
+                GError     **error)
+{
+  int version;
+
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+      SQLITE_OK)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if ((version = read_schema_version (self, NULL)) < 0)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                           NULL) != SQLITE_OK ||
+          (version = read_schema_version (self, error)) < 0)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN,
+                         _("Could not open the database “%s”: %s"), self->path,
+                         sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (version != TANLU_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” was written by another version of Tanlu (schema %d, this "
+                     "version reads %u) and, being read-only, cannot be brought up to date"),
+                   self->path, version, TANLU_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return _tanlu_store_reload_registries (self, error);
+}
+
 static gboolean
 tanlu_store_initable_init (GInitable     *initable,
                            GCancellable  *cancellable,
@@ -139,6 +207,9 @@ tanlu_store_initable_init (GInitable     *initable,
   guint version;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (self->read_only)
+    return open_read_only (self, error);
 
   if (sqlite3_open_v2 (self->path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -306,6 +377,88 @@ tanlu_store_new (const char  *path,
   return g_initable_new (TANLU_TYPE_STORE, NULL, error, "path", path, NULL);
 }
 
+/* A database that holds no region is not Tanlu's: an empty file, or one
+ * made by something else that happens to be SQLite. */
+static gboolean
+check_registry (TanluStore  *store,
+                GError     **error)
+{
+  if (g_list_model_get_n_items (tanlu_store_get_regions (store)) > 0)
+    return TRUE;
+
+  g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_TANLU,
+               _("“%s” is not a Tanlu database: it holds no regions. Give another file, or move "
+                 "this one away to start a new database from the bundled data"),
+               tanlu_store_get_path (store));
+  return FALSE;
+}
+
+/**
+ * tanlu_store_open_for_reading:
+ * @path: (nullable): a database, or %NULL for the user's default one
+ *
+ * Opens @path as tanlu_store_open() does, or, when it cannot be written
+ * (a read-only file, folder or disk), read-only: enough to read, count,
+ * export and draw it.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+TanluStore *
+tanlu_store_open_for_reading (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *default_path = path == NULL ? tanlu_store_get_default_path () : NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TanluStore) store = NULL;
+
+  if (path == NULL)
+    path = default_path;
+
+  if ((store = tanlu_store_open (path, &local_error)) != NULL)
+    return g_steal_pointer (&store);
+
+  if (!g_error_matches (local_error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_READ_ONLY) &&
+      !g_error_matches (local_error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_OPEN))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  store = g_object_new (TANLU_TYPE_STORE, "path", path, NULL);
+  store->read_only = TRUE;
+  if (!g_initable_init (G_INITABLE (store), NULL, NULL) || !check_registry (store, NULL))
+    {
+      /* The first reason is the one that tells. */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+/**
+ * tanlu_store_is_read_only:
+ *
+ * Returns: whether the store was opened only for reading
+ */
+gboolean
+tanlu_store_is_read_only (TanluStore *self)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+/* For tests: how long a writer waits for another to finish. */
+void
+_tanlu_store_set_busy_timeout (TanluStore *self,
+                               int         milliseconds)
+{
+  g_return_if_fail (TANLU_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
 /* Used by the migration tests to create databases as earlier versions did. */
 TanluStore *
 _tanlu_store_new_at_version (const char  *path,
@@ -405,13 +558,29 @@ tanlu_store_open (const char  *path,
 {
   g_autofree char *default_path = path == NULL ? tanlu_store_get_default_path () : NULL;
 
+  g_autoptr(TanluStore) store = NULL;
+  GStatBuf st;
+
   if (path == NULL)
     path = default_path;
 
-  if (!tanlu_store_prepare_default (path, error))
+  /* An empty file is no database; SQLite would quietly make it one with
+   * no regions. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_TANLU,
+                   _("“%s” is an empty file, not a Tanlu database. Give another file, or delete "
+                     "this one to start a new database from the bundled data"),
+                   path);
+      return NULL;
+    }
+
+  if (!tanlu_store_prepare_default (path, error) ||
+      !(store = tanlu_store_new (path, error)) ||
+      !check_registry (store, error))
     return NULL;
 
-  return tanlu_store_new (path, error);
+  return g_steal_pointer (&store);
 }
 
 /**

@@ -20,6 +20,9 @@ typedef enum
   TANLU_STORE_ERROR_TOO_NEW,
   TANLU_STORE_ERROR_NOT_FOUND,
   TANLU_STORE_ERROR_INVALID,
+  TANLU_STORE_ERROR_BUSY,
+  TANLU_STORE_ERROR_READ_ONLY,
+  TANLU_STORE_ERROR_NOT_TANLU,
 } TanluStoreError;
 
 /**
@@ -108,6 +111,9 @@ char            *tanlu_store_get_default_path          (void);
 char            *tanlu_store_find_bundled_dataset      (void);
 TanluStore      *tanlu_store_open                      (const char            *path,
                                                         GError               **error);
+TanluStore      *tanlu_store_open_for_reading          (const char            *path,
+                                                        GError               **error);
+gboolean         tanlu_store_is_read_only              (TanluStore            *self);
 gboolean         tanlu_store_prepare_default           (const char            *path,
                                                         GError               **error);
 
@@ -130,6 +136,9 @@ TanluSource     *tanlu_store_lookup_source             (TanluStore            *s
 TanluSource     *tanlu_store_get_source                (TanluStore            *self,
                                                         gint64                 id);
 GPtrArray       *tanlu_store_list_sources              (TanluStore            *self);
+gboolean         tanlu_store_delete_source             (TanluStore            *self,
+                                                        TanluSource           *source,
+                                                        GError               **error);
 
 TanluIndicator  *tanlu_store_ensure_indicator          (TanluStore            *self,
                                                         const TanluIndicatorInfo *info,
@@ -167,6 +176,16 @@ GBytes          *tanlu_store_get_boundary              (TanluStore            *s
                                                         guint                  code,
                                                         gboolean              *schematic,
                                                         GError               **error);
+gboolean         tanlu_store_delete_boundaries_from    (TanluStore            *self,
+                                                        TanluSource           *source,
+                                                        GArray               **codes,
+                                                        GError               **error);
+gboolean         tanlu_store_set_region_centroid       (TanluStore            *self,
+                                                        guint                  code,
+                                                        double                 longitude,
+                                                        double                 latitude,
+                                                        GError               **error);
+gboolean         tanlu_store_has_official_boundaries   (TanluStore            *self);
 TanluRegion     *tanlu_store_lookup_region             (TanluStore            *self,
                                                         guint                  code);
 TanluRegion     *tanlu_store_lookup_region_by_key      (TanluStore            *self,

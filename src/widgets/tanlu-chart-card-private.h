@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-const char *_tanlu_chart_card_get_message (TanluChartCard *self);
+const char *_tanlu_chart_card_get_message       (TanluChartCard *self);
+const char *_tanlu_chart_card_get_message_title (TanluChartCard *self);
 
 G_END_DECLS

@@ -166,8 +166,11 @@ tanlu_chart_card_show_spec (TanluChartCard *self,
 
   if (!(data = tanlu_chart_spec_resolve (spec, store, &error)))
     {
-      g_clear_pointer (&self->spec, tanlu_chart_spec_free);
-      tanlu_chart_card_show_message (self, spec->title, error->message);
+      /* The message takes the title before the spec, which it shows no
+       * chart of, is let go. */
+      g_autofree char *title = g_strdup (spec->title);
+
+      tanlu_chart_card_show_message (self, title, error->message);
       return FALSE;
     }
 
@@ -274,4 +277,21 @@ _tanlu_chart_card_get_message (TanluChartCard *self)
     return NULL;
 
   return gtk_label_get_text (self->message_label);
+}
+
+/**
+ * _tanlu_chart_card_get_message_title:
+ *
+ * Returns: (nullable): the title over the message shown in place of a
+ *   chart, or %NULL when the card shows one
+ */
+const char *
+_tanlu_chart_card_get_message_title (TanluChartCard *self)
+{
+  g_return_val_if_fail (TANLU_IS_CHART_CARD (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "message") != 0)
+    return NULL;
+
+  return gtk_label_get_text (self->message_title);
 }

@@ -402,6 +402,12 @@ test_city_without_breakdown (Fixture       *fixture,
                             "city inventories give each city’s total only"));
   g_assert_nonnull (strstr (_tanlu_chart_card_get_message (chart_card (fixture, "fuel")),
                             "no breakdown by fuel"));
+  /* The message keeps the title of the chart it stands for (read once
+   * from a spec already freed). */
+  g_assert_cmpstr (_tanlu_chart_card_get_message_title (chart_card (fixture, "sector")), ==,
+                   "CO₂ emissions by sector");
+  g_assert_cmpstr (_tanlu_chart_card_get_message_title (chart_card (fixture, "fuel")), ==,
+                   "CO₂ emissions by fuel");
   g_assert_cmpstr (card_text (fixture, "rank", 0), ==, "Rank among the cities of Sichuan");
   g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of Sichuan");
 

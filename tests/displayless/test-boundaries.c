@@ -5,10 +5,12 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "geo/tanlu-boundaries.h"
 #include "geo/tanlu-geometry.h"
 #include "import/tanlu-boundary-import.h"
+#include "import/tanlu-input.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
@@ -135,7 +137,7 @@ test_boundaries_import (TanluTestBundledFixture *fixture,
   guangzhou_before = encoded_boundary (fixture->store, GUANGZHOU_CODE, &schematic);
   g_assert_true (schematic);
 
-  g_assert_true (tanlu_store_import_official_boundaries (fixture->store, path, FIXTURE_SOURCE,
+  g_assert_true (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL, NULL,
                                                          &report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -260,9 +262,9 @@ test_boundaries_reject (TanluTestBundledFixture *fixture,
 
       g_test_message ("%s", cases[i].what);
 
-      g_assert_false (tanlu_store_import_official_boundaries (fixture->store, path, FIXTURE_SOURCE,
+      g_assert_false (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL, NULL,
                                                               &report, &error));
-      g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+      g_assert_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW);
       g_assert_true (g_str_has_prefix (error->message, "“boundaries.geojson” was not imported: "));
       g_assert_nonnull (strstr (error->message, cases[i].problem));
 
@@ -307,9 +309,9 @@ test_boundaries_every_problem (TanluTestBundledFixture *fixture,
   g_autofree char *after = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_false (tanlu_store_import_official_boundaries (fixture->store, path, FIXTURE_SOURCE,
+  g_assert_false (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL, NULL,
                                                           &report, &error));
-  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_assert_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW);
   g_assert_cmpstr (error->message, ==,
                    "“boundaries.geojson” was not imported because of 5 problems, the first: "
                    "Feature 2 (990000): The feature has no geometry");
@@ -341,14 +343,14 @@ test_boundaries_unusable_input (TanluTestBundledFixture *fixture,
 
   /* Official boundaries are never stored without saying whose they are. */
   g_assert_false (
-    tanlu_store_import_official_boundaries (fixture->store, path, "  ", &report, &error));
-  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+    tanlu_boundaries_import (fixture->store, path, "  ", NULL, NULL, NULL, &report, &error));
+  g_assert_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_MISSING_VALUE);
   g_assert_null (report);
   g_clear_error (&error);
 
-  g_assert_false (tanlu_store_import_official_boundaries (fixture->store, missing, FIXTURE_SOURCE,
-                                                          &report, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (tanlu_boundaries_import (fixture->store, missing, FIXTURE_SOURCE, NULL, NULL,
+                                           NULL, &report, &error));
+  g_assert_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_READ);
   g_assert_nonnull (strstr (error->message, "missing.geojson"));
   g_assert_cmpuint (report->invalid->len, ==, 1);
 
@@ -377,12 +379,12 @@ test_boundaries_revert (TanluTestBundledFixture *fixture,
   chengdu_before = encoded_boundary (fixture->store, CHENGDU_CODE, &schematic);
   get_centroid (fixture->store, CHENGDU_CODE, &lon, &lat);
 
-  g_assert_true (tanlu_store_import_official_boundaries (fixture->store, path, FIXTURE_SOURCE,
+  g_assert_true (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL, NULL,
                                                          NULL, &error));
   g_assert_no_error (error);
   assert_centroid (fixture->store, CHENGDU_CODE, 104.0, 30.7);
 
-  g_assert_true (tanlu_store_revert_official_boundaries (fixture->store, &n_reverted, &error));
+  g_assert_true (tanlu_boundaries_revert (fixture->store, &n_reverted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_reverted, ==, 2);
 
@@ -404,7 +406,7 @@ test_boundaries_revert (TanluTestBundledFixture *fixture,
 
   /* With nothing to revert: success, and nothing written. */
   n_reverted = G_MAXUINT;
-  g_assert_true (tanlu_store_revert_official_boundaries (fixture->store, &n_reverted, &error));
+  g_assert_true (tanlu_boundaries_revert (fixture->store, &n_reverted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_reverted, ==, 0);
   after_again = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
@@ -437,12 +439,12 @@ test_boundaries_second_import (TanluTestBundledFixture *fixture,
 
   get_centroid (fixture->store, CHONGQING_CODE, &chongqing_lon, &chongqing_lat);
 
-  g_assert_true (tanlu_store_import_official_boundaries (fixture->store, first, "Fixture A",
+  g_assert_true (tanlu_boundaries_import (fixture->store, first, "Fixture A", NULL, NULL, NULL,
                                                          NULL, &error));
   g_assert_no_error (error);
   sources_after_first = tanlu_store_list_sources (fixture->store);
 
-  g_assert_true (tanlu_store_import_official_boundaries (fixture->store, second, "Fixture B",
+  g_assert_true (tanlu_boundaries_import (fixture->store, second, "Fixture B", NULL, NULL, NULL,
                                                          &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_replaced, ==, 2);
@@ -468,11 +470,125 @@ test_boundaries_second_import (TanluTestBundledFixture *fixture,
 
   /* Reverting takes out the second file's two regions, and nothing of the
    * first is left behind. */
-  g_assert_true (tanlu_store_revert_official_boundaries (fixture->store, &n_reverted, &error));
+  g_assert_true (tanlu_boundaries_revert (fixture->store, &n_reverted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_reverted, ==, 2);
   reverted = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_assert_cmpstr (before, ==, reverted);
+}
+
+static void
+assert_rejected (TanluTestBundledFixture *fixture,
+                 const char              *path,
+                 const char              *expected)
+{
+  g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_autoptr(TanluBoundaryReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_false (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL, NULL,
+                                           &report, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+
+  after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A file nested 75,000 levels deep once overflowed the JSON parser's
+ * stack and killed the application; its nesting is measured first. */
+static void
+test_boundaries_deep_nesting (TanluTestBundledFixture *fixture,
+                              gconstpointer            data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autofree char *path = NULL;
+  g_autofree char *features = NULL;
+
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "]}");
+  path = tanlu_test_write_file (fixture->dir, "deep.geojson", json->str, json->len);
+  assert_rejected (fixture, path, "nests more than 64 levels deep");
+
+  /* As deep inside a feature's geometry. */
+  g_string_assign (json, COLLECTION (FEATURE ("510100", "{\"type\": \"Polygon\", \"coordinates\": ")));
+  g_string_truncate (json, json->len - 4);
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}}]}");
+  features = tanlu_test_write_file (fixture->dir, "deep-feature.geojson", json->str, json->len);
+  assert_rejected (fixture, features, "nests more than 64 levels deep");
+}
+
+/* A pipe given as the file is refused at once rather than waited on. */
+static void
+test_boundaries_not_a_file (TanluTestBundledFixture *fixture,
+                            gconstpointer            data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "fixture.geojson", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_rejected (fixture, fifo, "is a pipe, not a file");
+  assert_rejected (fixture, fixture->dir, "is a folder, not a file");
+}
+
+/* Codes are reported as the file writes them, and long text is cut. */
+static void
+test_boundaries_quote_codes (TanluTestBundledFixture *fixture,
+                             gconstpointer            data)
+{
+  g_autoptr(GString) long_code = g_string_new ("\"");
+  g_autofree char *huge = write_fixture (fixture, COLLECTION (FEATURE ("100000000000000000000",
+                                                                       POLYGON (CHENGDU))));
+  g_autofree char *exponent = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(TanluBoundaryReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_rejected (fixture, huge, "The code “100000000000000000000” is not a six-digit");
+
+  exponent = write_fixture (fixture, COLLECTION (FEATURE ("1e20", POLYGON (CHENGDU))));
+  assert_rejected (fixture, exponent, "The code “1e20” is not a six-digit");
+
+  for (guint i = 0; i < 1 << 20; i++)
+    g_string_append_c (long_code, 'x');
+  g_string_append_c (long_code, '"');
+  contents = g_strdup_printf (COLLECTION (FEATURE ("%s", POLYGON (CHENGDU))), long_code->str);
+  long_path = write_fixture (fixture, contents);
+
+  g_assert_false (tanlu_boundaries_import (fixture->store, long_path, FIXTURE_SOURCE, NULL, NULL,
+                                           NULL, &report, &error));
+  g_assert_nonnull (strstr (error->message, "The code “xxxxxxxxxx"));
+  g_assert_nonnull (strstr (error->message, "x…”"));
+  g_assert_cmpuint (strlen (error->message), <, 400);
+}
+
+/* Reading stops when cancelled, and nothing is written. */
+static void
+test_boundaries_cancel (TanluTestBundledFixture *fixture,
+                        gconstpointer            data)
+{
+  g_autofree char *path = write_fixture (fixture, COLLECTION (FEATURE ("510100", POLYGON (CHENGDU))));
+  g_autofree char *before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (tanlu_boundaries_import (fixture->store, path, FIXTURE_SOURCE, NULL, NULL,
+                                           cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
 }
 
 int
@@ -492,6 +608,18 @@ main (int   argc,
               tanlu_test_bundled_fixture_tear_down);
   g_test_add ("/tanlu/boundaries/unusable-input", TanluTestBundledFixture, NULL,
               tanlu_test_bundled_fixture_set_up, test_boundaries_unusable_input,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/boundaries/deep-nesting", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_boundaries_deep_nesting,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/boundaries/not-a-file", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_boundaries_not_a_file,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/boundaries/quote-codes", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_boundaries_quote_codes,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/boundaries/cancel", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_boundaries_cancel,
               tanlu_test_bundled_fixture_tear_down);
   g_test_add ("/tanlu/boundaries/revert", TanluTestBundledFixture, NULL,
               tanlu_test_bundled_fixture_set_up, test_boundaries_revert,

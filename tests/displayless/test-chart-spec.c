@@ -759,6 +759,27 @@ test_parse_errors (void)
     }
 }
 
+/* JSON nested far deeper than any spec is refused before the parser,
+ * whose recursion it would exhaust. */
+static void
+test_parse_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"kind\": \"line\", \"series\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluChartSpec) spec = NULL;
+
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  spec = tanlu_chart_spec_new_from_json (json->str, json->len, &error);
+  g_assert_null (spec);
+  g_assert_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nests more than 64 levels deep"));
+}
+
 /* Specs that read well but name what is not there. */
 static const struct
 {
@@ -1374,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/tanlu/chart-spec/json/round-trip-fields", test_round_trip_fields);
   g_test_add_func ("/tanlu/chart-spec/json/hand-written", test_hand_written);
   g_test_add_func ("/tanlu/chart-spec/json/errors", test_parse_errors);
+  g_test_add_func ("/tanlu/chart-spec/json/deep-nesting", test_parse_deep_nesting);
 
 #define ADD(path, func)                                                                            \
   g_test_add ("/tanlu/chart-spec/" path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func,   \

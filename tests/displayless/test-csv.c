@@ -288,6 +288,33 @@ test_import_rejected (Fixture       *fixture,
     { "gbk.csv",
       "region_code,indicator,year,value,source\n510000,co2.total,2019,1,\xcb\xc4\xb4\xa8\n",
       tanlu_csv_error_quark, TANLU_CSV_ERROR_ENCODING, "UTF-8" },
+    /* Numbers are decimal only: 0x1A once became 26, 1e-400 became 0. */
+    { "hex.csv", "region_code,indicator,year,value\n510000,co2.total,2019,0x1A\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+      "line 2: “0x1A” is not a decimal number" },
+    { "infinity.csv", "region_code,indicator,year,value\n510000,co2.total,2019,inf\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "“inf” is not a decimal number" },
+    { "overflow.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1e400\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "“1e400” is too large" },
+    { "underflow.csv", "region_code,indicator,year,value\n510000,co2.total,2019,1e-400\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+      "“1e-400” is too close to zero to be stored" },
+    { "grouped.csv", "region_code,indicator,year,value\n510000,co2.total,2019,\"1,234\"\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NOT_A_NUMBER, "“1,234” is not a decimal" },
+    /* A row whose names say Chongqing under Sichuan's code. */
+    { "names.csv",
+      "region_code,region_name_zh,region_name_en,indicator,year,value\n"
+      "510000,重庆,Chongqing,co2.total,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_BAD_ROW,
+      "line 2: the code 510000 is Sichuan (四川), but the row names it “重庆”" },
+    { "names-en.csv",
+      "region_code,region_name_en,indicator,year,value\n510000,Chongqing,co2.total,2019,1\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_BAD_ROW, "but the row names it “Chongqing”" },
+    /* Only empty values: nothing to import, said so. */
+    { "blank.csv", "region_code,indicator,year,value\n510000,co2.total,2019,\n"
+      "500000,co2.total,2019,\n",
+      tanlu_import_error_quark, TANLU_IMPORT_ERROR_NO_DATA,
+      "has no values: all its 2 rows leave the value empty" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -306,6 +333,110 @@ test_import_rejected (Fixture       *fixture,
       /* Nothing the failed file defined stays behind in memory either. */
       g_assert_null (tanlu_store_lookup_indicator (fixture->store, "co2.mystery"));
     }
+}
+
+/* A megabyte of text in a field is quoted in a message, not echoed. */
+static void
+test_import_long_field (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("region_code,indicator,year,value\n510000,\"");
+  g_autoptr(TanluImportReport) report = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (contents, 'x');
+  g_string_append (contents, "\",2019,1\n");
+
+  report = import_text (fixture, "long.csv", contents->str);
+  g_assert_cmpint (report->status, ==, TANLU_IMPORT_STATUS_FAILED);
+  g_assert_error (report->error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_INDICATOR);
+  g_assert_nonnull (strstr (report->error->message, "the indicator “xxxxxxxxxx"));
+  g_assert_nonnull (strstr (report->error->message, "x…”"));
+  g_assert_cmpuint (strlen (report->error->message), <, 300);
+}
+
+/* A record longer than the reader's limit is refused rather than read
+ * into memory whole, however long it goes on. */
+static void
+test_reader_long_record (void)
+{
+  g_autoptr(GString) contents = g_string_new ("a,b\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TanluCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < TANLU_CSV_MAX_RECORD + 10; i++)
+    g_string_append_c (contents, 'x');
+  bytes = g_bytes_new (contents->str, contents->len);
+
+  reader = tanlu_csv_reader_new_for_bytes (bytes, "fixture.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (tanlu_csv_reader_next (reader, &error));
+  g_assert_false (tanlu_csv_reader_next (reader, &error));
+  g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "“fixture.csv”, line 2: the record is longer than"));
+}
+
+/* Reading a file a piece at a time gives the records reading it whole
+ * gives, wherever the pieces end: inside quotes, between CR and LF, in a
+ * doubled quote, in a multibyte character. */
+static void
+test_reader_pieces (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new ("\xef\xbb\xbf" "region,note\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(TanluCsvReader) whole = NULL;
+  g_autoptr(TanluCsvReader) pieces = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+
+  for (guint i = 0; contents->len < 5 * 64 * 1024; i++)
+    switch (i % 4)
+      {
+      case 0:
+        g_string_append_printf (contents, "%u,\"fixture \"\"%u\"\"\nline two, 四川\"\r\n", i, i);
+        break;
+      case 1:
+        g_string_append_printf (contents, "%u,四川省成都市%u\n\n", i, i);
+        break;
+      case 2:
+        g_string_append_printf (contents, "%u,\"\"\r\n", i);
+        break;
+      default:
+        g_string_append_printf (contents, "%u,%*s\n", i, (int) (i % 997), "x");
+        break;
+      }
+
+  bytes = g_bytes_new (contents->str, contents->len);
+  path = tanlu_test_write_file (fixture->dir, "pieces.csv", contents->str, contents->len);
+  whole = tanlu_csv_reader_new_for_bytes (bytes, "pieces.csv", &error);
+  g_assert_no_error (error);
+  pieces = tanlu_csv_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+
+  for (;;)
+    {
+      gboolean more = tanlu_csv_reader_next (whole, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (tanlu_csv_reader_next (pieces, &error), ==, more);
+      g_assert_no_error (error);
+      if (!more)
+        break;
+
+      n_records++;
+      g_assert_cmpuint (tanlu_csv_reader_get_line (pieces), ==, tanlu_csv_reader_get_line (whole));
+      g_assert_cmpuint (tanlu_csv_reader_get_n_fields (pieces), ==, 2);
+      g_assert_cmpuint (tanlu_csv_reader_get_n_fields (whole), ==, 2);
+      for (guint f = 0; f < 2; f++)
+        g_assert_cmpstr (tanlu_csv_reader_get_field (pieces, f), ==,
+                         tanlu_csv_reader_get_field (whole, f));
+    }
+
+  g_assert_cmpuint (n_records, >, 1000);
+  g_assert_cmpfloat (tanlu_csv_reader_get_fraction (pieces), ==, 1.0);
 }
 
 static void
@@ -348,6 +479,11 @@ main (int   argc,
 
   g_test_add_func ("/tanlu/csv/reader/records", test_reader_records);
   g_test_add_func ("/tanlu/csv/reader/errors", test_reader_errors);
+  g_test_add_func ("/tanlu/csv/reader/long-record", test_reader_long_record);
+  g_test_add ("/tanlu/csv/reader/pieces", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_reader_pieces, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/tanlu/csv/import/long-field", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_import_long_field, tanlu_test_import_fixture_tear_down);
   g_test_add_func ("/tanlu/csv/writer/append-field", test_append_field);
   g_test_add ("/tanlu/csv/import/good", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_import_good, tanlu_test_import_fixture_tear_down);

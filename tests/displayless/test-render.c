@@ -475,6 +475,38 @@ test_chart_errors (Fixture       *fixture,
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 }
 
+/* A spec nested 75,000 levels deep once overflowed the JSON parser's
+ * stack and killed the process; it is refused as any bad spec is. */
+static void
+test_chart_deep_spec (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"kind\": \"line\", \"series\": ");
+  g_autofree char *output = path_in (fixture, "fixture-out.png");
+  g_autofree char *spec = NULL;
+  g_auto(TanluTestRun) deep = { 0 };
+  g_auto(TanluTestRun) batch = { 0 };
+
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 75000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+  spec = tanlu_test_write_file (fixture->dir, "fixture-deep.json", json->str, json->len);
+
+  run (fixture, &deep, "render", "chart", "--spec", spec, "-o", output, NULL);
+  g_assert_cmpint (deep.status, ==, 1);
+  assert_contains (deep.err, "fixture-deep.json");
+  assert_contains (deep.err, "nests more than 64 levels deep");
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+  run (fixture, &batch, "render", "batch", spec, "-o", fixture->dir, NULL);
+  g_assert_cmpint (batch.status, ==, 1);
+  assert_contains (batch.err, "nests more than 64 levels deep");
+
+  g_assert_cmpstr (tanlu_test_fingerprint (fixture->db), ==, fixture->fingerprint);
+}
+
 static void
 test_database_unchanged (Fixture       *fixture,
                          gconstpointer  data)
@@ -628,6 +660,7 @@ main (int   argc,
   ADD ("chart/carries-source", test_chart_carries_source);
   ADD ("chart/spec", test_chart_spec);
   ADD ("chart/errors", test_chart_errors);
+  ADD ("chart/deep-spec", test_chart_deep_spec);
   ADD ("batch/names", test_batch);
   ADD ("batch/bad-lines", test_batch_bad_lines);
   ADD ("batch/errors", test_batch_errors);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include "import/tanlu-xlsx.h"
 #include "tanlu-test-xlsx-writer.h"
 
@@ -657,12 +659,12 @@ test_unordered_cells (void)
 
   tanlu_test_xlsx_add_sheet (writer, "Data");
   part = tanlu_test_xlsx_get_sheet_part (writer, 0);
-  /* Rows and cells out of order, C1 twice: the later one counts. */
+  /* Rows and cells out of order. */
   tanlu_test_xlsx_set_part (writer, part,
                             "<worksheet xmlns=\"" NS_MAIN "\"><sheetData>"
                             "<row r=\"3\"><c r=\"B3\"><v>3</v></c><c r=\"A3\"><v>1</v></c></row>"
-                            "<row r=\"1\"><c r=\"C1\"><v>5</v></c><c r=\"A1\"><v>6</v></c>"
-                            "<c r=\"C1\"><v>7</v></c></row>"
+                            "<row r=\"1\"><c r=\"C1\"><v>7</v></c><c r=\"A1\"><v>6</v></c>"
+                            "</row>"
                             "<row><c><v>8</v></c><c r=\"C2\"/><c><v>9</v></c></row>"
                             "</sheetData></worksheet>");
 
@@ -689,6 +691,41 @@ test_unordered_cells (void)
   assert_cell (sheet, "D2", TANLU_CELL_NUMBER, 9, "9");
   g_assert_cmpuint (tanlu_sheet_get_max_row (sheet), ==, 3);
   g_assert_cmpuint (tanlu_sheet_get_max_column (sheet), ==, 4);
+}
+
+/* A cell given twice has no one value: the workbook is refused, naming
+ * the cell, whichever order the copies come in. */
+static void
+test_duplicate_cell (void)
+{
+  static const char * const rows[] = {
+    "<row r=\"1\"><c r=\"A1\"><v>6</v></c><c r=\"C1\"><v>5</v></c><c r=\"C1\"><v>7</v></c></row>",
+    "<row r=\"1\"><c r=\"C1\"><v>5</v></c><c r=\"A1\"><v>6</v></c><c r=\"C1\"><v>7</v></c></row>",
+    "<row r=\"1\"><c r=\"C1\"><v>5</v></c></row><row r=\"1\"><c r=\"C1\"><v>7</v></c></row>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+      g_autoptr(TanluXlsx) xlsx = NULL;
+      g_autoptr(TanluSheet) sheet = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *part = NULL;
+      g_autofree char *content = NULL;
+
+      tanlu_test_xlsx_add_sheet (writer, "Data");
+      part = tanlu_test_xlsx_get_sheet_part (writer, 0);
+      content = g_strconcat ("<worksheet xmlns=\"" NS_MAIN "\"><sheetData>", rows[i],
+                             "</sheetData></worksheet>", NULL);
+      tanlu_test_xlsx_set_part (writer, part, content);
+
+      xlsx = open_writer (writer, "duplicate.xlsx");
+      sheet = tanlu_xlsx_read_sheet (xlsx, 0, &error);
+      g_assert_null (sheet);
+      g_assert_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_CORRUPT);
+      g_assert_cmpstr (error->message, ==,
+                       "“duplicate.xlsx”, sheet “Data”: the cell C1 is given twice");
+    }
 }
 
 static void
@@ -858,7 +895,19 @@ test_error_directory (void)
   g_autofree char *path = g_build_filename (dir, "folder.xlsx", NULL);
 
   g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
-  open_file_expect_error (path, TANLU_XLSX_ERROR_READ, g_strerror (EISDIR));
+  open_file_expect_error (path, TANLU_XLSX_ERROR_READ, "“folder.xlsx” is a folder, not a file");
+  remove_temp_dir (dir);
+}
+
+/* A pipe is refused at once instead of waiting for a writer. */
+static void
+test_error_fifo (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "pipe.xlsx", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  open_file_expect_error (path, TANLU_XLSX_ERROR_READ, "“pipe.xlsx” is a pipe, not a file");
   remove_temp_dir (dir);
 }
 
@@ -1389,6 +1438,8 @@ main (int   argc,
 
   g_test_add_func ("/tanlu/xlsx/error/nonexistent", test_error_nonexistent);
   g_test_add_func ("/tanlu/xlsx/error/directory", test_error_directory);
+  g_test_add_func ("/tanlu/xlsx/error/fifo", test_error_fifo);
+  g_test_add_func ("/tanlu/xlsx/error/duplicate-cell", test_duplicate_cell);
   g_test_add_func ("/tanlu/xlsx/error/permission", test_error_permission);
   g_test_add_func ("/tanlu/xlsx/error/empty", test_error_empty);
   g_test_add_func ("/tanlu/xlsx/error/not-zip", test_error_not_zip);

@@ -63,6 +63,7 @@ struct _TanluTestXlsx
   GPtrArray          *shared;          /* inner XML of each <si> */
   GHashTable         *shared_index;    /* plain text → index + 1 */
   GArray             *overrides;       /* WriterPart, content NULL to remove */
+  guint               n_padding;       /* empty entries written before all parts */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -381,6 +382,14 @@ build_parts (TanluTestXlsx *self)
   guint n_sheets = self->sheets->len;
 
   g_array_set_clear_func (parts, writer_part_clear);
+
+  for (guint i = 0; i < self->n_padding; i++)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "padding/%06u", i);
+      add_part (parts, name, g_strdup (""));
+    }
 
   g_string_append (types, "<Types xmlns=\"" NS_CONTENT_TYPES "\">"
                    "<Default Extension=\"rels\" ContentType=\"" CT_RELATIONSHIPS "\"/>"
@@ -701,6 +710,20 @@ tanlu_test_xlsx_get_sheet_part (TanluTestXlsx *self,
  *
  * Replaces, adds or removes a part when the package is written.
  */
+/**
+ * tanlu_test_xlsx_add_padding:
+ * @n_entries: how many
+ *
+ * Writes @n_entries empty zip entries before every part of the package,
+ * as a file made to make a reader walk through them would.
+ */
+void
+tanlu_test_xlsx_add_padding (TanluTestXlsx *self,
+                             guint          n_entries)
+{
+  self->n_padding += n_entries;
+}
+
 void
 tanlu_test_xlsx_set_part (TanluTestXlsx *self,
                           const char    *name,

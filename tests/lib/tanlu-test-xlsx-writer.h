@@ -75,6 +75,8 @@ guint          tanlu_test_xlsx_add_shared_string_xml (TanluTestXlsx       *self,
                                                       const char          *si_xml);
 char          *tanlu_test_xlsx_get_sheet_part        (TanluTestXlsx       *self,
                                                       guint                sheet);
+void           tanlu_test_xlsx_add_padding           (TanluTestXlsx       *self,
+                                                      guint                n_entries);
 void           tanlu_test_xlsx_set_part              (TanluTestXlsx       *self,
                                                       const char          *name,
                                                       const char          *content);
