@@ -235,16 +235,63 @@ line_at (TanluGeojsonReader *self,
   return line;
 }
 
+typedef enum
+{
+  MISSING_VALUE,
+  UNCLOSED_STRING,
+  UNCLOSED_BRACKET,
+  MISSING_NAME,
+  MISSING_COLON,
+  MISSING_MEMBER_END,
+  MISSING_ELEMENT_END,
+  TRAILING_TEXT,
+} SyntaxProblem;
+
 static void
 set_syntax_error (TanluGeojsonReader  *self,
                   gsize                position,
-                  const char          *expected,
+                  SyntaxProblem        problem,
                   GError             **error)
 {
-  /* Translators: the last %s says what was expected, such as “a value” */
-  g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
-               _("The file is not valid JSON: line %u: expected %s"),
-               line_at (self, position), expected);
+  guint line = line_at (self, position);
+
+  switch (problem)
+    {
+    case MISSING_VALUE:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: a value is missing"), line);
+      break;
+    case UNCLOSED_STRING:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: a string is never closed"), line);
+      break;
+    case UNCLOSED_BRACKET:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: a bracket is never closed"), line);
+      break;
+    case MISSING_NAME:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: a member name is missing"), line);
+      break;
+    case MISSING_COLON:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: “:” is missing after a member name"), line);
+      break;
+    case MISSING_MEMBER_END:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: “,” or “}” is missing"), line);
+      break;
+    case MISSING_ELEMENT_END:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: “,” or “]” is missing"), line);
+      break;
+    case TRAILING_TEXT:
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: line %u: there is text after its end"), line);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Moves past the value that starts at @position, checking only what
@@ -261,7 +308,7 @@ skip_value (TanluGeojsonReader  *self,
 
   if (position >= self->length)
     {
-      set_syntax_error (self, position, _("a value"), error);
+      set_syntax_error (self, position, MISSING_VALUE, error);
       return FALSE;
     }
 
@@ -317,8 +364,7 @@ skip_value (TanluGeojsonReader  *self,
         }
     }
 
-  set_syntax_error (self, position, in_string ? _("the end of a string") : _("a closing bracket"),
-                    error);
+  set_syntax_error (self, position, in_string ? UNCLOSED_STRING : UNCLOSED_BRACKET, error);
   return FALSE;
 }
 
@@ -375,7 +421,7 @@ read_top_level (TanluGeojsonReader  *self,
       if (self->data[position] != '"' || !skip_value (self, position, 1, &key_end, error))
         {
           if (error == NULL || *error == NULL)
-            set_syntax_error (self, position, _("a member name"), error);
+            set_syntax_error (self, position, MISSING_NAME, error);
           return FALSE;
         }
       if (!(key = parse_span (self, key_parser, position, key_end, error)))
@@ -385,7 +431,7 @@ read_top_level (TanluGeojsonReader  *self,
       position = skip_space (self, key_end);
       if (position >= self->length || self->data[position] != ':')
         {
-          set_syntax_error (self, position, "“:”", error);
+          set_syntax_error (self, position, MISSING_COLON, error);
           return FALSE;
         }
       position = skip_space (self, position + 1);
@@ -419,14 +465,14 @@ read_top_level (TanluGeojsonReader  *self,
         position = skip_space (self, position + 1);
       else if (position >= self->length || self->data[position] != '}')
         {
-          set_syntax_error (self, position, _("“,” or “}”"), error);
+          set_syntax_error (self, position, MISSING_MEMBER_END, error);
           return FALSE;
         }
     }
 
   if (position >= self->length || skip_space (self, position + 1) != self->length)
     {
-      set_syntax_error (self, position, _("the end of the file"), error);
+      set_syntax_error (self, position, TRAILING_TEXT, error);
       return FALSE;
     }
 
@@ -618,7 +664,7 @@ tanlu_geojson_reader_next (TanluGeojsonReader  *self,
   else
     {
       self->done = TRUE;
-      set_syntax_error (self, self->position, _("“,” or “]”"), error);
+      set_syntax_error (self, self->position, MISSING_ELEMENT_END, error);
       return NULL;
     }
 

@@ -41,17 +41,17 @@ detect_format (const char  *path,
   gssize n_read;
   int fd;
 
-  /* Only a regular file is read, whatever its name. */
+  /* The extension decides when there is one, so a text file named .xlsx
+   * is reported as a broken workbook rather than as a broken table; the
+   * reader of each checks that it is a regular file. */
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return FILE_FORMAT_XLSX;
+  if (g_str_has_suffix (lower, ".csv"))
+    return FILE_FORMAT_CSV;
+
+  /* Otherwise its first bytes decide, if it is a regular file at all. */
   if ((fd = tanlu_input_open (path, display_name, TANLU_INPUT_MAX_FILE_SIZE, NULL, error)) < 0)
     return FILE_FORMAT_UNKNOWN;
-
-  /* The extension decides when there is one, so a text file named .xlsx
-   * is reported as a broken workbook rather than as a broken table. */
-  if (g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".csv"))
-    {
-      close (fd);
-      return g_str_has_suffix (lower, ".xlsx") ? FILE_FORMAT_XLSX : FILE_FORMAT_CSV;
-    }
 
   do
     n_read = read (fd, magic, sizeof magic);

@@ -24,19 +24,26 @@ G_DEFINE_QUARK (tanlu-input-error-quark, tanlu_input_error)
 
 /* ------------------------------------------------------------------------ */
 
-static const char *
-describe_kind (mode_t mode)
+static void
+set_not_regular_error (GError     **error,
+                       const char  *display_name,
+                       mode_t       mode)
 {
   if (S_ISDIR (mode))
-    return _("a folder");
-  if (S_ISFIFO (mode))
-    return _("a pipe");
-  if (S_ISSOCK (mode))
-    return _("a socket");
-  if (S_ISCHR (mode) || S_ISBLK (mode))
-    return _("a device");
-
-  return _("not a regular file");
+    g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
+                 _("“%s” is a folder, not a file; choose a file"), display_name);
+  else if (S_ISFIFO (mode))
+    g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
+                 _("“%s” is a pipe, not a file; choose a file"), display_name);
+  else if (S_ISSOCK (mode))
+    g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
+                 _("“%s” is a socket, not a file; choose a file"), display_name);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
+                 _("“%s” is a device, not a file; choose a file"), display_name);
+  else
+    g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
+                 _("“%s” is not a regular file; choose a file"), display_name);
 }
 
 static char *
@@ -95,10 +102,7 @@ tanlu_input_open (const char  *path,
   if (!S_ISREG (st.st_mode))
     {
       close (fd);
-      /* Translators: the second %s is “a folder”, “a pipe”, “a device”… */
-      g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_NOT_REGULAR,
-                   _("“%s” is %s, not a file; choose a file"), display_name,
-                   describe_kind (st.st_mode));
+      set_not_regular_error (error, display_name, st.st_mode);
       return -1;
     }
 

@@ -527,7 +527,7 @@ test_database_read_only (Fixture       *fixture,
 {
   g_autofree char *out_dir = g_build_filename (fixture->dir, "out", NULL);
   g_autofree char *out = g_build_filename (out_dir, "chart.png", NULL);
-  g_autoptr(GPtrArray) prefix = g_ptr_array_new ();
+  g_autoptr(GPtrArray) prefix = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *stdout_text = NULL;
   g_autofree char *stderr_text = NULL;
