@@ -10,6 +10,7 @@
 #include "tanlu-chart-spec.h"
 #include "figures/tanlu-summary.h"
 #include "import/tanlu-input.h"
+#include "pathways/tanlu-pathway-library.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -91,6 +92,7 @@ spec_series_free (gpointer data)
 
   g_free (series->region);
   g_free (series->indicator);
+  g_free (series->pathway);
   g_free (series->label);
   g_clear_pointer (&series->values, g_array_unref);
   g_free (series);
@@ -335,6 +337,7 @@ tanlu_chart_spec_to_json (const TanluChartSpec *spec)
       json_builder_begin_object (builder);
       add_string (builder, "region", series->region);
       add_string (builder, "indicator", series->indicator);
+      add_string (builder, "pathway", series->pathway);
       add_string (builder, "label", series->label);
       if (series->first_year != 0 || series->last_year != 0)
         add_pair (builder, "years", series->first_year, series->last_year);
@@ -624,6 +627,7 @@ read_series (TanluChartSpec  *spec,
 
       if (!get_string (object, "region", where, &series->region, error) ||
           !get_string (object, "indicator", where, &series->indicator, error) ||
+          !get_string (object, "pathway", where, &series->pathway, error) ||
           !get_string (object, "label", where, &series->label, error))
         return FALSE;
 
@@ -675,8 +679,12 @@ read_series (TanluChartSpec  *spec,
             }
         }
 
-      if (series->values == NULL && (series->region == NULL || series->indicator == NULL))
-        return invalid (error, _("“series[%u]” needs a region and an indicator, or values"), i);
+      if (series->values == NULL && series->region == NULL)
+        return invalid (error, _("“series[%u]” needs a region and an indicator or a pathway, or "
+                                 "values"),
+                        i);
+      if (series->values == NULL && series->indicator == NULL && series->pathway == NULL)
+        return invalid (error, _("“series[%u]” needs an indicator or a pathway"), i);
     }
 
   return TRUE;
@@ -972,6 +980,9 @@ typedef struct
   guint                 first_year;
   guint                 last_year;
   GStringChunk         *names;
+  TanluPathwayLibrary  *pathways;
+  GPtrArray            *pathway_notes;   /* names of the pathways drawn */
+  guint                 projected_from;  /* the first year a pathway projects */
 } Resolution;
 
 static TanluRegion *
@@ -1158,6 +1169,124 @@ series_from_points (const char *label,
 }
 
 static gboolean
+lookup_metric (const char         *code,
+               TanluPathwayMetric *metric)
+{
+  for (guint m = 0; m < TANLU_PATHWAY_N_METRICS; m++)
+    if (g_str_equal (code, tanlu_pathway_metric_to_string (m)))
+      {
+        *metric = m;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A pathway's values for one of its metrics, from its base year (or the
+ * first year asked for) on; projected points carry source −1. */
+static GArray *
+pathway_values (Resolution                  *resolution,
+                const TanluChartSpecSeries  *wanted,
+                const char                 **unit,
+                char                       **label,
+                GError                     **error)
+{
+  g_autoptr(TanluPathway) pathway = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
+  g_autofree char *name = NULL;
+  const char *code = wanted->indicator != NULL ? wanted->indicator : TANLU_INDICATOR_CO2_TOTAL;
+  TanluPathwayMetric metric;
+  TanluRegion *region;
+  gboolean chinese = resolution->spec->language == TANLU_CHART_LANGUAGE_CHINESE;
+  guint first, last;
+
+  if (!(region = resolve_region (resolution, wanted->region, error)))
+    return NULL;
+
+  if (!lookup_metric (code, &metric))
+    {
+      g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_UNKNOWN_INDICATOR,
+                   _("A pathway has no figure “%s”; it has co2.total, co2.net, "
+                     "co2.intensity_index_2005, co2.per_person and the others `tanlu pathway run` "
+                     "writes"),
+                   code);
+      return NULL;
+    }
+
+  if (resolution->pathways == NULL)
+    resolution->pathways = tanlu_pathway_library_new (resolution->store);
+
+  if (!(pathway = tanlu_pathway_library_run_named (resolution->pathways, wanted->region,
+                                                   wanted->pathway, error)))
+    return NULL;
+
+  if (g_strcmp0 (pathway->region, tanlu_region_get_key (region)) != 0)
+    {
+      g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
+                   _("The pathway “%s” is for %s, not for %s"), wanted->pathway,
+                   pathway->region_name_en, tanlu_region_get_name_en (region));
+      return NULL;
+    }
+
+  first = wanted->first_year != 0 ? MAX (wanted->first_year, pathway->first_year)
+                                  : pathway->base_year;
+  last = wanted->last_year != 0 ? MIN (wanted->last_year, pathway->end_year) : pathway->end_year;
+  for (guint year = first; year <= last; year++)
+    {
+      TanluSeriesPoint point = {
+        .year = year,
+        .value = tanlu_pathway_get (pathway, metric, year),
+        .source_id = year > pathway->base_year ? -1 : 0,
+      };
+
+      if (!isnan (point.value))
+        g_array_append_val (points, point);
+    }
+
+  if (points->len == 0)
+    {
+      g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_NO_DATA,
+                   _("The pathway “%s” of %s has no values for %s in the years asked for"),
+                   wanted->pathway, region_name (resolution, region), code);
+      return NULL;
+    }
+
+  /* The history it starts from is the store's; the source line names it
+   * and says where the rest comes from. */
+  {
+    TanluIndicator *co2 = tanlu_store_lookup_indicator (resolution->store,
+                                                        TANLU_INDICATOR_CO2_TOTAL);
+    g_autoptr(GArray) base = region_values (resolution, region, co2, first < pathway->base_year
+                                                                       ? first
+                                                                       : pathway->base_year,
+                                            pathway->base_year, NULL);
+    TanluSource *gcam = tanlu_store_lookup_source (resolution->store, "gcam-china-projection");
+    g_autofree char *display = tanlu_pathway_library_display_name (pathway->name, chinese);
+
+    if (gcam != NULL && pathway->gdp_projected_from != G_MAXUINT)
+      note_source (resolution, tanlu_source_get_id (gcam));
+    if (resolution->pathway_notes == NULL)
+      resolution->pathway_notes = g_ptr_array_new_with_free_func (g_free);
+    if (!g_ptr_array_find_with_equal_func (resolution->pathway_notes, display, g_str_equal, NULL))
+      g_ptr_array_add (resolution->pathway_notes, g_strdup (display));
+    resolution->projected_from = MIN (resolution->projected_from ? resolution->projected_from
+                                                                 : G_MAXUINT,
+                                      pathway->base_year + 1);
+    resolution->last_year = MAX (resolution->last_year, last);
+
+    name = g_steal_pointer (&display);
+  }
+
+  *unit = tanlu_pathway_metric_get_unit (metric);
+  if (wanted->label != NULL)
+    *label = g_strdup (wanted->label);
+  else
+    *label = g_steal_pointer (&name);
+
+  return g_steal_pointer (&points);
+}
+
+static gboolean
 resolve_lines (Resolution  *resolution,
                GError     **error)
 {
@@ -1186,6 +1315,7 @@ resolve_lines (Resolution  *resolution,
       g_autoptr(GArray) points = NULL;
       g_autofree char *label = NULL;
       TanluChartSeries *series;
+      guint projected_from = 0;
 
       if (wanted->values != NULL)
         {
@@ -1204,6 +1334,26 @@ resolve_lines (Resolution  *resolution,
               g_array_append_val (points, point);
             }
           label = g_strdup (wanted->label);
+        }
+      else if (wanted->pathway != NULL)
+        {
+          const char *metric_unit;
+
+          if (!(points = pathway_values (resolution, wanted, &metric_unit, &label, error)))
+            return FALSE;
+
+          if (unit != NULL && g_strcmp0 (unit, metric_unit) != 0)
+            return invalid (
+              error, _("The series have different units (%s and %s); chart them separately"), unit,
+              metric_unit);
+          unit = metric_unit;
+          projected_from = 0;
+          for (guint k = 0; k < points->len; k++)
+            if (g_array_index (points, TanluSeriesPoint, k).source_id == -1)
+              {
+                projected_from = g_array_index (points, TanluSeriesPoint, k).year;
+                break;
+              }
         }
       else
         {
@@ -1250,7 +1400,8 @@ resolve_lines (Resolution  *resolution,
             data->subtitle = g_strdup (region_label (resolution, region));
         }
 
-      series = series_from_points (label, points, wanted->projected_from);
+      series = series_from_points (label, points,
+                                   wanted->pathway != NULL ? projected_from : wanted->projected_from);
       series->color_index = i;
       g_ptr_array_add (data->series, series);
     }
@@ -1645,6 +1796,24 @@ set_source_line (Resolution *resolution)
   TanluChartData *data = resolution->data;
   g_autoptr(GString) source = g_string_new (spec->source);
 
+  if (resolution->pathway_notes != NULL)
+    {
+      gboolean chinese = spec->language == TANLU_CHART_LANGUAGE_CHINESE;
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < resolution->pathway_notes->len; i++)
+        g_string_append_printf (names, chinese ? "%s“%s”" : "%s“%s”",
+                                i == 0 ? "" : (chinese ? "、" : ", "),
+                                (char *) g_ptr_array_index (resolution->pathway_notes, i));
+      if (source->len > 0)
+        g_string_append (source, chinese ? "；" : "; ");
+      g_string_append_printf (source,
+                              chinese ? "%s为碳路按其参数从最近的观测年起计算的排放路径，不是观测值"
+                                      : "%s: pathways Tanlu computed from their levers, starting "
+                                        "at the latest observed year; not observations",
+                              names->str);
+    }
+
   for (guint i = 0; i < resolution->source_order->len; i++)
     {
       TanluSource *item = g_ptr_array_index (resolution->source_order, i);
@@ -1659,7 +1828,16 @@ set_source_line (Resolution *resolution)
 
   data->source = g_string_free (g_steal_pointer (&source), FALSE);
 
-  if (resolution->first_year != 0)
+  if (resolution->projected_from != 0 && resolution->first_year != 0 &&
+      resolution->first_year < resolution->projected_from)
+    data->data_date = spec->language == TANLU_CHART_LANGUAGE_CHINESE
+                        ? g_strdup_printf ("%u–%u；%u–%u为预测", resolution->first_year,
+                                           resolution->projected_from - 1,
+                                           resolution->projected_from, resolution->last_year)
+                        : g_strdup_printf ("%u–%u; %u–%u projected", resolution->first_year,
+                                           resolution->projected_from - 1,
+                                           resolution->projected_from, resolution->last_year);
+  else if (resolution->first_year != 0)
     data->data_date = resolution->first_year == resolution->last_year
                       ? g_strdup_printf ("%u", resolution->first_year)
                       : g_strdup_printf ("%u–%u", resolution->first_year, resolution->last_year);
@@ -1683,7 +1861,7 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) source_order = g_ptr_array_new ();
   g_autoptr(GStringChunk) names = g_string_chunk_new (256);
-  Resolution resolution = { spec, store, NULL, sources, source_order, 0, 0, names };
+  Resolution resolution = { spec, store, NULL, sources, source_order, 0, 0, names, NULL, NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (spec != NULL, NULL);
@@ -1726,7 +1904,11 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
     }
 
   if (!ok)
-    return NULL;
+    {
+      g_clear_object (&resolution.pathways);
+      g_clear_pointer (&resolution.pathway_notes, g_ptr_array_unref);
+      return NULL;
+    }
 
   for (guint i = 0; i < spec->markers->len; i++)
     {
@@ -1752,6 +1934,8 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
     }
 
   set_source_line (&resolution);
+  g_clear_object (&resolution.pathways);
+  g_clear_pointer (&resolution.pathway_notes, g_ptr_array_unref);
 
   if (!tanlu_chart_data_validate (data, error))
     return NULL;

@@ -37,11 +37,16 @@ typedef enum
  * @values: (element-type double) (nullable): inline values as year, value
  *   pairs, for series that are not in the store (pathways, fixtures)
  * @projected_from: first projected year, 0 when all observed
+ * @pathway: (nullable): a preset ("trend", "targets", "accelerated") or a
+ *   saved pathway of @region; @indicator is then one of its metrics
+ *   ("co2.total" by default), drawn from the base year on unless
+ *   @first_year is earlier
  */
 typedef struct
 {
   char   *region;
   char   *indicator;
+  char   *pathway;
   char   *label;
   guint   first_year;
   guint   last_year;

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "tanlu-cli.h"
+#include "tanlu-pathway-command.h"
 #include "import/tanlu-boundary-import.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-import.h"
@@ -46,6 +47,8 @@ print_usage_to (FILE *stream)
               "  tanlu [--db FILE] boundaries load FILE.geojson --source TEXT\n"
               "                                      load official boundaries, named by their source\n"
               "  tanlu [--db FILE] boundaries revert  go back to the bundled boundaries\n"
+              "  tanlu [--db FILE] pathway run|list|export|import …\n"
+              "                                      emission pathways to 2060 (tanlu pathway for more)\n"
               "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
               "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
               "                                      draw charts without a display\n"
@@ -280,8 +283,12 @@ run_info (const char *db_path)
   g_print (_("Boundaries: %u\n"), counts.n_boundaries);
   g_print (_("Indicators: %u\n"), counts.n_indicators);
   g_print (_("Observations: %'u\n"), counts.n_observations);
-  if (counts.n_observations > 0)
+  if (counts.n_observations > counts.n_projected)
     g_print (_("Years: %u–%u\n"), counts.first_year, counts.last_year);
+  if (counts.n_projected > 0)
+    g_print (_("Projections: %'u values, to %u (from projection sources, never shown as "
+               "observed)\n"),
+             counts.n_projected, counts.last_projected_year);
   g_print (_("Sources: %u\n"), counts.n_sources);
 
   sources = tanlu_store_list_sources (store);
@@ -460,6 +467,9 @@ tanlu_cli_run (const char  *db_path,
 
   if (g_str_equal (argv[1], "boundaries"))
     return run_boundaries (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "pathway"))
+    return tanlu_pathway_command_run (db_path, argc, argv);
 
   if (g_str_equal (argv[1], "--version"))
     {

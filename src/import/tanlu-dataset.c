@@ -20,6 +20,7 @@
 #include "tanlu-csv.h"
 #include "tanlu-geojson.h"
 #include "tanlu-import.h"
+#include "tanlu-input.h"
 
 #include <errno.h>
 
@@ -74,12 +75,248 @@ load_sources (TanluStore  *store,
       info.citation = member_string (object, "citation");
       info.licence = member_string (object, "licence");
       info.url = member_string (object, "url");
+      info.projection = json_object_has_member (object, "projection") &&
+                        json_object_get_boolean_member (object, "projection");
 
       if (!tanlu_store_ensure_source (store, &info, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/* Indicators beyond the CEADs ones, such as the drivers of pathways. */
+static gboolean
+load_indicators (TanluStore  *store,
+                 JsonArray   *indicators,
+                 const char  *manifest,
+                 GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *object = json_array_get_object_element (indicators, i);
+      TanluIndicatorInfo info = { 0 };
+
+      if (object == NULL || member_string (object, "code") == NULL ||
+          member_string (object, "unit") == NULL || member_string (object, "category") == NULL)
+        return manifest_error (error, manifest,
+                               _("every indicator needs a code, a unit and a category"));
+
+      info.code = member_string (object, "code");
+      info.name_zh = member_string (object, "name_zh");
+      info.name_en = member_string (object, "name_en");
+      info.unit = member_string (object, "unit");
+      info.category = member_string (object, "category");
+      info.family = member_string (object, "family");
+      info.sort_order = json_object_get_int_member_with_default (object, "sort_order", 0);
+
+      if (!tanlu_store_ensure_indicator (store, &info, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the CSV at @path, whose first line must be @header, calling
+ * @func with each further record's fields. */
+typedef gboolean (*RecordFunc) (TanluStore  *store,
+                                const char  *name,
+                                guint        line,
+                                char       **fields,
+                                GError     **error);
+
+static gboolean
+read_table (TanluStore          *store,
+            const char          *path,
+            const char * const  *header,
+            RecordFunc           func,
+            GError             **error)
+{
+  g_autoptr(TanluCsvReader) reader = NULL;
+  const char *name;
+  guint n_columns = g_strv_length ((char **) header);
+
+  if (!(reader = tanlu_csv_reader_new_for_path (path, error)))
+    return FALSE;
+
+  name = tanlu_csv_reader_get_display_name (reader);
+
+  if (!tanlu_csv_reader_next (reader, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_columns; i++)
+    if (tanlu_csv_reader_get_n_fields (reader) != n_columns ||
+        !g_str_equal (tanlu_csv_reader_get_field (reader, i), header[i]))
+      {
+        g_autofree char *expected = g_strjoinv (",", (char **) header);
+
+        g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                     _("“%s”, line 1: expected the header %s"), name, expected);
+        return FALSE;
+      }
+
+  while (tanlu_csv_reader_next (reader, error))
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+      guint line = tanlu_csv_reader_get_line (reader);
+
+      if (tanlu_csv_reader_get_n_fields (reader) != n_columns)
+        {
+          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
+                       _("“%s”, line %u: expected %u fields"), name, line, n_columns);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < n_columns; i++)
+        g_ptr_array_add (fields, g_strdup (tanlu_csv_reader_get_field (reader, i)));
+      g_ptr_array_add (fields, NULL);
+
+      if (!func (store, name, line, (char **) fields->pdata, error))
+        return FALSE;
+    }
+
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+parse_uint_field (const char  *name,
+                  guint        line,
+                  const char  *column,
+                  const char  *text,
+                  gboolean     may_be_empty,
+                  guint64      max,
+                  guint64     *value,
+                  GError     **error)
+{
+  if (may_be_empty && *text == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, value, NULL))
+    {
+      g_autofree char *quoted = tanlu_input_quote (text, -1);
+
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+                   _("“%s”, line %u, column %s: “%s” is not a whole number"), name, line, column,
+                   quoted);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_policy_document (TanluStore  *store,
+                     const char  *name,
+                     guint        line,
+                     char       **fields,
+                     GError     **error)
+{
+  TanluPolicyDocument document = {
+    .id = fields[0],
+    .title_zh = fields[1],
+    .issuer_zh = *fields[2] != '\0' ? fields[2] : NULL,
+    .level = fields[3],
+    .issued = *fields[5] != '\0' ? fields[5] : NULL,
+    .seed_file = fields[6],
+  };
+  guint64 code, offset;
+
+  if (!parse_uint_field (name, line, "region_code", fields[4], FALSE, TANLU_REGION_CODE_MAX, &code,
+                         error) ||
+      !parse_uint_field (name, line, "seed_offset", fields[7], FALSE, G_MAXINT64, &offset, error))
+    return FALSE;
+
+  if (tanlu_store_lookup_region (store, code) == NULL)
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
+                   _("“%s”, line %u: %u is not a known region code"), name, line, (guint) code);
+      return FALSE;
+    }
+
+  document.region_code = code;
+  document.seed_offset = offset;
+
+  return tanlu_store_add_policy_document (store, &document, error);
+}
+
+static gboolean
+add_policy_target (TanluStore  *store,
+                   const char  *name,
+                   guint        line,
+                   char       **fields,
+                   GError     **error)
+{
+  TanluPolicyTarget target = {
+    .document_id = fields[0],
+    .indicator = fields[2],
+    .unit = fields[7],
+    .quote = fields[8],
+  };
+  guint64 code, target_year, base_year, offset;
+
+  if (!parse_uint_field (name, line, "region_code", fields[1], FALSE, TANLU_REGION_CODE_MAX, &code,
+                         error) ||
+      !parse_uint_field (name, line, "target_year", fields[3], FALSE, 9999, &target_year, error) ||
+      !parse_uint_field (name, line, "base_year", fields[4], TRUE, 9999, &base_year, error) ||
+      !parse_uint_field (name, line, "quote_offset", fields[9], FALSE, G_MAXINT64, &offset,
+                         error))
+    return FALSE;
+
+  if (tanlu_input_parse_number (fields[5], &target.value) != TANLU_NUMBER_OK ||
+      !tanlu_target_qualifier_from_string (fields[6], &target.qualifier))
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_NOT_A_NUMBER,
+                   _("“%s”, line %u: the value must be a decimal number and the qualifier exact, "
+                     "about, at_least or at_most"),
+                   name, line);
+      return FALSE;
+    }
+
+  if (tanlu_store_lookup_region (store, code) == NULL)
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
+                   _("“%s”, line %u: %u is not a known region code"), name, line, (guint) code);
+      return FALSE;
+    }
+
+  target.region_code = code;
+  target.target_year = target_year;
+  target.base_year = base_year;
+  target.quote_offset = offset;
+
+  return tanlu_store_add_policy_target (store, &target, error) != 0;
+}
+
+/* The plans and their targets, data/policy/. */
+static gboolean
+load_policy (TanluStore  *store,
+             JsonObject  *policy,
+             const char  *directory,
+             const char  *manifest,
+             GError     **error)
+{
+  static const char * const document_header[] = {
+    "id", "title_zh", "issuer_zh", "level", "region_code", "issued", "seed_file", "seed_offset",
+    NULL,
+  };
+  static const char * const target_header[] = {
+    "document", "region_code", "indicator", "target_year", "base_year", "value", "qualifier",
+    "unit", "quote", "quote_offset", NULL,
+  };
+  g_autofree char *documents = NULL;
+  g_autofree char *targets = NULL;
+
+  if (member_string (policy, "documents") == NULL || member_string (policy, "targets") == NULL)
+    return manifest_error (error, manifest, _("“policy” needs “documents” and “targets”"));
+
+  documents = g_build_filename (directory, member_string (policy, "documents"), NULL);
+  targets = g_build_filename (directory, member_string (policy, "targets"), NULL);
+
+  return read_table (store, documents, document_header, add_policy_document, error) &&
+         read_table (store, targets, target_header, add_policy_target, error);
 }
 
 static gboolean
@@ -469,6 +706,11 @@ tanlu_dataset_load_registry (TanluStore  *store,
       !tanlu_ceads_register (store, error))
     return FALSE;
 
+  if (json_object_has_member (manifest, "indicators") &&
+      !load_indicators (store, json_object_get_array_member (manifest, "indicators"),
+                        manifest_path, error))
+    return FALSE;
+
   regions_path = g_build_filename (directory, member_string (manifest, "regions"), NULL);
   if (!load_regions (store, regions_path, error))
     return FALSE;
@@ -513,6 +755,11 @@ tanlu_dataset_load_registry (TanluStore  *store,
 
   if (json_object_has_member (manifest, "groups") &&
       !load_groups (store, json_object_get_array_member (manifest, "groups"), manifest_path, error))
+    return FALSE;
+
+  if (json_object_has_member (manifest, "policy") &&
+      !load_policy (store, json_object_get_object_member (manifest, "policy"), directory,
+                    manifest_path, error))
     return FALSE;
 
   return TRUE;

@@ -18,6 +18,7 @@ struct _TanluSource
   char    *citation;
   char    *licence;
   char    *url;
+  gboolean projection;
 };
 
 G_DEFINE_FINAL_TYPE (TanluSource, tanlu_source, G_TYPE_OBJECT)
@@ -119,6 +120,7 @@ tanlu_source_new (gint64                 id,
   self->citation = g_strdup (info->citation);
   self->licence = g_strdup (info->licence);
   self->url = g_strdup (info->url);
+  self->projection = info->projection;
 
   return self;
 }
@@ -198,4 +200,18 @@ tanlu_source_get_url (TanluSource *self)
   g_return_val_if_fail (TANLU_IS_SOURCE (self), NULL);
 
   return self->url;
+}
+
+/**
+ * tanlu_source_is_projection:
+ *
+ * Returns: whether the source's figures are projections rather than
+ *   observations
+ */
+gboolean
+tanlu_source_is_projection (TanluSource *self)
+{
+  g_return_val_if_fail (TANLU_IS_SOURCE (self), FALSE);
+
+  return self->projection;
 }

@@ -15,7 +15,9 @@ G_DECLARE_FINAL_TYPE (TanluSource, tanlu_source, TANLU, SOURCE, GObject)
  * TanluSourceInfo:
  *
  * What is known about where figures come from. Every observation refers to
- * one, so every figure shown or exported can name its origin.
+ * one, so every figure shown or exported can name its origin. Figures from
+ * a @projection source are someone's projection of the future (or of years
+ * not yet counted), never drawn or exported as observed history.
  */
 typedef struct
 {
@@ -26,6 +28,7 @@ typedef struct
   const char *citation;
   const char *licence;
   const char *url;
+  gboolean    projection;
 } TanluSourceInfo;
 
 TanluSource *tanlu_source_new               (gint64                 id,
@@ -39,5 +42,6 @@ const char  *tanlu_source_get_publisher     (TanluSource           *self);
 const char  *tanlu_source_get_citation      (TanluSource           *self);
 const char  *tanlu_source_get_licence       (TanluSource           *self);
 const char  *tanlu_source_get_url           (TanluSource           *self);
+gboolean     tanlu_source_is_projection     (TanluSource           *self);
 
 G_END_DECLS

@@ -596,10 +596,22 @@ tanlu_store_get_counts (TanluStore        *self,
          query_uint (self, "SELECT count(*) FROM observation", &counts->n_observations, error) &&
          query_uint (self, "SELECT count(*) FROM source", &counts->n_sources, error) &&
          query_uint (self, "SELECT count(*) FROM region_boundary", &counts->n_boundaries, error) &&
-         query_uint (self, "SELECT coalesce(min(year), 0) FROM observation", &counts->first_year,
-                     error) &&
-         query_uint (self, "SELECT coalesce(max(year), 0) FROM observation", &counts->last_year,
-                     error);
+         query_uint (self,
+                     "SELECT coalesce(min(year), 0) FROM observation o JOIN source s"
+                     " ON s.id = o.source_id WHERE NOT s.projection",
+                     &counts->first_year, error) &&
+         query_uint (self,
+                     "SELECT coalesce(max(year), 0) FROM observation o JOIN source s"
+                     " ON s.id = o.source_id WHERE NOT s.projection",
+                     &counts->last_year, error) &&
+         query_uint (self,
+                     "SELECT count(*) FROM observation o JOIN source s"
+                     " ON s.id = o.source_id WHERE s.projection",
+                     &counts->n_projected, error) &&
+         query_uint (self,
+                     "SELECT coalesce(max(year), 0) FROM observation o JOIN source s"
+                     " ON s.id = o.source_id WHERE s.projection",
+                     &counts->last_projected_year, error);
 }
 
 guint

@@ -193,8 +193,8 @@ load_sources_and_indicators (TanluStore  *self,
   g_autoptr(sqlite3_stmt) indicators = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, key, title_zh, title_en, publisher, citation, licence, url"
-                          " FROM source", -1, &sources, NULL) != SQLITE_OK ||
+                          "SELECT id, key, title_zh, title_en, publisher, citation, licence, url,"
+                          " projection FROM source", -1, &sources, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "SELECT id, code, name_zh, name_en, unit, category, family, sort_order"
                           " FROM indicator", -1, &indicators, NULL) != SQLITE_OK)
@@ -218,6 +218,7 @@ load_sources_and_indicators (TanluStore  *self,
         .citation = _tanlu_store_column_text (sources, 5),
         .licence = _tanlu_store_column_text (sources, 6),
         .url = _tanlu_store_column_text (sources, 7),
+        .projection = sqlite3_column_int (sources, 8) != 0,
       };
       g_autoptr(TanluSource) source = tanlu_source_new (sqlite3_column_int64 (sources, 0), &info);
 
@@ -348,6 +349,7 @@ tanlu_store_ensure_source (TanluStore             *self,
                      SQLITE_TRANSIENT);
   _tanlu_store_bind_text_or_null (stmt, 6, info->licence);
   _tanlu_store_bind_text_or_null (stmt, 7, info->url);
+  sqlite3_bind_int (stmt, 8, info->projection ? 1 : 0);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {

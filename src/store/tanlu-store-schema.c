@@ -132,6 +132,43 @@ static const char * const migrations[] = {
   "  geometry BLOB NOT NULL"
   ");"
   "CREATE INDEX basemap_by_detail ON basemap_feature (detail, kind);",
+
+  /* 3 → 4: sources that project rather than observe; emission pathways
+   * as their planners saved them; the policy targets pathways are checked
+   * against, each with the sentence of the plan that states it. */
+  "ALTER TABLE source ADD COLUMN projection INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE pathway ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  region TEXT NOT NULL,"
+  "  spec TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  modified_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE policy_document ("
+  "  id TEXT PRIMARY KEY,"
+  "  title_zh TEXT NOT NULL,"
+  "  issuer_zh TEXT,"
+  "  level TEXT NOT NULL,"
+  "  region_code INTEGER NOT NULL REFERENCES region (code),"
+  "  issued TEXT,"
+  "  seed_file TEXT NOT NULL,"
+  "  seed_offset INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE policy_target ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id TEXT NOT NULL REFERENCES policy_document (id),"
+  "  region_code INTEGER NOT NULL REFERENCES region (code),"
+  "  indicator TEXT NOT NULL,"
+  "  target_year INTEGER NOT NULL,"
+  "  base_year INTEGER,"
+  "  value REAL NOT NULL,"
+  "  qualifier TEXT NOT NULL CHECK (qualifier IN ('exact', 'about', 'at_least', 'at_most')),"
+  "  unit TEXT NOT NULL,"
+  "  quote TEXT NOT NULL,"
+  "  quote_offset INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX policy_target_by_region ON policy_target (region_code, indicator);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);

@@ -51,11 +51,11 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_UPDATE_CENTROID] =
     "UPDATE region SET centroid_lon = ?2, centroid_lat = ?3 WHERE code = ?1",
   [STMT_UPSERT_SOURCE] =
-    "INSERT INTO source (key, title_zh, title_en, publisher, citation, licence, url)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+    "INSERT INTO source (key, title_zh, title_en, publisher, citation, licence, url, projection)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     " ON CONFLICT (key) DO UPDATE SET title_zh = excluded.title_zh, title_en = excluded.title_en,"
     " publisher = excluded.publisher, citation = excluded.citation, licence = excluded.licence,"
-    " url = excluded.url"
+    " url = excluded.url, projection = excluded.projection"
     " RETURNING id",
   [STMT_UPSERT_INDICATOR] =
     "INSERT INTO indicator (code, name_zh, name_en, unit, category, family, sort_order)"

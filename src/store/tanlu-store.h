@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define TANLU_STORE_SCHEMA_VERSION 3
+#define TANLU_STORE_SCHEMA_VERSION 4
 
 #define TANLU_STORE_ERROR (tanlu_store_error_quark ())
 
@@ -72,7 +72,9 @@ typedef struct
 /**
  * TanluStoreCounts:
  *
- * What `tanlu info` reports.
+ * What `tanlu info` reports. @first_year and @last_year span the observed
+ * values; @n_projected values come from projection sources, up to
+ * @last_projected_year.
  */
 typedef struct
 {
@@ -83,6 +85,8 @@ typedef struct
   guint  n_boundaries;
   guint  first_year;
   guint  last_year;
+  guint  n_projected;
+  guint  last_projected_year;
 } TanluStoreCounts;
 
 /**
@@ -97,6 +101,88 @@ typedef gboolean (*TanluObservationFunc) (TanluRegion    *region,
                                           double          value,
                                           TanluSource    *source,
                                           gpointer        user_data);
+
+/**
+ * TanluStoredPathway:
+ * @name: unique among the database's pathways
+ * @region: the region's code or the group's key, as in the spec
+ * @spec: the pathway's spec, JSON the store does not interpret
+ *
+ * A pathway as a planner saved it.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *region;
+  char   *spec;
+  char   *created_at;
+  char   *modified_at;
+} TanluStoredPathway;
+
+/**
+ * TanluTargetQualifier:
+ * @TANLU_TARGET_EXACT: the value as stated
+ * @TANLU_TARGET_ABOUT: about the value (左右)
+ * @TANLU_TARGET_AT_LEAST: the value or more (以上, 不低于, 力争…以上)
+ * @TANLU_TARGET_AT_MOST: the value or less (以下, 不超过, 控制在, 前)
+ */
+typedef enum
+{
+  TANLU_TARGET_EXACT,
+  TANLU_TARGET_ABOUT,
+  TANLU_TARGET_AT_LEAST,
+  TANLU_TARGET_AT_MOST,
+} TanluTargetQualifier;
+
+/**
+ * TanluPolicyDocument:
+ * @id: a short stable key, such as "cn-opinions"
+ * @level: "nation", "ministry", "province", "city" or "district"
+ * @issued: (nullable): the date of issue, as written
+ * @seed_file: the file of the policy texts it is read from
+ * @seed_offset: where it starts there, in characters
+ */
+typedef struct
+{
+  const char *id;
+  const char *title_zh;
+  const char *issuer_zh;
+  const char *level;
+  guint       region_code;
+  const char *issued;
+  const char *seed_file;
+  gint64      seed_offset;
+} TanluPolicyDocument;
+
+/**
+ * TanluPolicyTarget:
+ * @indicator: such as "co2_intensity_reduction_pct" or "co2_peak_year"
+ * @base_year: the year a change is measured from, 0 when none is stated
+ * @unit: as written in the plan
+ * @quote: the plan's words that state the target, verbatim
+ * @quote_offset: where @quote starts in the seed file, in characters
+ * @document_title: the title of the plan (filled when listed)
+ * @seed_file: the file of the plan (filled when listed)
+ *
+ * A quantitative target of a plan.
+ */
+typedef struct
+{
+  gint64                id;
+  char                 *document_id;
+  guint                 region_code;
+  char                 *indicator;
+  guint                 target_year;
+  guint                 base_year;
+  double                value;
+  TanluTargetQualifier  qualifier;
+  char                 *unit;
+  char                 *quote;
+  gint64                quote_offset;
+  char                 *document_title;
+  char                 *seed_file;
+} TanluPolicyTarget;
 
 #define TANLU_TYPE_STORE (tanlu_store_get_type ())
 
@@ -241,6 +327,40 @@ gboolean         tanlu_store_get_counts                (TanluStore            *s
 guint            tanlu_store_count_observations        (TanluStore            *self,
                                                         GError               **error);
 
+void             tanlu_stored_pathway_free             (TanluStoredPathway    *pathway);
+GPtrArray       *tanlu_store_list_pathways             (TanluStore            *self,
+                                                        GError               **error);
+TanluStoredPathway *
+                 tanlu_store_lookup_pathway            (TanluStore            *self,
+                                                        const char            *name,
+                                                        GError               **error);
+gint64           tanlu_store_save_pathway              (TanluStore            *self,
+                                                        gint64                 id,
+                                                        const char            *name,
+                                                        const char            *region,
+                                                        const char            *spec,
+                                                        GError               **error);
+gboolean         tanlu_store_delete_pathway            (TanluStore            *self,
+                                                        gint64                 id,
+                                                        GError               **error);
+
+void             tanlu_policy_target_free              (TanluPolicyTarget     *target);
+TanluPolicyTarget *
+                 tanlu_policy_target_copy              (const TanluPolicyTarget *target);
+const char      *tanlu_target_qualifier_to_string      (TanluTargetQualifier   qualifier);
+gboolean         tanlu_target_qualifier_from_string    (const char            *text,
+                                                        TanluTargetQualifier  *qualifier);
+gboolean         tanlu_store_add_policy_document       (TanluStore            *self,
+                                                        const TanluPolicyDocument *document,
+                                                        GError               **error);
+gint64           tanlu_store_add_policy_target         (TanluStore            *self,
+                                                        const TanluPolicyTarget *target,
+                                                        GError               **error);
+GPtrArray       *tanlu_store_list_policy_targets       (TanluStore            *self,
+                                                        guint                  region_code,
+                                                        const char            *indicator,
+                                                        GError               **error);
+
 gint64           tanlu_store_log_import_start          (TanluStore            *self,
                                                         const char            *path,
                                                         TanluImportKind        kind,
@@ -252,5 +372,8 @@ gboolean         tanlu_store_log_import_end            (TanluStore            *s
                                                         GError               **error);
 guint            tanlu_store_count_revisions           (TanluStore            *self,
                                                         GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluStoredPathway, tanlu_stored_pathway_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluPolicyTarget, tanlu_policy_target_free)
 
 G_END_DECLS

@@ -674,7 +674,7 @@ static const struct
   { "{\"kind\": \"line\", \"series\": [5]}", TANLU_CHART_SPEC_ERROR_INVALID,
     "“series[0]” must be an object" },
   { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\"}]}", TANLU_CHART_SPEC_ERROR_INVALID,
-    "“series[0]” needs a region and an indicator, or values" },
+    "“series[0]” needs a region and an indicator or a pathway, or values" },
   { "{\"kind\": \"line\", \"series\": [{\"region\": \"510000\", \"indicator\": \"co2.total\"}, "
     "{\"region\": \"500000\"}]}",
     TANLU_CHART_SPEC_ERROR_INVALID, "“series[1]”" },

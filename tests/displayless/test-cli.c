@@ -67,10 +67,14 @@ test_info (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (
     result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 2 groups"));
-  g_assert_nonnull (strstr (result.out, "Indicators: 69"));
-  g_assert_nonnull (strstr (result.out, "Observations: 53121"));
-  g_assert_nonnull (strstr (result.out, "Years: 1995–2019"));
-  g_assert_nonnull (strstr (result.out, "Sources: 5"));
+  g_assert_nonnull (strstr (result.out, "Indicators: 71"));
+  /* CEADs: 53,121; GCAM-China GDP and population: 8,058 */
+  g_assert_nonnull (strstr (result.out, "Observations: 61179"));
+  g_assert_nonnull (strstr (result.out, "Years: 1975–2019"));
+  /* 2014–2100 of GCAM-China are projections: 31 provinces and the nation,
+   * 87 years, GDP and population */
+  g_assert_nonnull (strstr (result.out, "Projections: 5568 values, to 2100"));
+  g_assert_nonnull (strstr (result.out, "Sources: 8"));
   g_assert_nonnull (strstr (result.out, "Shan Y. et al. (2018)"));
 
   /* The database was created from the bundled dataset where --db said. */
@@ -139,7 +143,13 @@ test_export_filters (Fixture       *fixture,
 
   run (fixture, &nation, "export", "observations", "--level", "nation", NULL);
   g_assert_cmpint (nation.status, ==, 0);
-  g_assert_cmpuint (count_lines (nation.out), ==, 1 + 23 * 69);
+  /* CEADs: 23 years of 69 indicators; GCAM-China: GDP 1978–2100 and
+   * population 1975–2100 */
+  g_assert_cmpuint (count_lines (nation.out), ==, 1 + 23 * 69 + 123 + 126);
+  /* projections say so in their source */
+  g_assert_nonnull (strstr (nation.out, "100000,中国,China,gdp,2030,"));
+  g_assert_nonnull (strstr (nation.out, ",亿元,GCAM-China province GDP and population projections "
+                                        "(2014–2100)\n"));
 }
 
 static void
@@ -258,11 +268,13 @@ test_export_round_trip (Fixture       *fixture,
   g_assert_cmpint (exported.status, ==, 0);
   path = tanlu_test_write_file (fixture->dir, "sichuan.csv", exported.out, -1);
 
-  /* The export reads back as exactly the same values. */
+  /* The export reads back as exactly the same values, each under its
+   * source: CEADs' 1,587 and GCAM-China's 126 years of GDP and of
+   * population. */
   run (fixture, &imported, "import", path, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_nonnull (
-    strstr (imported.out, "1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+    strstr (imported.out, "1839 values for 1 regions, 1975–2100 (0 new, 0 replaced"));
 }
 
 static void
