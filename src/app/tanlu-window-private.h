@@ -4,6 +4,7 @@
 #include "pages/dashboard/tanlu-dashboard-page.h"
 #include "pages/data/tanlu-data-page.h"
 #include "pages/map/tanlu-map-page.h"
+#include "pages/pathways/tanlu-pathways-page.h"
 #include "tanlu-window.h"
 #include "widgets/tanlu-region-sidebar.h"
 

@@ -10,7 +10,6 @@
 #include "tanlu-chart-spec.h"
 #include "figures/tanlu-summary.h"
 #include "import/tanlu-input.h"
-#include "pathways/tanlu-pathway-library.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -93,6 +92,7 @@ spec_series_free (gpointer data)
   g_free (series->region);
   g_free (series->indicator);
   g_free (series->pathway);
+  g_free (series->minus);
   g_free (series->label);
   g_clear_pointer (&series->values, g_array_unref);
   g_free (series);
@@ -338,6 +338,7 @@ tanlu_chart_spec_to_json (const TanluChartSpec *spec)
       add_string (builder, "region", series->region);
       add_string (builder, "indicator", series->indicator);
       add_string (builder, "pathway", series->pathway);
+      add_string (builder, "minus", series->minus);
       add_string (builder, "label", series->label);
       if (series->first_year != 0 || series->last_year != 0)
         add_pair (builder, "years", series->first_year, series->last_year);
@@ -628,6 +629,7 @@ read_series (TanluChartSpec  *spec,
       if (!get_string (object, "region", where, &series->region, error) ||
           !get_string (object, "indicator", where, &series->indicator, error) ||
           !get_string (object, "pathway", where, &series->pathway, error) ||
+          !get_string (object, "minus", where, &series->minus, error) ||
           !get_string (object, "label", where, &series->label, error))
         return FALSE;
 
@@ -685,6 +687,10 @@ read_series (TanluChartSpec  *spec,
                         i);
       if (series->values == NULL && series->indicator == NULL && series->pathway == NULL)
         return invalid (error, _("“series[%u]” needs an indicator or a pathway"), i);
+      if (series->minus != NULL && series->pathway == NULL)
+        return invalid (error, _("“series[%u].minus” subtracts a pathway from a pathway; the "
+                                 "series needs a “pathway”"),
+                        i);
     }
 
   return TRUE;
@@ -1192,6 +1198,7 @@ pathway_values (Resolution                  *resolution,
                 GError                     **error)
 {
   g_autoptr(TanluPathway) pathway = NULL;
+  g_autoptr(TanluPathway) reference = NULL;
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
   g_autofree char *name = NULL;
   const char *code = wanted->indicator != NULL ? wanted->indicator : TANLU_INDICATOR_CO2_TOTAL;
@@ -1220,6 +1227,11 @@ pathway_values (Resolution                  *resolution,
                                                    wanted->pathway, error)))
     return NULL;
 
+  if (wanted->minus != NULL &&
+      !(reference = tanlu_pathway_library_run_named (resolution->pathways, wanted->region,
+                                                     wanted->minus, error)))
+    return NULL;
+
   if (g_strcmp0 (pathway->region, tanlu_region_get_key (region)) != 0)
     {
       g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_INVALID,
@@ -1230,6 +1242,8 @@ pathway_values (Resolution                  *resolution,
 
   first = wanted->first_year != 0 ? MAX (wanted->first_year, pathway->first_year)
                                   : pathway->base_year;
+  if (reference != NULL)
+    first = MAX (first, MAX (pathway->base_year, reference->base_year));
   last = wanted->last_year != 0 ? MIN (wanted->last_year, pathway->end_year) : pathway->end_year;
   for (guint year = first; year <= last; year++)
     {
@@ -1238,6 +1252,9 @@ pathway_values (Resolution                  *resolution,
         .value = tanlu_pathway_get (pathway, metric, year),
         .source_id = year > pathway->base_year ? -1 : 0,
       };
+
+      if (reference != NULL)
+        point.value -= tanlu_pathway_get (reference, metric, year);
 
       if (!isnan (point.value))
         g_array_append_val (points, point);
@@ -1269,6 +1286,19 @@ pathway_values (Resolution                  *resolution,
       resolution->pathway_notes = g_ptr_array_new_with_free_func (g_free);
     if (!g_ptr_array_find_with_equal_func (resolution->pathway_notes, display, g_str_equal, NULL))
       g_ptr_array_add (resolution->pathway_notes, g_strdup (display));
+    if (reference != NULL)
+      {
+        g_autofree char *other = tanlu_pathway_library_display_name (reference->name, chinese);
+
+        if (!g_ptr_array_find_with_equal_func (resolution->pathway_notes, other, g_str_equal, NULL))
+          g_ptr_array_add (resolution->pathway_notes, g_strdup (other));
+        {
+          g_autofree char *difference = g_strdup_printf ("%s − %s", display, other);
+
+          g_free (display);
+          display = g_steal_pointer (&difference);
+        }
+      }
     resolution->projected_from = MIN (resolution->projected_from ? resolution->projected_from
                                                                  : G_MAXUINT,
                                       pathway->base_year + 1);
@@ -1857,6 +1887,24 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
                           TanluStore            *store,
                           GError               **error)
 {
+  return tanlu_chart_spec_resolve_with_pathways (spec, store, NULL, error);
+}
+
+/**
+ * tanlu_chart_spec_resolve_with_pathways:
+ * @pathways: (nullable): the library that runs the pathways the spec
+ *   names, with its cached inputs and its draft
+ *
+ * Like tanlu_chart_spec_resolve().
+ *
+ * Returns: (transfer full) (nullable): the data
+ */
+TanluChartData *
+tanlu_chart_spec_resolve_with_pathways (const TanluChartSpec  *spec,
+                                        TanluStore            *store,
+                                        TanluPathwayLibrary   *pathways,
+                                        GError               **error)
+{
   g_autoptr(TanluChartData) data = NULL;
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) source_order = g_ptr_array_new ();
@@ -1866,6 +1914,9 @@ tanlu_chart_spec_resolve (const TanluChartSpec  *spec,
 
   g_return_val_if_fail (spec != NULL, NULL);
   g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
+
+  if (pathways != NULL)
+    resolution.pathways = g_object_ref (pathways);
 
   data = tanlu_chart_data_new (spec->kind);
   data->title = g_strdup (spec->title);

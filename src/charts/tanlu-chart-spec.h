@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pathways/tanlu-pathway-library.h"
 #include "store/tanlu-store-types.h"
 #include "tanlu-chart.h"
 
@@ -41,12 +42,15 @@ typedef enum
  *   saved pathway of @region; @indicator is then one of its metrics
  *   ("co2.total" by default), drawn from the base year on unless
  *   @first_year is earlier
+ * @minus: (nullable): another pathway of @region, whose values are
+ *   subtracted from @pathway's, year by year
  */
 typedef struct
 {
   char   *region;
   char   *indicator;
   char   *pathway;
+  char   *minus;
   char   *label;
   guint   first_year;
   guint   last_year;
@@ -110,6 +114,11 @@ TanluChartSpec        *tanlu_chart_spec_new_from_node  (JsonNode             *no
 char                  *tanlu_chart_spec_to_json        (const TanluChartSpec *spec);
 TanluChartData        *tanlu_chart_spec_resolve        (const TanluChartSpec *spec,
                                                         TanluStore           *store,
+                                                        GError              **error);
+TanluChartData        *tanlu_chart_spec_resolve_with_pathways
+                                                       (const TanluChartSpec *spec,
+                                                        TanluStore           *store,
+                                                        TanluPathwayLibrary  *pathways,
                                                         GError              **error);
 const char            *tanlu_chart_kind_to_string      (TanluChartKind        kind);
 

@@ -230,6 +230,34 @@ tanlu_pathway_check_targets (const TanluPathway *pathway,
   return checks;
 }
 
+/* By target year, then as a plan lists them: intensity, peak, neutrality. */
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b)
+{
+  const TanluPolicyTarget *ta = *(TanluPolicyTarget **) a;
+  const TanluPolicyTarget *tb = *(TanluPolicyTarget **) b;
+  static const char * const order[] = {
+    "co2_intensity_reduction_pct", "co2_peak_year", "carbon_neutral_year",
+  };
+  guint ra = G_N_ELEMENTS (order), rb = G_N_ELEMENTS (order);
+
+  if (ta->target_year != tb->target_year)
+    return ta->target_year < tb->target_year ? -1 : 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (g_str_equal (ta->indicator, order[i]))
+        ra = i;
+      if (g_str_equal (tb->indicator, order[i]))
+        rb = i;
+    }
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+
+  return (ta->quote_offset > tb->quote_offset) - (ta->quote_offset < tb->quote_offset);
+}
+
 /**
  * tanlu_pathway_library_check:
  *
@@ -263,5 +291,6 @@ tanlu_pathway_library_check (TanluPathwayLibrary  *library,
       reference = code != TANLU_REGION_CODE_NATION;
     }
 
+  g_ptr_array_sort (targets, compare_targets);
   return tanlu_pathway_check_targets (pathway, targets, reference);
 }

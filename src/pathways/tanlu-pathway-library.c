@@ -28,8 +28,9 @@ struct _TanluPathwayLibrary
 {
   GObject      parent_instance;
 
-  TanluStore  *store;
-  GHashTable  *inputs;   /* "code|gdp|population" → TanluPathwayInputs */
+  TanluStore        *store;
+  GHashTable        *inputs;   /* "code|gdp|population" → TanluPathwayInputs */
+  TanluPathwaySpec  *draft;    /* a saved pathway being edited, not saved yet */
 };
 
 G_DEFINE_FINAL_TYPE (TanluPathwayLibrary, tanlu_pathway_library, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ tanlu_pathway_library_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->inputs, g_hash_table_unref);
+  g_clear_pointer (&self->draft, tanlu_pathway_spec_unref);
 
   G_OBJECT_CLASS (tanlu_pathway_library_parent_class)->finalize (object);
 }
@@ -110,6 +112,40 @@ tanlu_pathway_library_invalidate (TanluPathwayLibrary *self)
 
   g_hash_table_remove_all (self->inputs);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * tanlu_pathway_library_notify_changed:
+ *
+ * Says that saved pathways changed behind the library's back (as undo
+ * does), so whoever shows them reads them again.
+ */
+void
+tanlu_pathway_library_notify_changed (TanluPathwayLibrary *self)
+{
+  g_return_if_fail (TANLU_IS_PATHWAY_LIBRARY (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * tanlu_pathway_library_set_draft:
+ * @draft: (nullable): a saved pathway as it is being edited
+ *
+ * Until the draft is saved or cleared, the library runs @draft wherever
+ * its pathway is named (charts of it and of the pathways inheriting from
+ * it), so an edit shows everywhere at once without a write to the
+ * database for every movement.
+ */
+void
+tanlu_pathway_library_set_draft (TanluPathwayLibrary *self,
+                                 TanluPathwaySpec    *draft)
+{
+  g_return_if_fail (TANLU_IS_PATHWAY_LIBRARY (self));
+
+  g_clear_pointer (&self->draft, tanlu_pathway_spec_unref);
+  if (draft != NULL)
+    self->draft = tanlu_pathway_spec_copy (draft);
 }
 
 /**
@@ -449,6 +485,10 @@ tanlu_pathway_library_lookup (TanluPathwayLibrary  *self,
 
   g_return_val_if_fail (TANLU_IS_PATHWAY_LIBRARY (self), NULL);
 
+  if (name != NULL && self->draft != NULL &&
+      g_strcmp0 (tanlu_pathway_spec_get_name (self->draft), name) == 0)
+    return tanlu_pathway_spec_copy (self->draft);
+
   if (name == NULL || !(stored = tanlu_store_lookup_pathway (self->store, name, error)))
     return NULL;
 
@@ -607,6 +647,8 @@ tanlu_pathway_library_save (TanluPathwayLibrary  *self,
     return FALSE;
 
   tanlu_pathway_spec_set_id (spec, id);
+  if (self->draft != NULL && tanlu_pathway_spec_get_id (self->draft) == id)
+    g_clear_pointer (&self->draft, tanlu_pathway_spec_unref);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (TanluPathwayLibrary, tanlu_pathway_library, TANLU, PATHWAY
 TanluPathwayLibrary *tanlu_pathway_library_new          (TanluStore          *store);
 TanluStore          *tanlu_pathway_library_get_store    (TanluPathwayLibrary *self);
 void                 tanlu_pathway_library_invalidate   (TanluPathwayLibrary *self);
+void                 tanlu_pathway_library_notify_changed (TanluPathwayLibrary *self);
+void                 tanlu_pathway_library_set_draft    (TanluPathwayLibrary *self,
+                                                         TanluPathwaySpec    *draft);
 
 GPtrArray           *tanlu_pathway_library_list         (TanluPathwayLibrary *self,
                                                          const char          *region,

@@ -114,7 +114,8 @@ tanlu_store_lookup_pathway (TanluStore  *self,
 
 /**
  * tanlu_store_save_pathway:
- * @id: the pathway to replace, or 0 for a new one
+ * @id: the pathway to replace (or to make again with that id), or 0 for a
+ *   new one
  *
  * Returns: the pathway's id, or 0 with @error set; a name another pathway
  *   has is %TANLU_STORE_ERROR_INVALID
@@ -136,12 +137,16 @@ tanlu_store_save_pathway (TanluStore  *self,
   g_return_val_if_fail (TANLU_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL && region != NULL && spec != NULL, 0);
 
+  /* With an id, the pathway is replaced, or made again under that id (as
+   * when a deletion is undone). */
   if (id == 0)
     sql = "INSERT INTO pathway (name, region, spec, created_at, modified_at)"
           " VALUES (?2, ?3, ?4, ?5, ?5) RETURNING id";
   else
-    sql = "UPDATE pathway SET name = ?2, region = ?3, spec = ?4, modified_at = ?5"
-          " WHERE id = ?1 RETURNING id";
+    sql = "INSERT INTO pathway (id, name, region, spec, created_at, modified_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+          " ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region,"
+          " spec = excluded.spec, modified_at = excluded.modified_at RETURNING id";
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -159,10 +164,7 @@ tanlu_store_save_pathway (TanluStore  *self,
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
 
-  if (rc == SQLITE_DONE)
-    g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
-                 _("The pathway “%s” is no longer in the database"), name);
-  else if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
     g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
                  _("There is already a pathway named “%s”; choose another name"), name);
   else

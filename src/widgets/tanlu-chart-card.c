@@ -29,8 +29,9 @@ struct _TanluChartCard
   TanluChartView *view;
 
   /* owned */
-  TanluChartSpec *spec;
-  TanluStore     *store;
+  TanluChartSpec      *spec;
+  TanluStore          *store;
+  TanluPathwayLibrary *pathways;
 };
 
 G_DEFINE_FINAL_TYPE (TanluChartCard, tanlu_chart_card, GTK_TYPE_WIDGET)
@@ -90,6 +91,7 @@ tanlu_chart_card_dispose (GObject *object)
 
   g_clear_pointer (&self->spec, tanlu_chart_spec_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->pathways);
 
   G_OBJECT_CLASS (tanlu_chart_card_parent_class)->dispose (object);
 }
@@ -164,7 +166,7 @@ tanlu_chart_card_show_spec (TanluChartCard *self,
   g_clear_pointer (&self->spec, tanlu_chart_spec_free);
   self->spec = spec;
 
-  if (!(data = tanlu_chart_spec_resolve (spec, store, &error)))
+  if (!(data = tanlu_chart_spec_resolve_with_pathways (spec, store, self->pathways, &error)))
     {
       /* The message takes the title before the spec, which it shows no
        * chart of, is let go. */
@@ -178,6 +180,20 @@ tanlu_chart_card_show_spec (TanluChartCard *self,
   set_chart_shown (self, TRUE);
 
   return TRUE;
+}
+
+/**
+ * tanlu_chart_card_set_pathways:
+ * @pathways: (nullable): the library that runs the pathways specs name,
+ *   drafts included
+ */
+void
+tanlu_chart_card_set_pathways (TanluChartCard      *self,
+                               TanluPathwayLibrary *pathways)
+{
+  g_return_if_fail (TANLU_IS_CHART_CARD (self));
+
+  g_set_object (&self->pathways, pathways);
 }
 
 /**

@@ -16,6 +16,8 @@ GtkWidget            *tanlu_chart_card_new          (void);
 gboolean              tanlu_chart_card_show_spec    (TanluChartCard *self,
                                                      TanluStore     *store,
                                                      TanluChartSpec *spec);
+void                  tanlu_chart_card_set_pathways (TanluChartCard *self,
+                                                     TanluPathwayLibrary *pathways);
 void                  tanlu_chart_card_show_message (TanluChartCard *self,
                                                      const char     *title,
                                                      const char     *message);

@@ -13,8 +13,9 @@ struct _TanluContext
 {
   GObject      parent_instance;
 
-  TanluStore  *store;
-  TanluRegion *region;
+  TanluStore          *store;
+  TanluRegion         *region;
+  TanluPathwayLibrary *pathways;
 };
 
 G_DEFINE_FINAL_TYPE (TanluContext, tanlu_context, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ tanlu_context_dispose (GObject *object)
   TanluContext *self = (TanluContext *)object;
 
   g_clear_object (&self->region);
+  g_clear_object (&self->pathways);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tanlu_context_parent_class)->dispose (object);
@@ -174,5 +176,26 @@ tanlu_context_data_changed (TanluContext *self)
 {
   g_return_if_fail (TANLU_IS_CONTEXT (self));
 
+  /* Pathways start from the data: they are run afresh. */
+  if (self->pathways != NULL)
+    tanlu_pathway_library_invalidate (self->pathways);
+
   g_signal_emit (self, signals[DATA_CHANGED], 0);
+}
+
+/**
+ * tanlu_context_get_pathways:
+ *
+ * Returns: (transfer none): the pathways of the context's store, shared by
+ *   every view of the context
+ */
+TanluPathwayLibrary *
+tanlu_context_get_pathways (TanluContext *self)
+{
+  g_return_val_if_fail (TANLU_IS_CONTEXT (self), NULL);
+
+  if (self->pathways == NULL)
+    self->pathways = tanlu_pathway_library_new (self->store);
+
+  return self->pathways;
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pathways/tanlu-pathway-library.h"
 #include "store/tanlu-store-types.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ TanluRegion  *tanlu_context_get_region         (TanluContext *self);
 void          tanlu_context_set_region         (TanluContext *self,
                                                 TanluRegion  *region);
 void          tanlu_context_data_changed       (TanluContext *self);
+TanluPathwayLibrary *
+              tanlu_context_get_pathways       (TanluContext *self);
 
 G_END_DECLS
