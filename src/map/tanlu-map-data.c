@@ -55,6 +55,14 @@ struct _TanluMapData
   GArray              *years;          /* guint, ascending */
   GHashTable          *series;         /* code → GArray of TanluSeriesPoint */
   TanluClassification *classification;
+
+  /* Series given by the caller rather than read from the store, such as
+   * pathways: what they are and where they come from. */
+  gboolean             external;
+  char                *external_title[2];   /* English, Chinese */
+  char                *external_source[2];
+  char                *external_unit;
+  guint                external_projected_from;
   guint                generation;     /* changes whenever what is drawn does */
 };
 
@@ -438,6 +446,19 @@ tanlu_map_data_ref (TanluMapData *self)
   return self;
 }
 
+static void
+clear_external (TanluMapData *self)
+{
+  self->external = FALSE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->external_title[i], g_free);
+      g_clear_pointer (&self->external_source[i], g_free);
+    }
+  g_clear_pointer (&self->external_unit, g_free);
+  self->external_projected_from = 0;
+}
+
 void
 tanlu_map_data_unref (TanluMapData *self)
 {
@@ -450,6 +471,7 @@ tanlu_map_data_unref (TanluMapData *self)
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->classification, tanlu_classification_free);
   g_clear_pointer (&self->indicator, g_free);
+  clear_external (self);
   g_clear_object (&self->store);
   g_free (self);
 }
@@ -536,6 +558,16 @@ tanlu_map_data_set_indicator (TanluMapData  *self,
 
   g_return_val_if_fail (indicator_code != NULL, FALSE);
 
+  if (self->external && g_strcmp0 (self->indicator, indicator_code) == 0)
+    {
+      if (year == 0 && self->years->len > 0)
+        year = g_array_index (self->years, guint, self->years->len - 1);
+      self->year = year;
+      update_values (self);
+      self->generation++;
+      return TRUE;
+    }
+
   if (tanlu_store_lookup_indicator (self->store, indicator_code) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -543,8 +575,9 @@ tanlu_map_data_set_indicator (TanluMapData  *self,
       return FALSE;
     }
 
-  if (g_strcmp0 (self->indicator, indicator_code) != 0)
+  if (g_strcmp0 (self->indicator, indicator_code) != 0 || self->external)
     {
+      clear_external (self);
       g_hash_table_remove_all (self->series);
       g_array_set_size (self->years, 0);
 
@@ -584,6 +617,103 @@ tanlu_map_data_set_indicator (TanluMapData  *self,
   self->generation++;
 
   return TRUE;
+}
+
+/**
+ * tanlu_map_data_set_external:
+ * @key: names the series, as tanlu_map_data_get_indicator() will
+ * @title_en: what the values are, for the title, in English
+ * @title_zh: the same in Chinese
+ * @unit: their unit, such as "Mt CO₂"
+ * @source_en: where they come from, in English
+ * @source_zh: the same in Chinese
+ * @series: (transfer full): region code (GUINT_TO_POINTER) → GArray of
+ *   TanluSeriesPoint, freeing its arrays
+ * @projected_from: the first year that is a projection, or 0 for none
+ * @year: the year to show, 0 for the latest
+ *
+ * Colours the regions by series the caller computed, such as pathways,
+ * rather than by an indicator of the store.
+ */
+void
+tanlu_map_data_set_external (TanluMapData *self,
+                             const char   *key,
+                             const char   *title_en,
+                             const char   *title_zh,
+                             const char   *unit,
+                             const char   *source_en,
+                             const char   *source_zh,
+                             GHashTable   *series,
+                             guint         projected_from,
+                             guint         year)
+{
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  GArray *points;
+
+  clear_external (self);
+  self->external = TRUE;
+  self->external_title[0] = g_strdup (title_en);
+  self->external_title[1] = g_strdup (title_zh);
+  self->external_source[0] = g_strdup (source_en);
+  self->external_source[1] = g_strdup (source_zh);
+  self->external_unit = g_strdup (unit);
+  self->external_projected_from = projected_from;
+
+  g_hash_table_remove_all (self->series);
+  g_array_set_size (self->years, 0);
+  g_hash_table_iter_init (&iter, series);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &points))
+    for (guint k = 0; k < points->len; k++)
+      {
+        guint point_year = g_array_index (points, TanluSeriesPoint, k).year;
+
+        if (!g_hash_table_contains (years, GUINT_TO_POINTER (point_year)))
+          {
+            g_hash_table_add (years, GUINT_TO_POINTER (point_year));
+            g_array_append_val (self->years, point_year);
+          }
+      }
+  g_array_sort (self->years, compare_years);
+
+  g_hash_table_unref (self->series);
+  self->series = series;
+
+  g_free (self->indicator);
+  self->indicator = g_strdup (key);
+
+  if (year == 0 && self->years->len > 0)
+    year = g_array_index (self->years, guint, self->years->len - 1);
+  self->year = year;
+  update_values (self);
+  self->generation++;
+}
+
+/**
+ * tanlu_map_data_get_external:
+ * @chinese: the language of the title
+ * @title: (out) (optional) (transfer none): what the series are
+ * @unit: (out) (optional) (transfer none): their unit
+ * @projected_from: (out) (optional): the first projected year, or 0
+ *
+ * Returns: whether the map shows series given with
+ *   tanlu_map_data_set_external()
+ */
+gboolean
+tanlu_map_data_get_external (TanluMapData  *self,
+                             gboolean       chinese,
+                             const char   **title,
+                             const char   **unit,
+                             guint         *projected_from)
+{
+  if (title != NULL)
+    *title = self->external_title[chinese ? 1 : 0];
+  if (unit != NULL)
+    *unit = self->external_unit;
+  if (projected_from != NULL)
+    *projected_from = self->external_projected_from;
+
+  return self->external;
 }
 
 /**
@@ -660,6 +790,12 @@ tanlu_map_data_get_source_text (TanluMapData *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (NULL);
+
+  if (self->external)
+    {
+      g_string_append (text, self->external_source[chinese ? 1 : 0]);
+      return g_string_free (text, FALSE);
+    }
 
   for (guint i = 0; i < self->regions->len; i++)
     {

@@ -66,6 +66,21 @@ gboolean             tanlu_map_data_set_indicator     (TanluMapData        *self
                                                        const char          *indicator_code,
                                                        guint                year,
                                                        GError             **error);
+void                 tanlu_map_data_set_external      (TanluMapData        *self,
+                                                       const char          *key,
+                                                       const char          *title_en,
+                                                       const char          *title_zh,
+                                                       const char          *unit,
+                                                       const char          *source_en,
+                                                       const char          *source_zh,
+                                                       GHashTable          *series,
+                                                       guint                projected_from,
+                                                       guint                year);
+gboolean             tanlu_map_data_get_external      (TanluMapData        *self,
+                                                       gboolean             chinese,
+                                                       const char         **title,
+                                                       const char         **unit,
+                                                       guint               *projected_from);
 void                 tanlu_map_data_set_change_base   (TanluMapData        *self,
                                                        guint                base_year);
 guint                tanlu_map_data_get_change_base   (TanluMapData        *self);

@@ -600,6 +600,8 @@ unit_factor (TanluMapData        *data,
                                                             tanlu_map_data_get_indicator (data));
   const char *unit = indicator != NULL ? tanlu_indicator_get_unit (indicator) : NULL;
 
+  tanlu_map_data_get_external (data, FALSE, NULL, &unit, NULL);
+
   /* Changes are shown in per cent, whatever the indicator's unit. */
   if (tanlu_map_data_get_change_base (data) != 0)
     {
@@ -656,13 +658,30 @@ tanlu_map_get_title (TanluMapData       *data,
 {
   TanluIndicator *indicator = tanlu_store_lookup_indicator (tanlu_map_data_get_store (data),
                                                             tanlu_map_data_get_indicator (data));
-  const char *name;
+  gboolean chinese = language == TANLU_CHART_LANGUAGE_CHINESE;
+  const char *name = NULL;
+  guint projected_from = 0;
+
+  if (tanlu_map_data_get_external (data, chinese, &name, NULL, &projected_from))
+    {
+      guint year = tanlu_map_data_get_year (data);
+      guint base = tanlu_map_data_get_change_base (data);
+      const char *projected = projected_from != 0 && year >= projected_from
+                                ? (chinese ? "（预测）" : " (projected)")
+                                : "";
+
+      if (base != 0)
+        return chinese ? g_strdup_printf ("%u 年%s较 %u 年变化%s", year, name, base, projected)
+                       : g_strdup_printf ("%s, change from %u to %u%s", name, base, year, projected);
+
+      return chinese ? g_strdup_printf ("%u 年%s%s", year, name, projected)
+                     : g_strdup_printf ("%s, %u%s", name, year, projected);
+    }
 
   if (indicator == NULL)
     return g_strdup ("");
 
-  name = language == TANLU_CHART_LANGUAGE_CHINESE ? tanlu_indicator_get_name_zh (indicator)
-                                                   : tanlu_indicator_get_name_en (indicator);
+  name = chinese ? tanlu_indicator_get_name_zh (indicator) : tanlu_indicator_get_name_en (indicator);
 
   if (tanlu_map_data_get_change_base (data) != 0)
     return language == TANLU_CHART_LANGUAGE_CHINESE

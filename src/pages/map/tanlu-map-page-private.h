@@ -6,5 +6,7 @@
 G_BEGIN_DECLS
 
 GtkWidget *_tanlu_map_page_get_layer (TanluMapPage *self);
+void       _tanlu_map_page_show_indicator (TanluMapPage *self,
+                                           const char   *code);
 
 G_END_DECLS

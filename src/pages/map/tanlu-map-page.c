@@ -9,6 +9,8 @@
 #include "tanlu-map-page-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "geo/tanlu-boundaries.h"
+#include "pathways/tanlu-pathway-library.h"
+#include "store/tanlu-source.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -33,7 +35,25 @@
 #define FIT_MARGIN 0.15   /* zoom levels left around a fitted region */
 
 static const char * const method_keys[] = { "quantile", "equal", "jenks", "custom" };
-static const guint change_bases[] = { 0, 2005, 2015 };
+static const guint change_bases[] = { 0, 2005, 2015, 2019 };
+
+/* Pathway modes: the map shows a preset's emissions, or the difference
+ * between two presets, for every region of the map. */
+#define PATHWAY_PREFIX "pathway:"
+
+static const struct
+{
+  const char *key;
+  TanluPreset preset;
+  int         minus;   /* a preset, or -1 */
+} pathway_modes[] = {
+  { PATHWAY_PREFIX "trend", TANLU_PRESET_TREND, -1 },
+  { PATHWAY_PREFIX "targets", TANLU_PRESET_TARGETS, -1 },
+  { PATHWAY_PREFIX "accelerated", TANLU_PRESET_ACCELERATED, -1 },
+  { PATHWAY_PREFIX "targets-trend", TANLU_PRESET_TARGETS, TANLU_PRESET_TREND },
+  { PATHWAY_PREFIX "accelerated-trend", TANLU_PRESET_ACCELERATED, TANLU_PRESET_TREND },
+  { PATHWAY_PREFIX "accelerated-targets", TANLU_PRESET_ACCELERATED, TANLU_PRESET_TARGETS },
+};
 
 struct _TanluMapPage
 {
@@ -273,7 +293,8 @@ display_factor (TanluMapPage *self)
     return 100;
 
   indicator = tanlu_store_lookup_indicator (get_store (self), tanlu_map_data_get_indicator (data));
-  if (indicator != NULL && tanlu_chart_unit_is_mt_co2 (tanlu_indicator_get_unit (indicator)))
+  if ((indicator != NULL && tanlu_chart_unit_is_mt_co2 (tanlu_indicator_get_unit (indicator))) ||
+      tanlu_map_data_get_external (data, FALSE, NULL, NULL, NULL))
     return tanlu_chart_unit_scale_factor (style->unit_scale);
 
   return 1;
@@ -447,6 +468,133 @@ update_marker_visibility (TanluMapPage *self)
                                          7.5);
 }
 
+static char *
+preset_name (TanluPreset preset,
+             gboolean    in_chinese)
+{
+  return g_strdup (tanlu_preset_get_name (preset, in_chinese));
+}
+
+static char *
+pathway_mode_title (guint    mode,
+                    gboolean in_chinese)
+{
+  g_autofree char *name = preset_name (pathway_modes[mode].preset, in_chinese);
+  g_autofree char *other = NULL;
+
+  if (pathway_modes[mode].minus < 0)
+    return in_chinese ? g_strdup_printf ("“%s”路径的二氧化碳排放", name)
+                      : g_strdup_printf ("CO₂ emissions, the “%s” pathway", name);
+
+  other = preset_name (pathway_modes[mode].minus, in_chinese);
+  return in_chinese ? g_strdup_printf ("二氧化碳排放：“%s”减“%s”", name, other)
+                    : g_strdup_printf ("CO₂ emissions, “%s” less “%s”", name, other);
+}
+
+/* Where a pathway map's figures come from: the pathways, the inventories
+ * they start from and the GDP projections that drive them. */
+static char *
+pathway_source (TanluMapPage *self,
+                gboolean      in_chinese)
+{
+  static const char * const keys[] = { "ceads-provinces", "ceads-cities", "gcam-china-projection" };
+  g_autoptr(GString) text = g_string_new (
+    in_chinese ? "碳路按各地区预设参数计算的排放路径，从最近的观测年起为预测，不是观测值"
+               : "Pathways Tanlu computed from each region's presets, projected from its latest "
+                 "observed year; not observations");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      TanluSource *source = tanlu_store_lookup_source (get_store (self), keys[i]);
+
+      if (source == NULL || (i == 1) != (self->level == TANLU_REGION_LEVEL_CITY))
+        continue;
+      g_string_append_printf (text, "%s%s. %s", in_chinese ? "；" : "; ",
+                              in_chinese ? tanlu_source_get_title_zh (source)
+                                         : tanlu_source_get_title_en (source),
+                              tanlu_source_get_citation (source));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Colours the map by a pathway mode: runs the presets of every region on
+ * the map (regions without emissions have none) and hands the series to
+ * the map. */
+static gboolean
+show_pathways (TanluMapPage  *self,
+               TanluMapData  *data,
+               guint          year,
+               GError       **error)
+{
+  TanluPathwayLibrary *library = tanlu_context_get_pathways (get_context (self));
+  g_autoptr(GHashTable) series = NULL;
+  g_autofree char *title_en = NULL;
+  g_autofree char *title_zh = NULL;
+  g_autofree char *source_en = NULL;
+  g_autofree char *source_zh = NULL;
+  guint projected_from = G_MAXUINT;
+  guint mode;
+
+  for (mode = 0; mode < G_N_ELEMENTS (pathway_modes); mode++)
+    if (g_str_equal (pathway_modes[mode].key, self->indicator))
+      break;
+  if (mode == G_N_ELEMENTS (pathway_modes))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no indicator “%s”"),
+                   self->indicator);
+      return FALSE;
+    }
+
+  /* The same mode on the same map only moves the year. */
+  if (g_strcmp0 (tanlu_map_data_get_indicator (data), self->indicator) == 0 &&
+      tanlu_map_data_get_external (data, FALSE, NULL, NULL, NULL))
+    return tanlu_map_data_set_indicator (data, self->indicator, year, error);
+
+  series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    {
+      TanluRegion *region = tanlu_map_data_get_region (data, i)->region;
+      const char *key = tanlu_region_get_key (region);
+      g_autoptr(TanluPathway) pathway = NULL;
+      g_autoptr(TanluPathway) reference = NULL;
+      GArray *points;
+
+      pathway = tanlu_pathway_library_run_preset (library, key, pathway_modes[mode].preset, NULL);
+      if (pathway != NULL && pathway_modes[mode].minus >= 0)
+        reference = tanlu_pathway_library_run_preset (library, key, pathway_modes[mode].minus,
+                                                      NULL);
+      if (pathway == NULL || (pathway_modes[mode].minus >= 0 && reference == NULL))
+        continue;
+
+      /* History from the pathway's first year for values and changes;
+       * a difference exists only where the pathways do. */
+      points = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
+      for (guint y = reference != NULL ? pathway->base_year : pathway->first_year;
+           y <= pathway->end_year; y++)
+        {
+          TanluSeriesPoint point = { y, tanlu_pathway_get (pathway, TANLU_PATHWAY_CO2, y), 0 };
+
+          if (reference != NULL)
+            point.value -= tanlu_pathway_get (reference, TANLU_PATHWAY_CO2, y);
+          if (!isnan (point.value))
+            g_array_append_val (points, point);
+        }
+      projected_from = MIN (projected_from, pathway->base_year + 1);
+      g_hash_table_insert (series, GUINT_TO_POINTER (tanlu_region_get_code (region)), points);
+    }
+
+  title_en = pathway_mode_title (mode, FALSE);
+  title_zh = pathway_mode_title (mode, TRUE);
+  source_en = pathway_source (self, FALSE);
+  source_zh = pathway_source (self, TRUE);
+  tanlu_map_data_set_external (data, self->indicator, title_en, title_zh, "Mt CO₂", source_en,
+                               source_zh, g_steal_pointer (&series),
+                               projected_from == G_MAXUINT ? 0 : projected_from,
+                               year != 0 ? year : 2030);
+  return TRUE;
+}
+
 /* Shows the current level, indicator and year with the chosen classes. */
 static void
 reload (TanluMapPage *self)
@@ -467,7 +615,15 @@ reload (TanluMapPage *self)
   if (current_data (self) != NULL)
     year = tanlu_map_data_get_year (current_data (self));
 
-  if (!tanlu_map_data_set_indicator (data, self->indicator, year, &error))
+  if (g_str_has_prefix (self->indicator, PATHWAY_PREFIX))
+    {
+      if (!show_pathways (self, data, year, &error))
+        {
+          show_message (self, error->message);
+          return;
+        }
+    }
+  else if (!tanlu_map_data_set_indicator (data, self->indicator, year, &error))
     {
       show_message (self, error->message);
       return;
@@ -939,6 +1095,16 @@ fill_indicators (TanluMapPage *self)
       gtk_string_list_append (names, tanlu_indicator_get_name (indicator));
     }
 
+  for (guint mode = 0; mode < G_N_ELEMENTS (pathway_modes); mode++)
+    {
+      g_autofree char *title = pathway_mode_title (mode, chinese ());
+
+      if (g_str_equal (pathway_modes[mode].key, self->indicator))
+        selected = self->indicator_codes->len;
+      g_ptr_array_add (self->indicator_codes, g_strdup (pathway_modes[mode].key));
+      gtk_string_list_append (names, title);
+    }
+
   self->updating = TRUE;
   gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->indicator_dropdown, selected);
@@ -948,7 +1114,8 @@ fill_indicators (TanluMapPage *self)
 static void
 create_options (TanluMapPage *self)
 {
-  const char *shows[] = { _("Values"), _("Change since 2005"), _("Change since 2015"), NULL };
+  const char *shows[] = { _("Values"), _("Change since 2005"), _("Change since 2015"),
+                          _("Change since 2019, the latest observed year"), NULL };
   const char *method_names[] = { _("Quantiles"), _("Equal intervals"),
                                  _("Natural breaks (Jenks)"), _("Custom breaks"), NULL };
   const char *palettes[] = { _("Sequential"), _("Diverging"), NULL };
@@ -1379,4 +1546,24 @@ tanlu_map_page_remove_markers (TanluMapPage *self,
       shumate_marker_layer_remove_marker (self->marker_layer, l->data);
   g_list_free (markers);
   update_marker_visibility (self);
+}
+
+/**
+ * _tanlu_map_page_show_indicator:
+ * @code: an indicator's code, or a pathway mode such as "pathway:targets"
+ *
+ * Chooses what the map shows, as the options' Indicator list does.
+ */
+void
+_tanlu_map_page_show_indicator (TanluMapPage *self,
+                                const char   *code)
+{
+  for (guint i = 0; i < self->indicator_codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->indicator_codes, i), code))
+      {
+        gtk_drop_down_set_selected (self->indicator_dropdown, i);
+        return;
+      }
+
+  g_return_if_reached ();
 }

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tanlu-lever-editor.h"
+#include "tanlu-lever-editor-private.h"
 
 /* One lever of a pathway as a small chart of its keyframes, to drag.
  *
@@ -774,4 +774,27 @@ tanlu_lever_editor_select (TanluLeverEditor *self,
   g_return_if_fail (TANLU_IS_LEVER_EDITOR (self));
 
   set_selected (self, year);
+}
+
+/**
+ * _tanlu_lever_editor_get_point:
+ *
+ * Where the keyframe of @year is drawn, for tests that drag it.
+ *
+ * Returns: whether there is a keyframe in @year
+ */
+gboolean
+_tanlu_lever_editor_get_point (TanluLeverEditor *self,
+                               guint             year,
+                               double           *x,
+                               double           *y)
+{
+  double value;
+
+  if (!find_keyframe (self->own, year, &value) && !find_keyframe (self->resolved, year, &value))
+    return FALSE;
+
+  *x = x_of (self, year);
+  *y = y_of (self, value);
+  return TRUE;
 }
