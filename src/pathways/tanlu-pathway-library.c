@@ -813,9 +813,22 @@ tanlu_pathway_library_resolve (TanluPathwayLibrary     *self,
   if (preset >= 0)
     {
       const TanluPathwaySpec *last = g_ptr_array_index (chain, chain->len - 1);
-      TanluPathwayInputs *inputs =
-        tanlu_pathway_library_get_inputs (self, code, tanlu_pathway_spec_get_gdp_series (spec),
-                                          tanlu_pathway_spec_get_population_series (spec), error);
+      const char *gdp_series = NULL, *population_series = NULL;
+      TanluPathwayInputs *inputs;
+
+      /* The preset is made with the drivers the pathway will run with:
+       * its own, or the nearest parent's. */
+      for (guint i = 0; i < chain->len; i++)
+        {
+          const TanluPathwaySpec *link = g_ptr_array_index (chain, i);
+
+          if (gdp_series == NULL)
+            gdp_series = tanlu_pathway_spec_get_gdp_series (link);
+          if (population_series == NULL)
+            population_series = tanlu_pathway_spec_get_population_series (link);
+        }
+
+      inputs = tanlu_pathway_library_get_inputs (self, code, gdp_series, population_series, error);
 
       if (inputs == NULL ||
           !(resolved = tanlu_preset_make_spec (preset, tanlu_pathway_spec_get_region (last),

@@ -117,8 +117,16 @@ keyframes_equal (const GArray *a,
   if (a == NULL || b == NULL)
     return a == b;
 
-  return a->len == b->len &&
-         memcmp (a->data, b->data, a->len * sizeof (TanluKeyframe)) == 0;
+  if (a->len != b->len)
+    return FALSE;
+
+  /* Field by field: a keyframe's padding is not part of it. */
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, TanluKeyframe, i).year != g_array_index (b, TanluKeyframe, i).year ||
+        g_array_index (a, TanluKeyframe, i).value != g_array_index (b, TanluKeyframe, i).value)
+      return FALSE;
+
+  return TRUE;
 }
 
 /**
@@ -352,6 +360,26 @@ tanlu_lever_to_string (TanluLever lever)
 
   ensure_sector_lever_keys ();
   return sector_lever_keys[lever - TANLU_LEVER_SECTOR_FIRST];
+}
+
+/**
+ * tanlu_lever_get_path:
+ *
+ * Returns: (transfer full): where the lever is written in a spec, such as
+ *   "levers.gdp_growth_pct" or
+ *   "levers.sectors.industry.co2_intensity_change_pct", for messages
+ */
+char *
+tanlu_lever_get_path (TanluLever lever)
+{
+  g_return_val_if_fail (lever < TANLU_N_LEVERS, NULL);
+
+  if (lever < TANLU_LEVER_SECTOR_FIRST)
+    return g_strconcat ("levers.", lever_keys[lever], NULL);
+
+  return g_strdup_printf ("levers.sectors.%s.%s",
+                          tanlu_sector_group_to_string (lever - TANLU_LEVER_SECTOR_FIRST),
+                          lever_keys[TANLU_LEVER_INTENSITY_CHANGE]);
 }
 
 /**

@@ -144,6 +144,7 @@ TanluPathwaySpec *tanlu_pathway_spec_new_from_json     (const char        *json,
 char             *tanlu_pathway_spec_to_json           (const TanluPathwaySpec *self);
 
 const char       *tanlu_lever_to_string                (TanluLever         lever);
+char             *tanlu_lever_get_path                 (TanluLever         lever);
 gboolean          tanlu_lever_is_rate                  (TanluLever         lever);
 gboolean          tanlu_lever_check_value              (TanluLever         lever,
                                                         double             value);

@@ -475,11 +475,13 @@ check_keyframes (const TanluPathwaySpec    *spec,
 
           if (keyframe->year < inputs->base_year || keyframe->year > TANLU_PATHWAY_MAX_YEAR)
             {
+              g_autofree char *path = tanlu_lever_get_path (lever);
+
               g_set_error (error, TANLU_PATHWAY_ERROR, TANLU_PATHWAY_ERROR_INVALID,
-                           _("“levers.%s.%u”: the keyframe is outside the pathway's years: it "
-                             "must be from the base year %u of %s to %d"),
-                           tanlu_lever_to_string (lever), keyframe->year, inputs->base_year,
-                           region_display (inputs), TANLU_PATHWAY_MAX_YEAR);
+                           _("“%s.%u”: the keyframe is outside the pathway's years: it must be "
+                             "from the base year %u of %s to %d"),
+                           path, keyframe->year, inputs->base_year, region_display (inputs),
+                           TANLU_PATHWAY_MAX_YEAR);
               return FALSE;
             }
         }

@@ -113,12 +113,134 @@ fill_at_version (sqlite3 *db,
                            &error));
       g_assert_no_error (error);
     }
+
+  if (version >= 2)
+    {
+      g_assert_true (
+        _tanlu_store_exec (db,
+                           "INSERT INTO import_log (id, path, kind, started_at, finished_at,"
+                           " n_observations, n_replaced) VALUES (1, '/fixture/old.csv', 'csv',"
+                           " '2024-01-01T00:00:00Z', '2024-01-01T00:00:01Z', 1, 0);",
+                           &error));
+      g_assert_no_error (error);
+    }
+
+  if (version >= 3)
+    {
+      g_assert_true (
+        _tanlu_store_exec (db,
+                           "INSERT INTO basemap_feature (id, kind, detail, source_id, min_lon,"
+                           " min_lat, max_lon, max_lat, geometry) VALUES (1, 'land', 0, 1,"
+                           " 100, 20, 110, 30, x'00');",
+                           &error));
+      g_assert_no_error (error);
+    }
+
+  if (version >= 4)
+    {
+      g_assert_true (
+        _tanlu_store_exec (db,
+                           "INSERT INTO source (id, key, title_zh, title_en, citation, projection)"
+                           " VALUES (2, 'fixture-projection', '测试预测', 'Fixture projection',"
+                           " 'Made up', 1);"
+                           "INSERT INTO pathway (id, name, region, spec, created_at, modified_at)"
+                           " VALUES (1, 'Fixture saved before', '510000',"
+                           " '{\"region\": \"510000\", \"parent\": \"targets\"}',"
+                           " '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+                           "INSERT INTO policy_document (id, title_zh, level, region_code,"
+                           " seed_file, seed_offset) VALUES ('fixture-plan', '测试规划',"
+                           " 'province', 510000, 'fixture.txt', 0);"
+                           "INSERT INTO policy_target (document_id, region_code, indicator,"
+                           " target_year, base_year, value, qualifier, unit, quote,"
+                           " quote_offset) VALUES ('fixture-plan', 510000, 'co2_peak_year', 2030,"
+                           " NULL, 2030, 'at_most', 'year', '测试：2030年前达峰', 0);",
+                           &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* What version 4 adds works on an upgraded database: the projection flag
+ * of sources, saved pathways, and policy targets. */
+static void
+check_version_4 (TanluStore *store,
+                 guint       from_version)
+{
+  static const TanluPolicyDocument document = {
+    .id = "fixture-after",
+    .title_zh = "升级后的测试规划",
+    .level = "province",
+    .region_code = 510000,
+    .seed_file = "fixture-after.txt",
+  };
+  TanluPolicyTarget target = {
+    .document_id = (char *) "fixture-after",
+    .region_code = 510000,
+    .indicator = (char *) "co2_intensity_reduction_pct",
+    .target_year = 2025,
+    .base_year = 2020,
+    .value = 19.5,
+    .qualifier = TANLU_TARGET_AT_LEAST,
+    .unit = (char *) "%",
+    .quote = (char *) "测试：单位地区生产总值二氧化碳排放下降19.5%",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pathways = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(TanluStoredPathway) saved = NULL;
+  guint n_before = from_version >= 4 ? 1 : 0;
+  gint64 id;
+
+  /* Sources from before are observations. */
+  g_assert_false (tanlu_source_is_projection (tanlu_store_lookup_source (store, "fixture")));
+
+  id = tanlu_store_save_pathway (store, 0, "Fixture – after the upgrade", "510000",
+                                 "{\"region\": \"510000\", \"parent\": \"trend\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  pathways = tanlu_store_list_pathways (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pathways->len, ==, n_before + 1);
+  saved = tanlu_store_lookup_pathway (store, "Fixture – after the upgrade", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (saved->id, ==, id);
+  g_assert_cmpstr (saved->region, ==, "510000");
+  g_assert_cmpstr (saved->spec, ==, "{\"region\": \"510000\", \"parent\": \"trend\"}");
+
+  /* A name is a pathway's own. */
+  g_assert_cmpint (tanlu_store_save_pathway (store, 0, "Fixture – after the upgrade", "500000",
+                                             "{\"region\": \"500000\"}", &error),
+                   ==, 0);
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (tanlu_store_add_policy_document (store, &document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tanlu_store_add_policy_target (store, &target, &error), >, 0);
+  g_assert_no_error (error);
+  targets = tanlu_store_list_policy_targets (store, 510000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, n_before + 1);
+
+  if (from_version >= 4)
+    {
+      g_autoptr(TanluStoredPathway) before = NULL;
+
+      g_assert_true (
+        tanlu_source_is_projection (tanlu_store_lookup_source (store, "fixture-projection")));
+      before = tanlu_store_lookup_pathway (store, "Fixture saved before", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (before);
+      g_assert_cmpstr (before->spec, ==, "{\"region\": \"510000\", \"parent\": \"targets\"}");
+      g_assert_cmpstr (before->created_at, ==, "2025-01-01T00:00:00Z");
+    }
 }
 
 static void
 test_store_migrations (void)
 {
-  for (guint version = 0; version < TANLU_STORE_SCHEMA_VERSION; version++)
+  /* Every earlier version, and the current one reopened */
+  for (guint version = 0; version <= TANLU_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *dir = tanlu_test_make_tmpdir ();
       g_autofree char *path = g_build_filename (dir, "old.db", NULL);
@@ -148,6 +270,8 @@ test_store_migrations (void)
       if (version == 0)
         {
           g_assert_cmpuint (tanlu_store_count_observations (store, &error), ==, 0);
+          g_assert_cmpuint (query_uint (_tanlu_store_get_db (store),
+                                        "SELECT count (*) FROM pathway"), ==, 0);
           g_clear_object (&store);
           tanlu_test_remove_tree (dir);
           continue;
@@ -161,6 +285,15 @@ test_store_migrations (void)
       g_assert_no_error (error);
       g_assert_cmpuint (series->len, ==, 1);
       g_assert_cmpfloat (g_array_index (series, TanluSeriesPoint, 0).value, ==, 42.5);
+      if (version >= 2)
+        g_assert_cmpuint (query_uint (_tanlu_store_get_db (store),
+                                      "SELECT count (*) FROM import_log"
+                                      " WHERE path = '/fixture/old.csv'"),
+                          ==, 1);
+      if (version >= 3)
+        g_assert_cmpuint (query_uint (_tanlu_store_get_db (store),
+                                      "SELECT count (*) FROM basemap_feature"),
+                          ==, 1);
 
       /* …and what the new version adds works on them: replacing a value
        * keeps the old one. */
@@ -172,6 +305,8 @@ test_store_migrations (void)
       g_assert_true (tanlu_store_commit (store, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 1);
+
+      check_version_4 (store, version);
 
       g_clear_object (&store);
       tanlu_test_remove_tree (dir);
