@@ -30,6 +30,7 @@ struct _TanluPathwayLibrary
 
   TanluStore        *store;
   GHashTable        *inputs;   /* "code|gdp|population" → TanluPathwayInputs */
+  GHashTable        *presets;  /* "code|preset|gdp|population" → TanluPathwaySpec */
   TanluPathwaySpec  *draft;    /* a saved pathway being edited, not saved yet */
 };
 
@@ -50,6 +51,7 @@ tanlu_pathway_library_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->inputs, g_hash_table_unref);
+  g_clear_pointer (&self->presets, g_hash_table_unref);
   g_clear_pointer (&self->draft, tanlu_pathway_spec_unref);
 
   G_OBJECT_CLASS (tanlu_pathway_library_parent_class)->finalize (object);
@@ -77,6 +79,8 @@ tanlu_pathway_library_init (TanluPathwayLibrary *self)
 {
   self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) tanlu_pathway_inputs_free);
+  self->presets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) tanlu_pathway_spec_unref);
 }
 
 TanluPathwayLibrary *
@@ -111,6 +115,7 @@ tanlu_pathway_library_invalidate (TanluPathwayLibrary *self)
   g_return_if_fail (TANLU_IS_PATHWAY_LIBRARY (self));
 
   g_hash_table_remove_all (self->inputs);
+  g_hash_table_remove_all (self->presets);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -814,7 +819,9 @@ tanlu_pathway_library_resolve (TanluPathwayLibrary     *self,
     {
       const TanluPathwaySpec *last = g_ptr_array_index (chain, chain->len - 1);
       const char *gdp_series = NULL, *population_series = NULL;
+      g_autofree char *key = NULL;
       TanluPathwayInputs *inputs;
+      TanluPathwaySpec *cached;
 
       /* The preset is made with the drivers the pathway will run with:
        * its own, or the nearest parent's. */
@@ -828,12 +835,22 @@ tanlu_pathway_library_resolve (TanluPathwayLibrary     *self,
             population_series = tanlu_pathway_spec_get_population_series (link);
         }
 
-      inputs = tanlu_pathway_library_get_inputs (self, code, gdp_series, population_series, error);
-
-      if (inputs == NULL ||
-          !(resolved = tanlu_preset_make_spec (preset, tanlu_pathway_spec_get_region (last),
-                                               inputs, error)))
-        return NULL;
+      /* A preset follows from the data alone: made once, until the data
+       * change. */
+      key = g_strdup_printf ("%u|%d|%s|%s", code, preset, gdp_series ? gdp_series : "",
+                             population_series ? population_series : "");
+      if ((cached = g_hash_table_lookup (self->presets, key)) == NULL)
+        {
+          inputs = tanlu_pathway_library_get_inputs (self, code, gdp_series, population_series,
+                                                     error);
+          if (inputs == NULL ||
+              !(cached = tanlu_preset_make_spec (preset, tanlu_pathway_spec_get_region (last),
+                                                 inputs, error)))
+            return NULL;
+          g_hash_table_insert (self->presets, g_steal_pointer (&key), cached);
+        }
+      resolved = tanlu_pathway_spec_copy (cached);
+      tanlu_pathway_spec_set_region (resolved, tanlu_pathway_spec_get_region (last));
     }
   else
     resolved = tanlu_pathway_spec_new (NULL, NULL);

@@ -1944,16 +1944,18 @@ export_table_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                  */
 
+/* While a point is dragged only the chart follows, so every movement
+ * draws at once; the rest catches up when the drag ends. */
 static void
 refresh (TanluPathwaysPage *self,
          gboolean           everything)
 {
   show_main_chart (self);
-  fill_table (self);
-  fill_checks (self);
 
   if (everything)
     {
+      fill_table (self);
+      fill_checks (self);
       show_notes (self);
       show_difference_charts (self);
     }
