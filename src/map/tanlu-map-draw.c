@@ -600,7 +600,12 @@ unit_factor (TanluMapData        *data,
                                                             tanlu_map_data_get_indicator (data));
   const char *unit = indicator != NULL ? tanlu_indicator_get_unit (indicator) : NULL;
 
-  tanlu_map_data_get_external (data, FALSE, NULL, &unit, NULL);
+  {
+    const char *external_unit;
+
+    if (tanlu_map_data_get_external (data, FALSE, NULL, &external_unit, NULL))
+      unit = external_unit;
+  }
 
   /* Changes are shown in per cent, whatever the indicator's unit. */
   if (tanlu_map_data_get_change_base (data) != 0)

@@ -1468,6 +1468,7 @@ set_keyframe_action (GtkWidget  *widget,
 
   if (!tanlu_lever_check_value (lever, value))
     {
+      /* xgettext:no-c-format */
       toast (self, _("A rate must be above −100 % a year, and an amount zero or more"));
       return;
     }
