@@ -276,10 +276,11 @@ run_info (const char *db_path)
 
   g_print (_("Database: %s (schema %u)\n"), tanlu_store_get_path (store),
            tanlu_store_get_schema_version (store));
-  g_print (_("Regions: %u nation, %u provincial units, %u prefecture-level units, %u groups\n"),
+  g_print (_("Regions: %u nation, %u provincial units, %u prefecture-level units, %u groups; "
+             "%u former units\n"),
            counts.n_regions[TANLU_REGION_LEVEL_NATION],
            counts.n_regions[TANLU_REGION_LEVEL_PROVINCE], counts.n_regions[TANLU_REGION_LEVEL_CITY],
-           counts.n_regions[TANLU_REGION_LEVEL_GROUP]);
+           counts.n_regions[TANLU_REGION_LEVEL_GROUP], counts.n_former_regions);
   g_print (_("Boundaries: %u\n"), counts.n_boundaries);
   g_print (_("Indicators: %u\n"), counts.n_indicators);
   g_print (_("Observations: %'u\n"), counts.n_observations);
@@ -310,12 +311,13 @@ typedef struct
 } ExportState;
 
 static gboolean
-export_observation (TanluRegion    *region,
-                    TanluIndicator *indicator,
-                    guint           year,
-                    double          value,
-                    TanluSource    *source,
-                    gpointer        user_data)
+export_observation (TanluRegion                   *region,
+                    TanluIndicator                *indicator,
+                    guint                          year,
+                    double                         value,
+                    TanluSource                   *source,
+                    const TanluObservationDetails *details,
+                    gpointer                       user_data)
 {
   ExportState *state = user_data;
   g_autofree char *number = tanlu_csv_format_double (value);
@@ -332,6 +334,20 @@ export_observation (TanluRegion    *region,
   tanlu_csv_append_field (line, tanlu_indicator_get_unit (indicator));
   g_string_append_c (line, ',');
   tanlu_csv_append_field (line, tanlu_source_get_title_en (source));
+  g_string_append_c (line, ',');
+  /* Every figure with its citation and where it was read: the file, sheet
+   * and cell (or line), the code the file used when it was an old one, and
+   * when it was imported here. */
+  tanlu_csv_append_field (line, tanlu_source_get_citation (source));
+  g_string_append_c (line, ',');
+  tanlu_csv_append_field (line, details->origin != NULL ? details->origin : "");
+  if (details->source_code != 0)
+    g_string_append_printf (line, ",%u,", details->source_code);
+  else
+    g_string_append (line, ",,");
+  tanlu_csv_append_field (line, details->imported_at != NULL ? details->imported_at : "");
+  g_string_append_c (line, ',');
+  tanlu_csv_append_field (line, tanlu_source_is_projection (source) ? "projection" : "observed");
   g_string_append_c (line, '\n');
 
   return fwrite (line->str, 1, line->len, state->stream) == line->len;
@@ -414,7 +430,9 @@ run_export (const char  *db_path,
       n_codes = 1;
     }
 
-  fputs ("region_code,region_name_zh,region_name_en,indicator,year,value,unit,source\n", stdout);
+  fputs ("region_code,region_name_zh,region_name_en,indicator,year,value,unit,source,citation,"
+         "origin,source_code,imported_at,kind\n",
+         stdout);
 
   for (guint i = 0; i < n_codes; i++)
     {

@@ -99,6 +99,14 @@ derive_ceads (const char *manifest,
             goto failed;
           g_print ("wrote %s\n", path);
         }
+
+      {
+        g_autofree char *path = g_build_filename (output_dir, "incomplete.csv", NULL);
+
+        if (!tanlu_dataset_write_incomplete (store, path, &error))
+          goto failed;
+        g_print ("wrote %s\n", path);
+      }
     }
 
   g_clear_object (&store);

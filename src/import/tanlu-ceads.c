@@ -200,6 +200,14 @@ static const struct
   guint       code;
 } city_aliases[] = {
   { "新疆伊犁州直属县", 654000 },
+  /* The municipalities, by their own names: Beijing, Tianjin and Shanghai
+   * have one prefecture-level entry today, their districts (市辖区);
+   * Chongqing has two, districts and counties, so its whole is the
+   * municipality itself. */
+  { "北京", 110100 },
+  { "天津", 120100 },
+  { "上海", 310100 },
+  { "重庆", 500000 },
 };
 
 /* Suffixes that one source writes and the other leaves out (恩施州/恩施,
@@ -545,6 +553,21 @@ check_sector_sums (TanluXlsx          *xlsx,
     }
 }
 
+/* A figure's provenance: "FILE#SHEET!CELL" (tanlu_origin_describe()
+ * writes it for people). */
+static const char *
+cell_origin (GStringChunk *origins,
+             const char   *file,
+             const char   *sheet,
+             guint         row,
+             guint         column)
+{
+  g_autofree char *reference = tanlu_cell_reference (row, column);
+  g_autofree char *origin = g_strdup_printf ("%s#%s!%s", file, sheet, reference);
+
+  return g_string_chunk_insert (origins, origin);
+}
+
 static void
 add_pending (GArray         *pending,
              TanluRegion    *region,
@@ -552,7 +575,8 @@ add_pending (GArray         *pending,
              guint           year,
              double          value,
              TanluSource    *source,
-             guint           origin)
+             guint           origin,
+             const char     *origin_text)
 {
   TanluPendingValue item = {
     .indicator_id = tanlu_indicator_get_id (indicator),
@@ -561,34 +585,115 @@ add_pending (GArray         *pending,
     .value = value,
     .source_id = tanlu_source_get_id (source),
     .origin = origin,
+    .origin_text = origin_text,
   };
 
   g_array_append_val (pending, item);
 }
 
-static void
-collect_inventory (TanluStore         *store,
-                   TanluRegion        *region,
-                   guint               year,
-                   const Inventory    *inventory,
-                   TanluSource        *source,
-                   GArray             *pending,
-                   TanluImportReport  *report)
+/* One sheet of a workbook, read, until the whole workbook is. */
+typedef struct
 {
+  TanluRegion *region;
+  guint        year;
+  char        *sheet;
+  Inventory    inventory;
+} SheetInventory;
+
+static void
+sheet_inventory_free (SheetInventory *item)
+{
+  g_free (item->sheet);
+  g_free (item);
+}
+
+static void
+collect_inventory (TanluStore           *store,
+                   const char           *file,
+                   const SheetInventory *item,
+                   const gboolean       *placeholder,
+                   TanluSource          *source,
+                   GArray               *pending,
+                   GStringChunk         *origins,
+                   TanluImportReport    *report)
+{
+  const Inventory *inventory = &item->inventory;
+  guint code = tanlu_region_get_code (item->region);
+
   for (guint k = 0; k < TANLU_CEADS_N_COLUMNS; k++)
     {
-      add_pending (pending, region, tanlu_store_lookup_indicator (store, columns[k].indicator),
-                   year, inventory->values[0][k], source, VALUE_ROW_TOTAL);
-      tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
+      if (placeholder[k])
+        {
+          report->n_missing++;
+          continue;
+        }
+      add_pending (pending, item->region, tanlu_store_lookup_indicator (store, columns[k].indicator),
+                   item->year, inventory->values[0][k], source, VALUE_ROW_TOTAL,
+                   cell_origin (origins, file, item->sheet, VALUE_ROW_TOTAL,
+                                inventory->header_column[k]));
+      tanlu_import_report_add_value (report, code, item->year);
     }
 
   for (guint s = 0; s < TANLU_CEADS_N_SECTORS; s++)
     {
-      add_pending (pending, region,
-                   tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s)), year,
-                   inventory->values[1 + s][COLUMN_TOTAL], source, inventory->sector_row[s]);
-      tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
+      add_pending (pending, item->region,
+                   tanlu_store_lookup_indicator (store, tanlu_ceads_sector_indicator (s)), item->year,
+                   inventory->values[1 + s][COLUMN_TOTAL], source, inventory->sector_row[s],
+                   cell_origin (origins, file, item->sheet, inventory->sector_row[s],
+                                inventory->header_column[COLUMN_TOTAL]));
+      tanlu_import_report_add_value (report, code, item->year);
     }
+}
+
+/* A column that is zero for every region and year of a workbook is a
+ * placeholder (CEADs leaves scope 2 and "other energy" at zero), not a
+ * measured zero: it is stored as missing, and said so. */
+static void
+find_placeholders (const char        *file,
+                   GPtrArray         *sheets,
+                   gboolean          *placeholder,
+                   TanluImportReport *report)
+{
+  for (guint k = 0; k < TANLU_CEADS_N_COLUMNS; k++)
+    {
+      placeholder[k] = sheets->len > 1 && k != COLUMN_TOTAL;
+
+      for (guint i = 0; i < sheets->len && placeholder[k]; i++)
+        placeholder[k] = ((SheetInventory *) g_ptr_array_index (sheets, i))->inventory.values[0][k] == 0;
+
+      if (placeholder[k])
+        tanlu_import_report_warn (report,
+                                  _("“%s”: the column “%s” is zero for every region and year; it "
+                                    "is a placeholder, stored as missing rather than as zero"),
+                                  file, columns[k].name_en);
+    }
+}
+
+/* A region-year whose fuels are all zero has only its process emissions:
+ * its total is incomplete, and is flagged so. */
+static gboolean
+flag_incomplete (TanluStore            *store,
+                 const char            *file,
+                 const SheetInventory  *item,
+                 TanluImportReport     *report,
+                 GError               **error)
+{
+  g_autofree char *note = NULL;
+
+  for (guint k = 0; k < TANLU_CEADS_N_COLUMNS; k++)
+    if (g_str_has_prefix (columns[k].indicator, "co2.fuel.") && item->inventory.values[0][k] != 0)
+      return TRUE;
+
+  note = g_strdup_printf ("%s#%s: every fuel column is zero; the total is process emissions only",
+                          file, item->sheet);
+  tanlu_import_report_warn (report,
+                            _("“%s”, sheet “%s”: every fuel column is zero, so the total (%.2f Mt) "
+                              "is process emissions only; %s %u is marked incomplete"),
+                            file, item->sheet, item->inventory.values[0][COLUMN_TOTAL],
+                            tanlu_region_get_name_en (item->region), item->year);
+
+  return tanlu_store_set_incomplete (store, tanlu_region_get_code (item->region), item->year, note,
+                                     error);
 }
 
 /* Years are checked to lie in 1900–2100, so this fits in 32 bits. */
@@ -634,7 +739,9 @@ import_inventories (TanluStore               *store,
   guint n_sheets = tanlu_xlsx_get_n_sheets (xlsx);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (TanluPendingValue));
-  g_autofree Inventory *inventory = g_new (Inventory, 1);
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_inventory_free);
+  g_autoptr(GStringChunk) origins = g_string_chunk_new (64 * 1024);
+  gboolean placeholder[TANLU_CEADS_N_COLUMNS];
   guint workbook_year = 0;
 
   for (guint i = 0; i < n_sheets; i++)
@@ -706,15 +813,33 @@ import_inventories (TanluStore               *store,
           return FALSE;
         }
 
-      if (!(sheet = tanlu_xlsx_read_sheet (xlsx, i, error)) ||
-          !read_inventory (xlsx, sheet, inventory, error))
-        return FALSE;
+      {
+        SheetInventory *item = g_new0 (SheetInventory, 1);
 
-      check_sector_sums (xlsx, sheet, inventory, report);
-      collect_inventory (store, region, year, inventory, source, pending, report);
+        item->region = region;
+        item->year = year;
+        item->sheet = g_strdup (name);
+        g_ptr_array_add (sheets, item);
+
+        if (!(sheet = tanlu_xlsx_read_sheet (xlsx, i, error)) ||
+            !read_inventory (xlsx, sheet, &item->inventory, error))
+          return FALSE;
+
+        check_sector_sums (xlsx, sheet, &item->inventory, report);
+      }
 
       if (progress != NULL)
         progress ((double)(i + 1) / n_sheets, user_data);
+    }
+
+  find_placeholders (file, sheets, placeholder, report);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      SheetInventory *item = g_ptr_array_index (sheets, i);
+
+      collect_inventory (store, file, item, placeholder, source, pending, origins, report);
+      if (!flag_incomplete (store, file, item, report, error))
+        return FALSE;
     }
 
   if (report->n_values == 0)
@@ -767,6 +892,7 @@ import_cities (TanluStore               *store,
   const TanluPendingValue *repeat;
   g_autoptr(GHashTable) years_by_city = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) unmatched_names = NULL;
+  g_autoptr(GStringChunk) origins = g_string_chunk_new (64 * 1024);
   TanluIndicator *total;
   guint city_column, year_column, emission_column;
   guint n_sheets = tanlu_xlsx_get_n_sheets (xlsx);
@@ -872,7 +998,34 @@ import_cities (TanluStore               *store,
           continue;
         }
 
-      add_pending (pending, region, total, year, value, source, r);
+      /* A municipality's city figure is the whole municipality, which its
+       * provincial inventory gives already (to six digits); that one is
+       * kept. */
+      if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_PROVINCE)
+        {
+          g_autoptr(GArray) provincial = tanlu_store_get_series (store, tanlu_region_get_code (region),
+                                                                 TANLU_INDICATOR_CO2_TOTAL, NULL);
+          gboolean has_year = FALSE;
+
+          for (guint k = 0; provincial != NULL && k < provincial->len; k++)
+            has_year |= g_array_index (provincial, TanluSeriesPoint, k).year == year;
+          if (has_year)
+            {
+              if (!g_hash_table_contains (years_by_city, region))
+                {
+                  tanlu_import_report_warn (report,
+                                            _("“%s”: %s is the whole municipality, which its "
+                                              "provincial inventory gives already; that one is "
+                                              "kept"),
+                                            file, city);
+                  g_hash_table_insert (years_by_city, region, GUINT_TO_POINTER (0));
+                }
+              continue;
+            }
+        }
+
+      add_pending (pending, region, total, year, value, source, r,
+                   cell_origin (origins, file, tanlu_sheet_get_name (sheet), r, emission_column));
       g_hash_table_insert (names_by_row, GUINT_TO_POINTER (r), (gpointer)city);
 
       tanlu_import_report_add_value (report, tanlu_region_get_code (region), year);
@@ -1175,13 +1328,28 @@ tanlu_ceads_match_city (TanluStore *store,
     {
       TanluRegion *child = g_ptr_array_index (children, i);
       g_autofree char *candidate = strip_city_suffix (tanlu_region_get_name_zh (child));
+      TanluRegion *current;
 
-      if (g_str_equal (candidate, wanted))
+      if (!g_str_equal (candidate, wanted))
+        continue;
+
+      /* An old code of the same unit (469003 儋州 for 460400 儋州) is that
+       * unit. */
+      current = tanlu_store_lookup_region (store,
+                                           tanlu_store_get_current_code (store,
+                                                                         tanlu_region_get_code (child)));
+      if (current == NULL)
+        current = child;
+      /* Today's unit before a former one of the same name (南宁 before
+       * 南宁地区, split in 2002). */
+      if (found != NULL && found != current)
         {
-          if (found != NULL)
+          if (tanlu_region_is_current (found) == tanlu_region_is_current (current))
             return NULL;
-          found = child;
+          if (tanlu_region_is_current (found))
+            continue;
         }
+      found = current;
     }
 
   return found;

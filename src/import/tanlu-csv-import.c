@@ -27,6 +27,7 @@ typedef enum
   COLUMN_VALUE,
   COLUMN_UNIT,
   COLUMN_SOURCE,
+  COLUMN_ORIGIN,
   N_COLUMNS
 } CsvColumn;
 
@@ -37,6 +38,7 @@ static const char * const csv_column_names[N_COLUMNS] = {
   [COLUMN_VALUE] = "value",
   [COLUMN_UNIT] = "unit",
   [COLUMN_SOURCE] = "source",
+  [COLUMN_ORIGIN] = "origin",
 };
 
 /* Columns that `tanlu export observations` writes for people to read and
@@ -44,6 +46,10 @@ static const char * const csv_column_names[N_COLUMNS] = {
 static const char * const csv_informative_columns[] = {
   "region_name_zh",
   "region_name_en",
+  "citation",
+  "source_code",
+  "imported_at",
+  "kind",
 };
 
 static char *
@@ -229,6 +235,8 @@ tanlu_import_csv (TanluStore               *store,
   const TanluPendingValue *repeat;
   TanluIndicator *last_indicator = NULL;
   g_autoptr(GHashTable) units_checked = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) recoded = g_hash_table_new (NULL, NULL);
+  g_autoptr(GStringChunk) origins = g_string_chunk_new (64 * 1024);
   int columns[N_COLUMNS];
   TanluSource *file_source = NULL;
   int name_columns[G_N_ELEMENTS (csv_informative_columns)];
@@ -316,6 +324,7 @@ tanlu_import_csv (TanluStore               *store,
       TanluPendingValue pending;
       guint64 year;
       guint code;
+      guint source_code;
       guint line;
       double value;
 
@@ -349,8 +358,26 @@ tanlu_import_csv (TanluStore               *store,
         }
 
       text = tanlu_csv_reader_get_field (reader, columns[COLUMN_REGION_CODE]);
-      if (!parse_region_code (text, &code) ||
-          (region = tanlu_store_lookup_region (store, code)) == NULL)
+      source_code = 0;
+      if (parse_region_code (text, &code) && tanlu_store_get_current_code (store, code) != code)
+        {
+          /* An old code of a unit that lives on under a new one lands on
+           * the new one; the figure keeps the code the file used. */
+          source_code = code;
+          code = tanlu_store_get_current_code (store, code);
+          if (!g_hash_table_contains (recoded, GUINT_TO_POINTER (source_code)))
+            {
+              g_hash_table_add (recoded, GUINT_TO_POINTER (source_code));
+              tanlu_import_report_warn (report,
+                                        _("“%s”, line %u: %u is an old code of %u; its values "
+                                          "are stored under %u"),
+                                        name, line, source_code, code, code);
+            }
+        }
+      region = source_code != 0 || parse_region_code (text, &code)
+                 ? tanlu_store_lookup_region (store, code)
+                 : NULL;
+      if (region == NULL)
         {
           g_autofree char *quoted = tanlu_input_quote (text, -1);
 
@@ -462,6 +489,19 @@ tanlu_import_csv (TanluStore               *store,
       pending.value = value;
       pending.source_id = tanlu_source_get_id (source);
       pending.origin = line;
+      pending.source_code = source_code;
+      if (columns[COLUMN_ORIGIN] >= 0 &&
+          *tanlu_csv_reader_get_field (reader, columns[COLUMN_ORIGIN]) != '\0')
+        pending.origin_text =
+          g_string_chunk_insert_const (origins,
+                                       tanlu_csv_reader_get_field (reader, columns[COLUMN_ORIGIN]));
+      else
+        {
+          char where[32];
+
+          g_snprintf (where, sizeof where, "line %u", line);
+          pending.origin_text = g_string_chunk_insert (origins, where);
+        }
       g_array_append_val (values, pending);
 
       tanlu_import_report_add_value (report, code, year);

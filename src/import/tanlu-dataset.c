@@ -117,24 +117,29 @@ load_indicators (TanluStore  *store,
   return TRUE;
 }
 
-/* Reads the CSV at @path, whose first line must be @header, calling
- * @func with each further record's fields. */
+/* Called with each record of a table, its fields in the header's order. */
 typedef gboolean (*RecordFunc) (TanluStore  *store,
                                 const char  *name,
                                 guint        line,
                                 char       **fields,
+                                gpointer     user_data,
                                 GError     **error);
 
+/* Reads the CSV at @path, whose first line is @header or, after its first
+ * @n_required columns, a part of it; missing fields are given empty. */
 static gboolean
-read_table (TanluStore          *store,
-            const char          *path,
-            const char * const  *header,
-            RecordFunc           func,
-            GError             **error)
+read_table_with_optional (TanluStore          *store,
+                          const char          *path,
+                          const char * const  *header,
+                          guint                n_required,
+                          RecordFunc           func,
+                          gpointer             user_data,
+                          GError             **error)
 {
   g_autoptr(TanluCsvReader) reader = NULL;
   const char *name;
   guint n_columns = g_strv_length ((char **) header);
+  guint n_present;
 
   if (!(reader = tanlu_csv_reader_new_for_path (path, error)))
     return FALSE;
@@ -144,8 +149,10 @@ read_table (TanluStore          *store,
   if (!tanlu_csv_reader_next (reader, error))
     return FALSE;
 
-  for (guint i = 0; i < n_columns; i++)
-    if (tanlu_csv_reader_get_n_fields (reader) != n_columns ||
+  /* The required columns, then any of the optional ones, in order. */
+  n_present = tanlu_csv_reader_get_n_fields (reader);
+  for (guint i = 0; i < n_present || i < n_required; i++)
+    if (n_present < n_required || n_present > n_columns ||
         !g_str_equal (tanlu_csv_reader_get_field (reader, i), header[i]))
       {
         g_autofree char *expected = g_strjoinv (",", (char **) header);
@@ -160,22 +167,37 @@ read_table (TanluStore          *store,
       g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
       guint line = tanlu_csv_reader_get_line (reader);
 
-      if (tanlu_csv_reader_get_n_fields (reader) != n_columns)
+      if (tanlu_csv_reader_get_n_fields (reader) != n_present)
         {
           g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                       _("“%s”, line %u: expected %u fields"), name, line, n_columns);
+                       _("“%s”, line %u: expected %u fields"), name, line, n_present);
           return FALSE;
         }
 
       for (guint i = 0; i < n_columns; i++)
-        g_ptr_array_add (fields, g_strdup (tanlu_csv_reader_get_field (reader, i)));
+        g_ptr_array_add (fields, g_strdup (i < n_present ? tanlu_csv_reader_get_field (reader, i)
+                                                         : ""));
       g_ptr_array_add (fields, NULL);
 
-      if (!func (store, name, line, (char **) fields->pdata, error))
+      if (!func (store, name, line, (char **) fields->pdata, user_data, error))
         return FALSE;
     }
 
   return error == NULL || *error == NULL;
+}
+
+/* Reads the CSV at @path, whose first line must be @header, calling
+ * @func with each further record's fields. */
+static gboolean
+read_table (TanluStore          *store,
+            const char          *path,
+            const char * const  *header,
+            RecordFunc           func,
+            gpointer             user_data,
+            GError             **error)
+{
+  return read_table_with_optional (store, path, header, g_strv_length ((char **) header), func,
+                                   user_data, error);
 }
 
 static gboolean
@@ -212,6 +234,7 @@ add_policy_document (TanluStore  *store,
                      const char  *name,
                      guint        line,
                      char       **fields,
+                     gpointer     user_data,
                      GError     **error)
 {
   TanluPolicyDocument document = {
@@ -247,6 +270,7 @@ add_policy_target (TanluStore  *store,
                    const char  *name,
                    guint        line,
                    char       **fields,
+                   gpointer     user_data,
                    GError     **error)
 {
   TanluPolicyTarget target = {
@@ -315,108 +339,157 @@ load_policy (TanluStore  *store,
   documents = g_build_filename (directory, member_string (policy, "documents"), NULL);
   targets = g_build_filename (directory, member_string (policy, "targets"), NULL);
 
-  return read_table (store, documents, document_header, add_policy_document, error) &&
-         read_table (store, targets, target_header, add_policy_target, error);
+  return read_table (store, documents, document_header, add_policy_document, NULL, error) &&
+         read_table (store, targets, target_header, add_policy_target, NULL, error);
 }
 
+/* A row of regions.csv, kept until its parent is in. */
+typedef struct
+{
+  guint64           code;
+  guint64           parent;
+  TanluRegionLevel  level;
+  guint64           valid_from;
+  guint64           valid_to;
+  char            **fields;
+  guint             line;
+} RegionRow;
+
+static void
+region_row_free (RegionRow *row)
+{
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+static gboolean
+collect_region (TanluStore  *store,
+                const char  *name,
+                guint        line,
+                char       **fields,
+                gpointer     user_data,
+                GError     **error)
+{
+  GPtrArray *rows = user_data;
+  RegionRow *row = g_new0 (RegionRow, 1);
+  const char *level = fields[1];
+
+  row->fields = g_strdupv (fields);
+  row->line = line;
+  g_ptr_array_add (rows, row);
+
+  /* County-level units directly under a province count as cities, as
+   * CEADs and the maps count them. */
+  if (g_str_equal (level, "county"))
+    level = "city";
+
+  if (!tanlu_region_level_from_string (level, &row->level) ||
+      row->level == TANLU_REGION_LEVEL_GROUP ||
+      !g_ascii_string_to_unsigned (fields[0], 10, TANLU_REGION_CODE_MIN, TANLU_REGION_CODE_MAX,
+                                   &row->code, NULL) ||
+      (*fields[2] != '\0' && !g_ascii_string_to_unsigned (fields[2], 10, TANLU_REGION_CODE_MIN,
+                                                          TANLU_REGION_CODE_MAX, &row->parent,
+                                                          NULL)))
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                   _("“%s”, line %u: expected a six-digit code, a level (nation, province, city "
+                     "or county) and the parent’s code"),
+                   name, line);
+      return FALSE;
+    }
+
+  return parse_uint_field (name, line, "valid_from", fields[6], TRUE, 9999, &row->valid_from,
+                           error) &&
+         parse_uint_field (name, line, "valid_to", fields[7], TRUE, 9999, &row->valid_to, error);
+}
+
+/* data/regions/regions.csv: the registry, current and historical units
+ * with their years; parents first, whatever the order of the file. */
 static gboolean
 load_regions (TanluStore  *store,
               const char  *path,
               GError     **error)
 {
-  g_autoptr(TanluCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  const char *name;
-  static const char * const header[] = { "code", "level", "parent", "name_zh", "name_en" };
+  static const char * const header[] = {
+    "code", "level", "parent", "name_zh", "name_en", "full_name_zh", "valid_from", "valid_to",
+    "former_codes", NULL,
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) region_row_free);
+  g_autofree char *name = g_path_get_basename (path);
 
-  if (!(reader = tanlu_csv_reader_new_for_path (path, error)))
+  /* The registry before dates had only the first five columns. */
+  if (!read_table_with_optional (store, path, header, 5, collect_region, rows, error))
     return FALSE;
 
-  name = tanlu_csv_reader_get_display_name (reader);
-
-  if (!tanlu_csv_reader_next (reader, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-    {
-      if (tanlu_csv_reader_get_n_fields (reader) != G_N_ELEMENTS (header) ||
-          !g_str_equal (tanlu_csv_reader_get_field (reader, i), header[i]))
-        {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNEXPECTED_HEADER,
-                       _("“%s”, line 1: expected the header code,level,parent,name_zh,name_en"),
-                       name);
-          return FALSE;
-        }
-    }
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      char **fields;
-
-      if (!tanlu_csv_reader_next (reader, &local_error))
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          break;
-        }
-
-      if (tanlu_csv_reader_get_n_fields (reader) != G_N_ELEMENTS (header))
-        {
-          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
-                       _("“%s”, line %u: expected %u fields"), name,
-                       tanlu_csv_reader_get_line (reader), (guint)G_N_ELEMENTS (header));
-          return FALSE;
-        }
-
-      fields = g_new0 (char *, G_N_ELEMENTS (header) + 2);
-      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
-        fields[i] = g_strdup (tanlu_csv_reader_get_field (reader, i));
-      fields[G_N_ELEMENTS (header)] = g_strdup_printf ("%u", tanlu_csv_reader_get_line (reader));
-      g_ptr_array_add (rows, fields);
-    }
-
-  /* Parents first, whatever the order of the file. */
   for (TanluRegionLevel level = TANLU_REGION_LEVEL_NATION; level <= TANLU_REGION_LEVEL_CITY;
        level++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        RegionRow *row = g_ptr_array_index (rows, i);
+
+        if (row->level != level)
+          continue;
+
+        if (!tanlu_store_add_region (store, row->code, level, row->parent, row->fields[3],
+                                     row->fields[4], error) ||
+            !tanlu_store_set_region_details (store, row->code, row->fields[5], row->valid_from,
+                                             row->valid_to, error))
+          {
+            g_prefix_error (error, _("“%s”, line %u: "), name, row->line);
+            return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+/* data/regions/history.csv: the changes of code since 1997. */
+static gboolean
+add_region_change (TanluStore  *store,
+                   const char  *name,
+                   guint        line,
+                   char       **fields,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  guint64 old_code, new_code, year;
+  TanluRegionChangeKind kind;
+
+  if (!parse_uint_field (name, line, "old_code", fields[0], TRUE, TANLU_REGION_CODE_MAX,
+                         &old_code, error) ||
+      !parse_uint_field (name, line, "new_code", fields[2], FALSE, TANLU_REGION_CODE_MAX,
+                         &new_code, error) ||
+      !parse_uint_field (name, line, "year", fields[4], FALSE, 9999, &year, error))
+    return FALSE;
+
+  if (!tanlu_region_change_kind_from_string (fields[5], &kind))
     {
-      for (guint i = 0; i < rows->len; i++)
-        {
-          char **fields = g_ptr_array_index (rows, i);
-          TanluRegionLevel row_level;
-          guint64 code;
-          guint64 parent = 0;
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                   _("“%s”, line %u: the kind must be renamed_code, merged, split or created"),
+                   name, line);
+      return FALSE;
+    }
 
-          if (!tanlu_region_level_from_string (fields[1], &row_level) ||
-              row_level == TANLU_REGION_LEVEL_GROUP ||
-              !g_ascii_string_to_unsigned (fields[0], 10, TANLU_REGION_CODE_MIN,
-                                           TANLU_REGION_CODE_MAX, &code, NULL) ||
-              (*fields[2] != '\0' &&
-               !g_ascii_string_to_unsigned (fields[2], 10, TANLU_REGION_CODE_MIN,
-                                            TANLU_REGION_CODE_MAX, &parent, NULL)))
-            {
-              g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
-                           _("“%s”, line %s: expected a six-digit code, a level (nation, province "
-                              "or city) and the parent’s code"),
-                           name, fields[5]);
-              return FALSE;
-            }
-
-          if (row_level != level)
-            continue;
-
-          if (!tanlu_store_add_region (store, code, level, parent, fields[3], fields[4], error))
-            {
-              g_prefix_error (error, _("“%s”, line %s: "), name, fields[5]);
-              return FALSE;
-            }
-        }
+  if (!tanlu_store_add_region_change (store, old_code, new_code, year, kind, fields[6], fields[7],
+                                      error))
+    {
+      g_prefix_error (error, _("“%s”, line %u: "), name, line);
+      return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+load_region_changes (TanluStore  *store,
+                     const char  *path,
+                     GError     **error)
+{
+  static const char * const header[] = {
+    "old_code", "old_name_zh", "new_code", "new_name_zh", "year", "kind", "note", "source", NULL,
+  };
+
+  return read_table (store, path, header, add_region_change, NULL, error);
 }
 
 static gboolean
@@ -434,8 +507,14 @@ load_boundaries (TanluStore  *store,
   for (guint i = 0; i < features->len; i++)
     {
       TanluBoundaryFeature *feature = g_ptr_array_index (features, i);
+      guint code = tanlu_store_get_current_code (store, feature->code);
 
-      if (!tanlu_boundary_save (store, feature->code, feature->geometry, source, schematic, error))
+      /* ECharts draws the whole of Chongqing as 500100, the code GB/T 2260
+       * gives its districts; the whole is 500000, which has its own. */
+      if (feature->code == 500100)
+        continue;
+
+      if (!tanlu_boundary_save (store, code, feature->geometry, source, schematic, error))
         return FALSE;
     }
 
@@ -715,6 +794,16 @@ tanlu_dataset_load_registry (TanluStore  *store,
   if (!load_regions (store, regions_path, error))
     return FALSE;
 
+  if (member_string (manifest, "region_changes") != NULL)
+    {
+      g_autofree char *changes = g_build_filename (directory,
+                                                   member_string (manifest, "region_changes"),
+                                                   NULL);
+
+      if (!load_region_changes (store, changes, error))
+        return FALSE;
+    }
+
   boundaries = json_object_has_member (manifest, "boundaries")
                ? json_object_get_array_member (manifest, "boundaries") : NULL;
   for (guint i = 0; boundaries != NULL && i < json_array_get_length (boundaries); i++)
@@ -763,6 +852,34 @@ tanlu_dataset_load_registry (TanluStore  *store,
     return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+add_incomplete (TanluStore  *store,
+                const char  *name,
+                guint        line,
+                char       **fields,
+                gpointer     user_data,
+                GError     **error)
+{
+  guint64 code, year;
+
+  if (!parse_uint_field (name, line, "region_code", fields[0], FALSE, TANLU_REGION_CODE_MAX, &code,
+                         error) ||
+      !parse_uint_field (name, line, "year", fields[1], FALSE, 9999, &year, error))
+    return FALSE;
+
+  return tanlu_store_set_incomplete (store, code, year, fields[2], error);
+}
+
+static gboolean
+load_incomplete (TanluStore  *store,
+                 const char  *path,
+                 GError     **error)
+{
+  static const char * const header[] = { "region_code", "year", "note", NULL };
+
+  return read_table (store, path, header, add_incomplete, NULL, error);
 }
 
 /**
@@ -825,6 +942,15 @@ tanlu_dataset_build (const char  *manifest_path,
         goto failed;
     }
 
+  if (member_string (manifest, "incomplete") != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, member_string (manifest, "incomplete"),
+                                                NULL);
+
+      if (!load_incomplete (store, path, error))
+        goto failed;
+    }
+
   if (!tanlu_store_commit (store, error))
     goto failed;
 
@@ -860,12 +986,13 @@ typedef struct
 } WriteState;
 
 static gboolean
-write_observation (TanluRegion    *region,
-                   TanluIndicator *indicator,
-                   guint           year,
-                   double          value,
-                   TanluSource    *source,
-                   gpointer        user_data)
+write_observation (TanluRegion                   *region,
+                   TanluIndicator                *indicator,
+                   guint                          year,
+                   double                         value,
+                   TanluSource                   *source,
+                   const TanluObservationDetails *details,
+                   gpointer                       user_data)
 {
   WriteState *state = user_data;
   g_autofree char *number = tanlu_csv_format_double (value);
@@ -875,6 +1002,8 @@ write_observation (TanluRegion    *region,
   tanlu_csv_append_field (state->line, tanlu_indicator_get_code (indicator));
   g_string_append_printf (state->line, ",%u,%s,", year, number);
   tanlu_csv_append_field (state->line, tanlu_source_get_key (source));
+  g_string_append_c (state->line, ',');
+  tanlu_csv_append_field (state->line, details->origin != NULL ? details->origin : "");
   g_string_append_c (state->line, '\n');
 
   if (!g_output_stream_write_all (state->stream, state->line->str, state->line->len, NULL, NULL,
@@ -891,8 +1020,8 @@ write_observation (TanluRegion    *region,
  * tanlu_dataset_write_observations:
  *
  * Writes the observations of one level as the compact long table that is
- * committed under data/: region_code,indicator,year,value,source with the
- * source's key.
+ * committed under data/: region_code,indicator,year,value,source,origin
+ * with the source's key and where in the source's file each figure is.
  */
 gboolean
 tanlu_dataset_write_observations (TanluStore        *store,
@@ -904,7 +1033,7 @@ tanlu_dataset_write_observations (TanluStore        *store,
   g_autoptr(GFileOutputStream) output = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GString) line = g_string_new (NULL);
-  static const char header[] = "region_code,indicator,year,value,source\n";
+  static const char header[] = "region_code,indicator,year,value,source,origin\n";
   WriteState state = { line, NULL, error, FALSE };
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
@@ -922,4 +1051,43 @@ tanlu_dataset_write_observations (TanluStore        *store,
     return FALSE;
 
   return g_output_stream_close (buffered, NULL, error);
+}
+
+/**
+ * tanlu_dataset_write_incomplete:
+ *
+ * Writes the region-years flagged incomplete, region_code,year,note, for
+ * data/ceads/incomplete.csv.
+ */
+gboolean
+tanlu_dataset_write_incomplete (TanluStore  *store,
+                                const char  *path,
+                                GError     **error)
+{
+  g_autoptr(GString) text = g_string_new ("region_code,year,note\n");
+  g_autoptr(GPtrArray) regions = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
+
+  for (TanluRegionLevel level = TANLU_REGION_LEVEL_NATION; level <= TANLU_REGION_LEVEL_CITY;
+       level++)
+    {
+      g_autoptr(GPtrArray) at_level = tanlu_store_list_regions_at_level (store, level);
+
+      for (guint i = 0; i < at_level->len; i++)
+        for (guint year = 1990; year <= 2100; year++)
+          {
+            TanluRegion *region = g_ptr_array_index (at_level, i);
+            const char *note = tanlu_store_get_incomplete (store, tanlu_region_get_code (region),
+                                                           year);
+
+            if (note == NULL)
+              continue;
+            g_string_append_printf (text, "%u,%u,", tanlu_region_get_code (region), year);
+            tanlu_csv_append_field (text, note);
+            g_string_append_c (text, '\n');
+          }
+    }
+
+  return g_file_set_contents (path, text->str, text->len, error);
 }

@@ -13,6 +13,9 @@ gboolean tanlu_dataset_load_registry      (TanluStore        *store,
 gboolean tanlu_dataset_build              (const char        *manifest_path,
                                            const char        *output_path,
                                            GError           **error);
+gboolean tanlu_dataset_write_incomplete   (TanluStore        *store,
+                                           const char        *path,
+                                           GError           **error);
 gboolean tanlu_dataset_write_observations (TanluStore        *store,
                                            TanluRegionLevel   level,
                                            const char        *path,

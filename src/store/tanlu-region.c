@@ -19,7 +19,10 @@ struct _TanluRegion
   char             *description_zh;
   char             *description_en;
   char             *search_text;
+  char             *full_name_zh;
   GArray           *member_codes;
+  guint             valid_from;
+  guint             valid_to;
   double            longitude;
   double            latitude;
   guint             code;
@@ -64,6 +67,7 @@ tanlu_region_finalize (GObject *object)
   g_clear_pointer (&self->description_zh, g_free);
   g_clear_pointer (&self->description_en, g_free);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->full_name_zh, g_free);
   g_clear_pointer (&self->member_codes, g_array_unref);
 
   G_OBJECT_CLASS (tanlu_region_parent_class)->finalize (object);
@@ -384,4 +388,87 @@ tanlu_region_level_from_string (const char       *text,
     }
 
   return FALSE;
+}
+
+/**
+ * tanlu_region_get_full_name_zh:
+ *
+ * Returns: the official name, such as 恩施土家族苗族自治州 for 恩施; the
+ *   short name when no other is known
+ */
+const char *
+tanlu_region_get_full_name_zh (TanluRegion *self)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (self), NULL);
+
+  return self->full_name_zh != NULL ? self->full_name_zh : self->name_zh;
+}
+
+/**
+ * tanlu_region_get_valid_from:
+ *
+ * Returns: the first year the code was in use, or 0 when it was before
+ *   1997 (or is not known)
+ */
+guint
+tanlu_region_get_valid_from (TanluRegion *self)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (self), 0);
+
+  return self->valid_from;
+}
+
+/**
+ * tanlu_region_get_valid_to:
+ *
+ * Returns: the last year the code was in use, or 0 for a current one
+ */
+guint
+tanlu_region_get_valid_to (TanluRegion *self)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (self), 0);
+
+  return self->valid_to;
+}
+
+gboolean
+tanlu_region_is_current (TanluRegion *self)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (self), FALSE);
+
+  return self->valid_to == 0;
+}
+
+gboolean
+tanlu_region_is_valid_in (TanluRegion *self,
+                          guint        year)
+{
+  g_return_val_if_fail (TANLU_IS_REGION (self), FALSE);
+
+  return (self->valid_from == 0 || year >= self->valid_from) &&
+         (self->valid_to == 0 || year <= self->valid_to);
+}
+
+void
+tanlu_region_set_validity (TanluRegion *self,
+                           const char  *full_name_zh,
+                           guint        valid_from,
+                           guint        valid_to)
+{
+  g_return_if_fail (TANLU_IS_REGION (self));
+
+  g_free (self->full_name_zh);
+  self->full_name_zh = g_strdup (full_name_zh);
+  self->valid_from = valid_from;
+  self->valid_to = valid_to;
+
+  /* The official name finds it too. */
+  if (full_name_zh != NULL)
+    {
+      g_autofree char *joined = g_strdup_printf ("%s %s %s %s", self->key, self->name_zh,
+                                                 self->name_en, full_name_zh);
+
+      g_free (self->search_text);
+      self->search_text = g_utf8_casefold (joined, -1);
+    }
 }

@@ -25,6 +25,16 @@ const char       *tanlu_region_get_name_zh          (TanluRegion      *self);
 const char       *tanlu_region_get_name_en          (TanluRegion      *self);
 const char       *tanlu_region_get_display_name     (TanluRegion      *self);
 const char       *tanlu_region_get_description      (TanluRegion      *self);
+const char       *tanlu_region_get_full_name_zh     (TanluRegion      *self);
+guint             tanlu_region_get_valid_from       (TanluRegion      *self);
+guint             tanlu_region_get_valid_to         (TanluRegion      *self);
+gboolean          tanlu_region_is_current           (TanluRegion      *self);
+gboolean          tanlu_region_is_valid_in          (TanluRegion      *self,
+                                                     guint             year);
+void              tanlu_region_set_validity         (TanluRegion      *self,
+                                                     const char       *full_name_zh,
+                                                     guint             valid_from,
+                                                     guint             valid_to);
 void              tanlu_region_set_description      (TanluRegion      *self,
                                                      const char       *description_zh,
                                                      const char       *description_en);

@@ -148,6 +148,7 @@ tanlu_store_put_pending_values (TanluStore  *self,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (tanlu_store_in_transaction (self), FALSE);
 
+  g_clear_pointer (&self->codes_with_data, g_hash_table_unref);
   if (!(add = _tanlu_store_get_statement (self, STMT_ADD_OBSERVATION, error)) ||
       !(upsert = _tanlu_store_get_statement (self, STMT_INSERT_OBSERVATION, error)))
     return FALSE;
@@ -164,6 +165,9 @@ tanlu_store_put_pending_values (TanluStore  *self,
           sqlite3_bind_int (stmt, 3, value->year);
           sqlite3_bind_double (stmt, 4, value->value);
           sqlite3_bind_int64 (stmt, 5, value->source_id);
+          _tanlu_store_bind_text_or_null (stmt, 6, value->origin_text);
+          sqlite3_bind_int (stmt, 7, value->source_code);
+          sqlite3_bind_int64 (stmt, 8, self->import_id);
 
           if (sqlite3_step (stmt) != SQLITE_DONE)
             {
@@ -506,10 +510,12 @@ tanlu_store_foreach_observation (TanluStore            *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT o.region_code, o.indicator_id, o.year, o.value, o.source_id"
+                          "SELECT o.region_code, o.indicator_id, o.year, o.value, o.source_id,"
+                          " o.origin, coalesce (o.source_code, 0), l.finished_at, l.path"
                           " FROM observation o"
                           " JOIN region r ON r.code = o.region_code"
                           " JOIN indicator i ON i.id = o.indicator_id"
+                          " LEFT JOIN import_log l ON l.id = o.import_id"
                           " WHERE (?1 IS NULL OR r.level = ?1)"
                           "   AND (?2 IS NULL OR o.region_code = ?2)"
                           "   AND (?3 IS NULL OR i.code = ?3)"
@@ -534,12 +540,18 @@ tanlu_store_foreach_observation (TanluStore            *self,
       TanluRegion *region = tanlu_store_lookup_region (self, sqlite3_column_int (stmt, 0));
       TanluIndicator *indicator = g_hash_table_lookup (self->indicators_by_id, &indicator_id);
       TanluSource *source = g_hash_table_lookup (self->sources_by_id, &source_id);
+      TanluObservationDetails details = {
+        .origin = _tanlu_store_column_text (stmt, 5),
+        .source_code = sqlite3_column_int (stmt, 6),
+        .imported_at = _tanlu_store_column_text (stmt, 7),
+        .import_path = _tanlu_store_column_text (stmt, 8),
+      };
 
       if (region == NULL || indicator == NULL || source == NULL)
         continue;
 
       if (!func (region, indicator, sqlite3_column_int (stmt, 2), sqlite3_column_double (stmt, 3),
-                 source, user_data))
+                 source, &details, user_data))
         return TRUE;
     }
 
@@ -589,7 +601,10 @@ tanlu_store_get_counts (TanluStore        *self,
     {
       g_autoptr(TanluRegion) region = g_list_model_get_item (G_LIST_MODEL (self->regions), i);
 
-      counts->n_regions[tanlu_region_get_level (region)]++;
+      if (tanlu_region_is_current (region))
+        counts->n_regions[tanlu_region_get_level (region)]++;
+      else
+        counts->n_former_regions++;
     }
 
   return query_uint (self, "SELECT count(*) FROM indicator", &counts->n_indicators, error) &&
@@ -686,7 +701,9 @@ tanlu_store_log_import_start (TanluStore       *self,
       return 0;
     }
 
-  return sqlite3_column_int64 (stmt, 0);
+  /* The figures stored until the import ends say they came with it. */
+  self->import_id = sqlite3_column_int64 (stmt, 0);
+  return self->import_id;
 }
 
 gboolean
@@ -715,6 +732,7 @@ tanlu_store_log_import_end (TanluStore  *self,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, n_observations);
   sqlite3_bind_int (stmt, 4, n_replaced);
+  self->import_id = 0;
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -723,4 +741,150 @@ tanlu_store_log_import_end (TanluStore  *self,
     }
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Incomplete region-years                                                  */
+
+static GHashTable *
+incomplete_flags (TanluStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (self->incomplete != NULL)
+    return self->incomplete;
+
+  self->incomplete = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT region_code, year, note FROM region_year_flag"
+                          " WHERE flag = 'incomplete'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return self->incomplete;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (self->incomplete,
+                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 0) * 10000 +
+                                           sqlite3_column_int (stmt, 1)),
+                         g_strdup (_tanlu_store_column_text (stmt, 2)));
+
+  return self->incomplete;
+}
+
+/**
+ * tanlu_store_set_incomplete:
+ * @note: why, and where that shows in the source
+ *
+ * Marks a region's figures for @year as incomplete: they are kept and
+ * shown, flagged, and left out of ranks and growth figures.
+ */
+gboolean
+tanlu_store_set_incomplete (TanluStore  *self,
+                            guint        code,
+                            guint        year,
+                            const char  *note,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO region_year_flag (region_code, year, flag, note)"
+                          " VALUES (?1, ?2, 'incomplete', ?3)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "flag a region-year");
+      return FALSE;
+    }
+
+  sqlite3_bind_int (stmt, 1, code);
+  sqlite3_bind_int (stmt, 2, year);
+  _tanlu_store_bind_text_or_null (stmt, 3, note);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "flag a region-year");
+      return FALSE;
+    }
+
+  g_hash_table_insert (incomplete_flags (self), GUINT_TO_POINTER (code * 10000 + year),
+                       g_strdup (note != NULL ? note : ""));
+  self->registries_dirty = TRUE;
+  return TRUE;
+}
+
+/**
+ * tanlu_store_get_incomplete:
+ *
+ * Returns: (nullable): why the region's figures for @year are incomplete,
+ *   or %NULL when they are not known to be
+ */
+const char *
+tanlu_store_get_incomplete (TanluStore *self,
+                            guint       code,
+                            guint       year)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (incomplete_flags (self), GUINT_TO_POINTER (code * 10000 + year));
+}
+
+/**
+ * tanlu_origin_describe:
+ * @origin: a figure's provenance as stored: "FILE#SHEET!CELL" for a cell
+ *   of a workbook, "FILE:LINE" or "line LINE" for a line of a table
+ *
+ * Returns: (transfer full): the same for people, such as
+ *   "Emission_Inventories_for_30_Provinces_2019.xlsx, sheet Sichuan2019, cell W4"
+ */
+char *
+tanlu_origin_describe (const char *origin,
+                       gboolean    chinese)
+{
+  const char *hash, *bang, *colon;
+
+  if (origin == NULL || *origin == '\0')
+    return g_strdup (chinese ? "来源位置未记录" : "where in its file is not recorded");
+
+  hash = strchr (origin, '#');
+  bang = hash != NULL ? strrchr (hash, '!') : NULL;
+  if (hash != NULL && bang != NULL)
+    return chinese ? g_strdup_printf ("%.*s，工作表 %.*s，单元格 %s", (int) (hash - origin), origin,
+                                      (int) (bang - hash - 1), hash + 1, bang + 1)
+                   : g_strdup_printf ("%.*s, sheet %.*s, cell %s", (int) (hash - origin), origin,
+                                      (int) (bang - hash - 1), hash + 1, bang + 1);
+
+  if (g_str_has_prefix (origin, "line "))
+    return chinese ? g_strdup_printf ("第 %s 行", origin + 5) : g_strdup (origin);
+
+  colon = strrchr (origin, ':');
+  if (colon != NULL)
+    return chinese ? g_strdup_printf ("%.*s，第 %s 行", (int) (colon - origin), origin, colon + 1)
+                   : g_strdup_printf ("%.*s, line %s", (int) (colon - origin), origin, colon + 1);
+
+  return g_strdup (origin);
+}
+
+/**
+ * tanlu_store_has_observations:
+ *
+ * Returns: whether the database holds any figure for the region
+ */
+gboolean
+tanlu_store_has_observations (TanluStore *self,
+                              guint       code)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (self->codes_with_data == NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      self->codes_with_data = g_hash_table_new (NULL, NULL);
+      if (sqlite3_prepare_v2 (self->db, "SELECT DISTINCT region_code FROM observation", -1, &stmt,
+                              NULL) == SQLITE_OK)
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_hash_table_add (self->codes_with_data, GUINT_TO_POINTER (sqlite3_column_int (stmt, 0)));
+    }
+
+  return g_hash_table_contains (self->codes_with_data, GUINT_TO_POINTER (code));
 }

@@ -43,7 +43,11 @@ struct _TanluStore
   GHashTable    *sources_by_key;
   GHashTable    *indicators_by_id;
   GHashTable    *indicators_by_code;
+  GArray        *changes;          /* TanluRegionChange */
+  GHashTable    *incomplete;       /* code × 10000 + year → note; NULL until read */
+  GHashTable    *codes_with_data;  /* codes with observations; NULL until read */
 
+  gint64         import_id;        /* of the import under way, or 0 */
   guint          target_version;
   guint          registries_dirty : 1;
   guint          read_only : 1;
@@ -76,5 +80,6 @@ const char *_tanlu_store_column_text            (sqlite3_stmt *stmt,
                                                  int          column);
 gboolean    _tanlu_store_reload_registries      (TanluStore  *self,
                                                  GError     **error);
+void        _tanlu_region_change_clear          (gpointer     data);
 
 G_END_DECLS

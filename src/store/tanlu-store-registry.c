@@ -81,6 +81,83 @@ remember_indicator (TanluStore     *self,
                         g_object_ref (indicator));
 }
 
+static const char * const change_kinds[] = {
+  [TANLU_REGION_RENAMED_CODE] = "renamed_code",
+  [TANLU_REGION_MERGED] = "merged",
+  [TANLU_REGION_SPLIT] = "split",
+  [TANLU_REGION_CREATED] = "created",
+};
+
+const char *
+tanlu_region_change_kind_to_string (TanluRegionChangeKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (change_kinds), NULL);
+
+  return change_kinds[kind];
+}
+
+gboolean
+tanlu_region_change_kind_from_string (const char            *text,
+                                      TanluRegionChangeKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (change_kinds); i++)
+    if (g_strcmp0 (text, change_kinds[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+void
+_tanlu_region_change_clear (gpointer data)
+{
+  TanluRegionChange *change = data;
+
+  g_clear_pointer (&change->note, g_free);
+}
+
+static gboolean
+load_changes (TanluStore  *self,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_array_set_size (self->changes, 0);
+
+  /* Schemas before 5 have no changes. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT coalesce (old_code, 0), new_code, year, kind, note"
+                          " FROM region_change ORDER BY year, new_code",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TanluRegionChange change = {
+        .old_code = sqlite3_column_int (stmt, 0),
+        .new_code = sqlite3_column_int (stmt, 1),
+        .year = sqlite3_column_int (stmt, 2),
+      };
+
+      if (!tanlu_region_change_kind_from_string (_tanlu_store_column_text (stmt, 3),
+                                                 &change.kind))
+        continue;
+      change.note = g_strdup (_tanlu_store_column_text (stmt, 4));
+      g_array_append_val (self->changes, change);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "load region changes");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_regions (TanluStore  *self,
               GError     **error)
@@ -93,8 +170,8 @@ load_regions (TanluStore  *self,
 
   if (sqlite3_prepare_v2 (
         self->db,
-        "SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat"
-        " FROM region",
+        "SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat,"
+        " full_name_zh, coalesce (valid_from, 0), coalesce (valid_to, 0) FROM region",
         -1, &regions, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db,
                           "SELECT id, key, name_zh, name_en, description_zh, description_en"
@@ -125,6 +202,8 @@ load_regions (TanluStore  *self,
       if (sqlite3_column_type (regions, 5) != SQLITE_NULL)
         tanlu_region_set_centroid (region, sqlite3_column_double (regions, 5),
                                    sqlite3_column_double (regions, 6));
+      tanlu_region_set_validity (region, _tanlu_store_column_text (regions, 7),
+                                 sqlite3_column_int (regions, 8), sqlite3_column_int (regions, 9));
       g_ptr_array_add (loaded, region);
     }
 
@@ -250,8 +329,11 @@ _tanlu_store_reload_registries (TanluStore  *self,
                    GError     **error)
 {
   self->registries_dirty = FALSE;
+  g_clear_pointer (&self->incomplete, g_hash_table_unref);
+  g_clear_pointer (&self->codes_with_data, g_hash_table_unref);
 
-  return load_regions (self, error) && load_sources_and_indicators (self, error);
+  return load_regions (self, error) && load_changes (self, error) &&
+         load_sources_and_indicators (self, error);
 }
 
 static GPtrArray *
@@ -858,4 +940,243 @@ tanlu_store_delete_source (TanluStore   *self,
   self->registries_dirty = TRUE;
 
   return TRUE;
+}
+
+/**
+ * tanlu_store_set_region_details:
+ * @full_name_zh: (nullable): the official name
+ * @valid_from: the first year of the code, or 0 for before 1997
+ * @valid_to: the last year of the code, or 0 for a current one
+ */
+gboolean
+tanlu_store_set_region_details (TanluStore  *self,
+                                guint        code,
+                                const char  *full_name_zh,
+                                guint        valid_from,
+                                guint        valid_to,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TanluRegion *region;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (!(region = tanlu_store_lookup_region (self, code)))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_NOT_FOUND,
+                   _("%u is not a known region code"), code);
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE region SET full_name_zh = ?2, valid_from = nullif (?3, 0),"
+                          " valid_to = nullif (?4, 0) WHERE code = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "set region details");
+      return FALSE;
+    }
+
+  sqlite3_bind_int (stmt, 1, code);
+  _tanlu_store_bind_text_or_null (stmt, 2, full_name_zh);
+  sqlite3_bind_int (stmt, 3, valid_from);
+  sqlite3_bind_int (stmt, 4, valid_to);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "set region details");
+      return FALSE;
+    }
+
+  tanlu_region_set_validity (region, full_name_zh, valid_from, valid_to);
+  self->registries_dirty = TRUE;
+  return TRUE;
+}
+
+/**
+ * tanlu_store_add_region_change:
+ * @old_code: the unit before, or 0
+ * @source: (nullable): where the change is documented
+ */
+gboolean
+tanlu_store_add_region_change (TanluStore             *self,
+                               guint                   old_code,
+                               guint                   new_code,
+                               guint                   year,
+                               TanluRegionChangeKind   kind,
+                               const char             *note,
+                               const char             *source,
+                               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TanluRegionChange change = { old_code, new_code, year, kind, g_strdup (note) };
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO region_change (old_code, new_code, year, kind,"
+                          " note, source) VALUES (nullif (?1, 0), ?2, ?3, ?4, ?5, ?6)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "add region change");
+      g_free (change.note);
+      return FALSE;
+    }
+
+  sqlite3_bind_int (stmt, 1, old_code);
+  sqlite3_bind_int (stmt, 2, new_code);
+  sqlite3_bind_int (stmt, 3, year);
+  sqlite3_bind_text (stmt, 4, tanlu_region_change_kind_to_string (kind), -1, SQLITE_STATIC);
+  _tanlu_store_bind_text_or_null (stmt, 5, note);
+  _tanlu_store_bind_text_or_null (stmt, 6, source);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "add region change");
+      g_free (change.note);
+      return FALSE;
+    }
+
+  g_array_append_val (self->changes, change);
+  self->registries_dirty = TRUE;
+  return TRUE;
+}
+
+/**
+ * tanlu_store_list_region_changes:
+ * @code: changes of this unit, before or after, or 0 for all
+ *
+ * Returns: (transfer container) (element-type TanluRegionChange): the
+ *   changes by year; the elements belong to the store
+ */
+GPtrArray *
+tanlu_store_list_region_changes (TanluStore *self,
+                                 guint       code)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), list);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      TanluRegionChange *change = &g_array_index (self->changes, TanluRegionChange, i);
+
+      if (code == 0 || change->old_code == code || change->new_code == code)
+        g_ptr_array_add (list, change);
+    }
+
+  return list;
+}
+
+/**
+ * tanlu_store_get_current_code:
+ *
+ * Returns: the code a unit has today, following its changes of code
+ *   (542600 林芝地区 → 540400 林芝市); @code itself for a unit whose code did
+ *   not change, or that ended (merged or split)
+ */
+guint
+tanlu_store_get_current_code (TanluStore *self,
+                              guint       code)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), code);
+
+  for (guint step = 0; step < 16; step++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < self->changes->len && !moved; i++)
+        {
+          TanluRegionChange *change = &g_array_index (self->changes, TanluRegionChange, i);
+
+          if (change->kind == TANLU_REGION_RENAMED_CODE && change->old_code == code)
+            {
+              code = change->new_code;
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        break;
+    }
+
+  return code;
+}
+
+/**
+ * tanlu_store_list_breaks:
+ *
+ * Returns: (transfer container) (element-type TanluRegionChange): the
+ *   changes that changed @code's territory: units merged into it, split
+ *   into it, or made from it; figures across one are not comparable
+ */
+GPtrArray *
+tanlu_store_list_breaks (TanluStore *self,
+                         guint       code)
+{
+  GPtrArray *breaks = g_ptr_array_new ();
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), breaks);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      TanluRegionChange *change = &g_array_index (self->changes, TanluRegionChange, i);
+
+      if ((change->new_code == code &&
+           (change->kind == TANLU_REGION_MERGED || change->kind == TANLU_REGION_SPLIT)) ||
+          (change->old_code == code && change->kind == TANLU_REGION_CREATED))
+        g_ptr_array_add (breaks, change);
+    }
+
+  return breaks;
+}
+
+/**
+ * tanlu_store_sync_registry:
+ * @bundled_path: the bundled dataset
+ *
+ * Brings the registry of a database made by an earlier version up to the
+ * bundled dataset's: the regions it lacks, official names and years of
+ * validity, changes of code, neighbours. Observations are not touched.
+ */
+gboolean
+tanlu_store_sync_registry (TanluStore  *self,
+                           const char  *bundled_path,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) attach = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (g_strcmp0 (bundled_path, self->path) == 0)
+    return TRUE;
+
+  if (sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ?1 AS bundled", -1, &attach, NULL) !=
+        SQLITE_OK ||
+      sqlite3_bind_text (attach, 1, bundled_path, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+      sqlite3_step (attach) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "read the bundled registry");
+      return FALSE;
+    }
+
+  ok = _tanlu_store_exec (
+    self->db,
+    "BEGIN IMMEDIATE;"
+    "INSERT OR IGNORE INTO region (code, level, parent_code, name_zh, name_en, centroid_lon,"
+    "  centroid_lat, full_name_zh, valid_from, valid_to)"
+    "  SELECT code, level, parent_code, name_zh, name_en, centroid_lon, centroid_lat,"
+    "  full_name_zh, valid_from, valid_to FROM bundled.region"
+    "  ORDER BY CASE level WHEN 'nation' THEN 0 WHEN 'province' THEN 1 ELSE 2 END;"
+    "UPDATE region SET name_zh = b.name_zh, name_en = b.name_en, full_name_zh = b.full_name_zh,"
+    "  valid_from = b.valid_from, valid_to = b.valid_to"
+    "  FROM bundled.region AS b WHERE b.code = region.code;"
+    "INSERT OR IGNORE INTO region_change (old_code, new_code, year, kind, note, source)"
+    "  SELECT old_code, new_code, year, kind, note, source FROM bundled.region_change;"
+    "INSERT OR IGNORE INTO region_neighbour SELECT a, b FROM bundled.region_neighbour;"
+    "COMMIT;",
+    error);
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "DETACH DATABASE bundled;", NULL, NULL, NULL);
+
+  return ok && _tanlu_store_reload_registries (self, error);
 }

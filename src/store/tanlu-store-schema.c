@@ -169,6 +169,91 @@ static const char * const migrations[] = {
   "  quote_offset INTEGER NOT NULL"
   ");"
   "CREATE INDEX policy_target_by_region ON policy_target (region_code, indicator);",
+
+  /* 4 → 5: a dated registry, provenance on every figure, gaps and breaks.
+   * Regions get their official names and years of validity, and the
+   * changes of code since 1997; observations keep where in their file they
+   * came from, the code the file used when it was another, and the import
+   * that brought them; region-years can be flagged (incomplete); regions
+   * know their neighbours. The codes that changed since the registry
+   * before are moved to today's, as the same units under new codes; the
+   * whole of Chongqing is 500000, 500100 its districts only, whose figures
+   * (the whole municipality's, as in its provincial inventory) are kept
+   * among the revisions. The rest of the registry comes from the bundled
+   * dataset when the database is opened (tanlu_store_new()). */
+  "ALTER TABLE region ADD COLUMN full_name_zh TEXT;"
+  "ALTER TABLE region ADD COLUMN valid_from INTEGER;"
+  "ALTER TABLE region ADD COLUMN valid_to INTEGER;"
+  "CREATE TABLE region_change ("
+  "  old_code INTEGER REFERENCES region (code),"
+  "  new_code INTEGER NOT NULL REFERENCES region (code),"
+  "  year INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('renamed_code', 'merged', 'split', 'created')),"
+  "  note TEXT,"
+  "  source TEXT,"
+  "  UNIQUE (old_code, new_code, year)"
+  ");"
+  "CREATE INDEX region_change_by_new ON region_change (new_code);"
+  "CREATE INDEX region_change_by_old ON region_change (old_code);"
+  "ALTER TABLE observation ADD COLUMN origin TEXT;"
+  "ALTER TABLE observation ADD COLUMN source_code INTEGER;"
+  "ALTER TABLE observation ADD COLUMN import_id INTEGER REFERENCES import_log (id);"
+  "CREATE TABLE region_year_flag ("
+  "  region_code INTEGER NOT NULL REFERENCES region (code),"
+  "  year INTEGER NOT NULL,"
+  "  flag TEXT NOT NULL CHECK (flag IN ('incomplete')),"
+  "  note TEXT,"
+  "  PRIMARY KEY (region_code, year, flag)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE region_neighbour ("
+  "  a INTEGER NOT NULL REFERENCES region (code),"
+  "  b INTEGER NOT NULL REFERENCES region (code),"
+  "  PRIMARY KEY (a, b)"
+  ") WITHOUT ROWID;"
+  /* Moving figures to a new code is not replacing them. */
+  "DROP TRIGGER observation_keep_replaced;"
+  "CREATE TEMP TABLE recode (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);"
+  "INSERT INTO temp.recode VALUES (469003, 460400), (542200, 540500), (542400, 540600),"
+  "  (542600, 540400), (652100, 650400), (652200, 650500);"
+  "INSERT OR IGNORE INTO region (code, level, parent_code, name_zh, name_en, centroid_lon,"
+  "  centroid_lat)"
+  "  SELECT r.new, o.level, o.parent_code, o.name_zh, o.name_en, o.centroid_lon, o.centroid_lat"
+  "  FROM temp.recode r JOIN region o ON o.code = r.old;"
+  "UPDATE observation SET source_code = region_code,"
+  "  region_code = (SELECT new FROM temp.recode WHERE old = observation.region_code)"
+  "  WHERE region_code IN (SELECT old FROM temp.recode);"
+  "UPDATE region_boundary"
+  "  SET region_code = (SELECT new FROM temp.recode WHERE old = region_boundary.region_code)"
+  "  WHERE region_code IN (SELECT old FROM temp.recode);"
+  "UPDATE OR IGNORE region_group_member"
+  "  SET region_code = (SELECT new FROM temp.recode WHERE old = region_group_member.region_code)"
+  "  WHERE region_code IN (SELECT old FROM temp.recode);"
+  "UPDATE region SET valid_to = CASE code WHEN 469003 THEN 2014 WHEN 542200 THEN 2015"
+  "  WHEN 542400 THEN 2016 WHEN 542600 THEN 2014 WHEN 652100 THEN 2014 ELSE 2015 END"
+  "  WHERE code IN (SELECT old FROM temp.recode);"
+  "INSERT OR IGNORE INTO region_change (old_code, new_code, year, kind)"
+  "  SELECT old, new, (SELECT valid_to FROM region WHERE code = old) + 1, 'renamed_code'"
+  "  FROM temp.recode;"
+  "UPDATE region SET valid_to = 2018 WHERE code = 371200;"
+  "INSERT OR IGNORE INTO region_change (old_code, new_code, year, kind, note)"
+  "  SELECT 371200, 370100, 2019, 'merged', '莱芜市 merged into 济南市' WHERE EXISTS"
+  "  (SELECT 1 FROM region WHERE code = 371200) AND EXISTS (SELECT 1 FROM region WHERE code = 370100);"
+  "DROP TABLE temp.recode;"
+  "CREATE TRIGGER observation_keep_replaced AFTER UPDATE ON observation "
+  "BEGIN"
+  "  INSERT INTO observation_revision"
+  "    (indicator_id, region_code, year, value, source_id, replaced_at, import_id)"
+  "  VALUES (old.indicator_id, old.region_code, old.year, old.value, old.source_id,"
+  "          strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT max (id) FROM import_log));"
+  "END;"
+  "UPDATE OR IGNORE region_group_member SET region_code = 500000"
+  "  WHERE region_code = 500100 AND EXISTS (SELECT 1 FROM region WHERE code = 500000);"
+  "DELETE FROM region_group_member WHERE region_code = 500100;"
+  "DELETE FROM observation WHERE region_code = 500100"
+  "  AND EXISTS (SELECT 1 FROM region WHERE code = 500000);"
+  "DELETE FROM region_boundary WHERE region_code = 500100;"
+  "UPDATE region SET name_zh = '重庆市市辖区', name_en = 'Chongqing (districts)',"
+  "  full_name_zh = '重庆市市辖区' WHERE code = 500100;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);

@@ -20,13 +20,16 @@ static const char * const statement_sql[N_STMTS] = {
   /* Most imported values are new: a plain insert is cheaper than an upsert,
    * which only runs when this one finds the value already there. */
   [STMT_ADD_OBSERVATION] =
-    "INSERT OR IGNORE INTO observation (indicator_id, region_code, year, value, source_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT OR IGNORE INTO observation (indicator_id, region_code, year, value, source_id,"
+    " origin, source_code, import_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif (?7, 0), nullif (?8, 0))",
   [STMT_INSERT_OBSERVATION] =
-    "INSERT INTO observation (indicator_id, region_code, year, value, source_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)"
+    "INSERT INTO observation (indicator_id, region_code, year, value, source_id, origin,"
+    " source_code, import_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif (?7, 0), nullif (?8, 0))"
     " ON CONFLICT (indicator_id, region_code, year) DO UPDATE"
-    " SET value = excluded.value, source_id = excluded.source_id"
+    " SET value = excluded.value, source_id = excluded.source_id, origin = excluded.origin,"
+    " source_code = excluded.source_code, import_id = excluded.import_id"
     " WHERE value IS NOT excluded.value OR source_id IS NOT excluded.source_id",
   [STMT_SELECT_SERIES] =
     "SELECT year, value, source_id FROM observation"
@@ -261,7 +264,21 @@ tanlu_store_initable_init (GInitable     *initable,
   if (self->target_version < TANLU_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  return _tanlu_store_reload_registries (self, error);
+  if (!_tanlu_store_reload_registries (self, error))
+    return FALSE;
+
+  /* A database made before the registry had dates takes today's registry
+   * from the bundled dataset: the historical units, the changes of code,
+   * official names, neighbours. */
+  if (version > 0 && version < 5)
+    {
+      g_autofree char *bundled = tanlu_store_find_bundled_dataset ();
+
+      if (bundled != NULL && !tanlu_store_sync_registry (self, bundled, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -286,6 +303,9 @@ tanlu_store_finalize (GObject *object)
   g_clear_pointer (&self->sources_by_key, g_hash_table_unref);
   g_clear_pointer (&self->indicators_by_id, g_hash_table_unref);
   g_clear_pointer (&self->indicators_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->changes, g_array_unref);
+  g_clear_pointer (&self->incomplete, g_hash_table_unref);
+  g_clear_pointer (&self->codes_with_data, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (tanlu_store_parent_class)->finalize (object);
@@ -358,6 +378,8 @@ tanlu_store_init (TanluStore *self)
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->indicators_by_code =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->changes = g_array_new (FALSE, TRUE, sizeof (TanluRegionChange));
+  g_array_set_clear_func (self->changes, _tanlu_region_change_clear);
 }
 
 /**
@@ -740,6 +762,7 @@ tanlu_store_rollback (TanluStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  self->import_id = 0;
 
   if (self->registries_dirty)
     {

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define TANLU_STORE_SCHEMA_VERSION 4
+#define TANLU_STORE_SCHEMA_VERSION 5
 
 #define TANLU_STORE_ERROR (tanlu_store_error_quark ())
 
@@ -53,6 +53,11 @@ typedef struct
  * TanluPendingValue:
  * @origin: where the value came from in its file (a line or row number),
  *   for messages
+ * @origin_text: (nullable): the same as the figure's provenance, kept with
+ *   it: a sheet and cell, or a line; the string must live until the values
+ *   are stored
+ * @source_code: the code the file used when it was an old one since
+ *   replaced (542600 for 540400), else 0
  *
  * A value read by an importer and not stored yet. Importers collect a
  * file's values, sort them into the store's key order, which finds
@@ -64,21 +69,25 @@ typedef struct
   gint64  indicator_id;
   guint   region_code;
   guint   year;
-  double  value;
-  gint64  source_id;
-  guint   origin;
+  double      value;
+  gint64      source_id;
+  guint       origin;
+  const char *origin_text;
+  guint       source_code;
 } TanluPendingValue;
 
 /**
  * TanluStoreCounts:
  *
- * What `tanlu info` reports. @first_year and @last_year span the observed
- * values; @n_projected values come from projection sources, up to
- * @last_projected_year.
+ * What `tanlu info` reports. @n_regions counts today's regions by level,
+ * @n_former_regions the units that ended; @first_year and @last_year span
+ * the observed values; @n_projected values come from projection sources,
+ * up to @last_projected_year.
  */
 typedef struct
 {
   guint  n_regions[TANLU_REGION_LEVEL_GROUP + 1];
+  guint  n_former_regions;
   guint  n_indicators;
   guint  n_observations;
   guint  n_sources;
@@ -90,17 +99,36 @@ typedef struct
 } TanluStoreCounts;
 
 /**
+ * TanluObservationDetails:
+ * @origin: (nullable): where in its file the figure was read, as stored
+ *   (see tanlu_origin_describe())
+ * @source_code: the code the file gave, when it was an old one since
+ *   replaced, else 0
+ * @imported_at: (nullable): when it was imported, for figures imported
+ *   into this database
+ * @import_path: (nullable): the file it was imported from
+ */
+typedef struct
+{
+  const char *origin;
+  guint       source_code;
+  const char *imported_at;
+  const char *import_path;
+} TanluObservationDetails;
+
+/**
  * TanluObservationFunc:
  *
  * Called for each observation by tanlu_store_foreach_observation().
  * Return %FALSE to stop.
  */
-typedef gboolean (*TanluObservationFunc) (TanluRegion    *region,
-                                          TanluIndicator *indicator,
-                                          guint           year,
-                                          double          value,
-                                          TanluSource    *source,
-                                          gpointer        user_data);
+typedef gboolean (*TanluObservationFunc) (TanluRegion                   *region,
+                                          TanluIndicator                *indicator,
+                                          guint                          year,
+                                          double                         value,
+                                          TanluSource                   *source,
+                                          const TanluObservationDetails *details,
+                                          gpointer                       user_data);
 
 /**
  * TanluStoredPathway:
@@ -183,6 +211,40 @@ typedef struct
   char                 *document_title;
   char                 *seed_file;
 } TanluPolicyTarget;
+
+/**
+ * TanluRegionChangeKind:
+ * @TANLU_REGION_RENAMED_CODE: the same unit under a new code
+ * @TANLU_REGION_MERGED: the old unit ended inside the new one, which
+ *   continues with more territory
+ * @TANLU_REGION_SPLIT: the old unit ended, divided among new ones
+ * @TANLU_REGION_CREATED: the new unit began, from the old one's territory
+ *   when there is an old one
+ */
+typedef enum
+{
+  TANLU_REGION_RENAMED_CODE,
+  TANLU_REGION_MERGED,
+  TANLU_REGION_SPLIT,
+  TANLU_REGION_CREATED,
+} TanluRegionChangeKind;
+
+/**
+ * TanluRegionChange:
+ * @old_code: the unit before, or 0 for a unit created from nothing listed
+ * @new_code: the unit after
+ * @year: the first year under the new arrangement
+ *
+ * A change of the administrative divisions.
+ */
+typedef struct
+{
+  guint                  old_code;
+  guint                  new_code;
+  guint                  year;
+  TanluRegionChangeKind  kind;
+  char                  *note;
+} TanluRegionChange;
 
 #define TANLU_TYPE_STORE (tanlu_store_get_type ())
 
@@ -272,6 +334,32 @@ gboolean         tanlu_store_set_region_centroid       (TanluStore            *s
                                                         double                 latitude,
                                                         GError               **error);
 gboolean         tanlu_store_has_official_boundaries   (TanluStore            *self);
+gboolean         tanlu_store_set_region_details        (TanluStore            *self,
+                                                        guint                  code,
+                                                        const char            *full_name_zh,
+                                                        guint                  valid_from,
+                                                        guint                  valid_to,
+                                                        GError               **error);
+gboolean         tanlu_store_add_region_change         (TanluStore            *self,
+                                                        guint                  old_code,
+                                                        guint                  new_code,
+                                                        guint                  year,
+                                                        TanluRegionChangeKind  kind,
+                                                        const char            *note,
+                                                        const char            *source,
+                                                        GError               **error);
+const char      *tanlu_region_change_kind_to_string    (TanluRegionChangeKind  kind);
+gboolean         tanlu_region_change_kind_from_string  (const char            *text,
+                                                        TanluRegionChangeKind *kind);
+GPtrArray       *tanlu_store_list_region_changes       (TanluStore            *self,
+                                                        guint                  code);
+guint            tanlu_store_get_current_code          (TanluStore            *self,
+                                                        guint                  code);
+GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
+                                                        guint                  code);
+gboolean         tanlu_store_sync_registry             (TanluStore            *self,
+                                                        const char            *bundled_path,
+                                                        GError               **error);
 TanluRegion     *tanlu_store_lookup_region             (TanluStore            *self,
                                                         guint                  code);
 TanluRegion     *tanlu_store_lookup_region_by_key      (TanluStore            *self,
@@ -360,6 +448,19 @@ GPtrArray       *tanlu_store_list_policy_targets       (TanluStore            *s
                                                         guint                  region_code,
                                                         const char            *indicator,
                                                         GError               **error);
+
+gboolean         tanlu_store_has_observations          (TanluStore            *self,
+                                                        guint                  code);
+gboolean         tanlu_store_set_incomplete            (TanluStore            *self,
+                                                        guint                  code,
+                                                        guint                  year,
+                                                        const char            *note,
+                                                        GError               **error);
+const char      *tanlu_store_get_incomplete            (TanluStore            *self,
+                                                        guint                  code,
+                                                        guint                  year);
+char            *tanlu_origin_describe                 (const char            *origin,
+                                                        gboolean               chinese);
 
 gint64           tanlu_store_log_import_start          (TanluStore            *self,
                                                         const char            *path,

@@ -84,8 +84,22 @@ create_children (gpointer item,
   if (children == NULL || children->len == 0)
     return NULL;
 
+  /* Today's units, then the former units that have figures (莱芜 until
+   * 2018, 巢湖 until 2010); former units without any stay out of the way. */
   store = g_list_store_new (TANLU_TYPE_REGION);
-  g_list_store_splice (store, 0, 0, children->pdata, children->len);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < children->len; i++)
+      {
+        TanluRegion *child = g_ptr_array_index (children, i);
+
+        if (tanlu_region_is_current (child) != (pass == 0))
+          continue;
+        if (pass == 1 &&
+            !tanlu_store_has_observations (tanlu_context_get_store (get_context (self)),
+                                           tanlu_region_get_code (child)))
+          continue;
+        g_list_store_append (store, child);
+      }
 
   return G_LIST_MODEL (store);
 }
@@ -116,6 +130,13 @@ describe_item (TanluRegionSidebar *self,
       tanlu_region_get_member_codes (region, &n_members);
       return g_strdup_printf (ngettext ("%s · %u region", "%s · %u regions", n_members), other_name,
                               n_members);
+    }
+
+  /* A former unit says until when it existed. */
+  if (!tanlu_region_is_current (region))
+    {
+      /* Translators: a unit that no longer exists: “Laiwu · until 2018” */
+      return g_strdup_printf (_("%s · until %u"), other_name, tanlu_region_get_valid_to (region));
     }
 
   if (searching && tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY)

@@ -162,8 +162,13 @@ def make_base(bundled, path, wal_path):
         for name, _ in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
         ceads = "(SELECT id FROM source WHERE key LIKE 'ceads-%')"
+        # Chongqing's whole is in both the provincial and the city inventories;
+        # the city one only fills a year the provincial one lacks. Its years
+        # are all kept, so that every file's keys stay its own and the
+        # per-file references add up.
         conn.execute(f"DELETE FROM observation WHERE source_id IN {ceads}"
-                     " AND (indicator_id + region_code / 100 + year) % 2 = 0")
+                     " AND (indicator_id + region_code / 100 + year) % 2 = 0"
+                     " AND region_code <> 500000")
         conn.execute(f"UPDATE observation SET value = value * 1.25 + 1.0 WHERE source_id IN {ceads}")
         for _, sql in triggers:
             conn.execute(sql)
@@ -599,8 +604,10 @@ def run(args, out, seed, rng, shared, workdir):
         keys = [references[str(p)].keys for p in multi]
         for i in range(len(multi)):
             for j in range(i + 1, len(multi)):
-                if keys[i] & keys[j]:
-                    raise SetupError(f"{multi[i].name} and {multi[j].name} write the same keys;"
+                shared_keys = keys[i] & keys[j]
+                if shared_keys:
+                    raise SetupError(f"{multi[i].name} and {multi[j].name} write the same keys,"
+                                     f" e.g. {sorted(shared_keys)[:5]};"
                                      " the per-file references would not add up")
         # The whole command without interruption: its time, and a check that
         # the per-file references add up to it (and of the checker itself).

@@ -66,10 +66,13 @@ test_info (Fixture       *fixture,
   run (fixture, &result, "info", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (
-    result.out, "Regions: 1 nation, 34 provincial units, 364 prefecture-level units, 2 groups"));
+    result.out, "Regions: 1 nation, 34 provincial units, 370 prefecture-level units, 2 groups; "
+                "108 former units"));
   g_assert_nonnull (strstr (result.out, "Indicators: 71"));
-  /* CEADs: 53,121; GCAM-China GDP and population: 8,058 */
-  g_assert_nonnull (strstr (result.out, "Observations: 61179"));
+  /* CEADs: 50,964 without its placeholder columns (scope 2 heat and
+   * electricity, other energy: zero everywhere); GCAM-China GDP and
+   * population: 8,058 */
+  g_assert_nonnull (strstr (result.out, "Observations: 59022"));
   g_assert_nonnull (strstr (result.out, "Years: 1975–2019"));
   /* 2014–2100 of GCAM-China are projections: 31 provinces and the nation,
    * 87 years, GDP and population */
@@ -107,12 +110,19 @@ test_export (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   lines = g_strsplit (result.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==,
-                   "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source");
+                   "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source,"
+                   "citation,origin,source_code,imported_at,kind");
   g_assert_cmpuint (count_lines (result.out), ==, 1 + 23);
   g_assert_true (g_str_has_prefix (lines[1], "510000,四川,Sichuan,co2.total,1997,"));
-  g_assert_cmpstr (lines[23], ==,
-                   "510000,四川,Sichuan,co2.total,2019,315.16335513633845,Mt CO₂,"
-                   "CEADs provincial CO₂ emission inventories (IPCC sectoral approach)");
+  /* Each row with the citation, the workbook, sheet and cell it was read
+   * from, and whether it is observed */
+  g_assert_true (g_str_has_prefix (lines[23],
+                                   "510000,四川,Sichuan,co2.total,2019,315.16335513633845,Mt CO₂,"
+                                   "CEADs provincial CO₂ emission inventories (IPCC sectoral "
+                                   "approach),\"Shan Y. et al. (2018)"));
+  g_assert_true (g_str_has_suffix (lines[23],
+                                   ",Emission_Inventories_for_30_Provinces_2019.xlsx#Sichuan2019!W4"
+                                   ",,,observed"));
 }
 
 static void
@@ -127,7 +137,9 @@ test_export_filters (Fixture       *fixture,
   run (fixture, &cities, "export", "observations", "--level", "city", "--indicator", "co2.total",
        NULL);
   g_assert_cmpint (cities.status, ==, 0);
-  g_assert_cmpuint (count_lines (cities.out), ==, 1 + 3924);
+  /* 3,924 city-years before: less 重庆's 23 (the whole municipality, its
+   * provincial inventory's), plus 巢湖's 5 (2006–2010, a former unit) */
+  g_assert_cmpuint (count_lines (cities.out), ==, 1 + 3924 - 23 + 5);
   lines = g_strsplit (cities.out, "\n", -1);
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_false (g_str_has_prefix (lines[i] + 2, "0000,"));
@@ -139,17 +151,18 @@ test_export_filters (Fixture       *fixture,
   lines = g_strsplit (group.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >, 100);
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
-    g_assert_true (g_str_has_prefix (lines[i], "500100,") || g_str_has_prefix (lines[i], "51"));
+    g_assert_true (g_str_has_prefix (lines[i], "500000,") || g_str_has_prefix (lines[i], "51"));
 
   run (fixture, &nation, "export", "observations", "--level", "nation", NULL);
   g_assert_cmpint (nation.status, ==, 0);
-  /* CEADs: 23 years of 69 indicators; GCAM-China: GDP 1978–2100 and
+  /* CEADs: 23 years of 66 indicators (69 less 3 placeholders); GCAM-China: GDP 1978–2100 and
    * population 1975–2100 */
-  g_assert_cmpuint (count_lines (nation.out), ==, 1 + 23 * 69 + 123 + 126);
+  g_assert_cmpuint (count_lines (nation.out), ==, 1 + 23 * 66 + 123 + 126);
   /* projections say so in their source */
   g_assert_nonnull (strstr (nation.out, "100000,中国,China,gdp,2030,"));
   g_assert_nonnull (strstr (nation.out, ",亿元,GCAM-China province GDP and population projections "
-                                        "(2014–2100)\n"));
+                                        "(2014–2100),"));
+  g_assert_nonnull (strstr (nation.out, ",projection\n"));
 }
 
 static void
@@ -253,7 +266,7 @@ test_import_real_workbook (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (
     strstr (result.out,
-            "CEADs national inventory; 1587 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
+            "CEADs national inventory; 1518 values for 1 regions, 1997–2019 (0 new, 0 replaced"));
 }
 
 static void
@@ -269,12 +282,12 @@ test_export_round_trip (Fixture       *fixture,
   path = tanlu_test_write_file (fixture->dir, "sichuan.csv", exported.out, -1);
 
   /* The export reads back as exactly the same values, each under its
-   * source: CEADs' 1,587 and GCAM-China's 126 years of GDP and of
-   * population. */
+   * source: CEADs' 1,518 (23 years of 66 indicators) and GCAM-China's 126
+   * years of GDP and of population. */
   run (fixture, &imported, "import", path, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   g_assert_nonnull (
-    strstr (imported.out, "1839 values for 1 regions, 1975–2100 (0 new, 0 replaced"));
+    strstr (imported.out, "1770 values for 1 regions, 1975–2100 (0 new, 0 replaced"));
 }
 
 static void

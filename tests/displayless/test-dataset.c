@@ -29,9 +29,16 @@ test_bundled_registry (Fixture       *fixture,
   g_assert_true (tanlu_store_get_counts (fixture->store, &counts, &error));
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_NATION], ==, 1);
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_PROVINCE], ==, 34);
-  g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_CITY], ==, 364);
+  /* Today's GB/T 2260 (MCA, December 2020, and 白杨 2023): 333
+   * prefecture-level units, the 5 municipal entries (110100, 120100,
+   * 310100, 500100, 500200) and 32 county-level units under their
+   * provinces; 108 former units since 1997. */
+  g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_CITY], ==, 333 + 5 + 32);
+  g_assert_cmpuint (counts.n_former_regions, ==, 108);
   g_assert_cmpuint (counts.n_regions[TANLU_REGION_LEVEL_GROUP], ==, 2);
-  g_assert_cmpuint (counts.n_boundaries, ==, 399);
+  /* 1 + 34 + 363 outlines: ECharts' 500100 (the whole of Chongqing) is
+   * 500000's */
+  g_assert_cmpuint (counts.n_boundaries, ==, 398);
 
   for (guint i = 0; i < cities->len; i++)
     {
@@ -53,6 +60,69 @@ test_bundled_registry (Fixture       *fixture,
   region = tanlu_store_lookup_region (fixture->store, 500100);
   g_assert_cmpint (tanlu_region_get_level (region), ==, TANLU_REGION_LEVEL_CITY);
   g_assert_cmpuint (tanlu_region_get_parent_code (region), ==, 500000);
+  g_assert_cmpstr (tanlu_region_get_name_en (region), ==, "Chongqing (districts)");
+
+  /* Codes that changed land on today's: the same units */
+  {
+    static const struct { guint old_code, new_code, last_year; } renamed[] = {
+      { 469003, 460400, 2014 }, { 542200, 540500, 2015 }, { 542400, 540600, 2016 },
+      { 542600, 540400, 2014 }, { 652100, 650400, 2014 }, { 652200, 650500, 2015 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
+      {
+        TanluRegion *old = tanlu_store_lookup_region (fixture->store, renamed[i].old_code);
+        TanluRegion *now = tanlu_store_lookup_region (fixture->store, renamed[i].new_code);
+
+        g_assert_nonnull (old);
+        g_assert_nonnull (now);
+        g_assert_false (tanlu_region_is_current (old));
+        g_assert_cmpuint (tanlu_region_get_valid_to (old), ==, renamed[i].last_year);
+        g_assert_true (tanlu_region_is_current (now));
+        g_assert_cmpuint (tanlu_store_get_current_code (fixture->store, renamed[i].old_code), ==,
+                          renamed[i].new_code);
+      }
+  }
+
+  /* 莱芜 merged into 济南 in 2019: a former unit of its own, with a break
+   * in 济南's figures; 三沙 and the 兵团 cities are there */
+  region = tanlu_store_lookup_region (fixture->store, 371200);
+  g_assert_cmpuint (tanlu_region_get_valid_to (region), ==, 2018);
+  g_assert_cmpuint (tanlu_store_get_current_code (fixture->store, 371200), ==, 371200);
+  {
+    g_autoptr(GPtrArray) breaks = tanlu_store_list_breaks (fixture->store, 370100);
+    const TanluRegionChange *change;
+
+    g_assert_cmpuint (breaks->len, ==, 1);
+    change = g_ptr_array_index (breaks, 0);
+    g_assert_cmpuint (change->old_code, ==, 371200);
+    g_assert_cmpuint (change->year, ==, 2019);
+    g_assert_cmpint (change->kind, ==, TANLU_REGION_MERGED);
+  }
+  g_assert_nonnull (tanlu_store_lookup_region (fixture->store, 460300));
+  for (guint code = 659008; code <= 659012; code++)
+    g_assert_nonnull (tanlu_store_lookup_region (fixture->store, code));
+  g_assert_cmpstr (tanlu_region_get_full_name_zh (tanlu_store_lookup_region (fixture->store,
+                                                                             422800)),
+                   ==, "恩施土家族苗族自治州");
+
+  /* English names tell today's units apart */
+  {
+    g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+    GListModel *regions = tanlu_store_get_regions (fixture->store);
+
+    for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+      {
+        g_autoptr(TanluRegion) item = g_list_model_get_item (regions, i);
+        const char *name = tanlu_region_get_name_en (item);
+
+        if (!tanlu_region_is_current (item))
+          continue;
+        if (g_hash_table_contains (names, name))
+          g_error ("Two current regions are called “%s”", name);
+        g_hash_table_add (names, (gpointer) name);
+      }
+  }
 }
 
 static void
@@ -150,7 +220,8 @@ test_bundled_matches_direct_import (Fixture       *fixture,
    * committed tables are exactly what the importer reads. */
   report = tanlu_import_file (fixture->store, workbook, NULL, NULL, NULL);
   g_assert_no_error (report->error);
-  g_assert_cmpuint (report->n_values, ==, 30 * 69);
+  /* 69 indicators less the 3 placeholder columns (zero everywhere) */
+  g_assert_cmpuint (report->n_values, ==, 30 * 66);
   g_assert_cmpuint (report->n_new, ==, 0);
   g_assert_cmpuint (report->n_replaced, ==, 0);
 }
