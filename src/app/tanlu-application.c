@@ -246,7 +246,11 @@ tanlu_application_startup (GApplication *app)
   {
     g_autoptr(GAction) unit_scale = g_settings_create_action (self->settings, "unit-scale");
 
+    g_autoptr(GAction) include_incomplete =
+      g_settings_create_action (self->settings, "include-incomplete");
+
     g_action_map_add_action (G_ACTION_MAP (self), unit_scale);
+    g_action_map_add_action (G_ACTION_MAP (self), include_incomplete);
   }
 }
 

@@ -148,6 +148,8 @@ bind_settings (TanluWindow *self)
 
   g_settings_bind (self->settings, "unit-scale", self->dashboard_page, "unit-scale",
                    G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "include-incomplete", self->dashboard_page,
+                   "include-incomplete", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "comparison-regions", self->dashboard_page, "comparisons",
                    G_SETTINGS_BIND_DEFAULT);
 

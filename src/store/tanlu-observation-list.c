@@ -19,6 +19,10 @@ typedef struct
   TanluSource    *source;
   double          value;
   guint           year;
+  guint           source_code;
+  const char     *origin;
+  const char     *imported_at;
+  const char     *import_path;
 } Entry;
 
 struct _TanluObservationList
@@ -28,6 +32,7 @@ struct _TanluObservationList
   GArray     *entries;
   GHashTable *owned;      /* one reference to each region, indicator and source */
   GPtrArray  *sources;    /* in order of first appearance */
+  GStringChunk *strings;  /* the entries' provenance */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -84,15 +89,22 @@ tanlu_observation_list_get_item (GListModel *model,
                                  guint       position)
 {
   TanluObservationList *self = TANLU_OBSERVATION_LIST (model);
+  TanluObservationDetails details;
+  TanluObservation *observation;
   const Entry *entry;
 
   if (position >= self->entries->len)
     return NULL;
 
   entry = &g_array_index (self->entries, Entry, position);
+  details = (TanluObservationDetails) {
+    entry->origin, entry->source_code, entry->imported_at, entry->import_path
+  };
+  observation = tanlu_observation_new (entry->region, entry->indicator, entry->year, entry->value,
+                                       entry->source);
+  tanlu_observation_set_details (observation, &details);
 
-  return tanlu_observation_new (entry->region, entry->indicator, entry->year, entry->value,
-                                entry->source);
+  return observation;
 }
 
 static void
@@ -111,6 +123,7 @@ tanlu_observation_list_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->owned, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (tanlu_observation_list_parent_class)->finalize (object);
 }
@@ -129,6 +142,7 @@ tanlu_observation_list_init (TanluObservationList *self)
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   self->owned = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->sources = g_ptr_array_new ();
+  self->strings = g_string_chunk_new (4096);
 }
 
 TanluObservationList *
@@ -166,7 +180,43 @@ tanlu_observation_list_append (TanluObservationList *self,
   entry.source = own (self, source);
   entry.year = year;
   entry.value = value;
+  entry.source_code = 0;
+  entry.origin = entry.imported_at = entry.import_path = NULL;
   g_array_append_val (self->entries, entry);
+}
+
+static const char *
+keep (TanluObservationList *self,
+      const char           *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+}
+
+/**
+ * tanlu_observation_list_append_with_details:
+ * @details: where the figure was read and when it was imported
+ *
+ * Like tanlu_observation_list_append(), with the figure's provenance.
+ */
+void
+tanlu_observation_list_append_with_details (TanluObservationList          *self,
+                                            TanluRegion                   *region,
+                                            TanluIndicator                *indicator,
+                                            guint                          year,
+                                            double                         value,
+                                            TanluSource                   *source,
+                                            const TanluObservationDetails *details)
+{
+  Entry *entry;
+
+  g_return_if_fail (details != NULL);
+
+  tanlu_observation_list_append (self, region, indicator, year, value, source);
+  entry = &g_array_index (self->entries, Entry, self->entries->len - 1);
+  entry->origin = keep (self, details->origin);
+  entry->imported_at = keep (self, details->imported_at);
+  entry->import_path = keep (self, details->import_path);
+  entry->source_code = details->source_code;
 }
 
 /**

@@ -19,6 +19,14 @@ void                  tanlu_observation_list_append      (TanluObservationList *
                                                           guint                 year,
                                                           double                value,
                                                           TanluSource          *source);
+void                  tanlu_observation_list_append_with_details
+                                                         (TanluObservationList *self,
+                                                          TanluRegion          *region,
+                                                          TanluIndicator       *indicator,
+                                                          guint                 year,
+                                                          double                value,
+                                                          TanluSource          *source,
+                                                          const TanluObservationDetails *details);
 void                  tanlu_observation_list_sort        (TanluObservationList *self);
 GPtrArray            *tanlu_observation_list_get_sources (TanluObservationList *self);
 

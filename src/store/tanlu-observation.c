@@ -19,6 +19,10 @@ struct _TanluObservation
 
   double           value;
   guint            year;
+  guint            source_code;
+  char            *origin;
+  char            *imported_at;
+  char            *import_path;
 };
 
 G_DEFINE_FINAL_TYPE (TanluObservation, tanlu_observation, G_TYPE_OBJECT)
@@ -35,6 +39,7 @@ enum {
   PROP_INDICATOR_ORDER,
   PROP_UNIT,
   PROP_SOURCE_TITLE,
+  PROP_ORIGIN,
   N_PROPS
 };
 
@@ -48,6 +53,9 @@ tanlu_observation_dispose (GObject *object)
   g_clear_object (&self->region);
   g_clear_object (&self->indicator);
   g_clear_object (&self->source);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->imported_at, g_free);
+  g_clear_pointer (&self->import_path, g_free);
 
   G_OBJECT_CLASS (tanlu_observation_parent_class)->dispose (object);
 }
@@ -102,6 +110,10 @@ tanlu_observation_get_property (GObject    *object,
       g_value_set_string (value, tanlu_source_get_title (self->source));
       break;
 
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +156,15 @@ tanlu_observation_class_init (TanluObservationClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE_TITLE] =
     g_param_spec_string ("source-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * TanluObservation:origin:
+   *
+   * Where in its file the figure was read, as stored (see
+   * tanlu_origin_describe()), or %NULL.
+   */
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -215,4 +236,82 @@ tanlu_observation_get_source (TanluObservation *self)
   g_return_val_if_fail (TANLU_IS_OBSERVATION (self), NULL);
 
   return self->source;
+}
+
+/**
+ * tanlu_observation_set_details:
+ * @details: (nullable): where the figure was read and when it was imported
+ */
+void
+tanlu_observation_set_details (TanluObservation              *self,
+                               const TanluObservationDetails *details)
+{
+  g_return_if_fail (TANLU_IS_OBSERVATION (self));
+
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->imported_at, g_free);
+  g_clear_pointer (&self->import_path, g_free);
+  self->source_code = 0;
+
+  if (details == NULL)
+    return;
+
+  self->origin = g_strdup (details->origin);
+  self->imported_at = g_strdup (details->imported_at);
+  self->import_path = g_strdup (details->import_path);
+  self->source_code = details->source_code;
+}
+
+/**
+ * tanlu_observation_get_origin:
+ *
+ * Returns: (nullable): where in its file the figure was read, as stored
+ */
+const char *
+tanlu_observation_get_origin (TanluObservation *self)
+{
+  g_return_val_if_fail (TANLU_IS_OBSERVATION (self), NULL);
+
+  return self->origin;
+}
+
+/**
+ * tanlu_observation_get_source_code:
+ *
+ * Returns: the code the file gave, when it was an old one since replaced,
+ *   else 0
+ */
+guint
+tanlu_observation_get_source_code (TanluObservation *self)
+{
+  g_return_val_if_fail (TANLU_IS_OBSERVATION (self), 0);
+
+  return self->source_code;
+}
+
+/**
+ * tanlu_observation_get_imported_at:
+ *
+ * Returns: (nullable): when the figure was imported into this database;
+ *   %NULL for the figures it came with
+ */
+const char *
+tanlu_observation_get_imported_at (TanluObservation *self)
+{
+  g_return_val_if_fail (TANLU_IS_OBSERVATION (self), NULL);
+
+  return self->imported_at;
+}
+
+/**
+ * tanlu_observation_get_import_path:
+ *
+ * Returns: (nullable): the file the figure was imported from
+ */
+const char *
+tanlu_observation_get_import_path (TanluObservation *self)
+{
+  g_return_val_if_fail (TANLU_IS_OBSERVATION (self), NULL);
+
+  return self->import_path;
 }

@@ -21,5 +21,11 @@ TanluIndicator   *tanlu_observation_get_indicator  (TanluObservation *self);
 guint             tanlu_observation_get_year       (TanluObservation *self);
 double            tanlu_observation_get_value      (TanluObservation *self);
 TanluSource      *tanlu_observation_get_source     (TanluObservation *self);
+void              tanlu_observation_set_details    (TanluObservation *self,
+                                                    const TanluObservationDetails *details);
+const char       *tanlu_observation_get_origin     (TanluObservation *self);
+guint             tanlu_observation_get_source_code (TanluObservation *self);
+const char       *tanlu_observation_get_imported_at (TanluObservation *self);
+const char       *tanlu_observation_get_import_path (TanluObservation *self);
 
 G_END_DECLS

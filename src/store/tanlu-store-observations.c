@@ -400,43 +400,16 @@ tanlu_store_get_level_values (TanluStore        *self,
 }
 
 static gboolean
-append_region_observations (TanluStore           *self,
-                            TanluRegion          *region,
-                            GPtrArray            *indicators,
-                            TanluObservationList *observations,
-                            GError              **error)
+append_observation (TanluRegion                   *region,
+                    TanluIndicator                *indicator,
+                    guint                          year,
+                    double                         value,
+                    TanluSource                   *source,
+                    const TanluObservationDetails *details,
+                    gpointer                       user_data)
 {
-  /* One indexed series per indicator, in display order. */
-  for (guint i = 0; i < indicators->len; i++)
-    {
-      TanluIndicator *indicator = g_ptr_array_index (indicators, i);
-      sqlite3_stmt *stmt;
-      int rc;
-
-      if (!(stmt = _tanlu_store_get_statement (self, STMT_SELECT_SERIES, error)))
-        return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, tanlu_indicator_get_id (indicator));
-      sqlite3_bind_int (stmt, 2, tanlu_region_get_code (region));
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 source_id = sqlite3_column_int64 (stmt, 2);
-          TanluSource *source = g_hash_table_lookup (self->sources_by_id, &source_id);
-
-          if (source != NULL)
-            tanlu_observation_list_append (observations, region, indicator,
-                                           sqlite3_column_int (stmt, 0),
-                                           sqlite3_column_double (stmt, 1),
-                                           source);
-        }
-      sqlite3_reset (stmt);
-
-      if (rc != SQLITE_DONE)
-        {
-          _tanlu_store_set_error (error, self->db, "read observations");
-          return FALSE;
-        }
-    }
+  tanlu_observation_list_append_with_details (user_data, region, indicator, year, value, source,
+                                              details);
 
   return TRUE;
 }
@@ -454,12 +427,9 @@ tanlu_store_list_observations (TanluStore   *self,
                                GError      **error)
 {
   g_autoptr(TanluObservationList) observations = tanlu_observation_list_new ();
-  g_autoptr(GPtrArray) indicators = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
   g_return_val_if_fail (TANLU_IS_REGION (region), NULL);
-
-  indicators = tanlu_store_list_indicators (self);
 
   if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
     {
@@ -472,11 +442,15 @@ tanlu_store_list_observations (TanluStore   *self,
           TanluRegion *member = tanlu_store_lookup_region (self, members[i]);
 
           if (member != NULL &&
-              !append_region_observations (self, member, indicators, observations, error))
+              !tanlu_store_foreach_observation (self, FALSE, TANLU_REGION_LEVEL_NATION,
+                                                members[i], NULL, append_observation,
+                                                observations, error))
             return NULL;
         }
     }
-  else if (!append_region_observations (self, region, indicators, observations, error))
+  else if (!tanlu_store_foreach_observation (self, FALSE, TANLU_REGION_LEVEL_NATION,
+                                             tanlu_region_get_code (region), NULL,
+                                             append_observation, observations, error))
     return NULL;
 
   tanlu_observation_list_sort (observations);

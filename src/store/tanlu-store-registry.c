@@ -1118,6 +1118,16 @@ tanlu_store_list_breaks (TanluStore *self,
   for (guint i = 0; i < self->changes->len; i++)
     {
       TanluRegionChange *change = &g_array_index (self->changes, TanluRegionChange, i);
+      guint old_province = change->old_code / 10000 * 10000;
+
+      /* The municipalities' counties, a GB/T 2260 entry of their own
+       * (110200 北京市县), folding into their districts' entry is no break:
+       * their figures, in CEADs as in plans, are the whole municipality's. */
+      if (change->kind == TANLU_REGION_MERGED && change->old_code % 10000 == 200 &&
+          change->new_code == old_province + 100 &&
+          (old_province == 110000 || old_province == 120000 || old_province == 310000 ||
+           old_province == 500000))
+        continue;
 
       if ((change->new_code == code &&
            (change->kind == TANLU_REGION_MERGED || change->kind == TANLU_REGION_SPLIT)) ||

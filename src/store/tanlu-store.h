@@ -99,24 +99,6 @@ typedef struct
 } TanluStoreCounts;
 
 /**
- * TanluObservationDetails:
- * @origin: (nullable): where in its file the figure was read, as stored
- *   (see tanlu_origin_describe())
- * @source_code: the code the file gave, when it was an old one since
- *   replaced, else 0
- * @imported_at: (nullable): when it was imported, for figures imported
- *   into this database
- * @import_path: (nullable): the file it was imported from
- */
-typedef struct
-{
-  const char *origin;
-  guint       source_code;
-  const char *imported_at;
-  const char *import_path;
-} TanluObservationDetails;
-
-/**
  * TanluObservationFunc:
  *
  * Called for each observation by tanlu_store_foreach_observation().

@@ -240,7 +240,11 @@ select_region (TanluRegionSidebar *self,
         {
           g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree_model, position);
 
+          /* The rows inserted move the selected one; that is not the user
+           * choosing it again. */
+          self->updating_selection = TRUE;
           gtk_tree_list_row_set_expanded (row, TRUE);
+          self->updating_selection = FALSE;
         }
     }
 

@@ -11,6 +11,7 @@
 #include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
 #include "store/tanlu-region.h"
+#include "tanlu-test-input.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
 #include "widgets/tanlu-chart-card-private.h"
@@ -62,22 +63,54 @@ chart_view (Fixture    *fixture,
   return tanlu_chart_card_get_view (chart_card (fixture, name));
 }
 
-/* A figure card's labels: caption, value, detail. */
+/* A figure card's labels: caption, value, detail, found by name inside the
+ * card's button. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static const char *
 card_text (Fixture    *fixture,
            const char *name,
            guint       line)
 {
+  static const char *const names[] = { "caption", "value", "detail" };
   GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
   GtkWidget *child;
 
   g_assert_nonnull (card);
-  child = gtk_widget_get_first_child (card);
-  for (guint i = 0; i < line; i++)
-    child = gtk_widget_get_next_sibling (child);
+  g_assert_cmpuint (line, <, G_N_ELEMENTS (names));
+  child = find_named (gtk_menu_button_get_child (GTK_MENU_BUTTON (card)), names[line]);
   g_assert_true (GTK_IS_LABEL (child));
 
   return gtk_label_get_text (GTK_LABEL (child));
+}
+
+/* Whether the card carries the warning flag of a figure left out or not
+ * comparable. */
+static gboolean
+card_flagged (Fixture    *fixture,
+              const char *name)
+{
+  GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
+
+  g_assert_nonnull (card);
+  return find_named (gtk_menu_button_get_child (GTK_MENU_BUTTON (card)), "flag") != NULL;
 }
 
 static double
@@ -632,6 +665,100 @@ test_export_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* All the text of the labels under a widget, one per line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+/* Clicks a figure card with the real pointer and returns the text of the
+ * popover it opens, then closes it with Escape. */
+static char *
+open_card (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (card);
+  tanlu_test_wait_for_draw (card);
+  tanlu_test_click (card, gtk_widget_get_width (card) / 2.0, gtk_widget_get_height (card) / 2.0,
+                    1);
+  tanlu_test_wait_until (popover_shown, card);
+  collect_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (card))), text);
+  tanlu_test_key (GDK_KEY_Escape, 0);
+  tanlu_test_wait_until (popover_hidden, card);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* 莱芜 merged into 济南 in 2019, 巢湖 was divided in 2011: a change is
+ * computed on today's territory or not at all, and each card says where
+ * its figure comes from. */
+static void
+test_figures_explained (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *latest = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *share = NULL;
+
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  use_unit (fixture, "mt");
+  select_region (fixture, "370100");
+
+  g_assert_nonnull (strstr (card_text (fixture, "since-2015", 2), "today’s territory"));
+  g_assert_nonnull (strstr (card_text (fixture, "since-2015", 2), "Laiwu"));
+  g_assert_false (card_flagged (fixture, "since-2015"));
+
+  latest = open_card (fixture, "latest");
+  g_test_message ("%s", latest);
+  g_assert_nonnull (strstr (latest, "Where this figure comes from"));
+  g_assert_nonnull (strstr (latest, "cities_1997-2019.xlsx, sheet emission vector, cell D"));
+
+  since = open_card (fixture, "since-2015");
+  g_test_message ("%s", since);
+  g_assert_nonnull (strstr (since, "E2019 ÷ E2015 − 1"));
+  /* Both territories' figures for 2015 are listed. */
+  g_assert_nonnull (strstr (since, "Laiwu"));
+
+  share = open_card (fixture, "share");
+  g_test_message ("%s", share);
+  g_assert_nonnull (strstr (share, "Denominator"));
+
+  /* A city of another province: the sidebar expands it, and the rows it
+   * inserts do not select the former city again. */
+  select_region (fixture, "340100");
+  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==,
+                    340100);
+  g_assert_cmpstr (card_text (fixture, "since-2005", 1), ==, "—");
+  g_assert_true (card_flagged (fixture, "since-2005"));
+  g_assert_nonnull (strstr (card_text (fixture, "since-2005", 2), "Not comparable"));
+  g_assert_nonnull (strstr (card_text (fixture, "since-2005", 2), "Chaohu"));
+  g_assert_false (card_flagged (fixture, "since-2015"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +788,7 @@ main (int   argc,
   ADD ("charts-drawn-when-in-sight", test_charts_drawn_when_in_sight);
   ADD ("copy-chart", test_copy_chart);
   ADD ("export-dialog", test_export_dialog);
+  ADD ("figures-explained", test_figures_explained);
 
 #undef ADD
 

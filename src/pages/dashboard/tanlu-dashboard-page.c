@@ -44,6 +44,9 @@ struct _TanluDashboardPage
   AdwStatusPage  *empty_page;
 
   /* owned */
+  TanluSummary   *summary;
+  TanluRegion    *summary_region;
+  gboolean        include_incomplete;
   char           *unit_scale;
   GStrv           comparisons;
   GHashTable     *cards;           /* name → card widget, for tests */
@@ -64,6 +67,7 @@ enum {
   PROP_0,
   PROP_UNIT_SCALE,
   PROP_COMPARISONS,
+  PROP_INCLUDE_INCOMPLETE,
   N_PROPS
 };
 
@@ -162,6 +166,389 @@ create_sparkline (GArray  *points,
 /* ------------------------------------------------------------------------ */
 /* Cards */
 
+/* Where one stored figure comes from, as the popovers tell it. */
+typedef struct
+{
+  guint        year;
+  gboolean     found;
+  double       value;
+  TanluSource *source;
+  char        *origin;
+  char        *imported_at;
+  char        *import_path;
+  guint        source_code;
+} Provenance;
+
+static void
+provenance_clear (Provenance *provenance)
+{
+  g_clear_pointer (&provenance->origin, g_free);
+  g_clear_pointer (&provenance->imported_at, g_free);
+  g_clear_pointer (&provenance->import_path, g_free);
+}
+
+static gboolean
+find_provenance_cb (TanluRegion                   *region,
+                    TanluIndicator                *indicator,
+                    guint                          year,
+                    double                         value,
+                    TanluSource                   *source,
+                    const TanluObservationDetails *details,
+                    gpointer                       user_data)
+{
+  Provenance *provenance = user_data;
+
+  if (year != provenance->year)
+    return TRUE;
+
+  provenance->found = TRUE;
+  provenance->value = value;
+  provenance->source = source;
+  provenance->origin = g_strdup (details->origin);
+  provenance->imported_at = g_strdup (details->imported_at);
+  provenance->import_path = g_strdup (details->import_path);
+  provenance->source_code = details->source_code;
+
+  return FALSE;
+}
+
+/* One stored figure: region, year and value, then its source, the file,
+ * sheet and cell (or line) it was read from, and when it was imported. */
+static void
+append_figure (TanluDashboardPage *self,
+               GString            *text,
+               guint               code,
+               guint               year)
+{
+  TanluStore *store = tanlu_context_get_store (get_context (self));
+  TanluRegion *region = tanlu_store_lookup_region (store, code);
+  Provenance provenance = { .year = year };
+  g_autofree char *where = NULL;
+  g_autofree char *value = NULL;
+  const char *incomplete;
+
+  if (region == NULL)
+    return;
+
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+
+  tanlu_store_foreach_observation (store, FALSE, TANLU_REGION_LEVEL_NATION, code,
+                                   TANLU_INDICATOR_CO2_TOTAL, find_provenance_cb, &provenance,
+                                   NULL);
+  if (!provenance.found)
+    {
+      /* Translators: “Laiwu, 2019: no figure” */
+      g_string_append_printf (text, _("%s, %u: no figure"), tanlu_region_get_display_name (region),
+                              year);
+      return;
+    }
+
+  value = format_mass (self, provenance.value);
+  /* Translators: “Sichuan, 2019: 301.2 Mt CO₂” */
+  g_string_append_printf (text, _("%s, %u: %s"), tanlu_region_get_display_name (region), year,
+                          value);
+  g_string_append_printf (text, "\n%s. %s", tanlu_source_get_title (provenance.source),
+                          tanlu_source_get_citation (provenance.source));
+
+  where = tanlu_origin_describe (provenance.origin, ui_language () == TANLU_CHART_LANGUAGE_CHINESE);
+  /* Translators: where in its file a figure was read, e.g. “Read from
+   * cities_1997-2019.xlsx, sheet emission vector, cell D23” */
+  g_string_append_printf (text, _("\nRead from %s"), where);
+  if (provenance.imported_at != NULL)
+    /* Translators: “Imported 2026-12-07 18:02 from /home/…/cities.xlsx” */
+    g_string_append_printf (text, _("\nImported %s from %s"), provenance.imported_at,
+                            provenance.import_path != NULL ? provenance.import_path : "?");
+  else
+    g_string_append (text, _("\nPart of the data Tanlu comes with"));
+  if (provenance.source_code != 0)
+    /* Translators: “The file gave the former code 542600, now 540400” */
+    g_string_append_printf (text, _("\nThe file gave the former code %u, now %u"),
+                            provenance.source_code, code);
+  if ((incomplete = tanlu_store_get_incomplete (store, code, year)) != NULL)
+    /* Translators: %s says why, as the source shows it */
+    g_string_append_printf (text, _("\nIncomplete in the source: %s"), incomplete);
+
+  provenance_clear (&provenance);
+}
+
+/* The figures a year's value of the summary's region rests on: its own,
+ * those of a group's members, and those of units merged into it since. */
+static void
+append_year (TanluDashboardPage *self,
+             GString            *text,
+             guint               year)
+{
+  TanluRegion *region = self->summary_region;
+  const TanluSummary *summary = self->summary;
+
+  if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+    {
+      guint n_members;
+      const guint *members = tanlu_region_get_member_codes (region, &n_members);
+
+      for (guint i = 0; i < n_members; i++)
+        append_figure (self, text, members[i], year);
+      return;
+    }
+
+  append_figure (self, text, tanlu_region_get_code (region), year);
+  for (guint b = 0; summary->breaks != NULL && b < summary->breaks->len; b++)
+    {
+      const TanluRegionChange *change = g_ptr_array_index (summary->breaks, b);
+
+      if (change->kind == TANLU_REGION_MERGED && year < change->year)
+        append_figure (self, text, change->old_code, year);
+    }
+}
+
+static char *
+describe_break (TanluDashboardPage      *self,
+                const TanluRegionChange *change)
+{
+  return tanlu_summary_describe_break (tanlu_context_get_store (get_context (self)), change,
+                                       ui_language () == TANLU_CHART_LANGUAGE_CHINESE);
+}
+
+static void
+add_section (GtkBox     *box,
+             const char *heading,
+             const char *body)
+{
+  GtkWidget *heading_label = gtk_label_new (heading);
+  GtkWidget *body_label = gtk_label_new (body);
+
+  gtk_label_set_xalign (GTK_LABEL (heading_label), 0);
+  gtk_widget_add_css_class (heading_label, "heading");
+  gtk_box_append (box, heading_label);
+
+  gtk_label_set_xalign (GTK_LABEL (body_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (body_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (body_label), 56);
+  gtk_label_set_selectable (GTK_LABEL (body_label), TRUE);
+  gtk_widget_set_margin_bottom (body_label, 6);
+  gtk_box_append (box, body_label);
+}
+
+/* The formula of a change between two years, with its terms. */
+static void
+add_change_sections (TanluDashboardPage       *self,
+                     GtkBox                   *box,
+                     const TanluSummaryChange *change,
+                     guint                     n_years)
+{
+  g_autoptr(GString) inputs = g_string_new (NULL);
+  g_autofree char *formula = NULL;
+
+  if (change->status == TANLU_FIGURE_SHOWN)
+    {
+      g_autofree char *from = format_mass (self, change->from_value);
+      g_autofree char *to = format_mass (self, change->to_value);
+      g_autofree char *result = format_percent (change->value, TRUE);
+
+      if (n_years > 0)
+        /* Translators: the compound annual growth rate, with its terms */
+        formula = g_strdup_printf (_("(E%u ÷ E%u)^(1/%u) − 1 = (%s ÷ %s)^(1/%u) − 1 = %s a year"),
+                                   change->to_year, change->from_year, n_years, to, from, n_years,
+                                   result);
+      else
+        /* Translators: the change between two years, with its terms */
+        formula = g_strdup_printf (_("E%u ÷ E%u − 1 = %s ÷ %s − 1 = %s"), change->to_year,
+                                   change->from_year, to, from, result);
+      if (change->adjusted)
+        {
+          g_autofree char *what = describe_break (self, change->change);
+          g_autofree char *note = NULL;
+
+          /* Translators: %u is a year, %s a change such as “Laiwu merged
+           * into Jinan in 2019” */
+          note = g_strdup_printf (_("E%u is on today’s territory: %s, so the merged unit’s "
+                                    "figure is added."),
+                                  change->from_year, what);
+          formula = g_strdup_printf ("%s\n%s", g_steal_pointer (&formula), note);
+        }
+      add_section (box, _("Formula"), formula);
+    }
+
+  append_year (self, inputs, change->from_year);
+  append_year (self, inputs, change->to_year);
+  add_section (box, _("Figures"), inputs->str);
+}
+
+static void
+fill_popover (TanluDashboardPage *self,
+              const char         *name,
+              GtkBox             *box)
+{
+  const TanluSummary *summary = self->summary;
+  TanluRegion *region = self->summary_region;
+
+  if (summary == NULL || region == NULL)
+    return;
+
+  if (g_str_equal (name, "latest"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      append_year (self, text, summary->latest_year);
+      add_section (box, tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP
+                          ? _("The members’ figures, added up")
+                          : _("Figure"),
+                   text->str);
+    }
+  else if (g_str_equal (name, "since-2005"))
+    add_change_sections (self, box, &summary->since_2005, 0);
+  else if (g_str_equal (name, "since-2015"))
+    add_change_sections (self, box, &summary->since_2015, 0);
+  else if (g_str_equal (name, "growth"))
+    add_change_sections (self, box, &summary->growth, 5);
+  else if (g_str_equal (name, "peak"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) how = g_string_new (NULL);
+      guint first = g_array_index (summary->comparable, TanluSeriesPoint, 0).year;
+
+      /* Translators: “The highest of the figures from 1997 to 2019” */
+      g_string_append_printf (how, _("The highest of the figures from %u to %u"), first,
+                              summary->latest_year);
+      if (summary->peak_since != 0 && summary->comparable_break != NULL)
+        {
+          g_autofree char *what = describe_break (self, summary->comparable_break);
+
+          /* Translators: %s is a change such as “Chaohu divided among …” */
+          g_string_append_printf (how, _("; earlier years cover another territory (%s)"), what);
+        }
+      if (summary->incomplete_years->len > 0)
+        g_string_append (how, _("; years incomplete in the source left out"));
+      g_string_append (how, _("."));
+      add_section (box, _("How it is found"), how->str);
+      if (summary->peak_year != 0)
+        {
+          append_year (self, text, summary->peak_year);
+          add_section (box, _("Figure"), text->str);
+        }
+    }
+  else if (g_str_equal (name, "share"))
+    {
+      g_autofree char *part = format_mass (self, summary->latest_value);
+      g_autofree char *total = format_mass (self, summary->share_total);
+      g_autofree char *share = format_percent (summary->share, FALSE);
+      g_autofree char *formula = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Translators: “Chengdu ÷ the sum of the 21 parts of Sichuan with a
+       * figure from the same source = …” */
+      formula = g_strdup_printf (
+        ngettext ("%s ÷ the sum of the %u part of %s with a figure from the same source, %s, "
+                  "in %u = %s ÷ %s = %s",
+                  "%s ÷ the sum of the %u parts of %s with a figure from the same source, %s, "
+                  "in %u = %s ÷ %s = %s",
+                  summary->share_n_parts),
+        tanlu_region_get_display_name (region), summary->share_n_parts,
+        tanlu_region_get_display_name (summary->parent),
+        summary->share_source != NULL ? tanlu_source_get_title (summary->share_source) : "?",
+        summary->latest_year, part, total, share);
+      add_section (box, _("Formula"), formula);
+
+      if (!isnan (summary->parent_value))
+        {
+          g_autofree char *whole = format_mass (self, summary->parent_value);
+          g_autofree char *ratio = format_percent (summary->share_total / summary->parent_value,
+                                                   FALSE);
+
+          /* Translators: “Sichuan’s own figure, 301.2 Mt CO₂ (CEADs
+           * provinces), is not the denominator: the parts add up to 98.1 %
+           * of it. Inventories of different datasets are made differently,
+           * so a share divides figures of one dataset only.” */
+          g_string_append_printf (
+            text,
+            _("%s’s own figure, %s (%s), is not the denominator: the parts add up to %s of it. "
+              "Datasets are made in different ways, so a share divides figures of one dataset "
+              "only."),
+            tanlu_region_get_display_name (summary->parent), whole,
+            summary->parent_source != NULL ? tanlu_source_get_title (summary->parent_source)
+                                           : "?",
+            ratio);
+        }
+      if (summary->share_n_parts < summary->share_n_siblings)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (
+            text,
+            ngettext ("%u of the %u parts has a figure from that source in %u.",
+                      "%u of the %u parts have a figure from that source in %u.",
+                      summary->share_n_siblings),
+            summary->share_n_parts, summary->share_n_siblings, summary->latest_year);
+        }
+      if (summary->share_n_incomplete > 0)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (
+            text,
+            ngettext ("The sum includes %u figure that is incomplete in the source.",
+                      "The sum includes %u figures that are incomplete in the source.",
+                      summary->share_n_incomplete),
+            summary->share_n_incomplete);
+        }
+      if (summary->share > 1)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, _("The share is above 100 % because some of the parts are "
+                                   "negative (net removals)."));
+        }
+      if (text->len > 0)
+        add_section (box, _("Denominator"), text->str);
+    }
+  else if (g_str_equal (name, "rank"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Translators: “Ranked by the figures for 2019 from one source, …” */
+      g_string_append_printf (text,
+                              _("Ranked by the figures for %u from %s, highest first, among those "
+                                "with a figure from that source."),
+                              summary->latest_year,
+                              summary->latest_source != NULL
+                                ? tanlu_source_get_title (summary->latest_source)
+                                : "?");
+      if (summary->n_left_out > 0)
+        g_string_append_printf (text,
+                                ngettext (" %u region is left out: its figure is incomplete in "
+                                          "the source.",
+                                          " %u regions are left out: their figures are "
+                                          "incomplete in the source.",
+                                          summary->n_left_out),
+                                summary->n_left_out);
+      add_section (box, _("How it is ranked"), text->str);
+    }
+}
+
+/* The popover is made when it first opens; the cards are made anew with
+ * each new set of figures, so it never outlives the figures it tells of. */
+static void
+create_card_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  TanluDashboardPage *self = user_data;
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  fill_popover (self, gtk_widget_get_name (GTK_WIDGET (button)), GTK_BOX (box));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/* A figure on a card; the card opens a popover saying where the figure
+ * comes from and, for a derived one, how it is computed. A flag marks a
+ * figure that could not be computed as asked, or only partly. */
 static void
 add_card (TanluDashboardPage *self,
           const char         *name,
@@ -169,9 +556,12 @@ add_card (TanluDashboardPage *self,
           const char         *value,
           const char         *detail,
           GArray             *sparkline,
-          gboolean            negate)
+          gboolean            negate,
+          gboolean            flagged)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *card = gtk_menu_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *caption_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *caption_label = gtk_label_new (caption);
   GtkWidget *value_label = gtk_label_new (value);
   GtkWidget *detail_label = gtk_label_new (detail);
@@ -180,6 +570,7 @@ add_card (TanluDashboardPage *self,
   gtk_widget_add_css_class (card, "chart-card");
   gtk_widget_add_css_class (card, "figure-card");
   gtk_widget_set_name (card, name);
+  gtk_widget_set_tooltip_text (card, _("Where this figure comes from"));
 
   /* Chinese text may wrap after any character; without a floor on the
    * width the flow box would measure the cards one character wide, and
@@ -187,19 +578,33 @@ add_card (TanluDashboardPage *self,
   gtk_widget_set_size_request (card, FIGURE_CARD_WIDTH, -1);
 
   /* Short lines, so that four cards fit side by side. */
+  gtk_widget_set_name (caption_label, "caption");
   gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
   gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (caption_label), 20);
+  gtk_widget_set_hexpand (caption_label, TRUE);
   gtk_widget_add_css_class (caption_label, "caption-heading");
   gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_box_append (GTK_BOX (card), caption_label);
+  gtk_box_append (GTK_BOX (caption_row), caption_label);
+  if (flagged)
+    {
+      GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+      gtk_widget_set_name (flag, "flag");
+      gtk_widget_add_css_class (flag, "warning");
+      gtk_widget_set_valign (flag, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (caption_row), flag);
+    }
+  gtk_box_append (GTK_BOX (content), caption_row);
+
+  gtk_widget_set_name (value_label, "value");
   gtk_label_set_xalign (GTK_LABEL (value_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (value_label, "title-2");
   gtk_widget_add_css_class (value_label, "numeric");
-  gtk_box_append (GTK_BOX (card), value_label);
+  gtk_box_append (GTK_BOX (content), value_label);
 
+  gtk_widget_set_name (detail_label, "detail");
   gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
   gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (detail_label), 20);
@@ -207,7 +612,7 @@ add_card (TanluDashboardPage *self,
   gtk_widget_add_css_class (detail_label, "dim-label");
   gtk_widget_set_vexpand (detail_label, TRUE);
   gtk_widget_set_valign (detail_label, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (card), detail_label);
+  gtk_box_append (GTK_BOX (content), detail_label);
 
   if (sparkline != NULL && sparkline->len >= 2)
     {
@@ -218,8 +623,12 @@ add_card (TanluDashboardPage *self,
       gtk_widget_set_focusable (view, FALSE);
       gtk_widget_set_can_target (view, FALSE);
       gtk_accessible_update_state (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      gtk_box_append (GTK_BOX (card), view);
+      gtk_box_append (GTK_BOX (content), view);
     }
+
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (card), content);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (card), create_card_popover_cb, self,
+                                         NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -229,31 +638,68 @@ add_card (TanluDashboardPage *self,
 }
 
 static void
-add_change_card (TanluDashboardPage *self,
-                 const TanluSummary *summary,
-                 const char         *name,
-                 guint               base_year,
-                 gboolean            has_change,
-                 double              change)
+add_change_card (TanluDashboardPage       *self,
+                 const char               *name,
+                 const char               *caption,
+                 const TanluSummaryChange *change,
+                 guint                     n_years)
 {
-  g_autofree char *caption = g_strdup_printf (_("Change since %u"), base_year);
-  g_autoptr(GArray) since = series_since (summary->series, base_year);
+  const TanluSummary *summary = self->summary;
+  g_autoptr(GArray) since = series_since (summary->comparable, change->from_year);
+  g_autofree char *detail = NULL;
 
-  if (has_change)
+  switch (change->status)
     {
-      g_autofree char *value = format_percent (change, TRUE);
-      g_autofree char *base = format_mass (self, g_array_index (since, TanluSeriesPoint, 0).value);
-      /* Translators: “From 168.5 Mt CO₂ in 2005 to 2019” */
-      g_autofree char *detail =
-        g_strdup_printf (_("From %s in %u to %u"), base, base_year, summary->latest_year);
+    case TANLU_FIGURE_SHOWN:
+      {
+        g_autofree char *value = format_percent (change->value, TRUE);
+        g_autofree char *base = format_mass (self, change->from_value);
 
-      add_card (self, name, caption, value, detail, since, FALSE);
-    }
-  else
-    {
-      g_autofree char *detail = g_strdup_printf (_("No figure for %u"), base_year);
+        if (n_years > 0)
+          detail = g_strdup (_("Compound rate a year over the last five years"));
+        else
+          /* Translators: “From 168.5 Mt CO₂ in 2005 to 2019” */
+          detail = g_strdup_printf (_("From %s in %u to %u"), base, change->from_year,
+                                    change->to_year);
+        if (change->adjusted)
+          {
+            g_autofree char *what = describe_break (self, change->change);
 
-      add_card (self, name, caption, "—", detail, NULL, FALSE);
+            /* Translators: %s is a change such as “Laiwu merged into Jinan
+             * in 2019” */
+            detail = g_strdup_printf (_("%s, on today’s territory (%s)"),
+                                      g_steal_pointer (&detail), what);
+          }
+        add_card (self, name, caption, value, detail, since, FALSE, FALSE);
+        return;
+      }
+
+    case TANLU_FIGURE_BREAK:
+      {
+        g_autofree char *what = describe_break (self, change->change);
+
+        /* Translators: %s is a change such as “Chaohu divided among Hefei,
+         * Wuhu and Ma’anshan in 2011” */
+        detail = g_strdup_printf (_("Not comparable: %s"), what);
+        add_card (self, name, caption, "—", detail, NULL, FALSE, TRUE);
+        return;
+      }
+
+    case TANLU_FIGURE_INCOMPLETE:
+      /* Translators: %u is a year */
+      detail = g_strdup_printf (_("Left out: the figure for %u is incomplete in the source"),
+                                change->blocking_year);
+      add_card (self, name, caption, "—", detail, NULL, FALSE, TRUE);
+      return;
+
+    case TANLU_FIGURE_NO_VALUE:
+    default:
+      if (n_years > 0)
+        detail = g_strdup (_("Needs figures for the latest year and five years before"));
+      else
+        detail = g_strdup_printf (_("No figure for %u"), change->from_year);
+      add_card (self, name, caption, "—", detail, NULL, FALSE, FALSE);
+      return;
     }
 }
 
@@ -277,7 +723,10 @@ fill_cards (TanluDashboardPage *self,
     g_autofree char *value = format_mass (self, summary->latest_value);
     g_autofree char *detail = NULL;
 
-    if (level == TANLU_REGION_LEVEL_GROUP)
+    if (summary->latest_incomplete)
+      detail = g_strdup (_("Incomplete in the source: every fuel is zero, so this is process "
+                           "emissions only"));
+    else if (level == TANLU_REGION_LEVEL_GROUP)
       {
         guint n_members;
 
@@ -289,66 +738,103 @@ fill_cards (TanluDashboardPage *self,
     else
       detail = g_strdup (_("Scope 1: fuels burnt in the region and industrial processes"));
 
-    add_card (self, "latest", caption, value, detail, summary->series, FALSE);
+    add_card (self, "latest", caption, value, detail, summary->series, FALSE,
+              summary->latest_incomplete);
   }
-
-  add_change_card (self, summary, "since-2005", 2005, summary->has_change_since_2005,
-                   summary->change_since_2005);
-  add_change_card (self, summary, "since-2015", 2015, summary->has_change_since_2015,
-                   summary->change_since_2015);
-
-  if (summary->has_mean_growth)
-    {
-      /* Translators: “Mean annual growth, 2014–2019” */
-      g_autofree char *caption = g_strdup_printf (_("Mean annual growth, %u–%u"),
-                                                  summary->growth_from_year, summary->latest_year);
-      g_autofree char *value = format_percent (summary->mean_growth, TRUE);
-      g_autoptr(GArray) since = series_since (summary->series, summary->growth_from_year);
-
-      add_card (self, "growth", caption, value, _("Compound rate a year over the last five years"),
-                since, FALSE);
-    }
-  else
-    add_card (self, "growth", _("Mean annual growth"), "—",
-              _("Needs figures for the latest year and five years before"), NULL, FALSE);
 
   {
-    g_autofree char *value = g_strdup_printf ("%u", summary->peak_year);
-    g_autofree char *peak = format_mass (self, summary->peak_value);
-    g_autofree char *detail = NULL;
+    g_autofree char *caption_2005 = g_strdup_printf (_("Change since %u"), 2005);
+    g_autofree char *caption_2015 = g_strdup_printf (_("Change since %u"), 2015);
+    /* Translators: “Mean annual growth, 2014–2019” */
+    g_autofree char *caption_growth = g_strdup_printf (_("Mean annual growth, %u–%u"),
+                                                       summary->growth.from_year,
+                                                       summary->latest_year);
 
-    if (summary->fallen_since_peak)
-      {
-        g_autofree char *drop =
-          format_percent (1 - summary->latest_value / summary->peak_value, FALSE);
-
-        /* Translators: “340.1 Mt CO₂; 2019 is 8.2 % lower” */
-        detail = g_strdup_printf (_("%s; %u is %s lower"), peak, summary->latest_year, drop);
-      }
-    else
-      /* Translators: “312.4 Mt CO₂; not fallen since” */
-      detail = g_strdup_printf (_("%s; the latest year is the highest so far"), peak);
-
-    add_card (self, "peak", _("Highest year so far"), value, detail, summary->series, FALSE);
+    add_change_card (self, "since-2005", caption_2005, &summary->since_2005, 0);
+    add_change_card (self, "since-2015", caption_2015, &summary->since_2015, 0);
+    add_change_card (self, "growth", caption_growth, &summary->growth, 5);
   }
 
-  if (summary->parent != NULL && summary->has_share_of_parent)
+  if (summary->peak_year != 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", summary->peak_year);
+      g_autofree char *peak = format_mass (self, summary->peak_value);
+      g_autofree char *caption = NULL;
+      g_autofree char *detail = NULL;
+
+      if (summary->peak_since != 0)
+        /* Translators: “Highest year since 2011”, when earlier years cover
+         * another territory */
+        caption = g_strdup_printf (_("Highest year since %u"), summary->peak_since);
+      else
+        caption = g_strdup (_("Highest year so far"));
+
+      if (summary->fallen_since_peak)
+        {
+          g_autofree char *drop =
+            format_percent (1 - summary->latest_value / summary->peak_value, FALSE);
+
+          /* Translators: “340.1 Mt CO₂; 2019 is 8.2 % lower” */
+          detail = g_strdup_printf (_("%s; %u is %s lower"), peak, summary->latest_year, drop);
+        }
+      else
+        /* Translators: “312.4 Mt CO₂; not fallen since” */
+        detail = g_strdup_printf (_("%s; the latest year is the highest so far"), peak);
+      if (summary->peak_adjusted)
+        {
+          const TanluRegionChange *change = NULL;
+
+          for (guint b = 0; b < summary->breaks->len && change == NULL; b++)
+            if (((TanluRegionChange *) g_ptr_array_index (summary->breaks, b))->kind ==
+                TANLU_REGION_MERGED)
+              change = g_ptr_array_index (summary->breaks, b);
+          if (change != NULL)
+            {
+              g_autofree char *what = describe_break (self, change);
+
+              detail = g_strdup_printf (_("%s, on today’s territory (%s)"),
+                                        g_steal_pointer (&detail), what);
+            }
+        }
+
+      add_card (self, "peak", caption, value, detail, summary->comparable, FALSE,
+                summary->peak_since != 0);
+    }
+
+  if (summary->parent != NULL && summary->has_share)
     {
       const char *parent = tanlu_region_get_display_name (summary->parent);
       /* Translators: “Share of Sichuan” */
       g_autofree char *caption = g_strdup_printf (_("Share of %s"), parent);
-      g_autofree char *value = format_percent (summary->share_of_parent, FALSE);
-      g_autofree char *detail = g_strdup_printf (_("Of its total in %u"), summary->latest_year);
+      g_autofree char *value = format_percent (summary->share, FALSE);
+      g_autofree char *detail = NULL;
 
-      add_card (self, "share", caption, value, detail, summary->share_series, FALSE);
+      if (summary->share > 1)
+        detail = g_strdup (_("Above 100 %: some parts are negative (net removals)"));
+      else if (level == TANLU_REGION_LEVEL_PROVINCE)
+        /* Translators: the denominator of a province’s share of the nation */
+        detail = g_strdup_printf (ngettext ("Of the sum of %u province in the same dataset, %u",
+                                            "Of the sum of %u provinces in the same dataset, %u",
+                                            summary->share_n_parts),
+                                  summary->share_n_parts, summary->latest_year);
+      else
+        /* Translators: the denominator of a city’s share of its province */
+        detail = g_strdup_printf (ngettext ("Of the sum of %u city in the same dataset, %u",
+                                            "Of the sum of %u cities in the same dataset, %u",
+                                            summary->share_n_parts),
+                                  summary->share_n_parts, summary->latest_year);
+
+      add_card (self, "share", caption, value, detail, summary->share_series, FALSE,
+                summary->share > 1);
     }
 
-  if (summary->rank > 0)
+  if (summary->rank > 0 || (summary->latest_incomplete && summary->n_ranked == 0 &&
+                            tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP &&
+                            tanlu_region_get_level (region) != TANLU_REGION_LEVEL_NATION))
     {
       g_autofree char *caption = NULL;
-      g_autofree char *value = g_strdup_printf ("%u / %u", summary->rank, summary->n_ranked);
-      g_autofree char *detail =
-        g_strdup_printf (_("By emissions in %u, highest first"), summary->latest_year);
+      g_autofree char *value = NULL;
+      g_autofree char *detail = NULL;
 
       if (level == TANLU_REGION_LEVEL_PROVINCE)
         caption = g_strdup (_("Rank among provinces"));
@@ -358,8 +844,29 @@ fill_cards (TanluDashboardPage *self,
           _("Rank among the cities of %s"),
           summary->parent != NULL ? tanlu_region_get_display_name (summary->parent) : "");
 
+      if (summary->rank == 0)
+        {
+          value = g_strdup ("—");
+          /* Translators: %u is a year */
+          detail = g_strdup_printf (_("Not ranked: the figure for %u is incomplete in the source"),
+                                    summary->latest_year);
+        }
+      else
+        {
+          value = g_strdup_printf ("%u / %u", summary->rank, summary->n_ranked);
+          if (summary->n_left_out > 0)
+            /* Translators: “By emissions in 2002, highest first; 1 left out
+             * as incomplete” */
+            detail = g_strdup_printf (_("By emissions in %u, highest first; %u left out as "
+                                        "incomplete"),
+                                      summary->latest_year, summary->n_left_out);
+          else
+            detail = g_strdup_printf (_("By emissions in %u, highest first"), summary->latest_year);
+        }
+
       /* Drawn upside down, so a climb towards first place goes up. */
-      add_card (self, "rank", caption, value, detail, summary->rank_series, TRUE);
+      add_card (self, "rank", caption, value, detail, summary->rank_series, TRUE,
+                summary->rank == 0 || summary->n_left_out > 0);
     }
 }
 
@@ -711,15 +1218,22 @@ reload (TanluDashboardPage *self)
 {
   TanluRegion *region = tanlu_context_get_region (get_context (self));
   TanluStore *store = tanlu_context_get_store (get_context (self));
-  g_autoptr(TanluSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
+  const TanluSummary *summary;
   const char *description;
   guint n_members;
 
   if (region == NULL)
     return;
 
-  if (!(summary = tanlu_summary_new (store, region, TANLU_INDICATOR_CO2_TOTAL, &error)))
+  /* Kept for the cards' popovers, which read it when they open. */
+  g_clear_pointer (&self->summary, tanlu_summary_free);
+  g_set_object (&self->summary_region, region);
+
+  if (!(summary = self->summary = tanlu_summary_new (store, region, TANLU_INDICATOR_CO2_TOTAL,
+                                     self->include_incomplete ? TANLU_SUMMARY_INCLUDE_INCOMPLETE
+                                                              : TANLU_SUMMARY_NONE,
+                                     &error)))
     {
       adw_status_page_set_description (self->empty_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -930,6 +1444,8 @@ tanlu_dashboard_page_finalize (GObject *object)
 
   g_clear_pointer (&self->unit_scale, g_free);
   g_clear_pointer (&self->comparisons, g_strfreev);
+  g_clear_pointer (&self->summary, tanlu_summary_free);
+  g_clear_object (&self->summary_region);
 
   G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->finalize (object);
 }
@@ -950,6 +1466,10 @@ tanlu_dashboard_page_get_property (GObject    *object,
 
     case PROP_COMPARISONS:
       g_value_set_boxed (value, self->comparisons);
+      break;
+
+    case PROP_INCLUDE_INCOMPLETE:
+      g_value_set_boolean (value, self->include_incomplete);
       break;
 
     default:
@@ -973,6 +1493,15 @@ tanlu_dashboard_page_set_property (GObject      *object,
 
     case PROP_COMPARISONS:
       tanlu_dashboard_page_set_comparisons (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_INCLUDE_INCOMPLETE:
+      if (self->include_incomplete != g_value_get_boolean (value))
+        {
+          self->include_incomplete = g_value_get_boolean (value);
+          reload_if_shown (TANLU_CONTEXT_VIEW (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -1013,6 +1542,16 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   properties[PROP_COMPARISONS] =
     g_param_spec_boxed ("comparisons", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * TanluDashboardPage:include-incomplete:
+   *
+   * Whether figures that are incomplete in their source count in ranks,
+   * changes and growth rates; they are left out unless the user asks.
+   */
+  properties[PROP_INCLUDE_INCOMPLETE] =
+    g_param_spec_boolean ("include-incomplete", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
