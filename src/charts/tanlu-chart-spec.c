@@ -308,7 +308,6 @@ char *
 tanlu_chart_spec_to_json (const TanluChartSpec *spec)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (spec != NULL, NULL);
@@ -444,10 +443,8 @@ tanlu_chart_spec_to_json (const TanluChartSpec *spec)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
 
-  return json_generator_to_data (generator, NULL);
+  return tanlu_input_write_json (root, TRUE);
 }
 
 static gboolean
@@ -962,7 +959,7 @@ tanlu_chart_spec_new_from_json (const char  *json,
 
   /* No chart spec nests deeper than a few levels; deeper text would only
    * exhaust the JSON parser's recursion. */
-  if (!tanlu_input_check_json_depth (json, length, NULL, TANLU_INPUT_MAX_JSON_DEPTH, &local_error) ||
+  if (!tanlu_input_check_json (json, length, NULL, 1, TANLU_INPUT_MAX_JSON_DEPTH, &local_error) ||
       !json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_SYNTAX,
@@ -1273,12 +1270,14 @@ pathway_values (Resolution                  *resolution,
   {
     TanluIndicator *co2 = tanlu_store_lookup_indicator (resolution->store,
                                                         TANLU_INDICATOR_CO2_TOTAL);
-    g_autoptr(GArray) base = region_values (resolution, region, co2, first < pathway->base_year
-                                                                       ? first
-                                                                       : pathway->base_year,
-                                            pathway->base_year, NULL);
+    GArray *history = region_values (resolution, region, co2,
+                                     first < pathway->base_year ? first : pathway->base_year,
+                                     pathway->base_year, NULL);
     TanluSource *gcam = tanlu_store_lookup_source (resolution->store, "gcam-china-projection");
     g_autofree char *display = tanlu_pathway_library_display_name (pathway->name, chinese);
+
+    /* Read for the sources and years it notes, not for its values. */
+    g_clear_pointer (&history, g_array_unref);
 
     if (gcam != NULL && pathway->gdp_projected_from != G_MAXUINT)
       note_source (resolution, tanlu_source_get_id (gcam));

@@ -1065,7 +1065,6 @@ tanlu_dataset_write_incomplete (TanluStore  *store,
                                 GError     **error)
 {
   g_autoptr(GString) text = g_string_new ("region_code,year,note\n");
-  g_autoptr(GPtrArray) regions = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
 

@@ -315,9 +315,16 @@ skip_value (TanluGeojsonReader  *self,
   if (self->data[position] != '{' && self->data[position] != '[' && self->data[position] != '"')
     {
       /* A number, true, false or null. */
+      gsize start = position;
+
       while (position < self->length && (g_ascii_isalnum (self->data[position]) ||
                                          strchr ("+-.", self->data[position]) != NULL))
         position++;
+      if (position == start)
+        {
+          set_syntax_error (self, position, MISSING_VALUE, error);
+          return FALSE;
+        }
       *end = position;
       return TRUE;
     }
@@ -377,12 +384,28 @@ parse_span (TanluGeojsonReader  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  if (!tanlu_input_check_json (self->data + start, end - start, NULL, line_at (self, start),
+                               TANLU_INPUT_MAX_JSON_DEPTH, &local_error))
+    {
+      /* Translators: %s says where and what, such as “line 3: a string
+       * holds a control character” */
+      g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, self->data + start, end - start, &local_error))
     {
       /* Translators: the last %s is the JSON parser's (English) message */
       g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
                    _("The file is not valid JSON: line %u: %s"), line_at (self, start),
                    local_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      set_syntax_error (self, start, MISSING_VALUE, error);
       return NULL;
     }
 
@@ -441,6 +464,14 @@ read_top_level (TanluGeojsonReader  *self,
 
       if (g_strcmp0 (name, "features") == 0)
         {
+          /* Only one list is read; text in another would never be. */
+          if (features != 0)
+            {
+              g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,
+                           _("Line %u: the file has a second “features” list"),
+                           line_at (self, position));
+              return FALSE;
+            }
           if (self->data[position] != '[')
             {
               g_set_error_literal (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_STRUCTURE,

@@ -326,43 +326,144 @@ tanlu_input_parse_number (const char *text,
   return TANLU_NUMBER_OK;
 }
 
+static gboolean
+json_problem (GError     **error,
+              int          code,
+              const char  *display_name,
+              guint        line,
+              const char  *problem)
+{
+  if (display_name != NULL)
+    /* Translators: “plan.json”, line 3: a string holds a control character */
+    g_set_error (error, TANLU_INPUT_ERROR, code, _("“%s”, line %u: %s"),
+                 display_name, line, problem);
+  else
+    g_set_error (error, TANLU_INPUT_ERROR, code, _("line %u: %s"), line,
+                 problem);
+
+  return FALSE;
+}
+
+static int
+hex_quad (const char *text)
+{
+  int value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (text[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (text[i]);
+    }
+
+  return value;
+}
+
 /**
- * tanlu_input_check_json_depth:
+ * tanlu_input_check_json:
  * @display_name: (nullable): how messages name the text
+ * @first_line: the line @data starts on, for messages
  * @max_depth: how deeply objects and arrays may nest
  *
- * Measures how deeply the JSON in @data nests, without parsing it, so that
- * text nested deeper than any real file never reaches the JSON parser,
- * whose recursion it could exhaust. Other mistakes are left to the parser.
+ * Checks what the JSON parser lets through or cannot bear, without
+ * parsing: nesting deeper than any real file (it could exhaust the
+ * parser's recursion), text that is not UTF-8, and strings that JSON does
+ * not allow: raw control characters, unknown escapes, \u escapes without
+ * four hex digits or naming half a surrogate pair, which the parser would
+ * turn into text that is not UTF-8. Other mistakes are left to the parser.
  *
- * Returns: %FALSE with @error set if the nesting goes deeper
+ * Returns: %FALSE with @error set if the text has one of these
  */
 gboolean
-tanlu_input_check_json_depth (const char  *data,
-                              gsize        length,
-                              const char  *display_name,
-                              guint        max_depth,
-                              GError     **error)
+tanlu_input_check_json (const char  *data,
+                        gsize        length,
+                        const char  *display_name,
+                        guint        first_line,
+                        guint        max_depth,
+                        GError     **error)
 {
+  const char *invalid_end = NULL;
   gboolean in_string = FALSE;
   guint depth = 0;
-  guint line = 1;
+  guint line = first_line;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
+  if (!g_utf8_validate_len (data, length, &invalid_end))
+    {
+      for (const char *p = data; p < invalid_end; p++)
+        if (*p == '\n')
+          line++;
+      return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, line, _("the text is not UTF-8"));
+    }
+
   for (gsize i = 0; i < length; i++)
     {
-      char c = data[i];
+      guchar c = data[i];
+      guint here = line;
 
       if (c == '\n')
         line++;
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c < 0x20)
+            return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, here,
+                                 _("a string holds a control character"));
+
+          if (c == '"')
             in_string = FALSE;
+          else if (c == '\\')
+            {
+              int unit;
+
+              if (++i >= length)
+                break;
+              if (strchr ("\"\\/bfnrt", data[i]) != NULL && data[i] != '\0')
+                continue;
+              if (data[i] != 'u' || length - i <= 4 || (unit = hex_quad (data + i + 1)) < 0)
+                return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, here,
+                                     _("a string holds an escape JSON does not know"));
+              i += 4;
+              if (unit >= 0xdc00 && unit <= 0xdfff)
+                return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, here,
+                                     _("a string holds half a UTF-16 surrogate pair"));
+              if (unit >= 0xd800 && unit <= 0xdbff)
+                {
+                  int low;
+
+                  if (length - i <= 6 || data[i + 1] != '\\' || data[i + 2] != 'u' ||
+                      (low = hex_quad (data + i + 3)) < 0xdc00 || low > 0xdfff)
+                    return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, here,
+                                         _("a string holds half a UTF-16 surrogate pair"));
+                  i += 6;
+                }
+            }
+          continue;
+        }
+
+      /* json-glib reads a whole number into 64 bits and silently
+       * wraps one that does not fit. */
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i + (c == '-');
+          guint digits = 0;
+
+          while (end < length && g_ascii_isdigit (data[end]))
+            end++, digits++;
+          if (digits > 18 && (end >= length || strchr (".eE", data[end]) == NULL))
+            {
+              g_autofree char *number = tanlu_input_quote (data + i, end - i);
+              /* Translators: %s is the number as written */
+              g_autofree char *problem =
+                g_strdup_printf (_("the whole number “%s” has more than 18 digits"), number);
+
+              return json_problem (error, TANLU_INPUT_ERROR_SYNTAX, display_name, here, problem);
+            }
+          while (end < length && data[end] != '\0' &&
+                 (g_ascii_isdigit (data[end]) || strchr (".eE+-", data[end]) != NULL))
+            end++;
+          i = end - 1;
           continue;
         }
 
@@ -374,18 +475,12 @@ tanlu_input_check_json_depth (const char  *data,
 
         case '[':
         case '{':
-          if (++depth > max_depth && display_name != NULL)
+          if (++depth > max_depth)
             {
-              g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_TOO_LARGE,
-                           _("“%s”, line %u: the JSON nests more than %u levels deep"),
-                           display_name, line, max_depth);
-              return FALSE;
-            }
-          else if (depth > max_depth)
-            {
-              g_set_error (error, TANLU_INPUT_ERROR, TANLU_INPUT_ERROR_TOO_LARGE,
-                           _("line %u: the JSON nests more than %u levels deep"), line, max_depth);
-              return FALSE;
+              g_autofree char *problem =
+                g_strdup_printf (_("the JSON nests more than %u levels deep"), max_depth);
+
+              return json_problem (error, TANLU_INPUT_ERROR_TOO_LARGE, display_name, here, problem);
             }
           break;
 
@@ -401,4 +496,73 @@ tanlu_input_check_json_depth (const char  *data,
     }
 
   return TRUE;
+}
+
+/**
+ * tanlu_input_write_json:
+ * @pretty: indent by two spaces, one member or element a line
+ *
+ * Writes @root as JSON that reads back. json-glib before 1.8 writes a
+ * double whose shortest form has an exponent and no point, such as 1e+308
+ * or 1e-07, with “.0” after the exponent, which no JSON parser reads; the
+ * “.0” is dropped.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+tanlu_input_write_json (JsonNode *root,
+                        gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  GString *fixed;
+  gboolean in_string = FALSE;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  if (pretty)
+    json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  fixed = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          g_string_append_c (fixed, *p);
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (fixed, *++p);
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        {
+          const char *end = p;
+          gboolean exponent = FALSE;
+
+          while (*end != '\0' && (g_ascii_isdigit (*end) || strchr ("+-.eE", *end) != NULL))
+            exponent |= (*end == 'e' || *end == 'E'), end++;
+
+          if (exponent && end - p >= 2 && end[-2] == '.' && end[-1] == '0' &&
+              memchr (p, '.', end - p - 2) == NULL)
+            {
+              g_string_append_len (fixed, p, end - p - 2);
+              p = end - 1;
+              continue;
+            }
+          g_string_append_len (fixed, p, end - p);
+          p = end - 1;
+          continue;
+        }
+
+      g_string_append_c (fixed, *p);
+    }
+
+  return g_string_free (fixed, FALSE);
 }

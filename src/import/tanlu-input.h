@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -66,10 +67,13 @@ char       *tanlu_input_quote           (const char   *text,
 TanluNumberProblem
             tanlu_input_parse_number    (const char   *text,
                                          double       *value);
-gboolean    tanlu_input_check_json_depth (const char  *data,
-                                          gsize        length,
-                                          const char  *display_name,
-                                          guint        max_depth,
-                                          GError     **error);
+gboolean    tanlu_input_check_json      (const char   *data,
+                                         gsize         length,
+                                         const char   *display_name,
+                                         guint         first_line,
+                                         guint         max_depth,
+                                         GError      **error);
+char       *tanlu_input_write_json      (JsonNode     *root,
+                                         gboolean      pretty);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "tanlu-pathway-check.h"
 #include "tanlu-pathway-export.h"
 #include "import/tanlu-csv.h"
+#include "import/tanlu-input.h"
 
 /* Pathways as files: a long CSV (one value per row), a JSON document with
  * the derived figures and checks, and the IAMC time-series layout (model,
@@ -87,7 +88,6 @@ tanlu_pathway_to_json (const TanluPathway *pathway,
                        GPtrArray          *checks)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   static const guint milestones[] = { 2025, 2030, 2035, 2060 };
 
@@ -224,11 +224,8 @@ tanlu_pathway_to_json (const TanluPathway *pathway,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, NULL);
+  return tanlu_input_write_json (root, TRUE);
 }
 
 /* IAMC variables, with the factor from Tanlu's unit to theirs. */

@@ -171,8 +171,9 @@ tanlu_pathway_spec_set_id (TanluPathwaySpec *self,
   }                                                                                                \
   void tanlu_pathway_spec_set_##field (TanluPathwaySpec *self, const char *field)                  \
   {                                                                                                \
-    g_autofree char *old = self->field;                                                            \
+    char *old = self->field;                                                                       \
     self->field = (field != NULL && *field != '\0') ? g_strdup (field) : NULL;                     \
+    g_free (old);                                                                                  \
   }
 
 STRING_PROPERTY (name)
@@ -506,11 +507,7 @@ invalid (GError     **error,
 static char *
 node_text (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
+  g_autofree char *text = tanlu_input_write_json (node, FALSE);
 
   return tanlu_input_quote (text, -1);
 }
@@ -774,8 +771,8 @@ tanlu_pathway_spec_new_from_json (const char  *json,
   if (length < 0)
     length = strlen (json);
 
-  if (!tanlu_input_check_json_depth (json, length, display_name, TANLU_INPUT_MAX_JSON_DEPTH,
-                                     &local_error) ||
+  if (!tanlu_input_check_json (json, length, display_name, 1, TANLU_INPUT_MAX_JSON_DEPTH,
+                               &local_error) ||
       !json_parser_load_from_data (parser, json, length, &local_error))
     {
       g_set_error (error, TANLU_PATHWAY_ERROR, TANLU_PATHWAY_ERROR_SYNTAX,
@@ -893,7 +890,6 @@ char *
 tanlu_pathway_spec_to_json (const TanluPathwaySpec *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   gboolean any_sector = FALSE;
 
@@ -967,9 +963,6 @@ tanlu_pathway_spec_to_json (const TanluPathwaySpec *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
 
-  return json_generator_to_data (generator, NULL);
+  return tanlu_input_write_json (root, TRUE);
 }

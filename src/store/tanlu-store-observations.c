@@ -720,6 +720,19 @@ tanlu_store_log_import_end (TanluStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Incomplete region-years                                                  */
 
+/* A region-year as one key: GB/T 2260 codes are six digits (< 2^20) and
+ * years lie well within 1900–2155, so both fit 28 bits. Other years are
+ * never flagged. */
+static gpointer
+region_year_key (guint code,
+                 guint year)
+{
+  if (year < 1900 || year > 2155)
+    return NULL;
+
+  return GUINT_TO_POINTER ((code << 8) | (year - 1900));
+}
+
 static GHashTable *
 incomplete_flags (TanluStore *self)
 {
@@ -736,10 +749,13 @@ incomplete_flags (TanluStore *self)
     return self->incomplete;
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (self->incomplete,
-                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 0) * 10000 +
-                                           sqlite3_column_int (stmt, 1)),
-                         g_strdup (_tanlu_store_column_text (stmt, 2)));
+    {
+      gpointer key = region_year_key (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+
+      if (key != NULL)
+        g_hash_table_insert (self->incomplete, key,
+                             g_strdup (_tanlu_store_column_text (stmt, 2)));
+    }
 
   return self->incomplete;
 }
@@ -761,6 +777,7 @@ tanlu_store_set_incomplete (TanluStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (region_year_key (code, year) != NULL, FALSE);
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT OR REPLACE INTO region_year_flag (region_code, year, flag, note)"
@@ -780,7 +797,7 @@ tanlu_store_set_incomplete (TanluStore  *self,
       return FALSE;
     }
 
-  g_hash_table_insert (incomplete_flags (self), GUINT_TO_POINTER (code * 10000 + year),
+  g_hash_table_insert (incomplete_flags (self), region_year_key (code, year),
                        g_strdup (note != NULL ? note : ""));
   self->registries_dirty = TRUE;
   return TRUE;
@@ -799,7 +816,7 @@ tanlu_store_get_incomplete (TanluStore *self,
 {
   g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
 
-  return g_hash_table_lookup (incomplete_flags (self), GUINT_TO_POINTER (code * 10000 + year));
+  return g_hash_table_lookup (incomplete_flags (self), region_year_key (code, year));
 }
 
 /**

@@ -527,6 +527,39 @@ test_boundaries_deep_nesting (TanluTestBundledFixture *fixture,
   assert_rejected (fixture, features, "nests more than 64 levels deep");
 }
 
+/* What the JSON parser would accept wrongly or mishandle, found by
+ * fuzzing: a member without a value, a name with an escape JSON does not
+ * know (read as text that is not UTF-8), a raw control character. Each is
+ * refused with its line and the database kept as it was. */
+static void
+test_boundaries_bad_json (TanluTestBundledFixture *fixture,
+                          gconstpointer            data)
+{
+  static const struct { const char *name; const char *json; const char *expected; } cases[] = {
+    { "no-value.geojson", "{\"source\": \x01\x01, \"type\": \"FeatureCollection\", \"features\": []}",
+      "line 1: a value is missing" },
+    { "bad-escape.geojson",
+      "{\"type\": \"FeatureCollection\", \"features\": [\n"
+      "{\"type\": \"Feature\", \"properties\": {\"code\": 510100, \"name\": \"\\u621\xd6\xa3\"},\n"
+      " \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[103, 30], [104, 30], [104, 31], [103, 30]]]}}]}",
+      "line 2: a string holds an escape JSON does not know" },
+    { "control.geojson",
+      "{\"type\": \"FeatureCollection\",\n\n \"name\": \"two\tcolumns\", \"features\": []}",
+      "line 3: a string holds a control character" },
+    { "two-lists.geojson",
+      "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": [113&8301]}],\n"
+      " \"features\": []}", "Line 2: the file has a second" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path =
+        tanlu_test_write_file (fixture->dir, cases[i].name, cases[i].json, -1);
+
+      assert_rejected (fixture, path, cases[i].expected);
+    }
+}
+
 /* A pipe given as the file is refused at once rather than waited on. */
 static void
 test_boundaries_not_a_file (TanluTestBundledFixture *fixture,
@@ -553,7 +586,8 @@ test_boundaries_quote_codes (TanluTestBundledFixture *fixture,
   g_autoptr(TanluBoundaryReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_rejected (fixture, huge, "The code “100000000000000000000” is not a six-digit");
+  /* Refused before the JSON parser, which would wrap it to −1. */
+  assert_rejected (fixture, huge, "line 1: the whole number “100000000000000000000” has more than");
 
   exponent = write_fixture (fixture, COLLECTION (FEATURE ("1e20", POLYGON (CHENGDU))));
   assert_rejected (fixture, exponent, "The code “1e20” is not a six-digit");
@@ -611,6 +645,9 @@ main (int   argc,
               tanlu_test_bundled_fixture_tear_down);
   g_test_add ("/tanlu/boundaries/deep-nesting", TanluTestBundledFixture, NULL,
               tanlu_test_bundled_fixture_set_up, test_boundaries_deep_nesting,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/boundaries/bad-json", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_boundaries_bad_json,
               tanlu_test_bundled_fixture_tear_down);
   g_test_add ("/tanlu/boundaries/not-a-file", TanluTestBundledFixture, NULL,
               tanlu_test_bundled_fixture_set_up, test_boundaries_not_a_file,

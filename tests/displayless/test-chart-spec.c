@@ -780,6 +780,72 @@ test_parse_deep_nesting (void)
   g_assert_nonnull (strstr (error->message, "nests more than 64 levels deep"));
 }
 
+/* Strings JSON does not allow are refused before the parser, which would
+ * turn them into labels that are not UTF-8 (found by fuzzing). */
+static void
+test_parse_bad_strings (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "{\"kind\": \"line\", \"title\": \"\\u621\xd6\xa3u90fd\"}",
+      "line 1: a string holds an escape JSON does not know" },
+    { "{\"kind\": \"line\", \"title\": \"\\udc00\"}", "half a UTF-16 surrogate pair" },
+    { "{\"kind\": \"line\", \"title\": \"\\ud83d\\u0041\"}", "half a UTF-16 surrogate pair" },
+    { "{\"kind\": \"line\",\n\"title\": \"two\nlines\"}", "line 2: a string holds a control character" },
+    { "{\"kind\": \"line\", \"title\": \"\xcb\xc4\xb4\xa8\"}", "the text is not UTF-8" },
+    { "{\"kind\": \"line\", \"title\": \"\\x41\"}", "an escape JSON does not know" },
+    /* json-glib would read it as −1 */
+    { "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": "
+      "[[2020, 123456789012345678901234567890]]}]}",
+      "the whole number “123456789012345678901234567890” has more than 18 digits" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TanluChartSpec) spec = tanlu_chart_spec_new_from_json (cases[i].json, -1, &error);
+
+      g_assert_null (spec);
+      g_test_message ("%s", error->message);
+      g_assert_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_SYNTAX);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+
+  /* A pair written as escapes, and text as it is, are read. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TanluChartSpec) spec = tanlu_chart_spec_new_from_json (
+      "{\"kind\": \"line\", \"title\": \"\\ud83d\\ude00 成都 \\u00e9\\n\"}", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (spec->title, ==, "\xf0\x9f\x98\x80 成都 é\n");
+  }
+}
+
+/* Extreme values are written so that they read back: json-glib 1.6 writes
+ * 1e308 as “1e+308.0” (found by fuzzing). */
+static void
+test_write_extreme_numbers (void)
+{
+  static const char json[] =
+    "{\"kind\": \"line\", \"series\": [{\"label\": \"Fixture\", \"values\": "
+    "[[2020, 1e308], [2021, 1e-7], [2022, -1e22], [2023, 5e-324], [2024, 123456789012345678]]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluChartSpec) spec = tanlu_chart_spec_new_from_json (json, -1, &error);
+  g_autoptr(TanluChartSpec) again = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *written_again = NULL;
+
+  g_assert_no_error (error);
+  written = tanlu_chart_spec_to_json (spec);
+  g_assert_null (strstr (written, "e+308.0"));
+  g_assert_null (strstr (written, "e-07.0"));
+  again = tanlu_chart_spec_new_from_json (written, -1, &error);
+  g_assert_no_error (error);
+  written_again = tanlu_chart_spec_to_json (again);
+  g_assert_cmpstr (written_again, ==, written);
+  g_assert_nonnull (strstr (written, "1e+308"));
+}
+
 /* Specs that read well but name what is not there. */
 static const struct
 {
@@ -1395,6 +1461,8 @@ main (int   argc,
   g_test_add_func ("/tanlu/chart-spec/json/hand-written", test_hand_written);
   g_test_add_func ("/tanlu/chart-spec/json/errors", test_parse_errors);
   g_test_add_func ("/tanlu/chart-spec/json/deep-nesting", test_parse_deep_nesting);
+  g_test_add_func ("/tanlu/chart-spec/json/bad-strings", test_parse_bad_strings);
+  g_test_add_func ("/tanlu/chart-spec/json/extreme-numbers", test_write_extreme_numbers);
 
 #define ADD(path, func)                                                                            \
   g_test_add ("/tanlu/chart-spec/" path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func,   \

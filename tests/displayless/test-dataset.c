@@ -235,7 +235,6 @@ test_build_fixture_manifest (void)
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) series = NULL;
-  g_autofree char *journal = NULL;
 
   g_free (tanlu_test_write_file (dir, "regions.csv",
                                  "code,level,parent,name_zh,name_en\n"

@@ -1895,6 +1895,16 @@ static const BadSpec bad_specs[] = {
     "\"levers\": {\"co2_mt\": {\"2030\": 500}}}",
     { "levers.co2_mt", "group" } },
   { "deep.json", NULL, { "deep.json", "nests more than" } },
+  /* Strings JSON does not allow, which the parser would turn into text
+   * that is not UTF-8 */
+  { "bad-escape.json", "{\"region\": \"510000\", \"name\": \"Fixture \\u621\xd6\xa3u90fd\"}",
+    { "bad-escape.json", "line 1: a string holds an escape JSON does not know" } },
+  { "lone-surrogate.json", "{\"region\": \"510000\", \"name\": \"Fixture \\ud800\"}",
+    { "lone-surrogate.json", "half a UTF-16 surrogate pair" } },
+  { "control.json", "{\"region\": \"510000\",\n \"name\": \"Fixture\nbad\"}",
+    { "control.json", "line 2: a string holds a control character" } },
+  { "gbk.json", "{\"region\": \"510000\", \"name\": \"\xcb\xc4\xb4\xa8\"}",
+    { "gbk.json", "not UTF-8" } },
 };
 
 /* A user's own GDP series, 2010–2030 only (made up). */

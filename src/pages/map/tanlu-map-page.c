@@ -653,7 +653,6 @@ on_year_changed_cb (TanluMapPage *self)
 {
   TanluMapData *data = current_data (self);
   guint year = (guint) round (gtk_adjustment_get_value (self->year_adjustment));
-  g_autofree char *label = NULL;
 
   if (self->updating || data == NULL || year == tanlu_map_data_get_year (data))
     return;
@@ -1483,7 +1482,6 @@ tanlu_map_page_set_year (TanluMapPage *self,
                          guint         year)
 {
   TanluMapData *data;
-  g_autofree char *label = NULL;
 
   g_return_if_fail (TANLU_IS_MAP_PAGE (self));
 
