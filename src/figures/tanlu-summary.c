@@ -396,6 +396,64 @@ compare_with_siblings (TanluSummary      *summary,
     }
 }
 
+/* The rank among the regions sharing a border with it, in the latest
+ * year, on figures from the same source as its own. */
+static void
+compare_with_neighbours (TanluSummary      *summary,
+                         TanluStore        *store,
+                         TanluRegion       *region,
+                         const char        *indicator_code,
+                         TanluSummaryFlags  flags)
+{
+  g_autoptr(GPtrArray) all = tanlu_store_list_neighbours (store, tanlu_region_get_code (region));
+  gboolean include_incomplete = (flags & TANLU_SUMMARY_INCLUDE_INCOMPLETE) != 0;
+  TanluRegionLevel level = tanlu_region_get_level (region);
+  const TanluSeriesPoint *own;
+  guint higher = 0;
+
+  if (summary->series->len == 0 ||
+      (level != TANLU_REGION_LEVEL_PROVINCE && level != TANLU_REGION_LEVEL_CITY))
+    return;
+
+  own = &g_array_index (summary->series, TanluSeriesPoint, summary->series->len - 1);
+  summary->neighbours = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      TanluRegion *neighbour = g_ptr_array_index (all, i);
+
+      if (level == TANLU_REGION_LEVEL_PROVINCE &&
+          tanlu_region_get_level (neighbour) != TANLU_REGION_LEVEL_PROVINCE)
+        continue;
+      g_ptr_array_add (summary->neighbours, g_object_ref (neighbour));
+    }
+
+  if (summary->neighbours->len == 0 || (summary->latest_incomplete && !include_incomplete))
+    return;
+
+  summary->n_neighbours_ranked = 1;
+  for (guint i = 0; i < summary->neighbours->len; i++)
+    {
+      TanluRegion *neighbour = g_ptr_array_index (summary->neighbours, i);
+      g_autoptr(GArray) series = tanlu_store_get_series (store, tanlu_region_get_code (neighbour),
+                                                         indicator_code, NULL);
+      const TanluSeriesPoint *other = find_year (series, own->year);
+
+      if (other == NULL || other->source_id != own->source_id)
+        continue;
+      if (!include_incomplete && tanlu_summary_region_incomplete (store, neighbour, own->year))
+        {
+          summary->n_neighbours_left_out++;
+          continue;
+        }
+      summary->n_neighbours_ranked++;
+      if (other->value > own->value)
+        higher++;
+    }
+
+  if (summary->n_neighbours_ranked > 1)
+    summary->neighbour_rank = higher + 1;
+}
+
 /**
  * tanlu_summary_siblings:
  *
@@ -491,6 +549,7 @@ tanlu_summary_new (TanluStore         *store,
     }
 
   compare_with_siblings (summary, store, region, indicator_code, flags);
+  compare_with_neighbours (summary, store, region, indicator_code, flags);
 
   return g_steal_pointer (&summary);
 }
@@ -507,6 +566,7 @@ tanlu_summary_free (TanluSummary *summary)
   g_clear_pointer (&summary->incomplete_years, g_array_unref);
   g_clear_pointer (&summary->share_series, g_array_unref);
   g_clear_pointer (&summary->rank_series, g_array_unref);
+  g_clear_pointer (&summary->neighbours, g_ptr_array_unref);
   g_clear_pointer (&summary->members_without_data, g_ptr_array_unref);
   g_free (summary);
 }

@@ -116,6 +116,14 @@ typedef struct
  * @n_left_out: siblings left out of the rank as incomplete
  * @rank_series: (element-type TanluSeriesPoint) (nullable): the rank among
  *   the siblings, by year
+ * @neighbours: (element-type TanluRegion) (nullable): the regions that
+ *   share a border with the region, of its level (a city's also include a
+ *   municipality drawn whole on the city map)
+ * @neighbour_rank: 1-based rank among @neighbours and the region itself,
+ *   by their figures for @latest_year from the region's source, highest
+ *   first; 0 when not ranked
+ * @n_neighbours_ranked: how many were ranked, the region included
+ * @n_neighbours_left_out: neighbours left out as incomplete
  * @members_without_data: (element-type TanluRegion) (nullable): for a group,
  *   the members with no value at all
  *
@@ -156,6 +164,10 @@ typedef struct
   guint               n_ranked;
   guint               n_left_out;
   GArray             *rank_series;
+  GPtrArray          *neighbours;
+  guint               neighbour_rank;
+  guint               n_neighbours_ranked;
+  guint               n_neighbours_left_out;
   GPtrArray          *members_without_data;
 } TanluSummary;
 

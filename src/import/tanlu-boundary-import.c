@@ -6,6 +6,7 @@
 #include "tanlu-boundary-import.h"
 #include "geo/tanlu-boundaries.h"
 #include "geo/tanlu-geometry.h"
+#include "geo/tanlu-neighbours.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
@@ -605,7 +606,8 @@ replace_official_boundaries (TanluStore  *store,
         g_array_append_val (dropped, code);
     }
 
-  return restore_centroids (store, (const guint *) (gpointer) dropped->data, dropped->len, error);
+  return restore_centroids (store, (const guint *) (gpointer) dropped->data, dropped->len, error) &&
+         tanlu_neighbours_update (store, error);
 }
 
 static gboolean
@@ -791,6 +793,7 @@ tanlu_boundaries_revert (TanluStore  *store,
   if (!tanlu_store_delete_boundaries_from (store, source, &codes, error) ||
       !restore_centroids (store, (const guint *) (gpointer) codes->data, codes->len, error) ||
       !tanlu_store_delete_source (store, source, error) ||
+      !tanlu_neighbours_update (store, error) ||
       !tanlu_store_commit (store, error))
     {
       tanlu_store_rollback (store);

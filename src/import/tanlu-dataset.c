@@ -10,6 +10,7 @@
 #include "tanlu-dataset.h"
 #include "geo/tanlu-basemap-features.h"
 #include "geo/tanlu-boundaries.h"
+#include "geo/tanlu-neighbours.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -822,6 +823,8 @@ tanlu_dataset_load_registry (TanluStore  *store,
       if (!load_boundaries (store, path, source, error))
         return FALSE;
     }
+  if (boundaries != NULL && !tanlu_neighbours_update (store, error))
+    return FALSE;
 
   basemap = json_object_has_member (manifest, "basemap")
             ? json_object_get_array_member (manifest, "basemap") : NULL;

@@ -1139,6 +1139,91 @@ tanlu_store_list_breaks (TanluStore *self,
 }
 
 /**
+ * tanlu_store_set_neighbours:
+ * @pairs: (array length=n_pairs): pairs of codes of regions that share a
+ *   border, two codes a pair
+ *
+ * Replaces the regions known to share a border, as found from their
+ * outlines (tanlu_neighbours_update()).
+ */
+gboolean
+tanlu_store_set_neighbours (TanluStore   *self,
+                            const guint  *pairs,
+                            guint         n_pairs,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pairs != NULL || n_pairs == 0, FALSE);
+
+  if (!_tanlu_store_exec (self->db, "DELETE FROM region_neighbour", error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR IGNORE INTO region_neighbour (a, b) VALUES (?1, ?2)", -1,
+                          &insert, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "store neighbours");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      guint a = pairs[2 * i];
+      guint b = pairs[2 * i + 1];
+
+      if (a == b || tanlu_store_lookup_region (self, a) == NULL ||
+          tanlu_store_lookup_region (self, b) == NULL)
+        continue;
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int (insert, 1, MIN (a, b));
+      sqlite3_bind_int (insert, 2, MAX (a, b));
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          _tanlu_store_set_error (error, self->db, "store neighbours");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_list_neighbours:
+ *
+ * Returns: (transfer container) (element-type TanluRegion): the regions
+ *   that share a border with @code, by code; they belong to the store
+ */
+GPtrArray *
+tanlu_store_list_neighbours (TanluStore *self,
+                             guint       code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *neighbours = g_ptr_array_new ();
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), neighbours);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT b FROM region_neighbour WHERE a = ?1"
+                          " UNION SELECT a FROM region_neighbour WHERE b = ?1 ORDER BY 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return neighbours;
+
+  sqlite3_bind_int (stmt, 1, code);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      TanluRegion *region = tanlu_store_lookup_region (self, sqlite3_column_int (stmt, 0));
+
+      if (region != NULL)
+        g_ptr_array_add (neighbours, region);
+    }
+
+  return neighbours;
+}
+
+/**
  * tanlu_store_sync_registry:
  * @bundled_path: the bundled dataset
  *

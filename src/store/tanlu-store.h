@@ -339,6 +339,12 @@ guint            tanlu_store_get_current_code          (TanluStore            *s
                                                         guint                  code);
 GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
                                                         guint                  code);
+gboolean         tanlu_store_set_neighbours            (TanluStore            *self,
+                                                        const guint           *pairs,
+                                                        guint                  n_pairs,
+                                                        GError               **error);
+GPtrArray       *tanlu_store_list_neighbours           (TanluStore            *self,
+                                                        guint                  code);
 gboolean         tanlu_store_sync_registry             (TanluStore            *self,
                                                         const char            *bundled_path,
                                                         GError               **error);

@@ -226,6 +226,24 @@ test_cards_for_province (Fixture       *fixture,
   g_assert_cmpstr (card_text (fixture, "rank", 1), ==, "13 / 30");
   g_assert_cmpstr (card_text (fixture, "share", 0), ==, "Share of China");
 
+  /* Among the seven provincial units that share a border with it, Tibet
+   * has no inventory: Sichuan is ranked with the other six, and the card
+   * is flagged for the one left out. */
+  {
+    static const guint neighbours[] = { 500000, 520000, 530000, 610000, 620000, 630000 };
+    double own = value_in (fixture, 510000, "co2.total", 2019);
+    guint higher = 0;
+    g_autofree char *expected = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (neighbours); i++)
+      higher += value_in (fixture, neighbours[i], "co2.total", 2019) > own;
+    expected = g_strdup_printf ("%u / 7", higher + 1);
+    g_assert_cmpstr (card_text (fixture, "neighbours", 0), ==, "Rank among neighbours");
+    g_assert_cmpstr (card_text (fixture, "neighbours", 1), ==, expected);
+    g_assert_nonnull (strstr (card_text (fixture, "neighbours", 2), "6 regions sharing a border"));
+    g_assert_true (card_flagged (fixture, "neighbours"));
+  }
+
   /* Every card has its sparkline. */
   for (const char *const *name = (const char *const[]){ "latest", "since-2005", "since-2015",
                                                         "growth", "peak", "share", "rank", NULL };

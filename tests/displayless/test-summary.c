@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "figures/tanlu-summary.h"
+#include "geo/tanlu-neighbours.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "tanlu-test-util.h"
@@ -228,11 +229,155 @@ test_incomplete_years (Fixture       *fixture,
   g_assert_cmpuint (sichuan->rank, <=, 30);
 }
 
+/* A square outline with a vertex every quarter of a side, as real
+ * outlines have vertices all along their borders. */
+static TanluGeometry *
+square (double x,
+        double y,
+        double size)
+{
+  TanluGeometry *geometry = tanlu_geometry_new ();
+  const double corners[] = { x, y, x + size, y, x + size, y + size, x, y + size, x, y };
+  double ring[2 * 17];
+  guint n = 0;
+
+  for (guint side = 0; side < 4; side++)
+    for (guint step = 0; step < 4; step++)
+      {
+        double t = step / 4.0;
+
+        ring[n++] = corners[2 * side] + t * (corners[2 * side + 2] - corners[2 * side]);
+        ring[n++] = corners[2 * side + 1] + t * (corners[2 * side + 3] - corners[2 * side + 1]);
+      }
+  ring[n++] = x;
+  ring[n++] = y;
+
+  tanlu_geometry_begin_polygon (geometry);
+  tanlu_geometry_add_ring (geometry, ring, n / 2);
+
+  return geometry;
+}
+
+static char *
+pairs_text (GArray *pairs)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    g_string_append_printf (text, "%s%u-%u", text->len > 0 ? " " : "",
+                            g_array_index (pairs, guint, i), g_array_index (pairs, guint, i + 1));
+
+  return g_string_free (text, FALSE);
+}
+
+/* Hand-made outlines, fixture codes 1–7, in degrees:
+ *
+ *   1 and 2 share a whole side; 3 sits under them, sharing half of each
+ *   one's lower side; 4 touches 2 at a corner only; 5 is drawn 0.005°
+ *   apart from 2, as outlines from two sources are, and shares its top
+ *   side with 4's bottom; 6 runs along 5 for 0.015° only, less than the
+ *   minimum; 7 is drawn in two parts, one touching nothing, the other
+ *   above 2 and left of 4, touching 1 at a corner only. */
+static void
+test_neighbour_finder (void)
+{
+  g_autoptr(TanluNeighbourFinder) finder =
+    tanlu_neighbour_finder_new (TANLU_NEIGHBOURS_TOLERANCE, TANLU_NEIGHBOURS_MIN_SHARED);
+  g_autoptr(GArray) pairs = NULL;
+  g_autofree char *text = NULL;
+  struct { guint code; double x, y, size; } parts[] = {
+    { 1, 0, 0, 1 },
+    { 2, 1, 0, 1 },
+    { 3, 0.5, -1, 1 },
+    { 4, 2, 1, 1 },
+    { 5, 2.005, 0, 1 },
+    { 6, 3.005, -0.985, 1 },
+    { 7, 10, 10, 1 },
+    { 7, 1, 1, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(TanluGeometry) geometry = square (parts[i].x, parts[i].y, parts[i].size);
+
+      tanlu_neighbour_finder_add (finder, parts[i].code, geometry);
+    }
+  g_assert_cmpuint (tanlu_neighbour_finder_get_n_regions (finder), ==, 7);
+
+  pairs = tanlu_neighbour_finder_find (finder);
+  text = pairs_text (pairs);
+  g_assert_cmpstr (text, ==, "1-2 1-3 2-3 2-5 2-7 4-5 4-7");
+}
+
+/* The pairs the store keeps, and those it finds from the bundled
+ * boundaries: Sichuan's and Chengdu's real neighbours. */
+static void
+test_neighbours_real (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const guint sichuan[] = { 500000, 520000, 530000, 540000, 610000, 620000, 630000 };
+  static const guint chengdu[] = { 510600, 511400, 511800, 512000, 513200 };
+  static const guint pairs[] = { 510000, 500000, 510100, 510600 };
+  g_autoptr(GPtrArray) found = tanlu_store_list_neighbours (fixture->store, 510000);
+  g_autoptr(GPtrArray) cities = tanlu_store_list_neighbours (fixture->store, 510100);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(TanluSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  double own = value_in (fixture, 510000, 2019);
+  guint higher = 0;
+
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (sichuan));
+  for (guint i = 0; i < found->len; i++)
+    g_assert_cmpuint (tanlu_region_get_code (g_ptr_array_index (found, i)), ==, sichuan[i]);
+  g_assert_cmpuint (cities->len, ==, G_N_ELEMENTS (chengdu));
+  for (guint i = 0; i < cities->len; i++)
+    g_assert_cmpuint (tanlu_region_get_code (g_ptr_array_index (cities, i)), ==, chengdu[i]);
+
+  /* The rank among them, against the figures read here. */
+  summary = summary_of (fixture, "510000", TANLU_SUMMARY_NONE);
+  for (guint i = 0; i < G_N_ELEMENTS (sichuan); i++)
+    {
+      double other = value_in (fixture, sichuan[i], 2019);
+
+      if (!isnan (other) && other > own)
+        higher++;
+    }
+  g_assert_cmpuint (summary->neighbours->len, ==, G_N_ELEMENTS (sichuan));
+  /* Tibet has no CEADs inventory. */
+  g_assert_true (isnan (value_in (fixture, 540000, 2019)));
+  g_assert_cmpuint (summary->n_neighbours_ranked, ==, G_N_ELEMENTS (sichuan));
+  g_assert_cmpuint (summary->neighbour_rank, ==, higher + 1);
+  /* Not the rank among all 30 provinces. */
+  g_assert_cmpuint (summary->n_ranked, ==, 30);
+
+  /* Replaced, not added to. */
+  g_assert_true (tanlu_store_set_neighbours (fixture->store, pairs, 2, &error));
+  g_assert_no_error (error);
+  after = tanlu_store_list_neighbours (fixture->store, 510000);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpuint (tanlu_region_get_code (g_ptr_array_index (after, 0)), ==, 500000);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tanlu_store_list_neighbours (fixture->store, 510600);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpuint (tanlu_region_get_code (g_ptr_array_index (after, 0)), ==, 510100);
+
+  /* Found again from the outlines, as after a boundary import. */
+  g_assert_true (tanlu_store_begin (fixture->store, &error));
+  g_assert_true (tanlu_neighbours_update (fixture->store, &error));
+  g_assert_true (tanlu_store_commit (fixture->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = tanlu_store_list_neighbours (fixture->store, 510000);
+  g_assert_cmpuint (after->len, ==, G_N_ELEMENTS (sichuan));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/summary/neighbour-finder", test_neighbour_finder);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func, \
@@ -241,6 +386,7 @@ main (int   argc,
   ADD ("/summary/split-not-bridged", test_split_not_bridged);
   ADD ("/summary/share-same-source", test_share_same_source);
   ADD ("/summary/incomplete-years", test_incomplete_years);
+  ADD ("/summary/neighbours-real", test_neighbours_real);
 #undef ADD
 
   return g_test_run ();

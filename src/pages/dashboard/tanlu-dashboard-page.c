@@ -525,6 +525,61 @@ fill_popover (TanluDashboardPage *self,
                                 summary->n_left_out);
       add_section (box, _("How it is ranked"), text->str);
     }
+  else if (g_str_equal (name, "neighbours"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* Translators: how the rank among neighbours is found */
+      g_string_append_printf (text,
+                              _("Ranked by the figures for %u from %s, highest first, with the "
+                                "regions whose outlines share a border with it on the map "
+                                "(found from the boundaries, borders longer than about 2 km)."),
+                              summary->latest_year,
+                              summary->latest_source != NULL
+                                ? tanlu_source_get_title (summary->latest_source)
+                                : "?");
+      if (summary->n_neighbours_ranked < summary->neighbours->len + 1)
+        g_string_append_printf (
+          text,
+          ngettext (" %u neighbour has no figure from that source, or one incomplete in it, "
+                    "and is left out.",
+                    " %u neighbours have no figure from that source, or one incomplete in it, "
+                    "and are left out.",
+                    summary->neighbours->len + 1 - summary->n_neighbours_ranked),
+          summary->neighbours->len + 1 - summary->n_neighbours_ranked);
+      add_section (box, _("How it is ranked"), text->str);
+
+      g_string_truncate (text, 0);
+      for (guint i = 0; i < summary->neighbours->len; i++)
+        {
+          TanluRegion *neighbour = g_ptr_array_index (summary->neighbours, i);
+          g_autoptr(GArray) series =
+            tanlu_store_get_series (tanlu_context_get_store (get_context (self)),
+                                    tanlu_region_get_code (neighbour), TANLU_INDICATOR_CO2_TOTAL,
+                                    NULL);
+          const TanluSeriesPoint *point = NULL;
+
+          for (guint k = 0; series != NULL && k < series->len; k++)
+            if (g_array_index (series, TanluSeriesPoint, k).year == summary->latest_year)
+              point = &g_array_index (series, TanluSeriesPoint, k);
+
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          if (point != NULL)
+            {
+              g_autofree char *value = format_mass (self, point->value);
+
+              g_string_append_printf (text, _("%s, %u: %s"),
+                                      tanlu_region_get_display_name (neighbour),
+                                      summary->latest_year, value);
+            }
+          else
+            g_string_append_printf (text, _("%s, %u: no figure"),
+                                    tanlu_region_get_display_name (neighbour),
+                                    summary->latest_year);
+        }
+      add_section (box, _("Neighbours"), text->str);
+    }
 }
 
 /* The popover is made when it first opens; the cards are made anew with
@@ -867,6 +922,25 @@ fill_cards (TanluDashboardPage *self,
       /* Drawn upside down, so a climb towards first place goes up. */
       add_card (self, "rank", caption, value, detail, summary->rank_series, TRUE,
                 summary->rank == 0 || summary->n_left_out > 0);
+    }
+
+  if (summary->neighbour_rank > 0)
+    {
+      g_autofree char *value =
+        g_strdup_printf ("%u / %u", summary->neighbour_rank, summary->n_neighbours_ranked);
+      g_autofree char *detail = NULL;
+
+      /* Translators: “By emissions in 2019 among the 7 regions that share a
+       * border with it” */
+      detail = g_strdup_printf (ngettext ("By emissions in %u, with the %u region sharing a "
+                                          "border with it",
+                                          "By emissions in %u, with the %u regions sharing a "
+                                          "border with it",
+                                          summary->n_neighbours_ranked - 1),
+                                summary->latest_year, summary->n_neighbours_ranked - 1);
+      add_card (self, "neighbours", _("Rank among neighbours"), value, detail, NULL, FALSE,
+                summary->n_neighbours_left_out > 0 ||
+                summary->n_neighbours_ranked < summary->neighbours->len + 1);
     }
 }
 
