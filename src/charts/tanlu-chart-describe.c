@@ -177,6 +177,8 @@ tanlu_chart_describe (const TanluChartData *data)
           describe_series (text, data, series);
       }
 
+  if (data->note != NULL && data->note[0] != '\0')
+    g_string_append_printf (text, chinese ? "注：%s。" : "Note: %s. ", data->note);
   if (data->source != NULL && data->source[0] != '\0')
     g_string_append_printf (text, chinese ? "来源：%s" : "Source: %s", data->source);
 

@@ -962,8 +962,11 @@ tanlu_chart_spec_new_from_json (const char  *json,
   if (!tanlu_input_check_json (json, length, NULL, 1, TANLU_INPUT_MAX_JSON_DEPTH, &local_error) ||
       !json_parser_load_from_data (parser, json, length, &local_error))
     {
+      /* json-glib may cut a quoted token inside a character. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, TANLU_CHART_SPEC_ERROR, TANLU_CHART_SPEC_ERROR_SYNTAX,
-                   _("The chart spec is not valid JSON: %s"), local_error->message);
+                   _("The chart spec is not valid JSON: %s"), message);
       return NULL;
     }
 
@@ -985,6 +988,7 @@ typedef struct
   GStringChunk         *names;
   TanluPathwayLibrary  *pathways;
   GPtrArray            *pathway_notes;   /* names of the pathways drawn */
+  GPtrArray            *notes;           /* what the figures need said, in the chart's language */
   guint                 projected_from;  /* the first year a pathway projects */
 } Resolution;
 
@@ -1315,6 +1319,98 @@ pathway_values (Resolution                  *resolution,
   return g_steal_pointer (&points);
 }
 
+static void
+add_note (Resolution *resolution,
+          char       *note)
+{
+  if (resolution->notes == NULL)
+    resolution->notes = g_ptr_array_new_with_free_func (g_free);
+  if (g_ptr_array_find_with_equal_func (resolution->notes, note, g_str_equal, NULL))
+    g_free (note);
+  else
+    g_ptr_array_add (resolution->notes, note);
+}
+
+/* Years as “2000–2002, 2005”. */
+static char *
+format_years (GArray *years)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len;)
+    {
+      guint first = g_array_index (years, guint, i);
+      guint last = first;
+
+      while (++i < years->len && g_array_index (years, guint, i) == last + 1)
+        last++;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (last > first)
+        g_string_append_printf (text, "%u–%u", first, last);
+      else
+        g_string_append_printf (text, "%u", first);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Marks a region's figures the source gives as incomplete, and draws the
+ * changes of its territory within the years shown, each with a note. */
+static void
+annotate_region_series (Resolution       *resolution,
+                        TanluRegion      *region,
+                        TanluChartSeries *series)
+{
+  gboolean chinese = resolution->spec->language == TANLU_CHART_LANGUAGE_CHINESE;
+  g_autoptr(GArray) incomplete = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      guint year = (guint) series->x[i];
+
+      if (!tanlu_summary_region_incomplete (resolution->store, region, year))
+        continue;
+      if (series->flagged == NULL)
+        series->flagged = g_new0 (gboolean, series->n_points);
+      series->flagged[i] = TRUE;
+      g_array_append_val (incomplete, year);
+    }
+  if (incomplete->len > 0)
+    {
+      g_autofree char *years = format_years (incomplete);
+
+      add_note (resolution,
+                chinese ? g_strdup_printf ("%s %s 年的数据来源不完整（空心点）",
+                                           region_name (resolution, region), years)
+                        : g_strdup_printf ("%s %s incomplete in the source (hollow points)",
+                                           region_name (resolution, region), years));
+    }
+
+  if (tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP && series->n_points > 0)
+    {
+      g_autoptr(GPtrArray) breaks =
+        tanlu_store_list_breaks (resolution->store, tanlu_region_get_code (region));
+
+      for (guint b = 0; b < breaks->len; b++)
+        {
+          const TanluRegionChange *change = g_ptr_array_index (breaks, b);
+          g_autofree char *what = NULL;
+
+          if (change->year <= series->x[0] || change->year > series->x[series->n_points - 1])
+            continue;
+
+          what = tanlu_summary_describe_break (resolution->store, change, chinese);
+          tanlu_chart_data_add_reference (resolution->data, change->year - 0.5,
+                                          chinese ? "区划调整" : "territory changed");
+          add_note (resolution,
+                    chinese ? g_strdup_printf ("%s；此前年份的辖区不同", what)
+                            : g_strdup_printf ("%s; earlier years cover another territory",
+                                               what));
+        }
+    }
+}
+
 static gboolean
 resolve_lines (Resolution  *resolution,
                GError     **error)
@@ -1344,6 +1440,7 @@ resolve_lines (Resolution  *resolution,
       g_autoptr(GArray) points = NULL;
       g_autofree char *label = NULL;
       TanluChartSeries *series;
+      TanluRegion *series_region = NULL;
       guint projected_from = 0;
 
       if (wanted->values != NULL)
@@ -1423,6 +1520,7 @@ resolve_lines (Resolution  *resolution,
             label = g_strdup_printf ("%s · %s", region_label (resolution, region),
                                      indicator_name (resolution, indicator));
 
+          series_region = region;
           if (i == 0 && spec->title == NULL)
             data->title = g_strdup (indicator_name (resolution, indicator));
           if (i == 0 && spec->subtitle == NULL && same_region)
@@ -1432,6 +1530,8 @@ resolve_lines (Resolution  *resolution,
       series = series_from_points (label, points,
                                    wanted->pathway != NULL ? projected_from : wanted->projected_from);
       series->color_index = i;
+      if (series_region != NULL)
+        annotate_region_series (resolution, series_region, series);
       g_ptr_array_add (data->series, series);
     }
 
@@ -1666,12 +1766,13 @@ resolve_ranking (Resolution  *resolution,
   g_autoptr(GPtrArray) candidate_values =
     g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedValue));
+  g_autoptr(GPtrArray) left_out = g_ptr_array_new ();
   TanluIndicator *indicator;
   TanluRegion *region;
   TanluChartSeries *series;
   guint year = spec->ranking_year;
   gboolean ranks_parts;
-  guint n_members;
+  guint n_members = 0;
 
   if (!(region = resolve_region (resolution, spec->ranking_region, error)) ||
       !(indicator = resolve_indicator (resolution,
@@ -1766,14 +1867,36 @@ resolve_ranking (Resolution  *resolution,
         {
           const TanluSeriesPoint *point = &g_array_index (values, TanluSeriesPoint, k);
 
-          if (point->year == year)
-            {
-              RankedValue item = { candidate, point->value };
+          if (point->year != year)
+            continue;
 
-              g_array_append_val (ranked, item);
-              note_point (resolution, point);
+          /* A figure the source gives as incomplete is not ranked. */
+          if (tanlu_summary_region_incomplete (resolution->store, candidate, year))
+            {
+              g_ptr_array_add (left_out, (gpointer) region_name (resolution, candidate));
+              continue;
             }
+
+          {
+            RankedValue item = { candidate, point->value };
+
+            g_array_append_val (ranked, item);
+            note_point (resolution, point);
+          }
         }
+    }
+
+  if (left_out->len > 0)
+    {
+      gboolean chinese = spec->language == TANLU_CHART_LANGUAGE_CHINESE;
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (left_out, NULL);
+      names = g_strjoinv (chinese ? "、" : ", ", (char **) left_out->pdata);
+      add_note (resolution,
+                chinese ? g_strdup_printf ("%s %u 年的数据来源不完整，未排名", names, year)
+                        : g_strdup_printf ("%s not ranked: incomplete in the source in %u", names,
+                                           year));
     }
 
   if (ranked->len == 0)
@@ -1811,8 +1934,18 @@ resolve_ranking (Resolution  *resolution,
       spec->language == TANLU_CHART_LANGUAGE_CHINESE
         ? g_strdup_printf ("%s，%u 年排名", indicator_name (resolution, indicator), year)
         : g_strdup_printf ("%s, ranked, %u", indicator_name (resolution, indicator), year);
-  /* The plain name: the bars of a group are its members, not their sum. */
-  if (data->subtitle == NULL)
+  /* The plain name: the bars of a group are its members, not their sum;
+   * and how many of them have figures, wherever the picture goes. */
+  if (data->subtitle == NULL && tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP &&
+      ranked->len < n_members)
+    data->subtitle = spec->language == TANLU_CHART_LANGUAGE_CHINESE
+                       ? g_strdup_printf ("%s：%u 个成员中有 %u 个有 %u 年数据",
+                                          region_name (resolution, region), n_members, ranked->len,
+                                          year)
+                       : g_strdup_printf ("%s: %u of %u members have figures for %u",
+                                          region_name (resolution, region), ranked->len, n_members,
+                                          year);
+  else if (data->subtitle == NULL)
     data->subtitle = g_strdup (region_name (resolution, region));
 
   return TRUE;
@@ -1856,6 +1989,14 @@ set_source_line (Resolution *resolution)
     }
 
   data->source = g_string_free (g_steal_pointer (&source), FALSE);
+
+  if (resolution->notes != NULL)
+    {
+      g_ptr_array_add (resolution->notes, NULL);
+      data->note = g_strjoinv (spec->language == TANLU_CHART_LANGUAGE_CHINESE ? "；" : "; ",
+                               (char **) resolution->notes->pdata);
+      g_ptr_array_remove_index (resolution->notes, resolution->notes->len - 1);
+    }
 
   if (resolution->projected_from != 0 && resolution->first_year != 0 &&
       resolution->first_year < resolution->projected_from)
@@ -1957,6 +2098,7 @@ tanlu_chart_spec_resolve_with_pathways (const TanluChartSpec  *spec,
     {
       g_clear_object (&resolution.pathways);
       g_clear_pointer (&resolution.pathway_notes, g_ptr_array_unref);
+      g_clear_pointer (&resolution.notes, g_ptr_array_unref);
       return NULL;
     }
 
@@ -1986,6 +2128,7 @@ tanlu_chart_spec_resolve_with_pathways (const TanluChartSpec  *spec,
   set_source_line (&resolution);
   g_clear_object (&resolution.pathways);
   g_clear_pointer (&resolution.pathway_notes, g_ptr_array_unref);
+  g_clear_pointer (&resolution.notes, g_ptr_array_unref);
 
   if (!tanlu_chart_data_validate (data, error))
     return NULL;

@@ -659,15 +659,21 @@ source_text (const TanluChartData *data)
   /* These words follow the chart's language, which can differ from the
    * interface's (an English chart for a report from a Chinese desktop), so
    * they are not looked up with gettext. */
-  if (has_text (data->source) && has_text (data->data_date))
-    return g_strdup_printf (chinese ? "数据年份：%s。来源：%s" : "Data for %s. Source: %s",
-                            data->data_date, data->source);
-  if (has_text (data->source))
-    return g_strdup_printf (chinese ? "来源：%s" : "Source: %s", data->source);
-  if (has_text (data->data_date))
-    return g_strdup_printf (chinese ? "数据年份：%s" : "Data for %s", data->data_date);
+  g_autofree char *text = NULL;
 
-  return NULL;
+  if (has_text (data->source) && has_text (data->data_date))
+    text = g_strdup_printf (chinese ? "数据年份：%s。来源：%s" : "Data for %s. Source: %s",
+                            data->data_date, data->source);
+  else if (has_text (data->source))
+    text = g_strdup_printf (chinese ? "来源：%s" : "Source: %s", data->source);
+  else if (has_text (data->data_date))
+    text = g_strdup_printf (chinese ? "数据年份：%s" : "Data for %s", data->data_date);
+
+  if (has_text (data->note))
+    return g_strdup_printf (chinese ? "注：%s。%s" : "Note: %s. %s", data->note,
+                            text != NULL ? text : "");
+
+  return g_steal_pointer (&text);
 }
 
 /* How many lines a text of the header or footer may wrap to before it
@@ -1686,6 +1692,26 @@ paint_series_line (Chart                  *chart,
       cairo_fill (cr);
     }
 
+  /* Figures the source marks as incomplete: hollow, so they do not read as
+   * measured points. */
+  for (guint j = 0; series->flagged != NULL && j < series->n_points; j++)
+    {
+      double x, y;
+
+      if (!series->flagged[j] || !usable (chart, series->y[j]))
+        continue;
+
+      x = map_x (chart, series->x[j]);
+      y = map_y (chart, series->y[j] * chart->factor);
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, line_width * 2.2, 0, 2 * G_PI);
+      _tanlu_chart_set_source (cr, &chart->palette.background, 1);
+      cairo_fill_preserve (cr);
+      _tanlu_chart_set_source (cr, color, 1);
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+    }
+
   cairo_restore (cr);
 }
 
@@ -2295,6 +2321,7 @@ tanlu_chart_data_free (TanluChartData *data)
   g_free (data->title);
   g_free (data->subtitle);
   g_free (data->unit);
+  g_free (data->note);
   g_free (data->source);
   g_free (data->data_date);
   g_clear_pointer (&data->series, g_ptr_array_unref);
@@ -2339,6 +2366,7 @@ tanlu_chart_series_free (TanluChartSeries *series)
   g_free (series->label);
   g_free (series->x);
   g_free (series->y);
+  g_free (series->flagged);
   g_free (series);
 }
 

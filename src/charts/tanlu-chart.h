@@ -51,6 +51,8 @@ typedef enum
  * @color_index: slot in the categorical palette
  * @hidden: not drawn (hidden from the legend by the user); still listed
  *   in the legend, dimmed
+ * @flagged: (nullable) (array length=n_points): points the source marks
+ *   as incomplete, drawn as hollow rings on the line
  */
 typedef struct
 {
@@ -61,6 +63,7 @@ typedef struct
   guint    projected_from;
   guint    color_index;
   gboolean hidden;
+  gboolean *flagged;
 } TanluChartSeries;
 
 /**
@@ -120,6 +123,9 @@ typedef struct
  * @title: first line, bold
  * @subtitle: (nullable): second line
  * @unit: the data's unit, e.g. "Mt CO₂"
+ * @note: (nullable): what a reader must know to read the figures right,
+ *   such as years incomplete in the source or a change of territory;
+ *   printed under the chart before the source
  * @source: the source line printed under the chart: titles and citations
  * @data_date: (nullable): when the data are from, e.g. "CEADs, 1997–2019";
  *   printed with the source
@@ -152,6 +158,7 @@ typedef struct
   char                *title;
   char                *subtitle;
   char                *unit;
+  char                *note;
   char                *source;
   char                *data_date;
   GPtrArray           *series;

@@ -396,10 +396,13 @@ parse_span (TanluGeojsonReader  *self,
 
   if (!json_parser_load_from_data (parser, self->data + start, end - start, &local_error))
     {
+      /* json-glib may cut a quoted token inside a character. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       /* Translators: the last %s is the JSON parser's (English) message */
       g_set_error (error, TANLU_GEOJSON_ERROR, TANLU_GEOJSON_ERROR_PARSE,
                    _("The file is not valid JSON: line %u: %s"), line_at (self, start),
-                   local_error->message);
+                   message);
       return NULL;
     }
 

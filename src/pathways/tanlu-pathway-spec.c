@@ -775,8 +775,11 @@ tanlu_pathway_spec_new_from_json (const char  *json,
                                &local_error) ||
       !json_parser_load_from_data (parser, json, length, &local_error))
     {
+      /* json-glib may cut a quoted token inside a character. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, TANLU_PATHWAY_ERROR, TANLU_PATHWAY_ERROR_SYNTAX,
-                   _("%s is not valid JSON: %s"), name, local_error->message);
+                   _("%s is not valid JSON: %s"), name, message);
       return NULL;
     }
 

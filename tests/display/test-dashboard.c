@@ -513,6 +513,10 @@ test_group_without_complete_year (Fixture       *fixture,
 
   /* The trend shows the largest members instead. */
   g_assert_cmpuint (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->series->len, ==, 6);
+  /* and says so in the picture itself, which may travel alone */
+  g_assert_cmpstr (tanlu_chart_view_get_data (chart_view (fixture, "trend"))->subtitle, ==,
+                   "6 of the 16 members drawn, those with the highest latest figures; 13 have "
+                   "figures");
 
   /* 13 members have figures, 12 of them in 2016, the latest year with
    * the most (Ziyang's end in 2013). */

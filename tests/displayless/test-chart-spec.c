@@ -810,6 +810,19 @@ test_parse_bad_strings (void)
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
 
+  /* The parser's own message quotes a token it may cut inside a
+   * character; the message stays UTF-8 (found by fuzzing). */
+  for (guint n = 1; n < 80; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *padding = g_strnfill (n, 'a');
+      g_autofree char *json = g_strdup_printf ("{\"%s渝渝\", \"kind\": \"line\"}", padding);
+      g_autoptr(TanluChartSpec) spec = tanlu_chart_spec_new_from_json (json, -1, &error);
+
+      g_assert_null (spec);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+
   /* A pair written as escapes, and text as it is, are read. */
   {
     g_autoptr(GError) error = NULL;
@@ -1434,14 +1447,145 @@ test_resolve_ranking_group (Fixture       *fixture,
   g_assert_cmpuint (data->categories->len, ==, best_count);
   g_assert_cmpint (data->highlight, ==, -1);
   g_assert_true (g_ptr_array_find_with_equal_func (data->categories, "Chengdu", g_str_equal, NULL));
-  /* The bars are the members, not their sum. */
-  g_assert_cmpstr (data->subtitle, ==, "Chengdu–Chongqing Economic Circle");
+  /* The bars are the members, not their sum, and not all of them. */
+  {
+    g_autofree char *subtitle = g_strdup_printf (
+      "Chengdu–Chongqing Economic Circle: %u of 16 members have figures for %u", best_count,
+      best_year);
+
+    g_assert_cmpstr (data->subtitle, ==, subtitle);
+  }
 
   series = data_series (data, 0);
   g_assert_cmpuint (series->n_points, ==, best_count);
   for (guint i = 1; i < series->n_points; i++)
     g_assert_cmpfloat (series->y[i], <=, series->y[i - 1]);
   g_assert_nonnull (strstr (data->source, "CEADs city"));
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const unsigned char *bytes = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) (const void *) (bytes + (int) round (y) * stride))[(int) round (x)] &
+         0xffffff;
+}
+
+/* Ningxia 2000–2002 have every fuel missing in CEADs: those points are
+ * drawn hollow, on the background, and the note under the chart says so,
+ * in English and Chinese. */
+static void
+test_resolve_incomplete_points (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char json[] =
+    "{\"kind\": \"line\", \"unit_scale\": \"mt\", \"theme\": \"light\", "
+    "\"series\": [{\"region\": \"640000\", \"indicator\": \"co2.total\"}]}";
+  g_autoptr(TanluChartData) chart = resolve_json_ok (json, fixture->store);
+  g_autoptr(TanluChartSpec) spec = parse_ok (json);
+  g_autoptr(TanluChartData) chinese = NULL;
+  TanluChartSeries *series = data_series (chart, 0);
+  g_autofree char *described = NULL;
+  TanluChartLayout layout = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_flagged = 0;
+  guint32 background = 0, line = 0;
+
+  g_assert_nonnull (series->flagged);
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      gboolean expected = series->x[i] >= 2000 && series->x[i] <= 2002;
+
+      g_assert_cmpint (series->flagged[i], ==, expected);
+      n_flagged += series->flagged[i];
+    }
+  g_assert_cmpuint (n_flagged, ==, 3);
+  g_assert_cmpstr (chart->note, ==, "Ningxia 2000–2002 incomplete in the source (hollow points)");
+  described = tanlu_chart_describe (chart);
+  g_assert_nonnull (strstr (described, "Note: Ningxia 2000–2002 incomplete in the source"));
+
+  spec->language = TANLU_CHART_LANGUAGE_CHINESE;
+  chinese = resolve_ok (spec, fixture->store);
+  g_assert_cmpstr (chinese->note, ==, "宁夏 2000–2002 年的数据来源不完整（空心点）");
+
+  /* Drawn: the centre of 2001's point has the background's colour, the
+   * centre of 2010's the line's. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cr = cairo_create (surface);
+  tanlu_chart_draw (cr, chart, 1280, 720, &layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (guint i = 0; i < series->n_points; i++)
+    {
+      double x = layout.plot_x + (series->x[i] - layout.x_min) / (layout.x_max - layout.x_min) *
+                                   layout.plot_width;
+      double y = layout.plot_y + (1 - (series->y[i] - layout.y_min) /
+                                        (layout.y_max - layout.y_min)) * layout.plot_height;
+
+      if (series->x[i] == 2001)
+        background = pixel_at (surface, x, y);
+      else if (series->x[i] == 2010)
+        line = pixel_at (surface, x, y);
+    }
+  g_assert_cmphex (background, ==, pixel_at (surface, 2, 2));
+  g_assert_cmphex (line, !=, pixel_at (surface, 2, 2));
+  cairo_surface_destroy (surface);
+  tanlu_chart_layout_clear (&layout);
+}
+
+/* 莱芜 merged into 济南 in 2019: its line shows where the territory
+ * changed and says what changed. */
+static void
+test_resolve_break_line (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TanluChartData) chart = resolve_json_ok (
+    "{\"kind\": \"line\", \"series\": [{\"region\": \"370100\", \"indicator\": \"co2.total\"}]}",
+    fixture->store);
+  g_autoptr(TanluChartData) before = resolve_json_ok (
+    "{\"kind\": \"line\", \"series\": [{\"region\": \"370100\", \"indicator\": \"co2.total\", "
+    "\"years\": [2005, 2017]}]}",
+    fixture->store);
+  TanluChartReferenceLine *reference;
+
+  g_assert_cmpuint (chart->reference_lines->len, ==, 1);
+  reference = g_ptr_array_index (chart->reference_lines, 0);
+  g_assert_cmpfloat (reference->x, ==, 2018.5);
+  g_assert_cmpstr (reference->label, ==, "territory changed");
+  g_assert_nonnull (strstr (chart->note, "Laiwu"));
+  g_assert_nonnull (strstr (chart->note, "2019"));
+  g_assert_nonnull (strstr (chart->note, "earlier years cover another territory"));
+
+  /* Years that do not reach the change need no line. */
+  g_assert_cmpuint (before->reference_lines->len, ==, 0);
+  g_assert_null (before->note);
+}
+
+/* A ranking leaves out figures incomplete in the source and says so; a
+ * group's ranking says how many members it has figures for. */
+static void
+test_resolve_ranking_honest (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TanluChartData) provinces = resolve_json_ok (
+    "{\"kind\": \"bars\", \"ranking\": {\"region\": \"100000\", \"indicator\": \"co2.total\", "
+    "\"year\": 2001}}",
+    fixture->store);
+  g_autoptr(TanluChartData) group = resolve_json_ok (
+    "{\"kind\": \"bars\", \"ranking\": {\"region\": \"chengdu-chongqing\"}}", fixture->store);
+
+  for (guint i = 0; i < provinces->categories->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (provinces->categories, i), !=, "Ningxia");
+  g_assert_cmpuint (provinces->categories->len, ==, 29);
+  g_assert_cmpstr (provinces->note, ==, "Ningxia not ranked: incomplete in the source in 2001");
+
+  g_assert_cmpuint (group->categories->len, ==, 12);
+  g_assert_nonnull (strstr (group->subtitle, "12 of 16 members have figures for 2016"));
 }
 
 int
@@ -1478,6 +1622,9 @@ main (int   argc,
   ADD ("resolve/fuels", test_resolve_fuels);
   ADD ("resolve/ranking", test_resolve_ranking);
   ADD ("resolve/ranking-nation", test_resolve_ranking_nation);
+  ADD ("resolve/incomplete-points", test_resolve_incomplete_points);
+  ADD ("resolve/break-line", test_resolve_break_line);
+  ADD ("resolve/ranking-honest", test_resolve_ranking_honest);
   ADD ("resolve/ranking-group", test_resolve_ranking_group);
 
 #undef ADD

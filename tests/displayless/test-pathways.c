@@ -1905,6 +1905,9 @@ static const BadSpec bad_specs[] = {
     { "control.json", "line 2: a string holds a control character" } },
   { "gbk.json", "{\"region\": \"510000\", \"name\": \"\xcb\xc4\xb4\xa8\"}",
     { "gbk.json", "not UTF-8" } },
+  /* The parser's message quotes the token cut inside 渝 (found by fuzzing) */
+  { "cut-token.json", "{\"r-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa6210渝\", \"end_year\": 2100}",
+    { "cut-token.json", "not valid JSON" } },
 };
 
 /* A user's own GDP series, 2010–2030 only (made up). */
@@ -1946,6 +1949,8 @@ assert_refused (CliFixture         *fixture,
       assert_contains (ran.err, expected[k]);
       assert_contains (imported.err, expected[k]);
     }
+  g_assert_true (g_utf8_validate (ran.err, -1, NULL));
+  g_assert_true (g_utf8_validate (imported.err, -1, NULL));
 
   after = tanlu_test_fingerprint (fixture->db);
   g_assert_cmpstr (before, ==, after);
@@ -2290,12 +2295,50 @@ test_cli_chart (CliFixture    *fixture,
   g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
 }
 
+/* Every refusal's message is UTF-8, even where the JSON parser quotes a
+ * token it cut inside a character (found by fuzzing). */
+static void
+test_spec_messages_utf8 (void)
+{
+  static const char *const texts[] = {
+    "{\"r-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa6210渝\", \"end_year\": 2100}",
+    "{\"region\": \"510000\", \"name\": \"成都\" \"notes\": 1}",
+    "{\"region\": 成都}",
+  };
+
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_ptr_array_add (cases, g_strdup (texts[i]));
+  /* Keys of every length, so that the parser's cut falls inside 渝. */
+  for (guint n = 1; n < 80; n++)
+    {
+      g_autofree char *padding = g_strnfill (n, 'a');
+
+      g_ptr_array_add (cases, g_strdup_printf ("{\"%s渝渝\", \"end_year\": 2100}", padding));
+    }
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TanluPathwaySpec) spec =
+        tanlu_pathway_spec_new_from_json (g_ptr_array_index (cases, i), -1, "fixture.json", &error);
+
+      g_assert_null (spec);
+      g_assert_error (error, TANLU_PATHWAY_ERROR, TANLU_PATHWAY_ERROR_SYNTAX);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_nonnull (strstr (error->message, "fixture.json"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/tanlu/pathways/spec/messages-utf8", test_spec_messages_utf8);
   g_test_add_func ("/tanlu/pathways/engine/compound", test_engine_compound);
   g_test_add_func ("/tanlu/pathways/engine/rates", test_engine_rates);
   g_test_add_func ("/tanlu/pathways/engine/peak", test_engine_peak);

@@ -1105,6 +1105,16 @@ add_member_series (TanluDashboardPage *self,
       g_snprintf (key, sizeof key, "%u", g_array_index (latest, TanluRegionValue, i).code);
       tanlu_chart_spec_add_series (spec, key, TANLU_INDICATOR_CO2_TOTAL);
     }
+
+  /* The picture says how much of the group it shows, wherever it goes. */
+  g_free (spec->subtitle);
+  spec->subtitle = g_strdup_printf (
+    /* Translators: “6 of the 16 members drawn, those with the highest latest
+     * figures; 13 have figures” */
+    ngettext ("%u of the %u members drawn, those with the highest latest figures; %u has figures",
+              "%u of the %u members drawn, those with the highest latest figures; %u have figures",
+              latest->len),
+    MIN (latest->len, TREND_MEMBERS), n_members, latest->len);
 }
 
 static void
