@@ -306,9 +306,30 @@ run_info (const char *db_path)
 
 typedef struct
 {
-  GString *line;
-  FILE    *stream;
+  GString     *line;
+  FILE        *stream;
+  TanluStore  *store;
+  TanluRegion *group;     /* the group exported, or NULL */
+  GHashTable  *coverage;  /* "indicator year" → members with a figure, for a group */
 } ExportState;
+
+static gboolean
+count_member_cb (TanluRegion                   *region,
+                 TanluIndicator                *indicator,
+                 guint                          year,
+                 double                         value,
+                 TanluSource                   *source,
+                 const TanluObservationDetails *details,
+                 gpointer                       user_data)
+{
+  GHashTable *coverage = user_data;
+  char *key = g_strdup_printf ("%s %u", tanlu_indicator_get_code (indicator), year);
+
+  g_hash_table_insert (coverage, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (coverage, key)) + 1));
+
+  return TRUE;
+}
 
 static gboolean
 export_observation (TanluRegion                   *region,
@@ -348,6 +369,30 @@ export_observation (TanluRegion                   *region,
   tanlu_csv_append_field (line, details->imported_at != NULL ? details->imported_at : "");
   g_string_append_c (line, ',');
   tanlu_csv_append_field (line, tanlu_source_is_projection (source) ? "projection" : "observed");
+
+  /* What a reader of the row must know: a figure the source gives as
+   * incomplete, and for a group's members, how many have a figure. */
+  {
+    const char *incomplete = tanlu_store_get_incomplete (state->store,
+                                                        tanlu_region_get_code (region), year);
+    g_autoptr(GString) note = g_string_new (incomplete);
+
+    g_string_append (line, incomplete != NULL ? ",incomplete," : ",,");
+    if (state->group != NULL)
+      {
+        g_autofree char *key = g_strdup_printf ("%s %u", tanlu_indicator_get_code (indicator), year);
+        guint n_members;
+        guint with_figure = GPOINTER_TO_UINT (g_hash_table_lookup (state->coverage, key));
+
+        tanlu_region_get_member_codes (state->group, &n_members);
+        if (note->len > 0)
+          g_string_append (note, "; ");
+        g_string_append_printf (note, "%s: %u of %u members have a figure for %u",
+                                tanlu_region_get_name_en (state->group), with_figure, n_members,
+                                year);
+      }
+    tanlu_csv_append_field (line, note->str);
+  }
   g_string_append_c (line, '\n');
 
   return fwrite (line->str, 1, line->len, state->stream) == line->len;
@@ -367,7 +412,8 @@ run_export (const char  *db_path,
   g_autofree char *indicator_code = NULL;
   TanluRegionLevel level = TANLU_REGION_LEVEL_NATION;
   TanluRegion *region = NULL;
-  ExportState state = { line, stdout };
+  ExportState state = { line, stdout, NULL, NULL, NULL };
+  g_autoptr(GHashTable) coverage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const guint *codes = NULL;
   guint n_codes = 0;
   guint single_code;
@@ -421,8 +467,20 @@ run_export (const char  *db_path,
       return 1;
     }
 
+  state.store = store;
   if (region != NULL && tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
-    codes = tanlu_region_get_member_codes (region, &n_codes);
+    {
+      codes = tanlu_region_get_member_codes (region, &n_codes);
+      state.group = region;
+      state.coverage = coverage;
+      for (guint i = 0; i < n_codes; i++)
+        if (!tanlu_store_foreach_observation (store, FALSE, TANLU_REGION_LEVEL_NATION, codes[i],
+                                              indicator_code, count_member_cb, coverage, &error))
+          {
+            g_printerr ("tanlu: %s\n", error->message);
+            return 1;
+          }
+    }
   else
     {
       single_code = region != NULL ? tanlu_region_get_code (region) : 0;
@@ -431,7 +489,7 @@ run_export (const char  *db_path,
     }
 
   fputs ("region_code,region_name_zh,region_name_en,indicator,year,value,unit,source,citation,"
-         "origin,source_code,imported_at,kind\n",
+         "origin,source_code,imported_at,kind,flag,note\n",
          stdout);
 
   for (guint i = 0; i < n_codes; i++)

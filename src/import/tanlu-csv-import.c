@@ -497,9 +497,9 @@ tanlu_import_csv (TanluStore               *store,
                                        tanlu_csv_reader_get_field (reader, columns[COLUMN_ORIGIN]));
       else
         {
-          char where[32];
+          /* "FILE:LINE", as tanlu_origin_describe() reads it */
+          g_autofree char *where = g_strdup_printf ("%s:%u", name, line);
 
-          g_snprintf (where, sizeof where, "line %u", line);
           pending.origin_text = g_string_chunk_insert (origins, where);
         }
       g_array_append_val (values, pending);

@@ -7,9 +7,12 @@
 #include <math.h>
 
 #include "widgets/tanlu-chart-view-private.h"
+#include "app/tanlu-window-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
+#include "store/tanlu-indicator.h"
+#include "store/tanlu-observation.h"
 #include "store/tanlu-region.h"
 #include "tanlu-test-input.h"
 #include "tanlu-test-util.h"
@@ -781,6 +784,71 @@ test_figures_explained (Fixture       *fixture,
   g_assert_false (card_flagged (fixture, "since-2015"));
 }
 
+static gboolean
+import_finished (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !_tanlu_window_is_importing (fixture->window);
+}
+
+/* A figure a planner imports carries its file and line to the card's
+ * popover, the Data page and the exported CSV. Tibet has no CEADs
+ * inventory; the figure is made up. */
+static void
+test_provenance_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = tanlu_test_write_file (fixture->dir, "fixture-tibet.csv",
+                                                 "region_code,indicator,year,value,unit\n"
+                                                 "540000,co2.total,2018,11.5,Mt CO₂\n"
+                                                 "540000,co2.total,2019,12.26,Mt CO₂\n", -1);
+  const char *paths[] = { path, NULL };
+  g_autofree char *popover = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  use_unit (fixture, "mt");
+  _tanlu_window_import_files (fixture->window, paths);
+  tanlu_test_wait_until (import_finished, fixture);
+  tanlu_test_wait_for_idle ();
+
+  select_region (fixture, "540000");
+  g_assert_cmpstr (card_text (fixture, "latest", 1), ==, "12.3 Mt CO₂");
+
+  popover = open_card (fixture, "latest");
+  g_test_message ("%s", popover);
+  g_assert_nonnull (strstr (popover, "Tibet, 2019: 12.3 Mt CO₂"));
+  expected = g_strdup ("Read from fixture-tibet.csv, line 3\nImported ");
+  g_assert_nonnull (strstr (popover, expected));
+  g_assert_nonnull (strstr (popover, path));
+
+  /* The store row the Data page shows keeps the same. */
+  rows = tanlu_store_list_observations (fixture->store,
+                                        tanlu_store_lookup_region (fixture->store, 540000), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TanluObservation) row = g_list_model_get_item (rows, i);
+
+      if (tanlu_observation_get_year (row) == 2019 &&
+          g_str_equal (tanlu_indicator_get_code (tanlu_observation_get_indicator (row)),
+                       "co2.total"))
+        {
+          g_autofree char *where = tanlu_origin_describe (tanlu_observation_get_origin (row), FALSE);
+
+          g_assert_cmpstr (where, ==, "fixture-tibet.csv, line 3");
+          g_assert_cmpstr (tanlu_observation_get_import_path (row), ==, path);
+          g_assert_nonnull (tanlu_observation_get_imported_at (row));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +879,7 @@ main (int   argc,
   ADD ("copy-chart", test_copy_chart);
   ADD ("export-dialog", test_export_dialog);
   ADD ("figures-explained", test_figures_explained);
+  ADD ("provenance-round-trip", test_provenance_round_trip);
 
 #undef ADD
 

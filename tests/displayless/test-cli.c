@@ -111,7 +111,7 @@ test_export (Fixture       *fixture,
   lines = g_strsplit (result.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==,
                    "region_code,region_name_zh,region_name_en,indicator,year,value,unit,source,"
-                   "citation,origin,source_code,imported_at,kind");
+                   "citation,origin,source_code,imported_at,kind,flag,note");
   g_assert_cmpuint (count_lines (result.out), ==, 1 + 23);
   g_assert_true (g_str_has_prefix (lines[1], "510000,四川,Sichuan,co2.total,1997,"));
   /* Each row with the citation, the workbook, sheet and cell it was read
@@ -122,7 +122,7 @@ test_export (Fixture       *fixture,
                                    "approach),\"Shan Y. et al. (2018)"));
   g_assert_true (g_str_has_suffix (lines[23],
                                    ",Emission_Inventories_for_30_Provinces_2019.xlsx#Sichuan2019!W4"
-                                   ",,,observed"));
+                                   ",,,observed,,"));
 }
 
 static void
@@ -152,6 +152,25 @@ test_export_filters (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), >, 100);
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
     g_assert_true (g_str_has_prefix (lines[i], "500000,") || g_str_has_prefix (lines[i], "51"));
+  /* Each member's row says how much of the group has figures that year:
+   * 南充, 广安 and 达州 have none, 资阳's end in 2013. */
+  g_assert_nonnull (strstr (group.out, "510100,成都,Chengdu,co2.total,2016,"));
+  g_assert_nonnull (strstr (group.out, ",observed,,Chengdu–Chongqing Economic Circle: 12 of 16 "
+                                       "members have a figure for 2016\n"));
+  /* and the count is of the rows themselves, year by year */
+  for (guint year = 1997; year <= 2019; year++)
+    {
+      g_autofree char *needle = g_strdup_printf (",co2.total,%u,", year);
+      g_autofree char *note = NULL;
+      guint rows = 0;
+
+      for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+        rows += strstr (lines[i], needle) != NULL;
+      note = g_strdup_printf ("Chengdu–Chongqing Economic Circle: %u of 16 members have a figure "
+                              "for %u\n", rows, year);
+      if (rows > 0)
+        g_assert_nonnull (strstr (group.out, note));
+    }
 
   run (fixture, &nation, "export", "observations", "--level", "nation", NULL);
   g_assert_cmpint (nation.status, ==, 0);
@@ -162,7 +181,30 @@ test_export_filters (Fixture       *fixture,
   g_assert_nonnull (strstr (nation.out, "100000,中国,China,gdp,2030,"));
   g_assert_nonnull (strstr (nation.out, ",亿元,GCAM-China province GDP and population projections "
                                         "(2014–2100),"));
-  g_assert_nonnull (strstr (nation.out, ",projection\n"));
+  g_assert_nonnull (strstr (nation.out, ",projection,,\n"));
+
+  /* A figure the source gives as incomplete says so in its row. */
+  {
+    g_auto(TanluTestRun) ningxia = { 0 };
+    g_auto(GStrv) rows = NULL;
+    guint flagged = 0;
+
+    run (fixture, &ningxia, "export", "observations", "--region", "640000", "--indicator",
+         "co2.total", NULL);
+    g_assert_cmpint (ningxia.status, ==, 0);
+    rows = g_strsplit (ningxia.out, "\n", -1);
+    for (guint i = 1; rows[i] != NULL && *rows[i] != '\0'; i++)
+      {
+        gboolean incomplete = strstr (rows[i], ",observed,incomplete,") != NULL;
+
+        flagged += incomplete;
+        g_assert_cmpint (incomplete, ==,
+                         g_str_has_prefix (rows[i], "640000,宁夏,Ningxia,co2.total,2000,") ||
+                         g_str_has_prefix (rows[i], "640000,宁夏,Ningxia,co2.total,2001,") ||
+                         g_str_has_prefix (rows[i], "640000,宁夏,Ningxia,co2.total,2002,"));
+      }
+    g_assert_cmpuint (flagged, ==, 3);
+  }
 }
 
 static void
@@ -221,6 +263,26 @@ test_import (Fixture       *fixture,
   run (fixture, &export, "export", "observations", "--region", "510100", NULL);
   g_assert_nonnull (strstr (export.out, "fixture.energy,2019,70.5,Mtce"));
   g_assert_null (strstr (export.out, "fixture.other"));
+
+  /* The row names the file and line it came from, and when it came. */
+  {
+    g_auto(GStrv) lines = g_strsplit (export.out, "\n", -1);
+    gboolean found = FALSE;
+
+    for (guint i = 1; lines[i] != NULL; i++)
+      if (strstr (lines[i], "fixture.energy,2019,70.5,Mtce,fixture-good.csv,") != NULL)
+        {
+          g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+
+          g_assert_cmpuint (g_strv_length (fields), ==, 15);
+          g_assert_cmpstr (fields[9], ==, "fixture-good.csv:2");
+          g_assert_cmpstr (fields[10], ==, "");
+          g_assert_true (g_str_has_suffix (fields[11], "Z"));
+          g_assert_cmpstr (fields[12], ==, "observed");
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
 }
 
 static void

@@ -34,6 +34,7 @@ typedef enum
   COLUMN_VALUE,
   COLUMN_UNIT,
   COLUMN_SOURCE,
+  COLUMN_ORIGIN,
   N_COLUMNS
 } Column;
 
@@ -110,6 +111,12 @@ cell_text (TanluObservation *observation,
     case COLUMN_SOURCE:
       return g_strdup (tanlu_source_get_title (tanlu_observation_get_source (observation)));
 
+    case COLUMN_ORIGIN:
+      return tanlu_observation_get_origin (observation) != NULL
+               ? tanlu_origin_describe (tanlu_observation_get_origin (observation),
+                                        tanlu_locale_prefers_chinese ())
+               : g_strdup ("");
+
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -159,6 +166,44 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   else if (column == COLUMN_SOURCE)
     gtk_widget_set_tooltip_text (
       label, tanlu_source_get_citation (tanlu_observation_get_source (observation)));
+  else if (column == COLUMN_ORIGIN)
+    {
+      TanluDataPage *self = g_object_get_data (G_OBJECT (factory), "page");
+      TanluRegion *region = tanlu_observation_get_region (observation);
+      g_autoptr(GString) tooltip = g_string_new (NULL);
+      const char *incomplete = NULL;
+
+      TanluContext *context =
+        self != NULL ? tanlu_context_view_get_context (TANLU_CONTEXT_VIEW (self)) : NULL;
+
+      if (context != NULL)
+        incomplete = tanlu_store_get_incomplete (tanlu_context_get_store (context),
+                                                 tanlu_region_get_code (region),
+                                                 tanlu_observation_get_year (observation));
+
+      /* Flagged in the row itself, not only in its tooltip. */
+      if (incomplete != NULL)
+        {
+          g_autofree char *flagged = g_strdup_printf (_("%s · incomplete in the source"), text);
+
+          gtk_label_set_text (GTK_LABEL (label), flagged);
+        }
+
+      if (tanlu_observation_get_import_path (observation) != NULL)
+        /* Translators: “Imported 2026-12-07T18:02:11Z from /home/…/cities.xlsx” */
+        g_string_append_printf (tooltip, _("Imported %s from %s"),
+                                tanlu_observation_get_imported_at (observation),
+                                tanlu_observation_get_import_path (observation));
+      else if (tanlu_observation_get_origin (observation) != NULL)
+        g_string_append (tooltip, _("Part of the data Tanlu comes with"));
+      if (tanlu_observation_get_source_code (observation) != 0)
+        g_string_append_printf (tooltip, _("\nThe file gave the former code %u, now %u"),
+                                tanlu_observation_get_source_code (observation),
+                                tanlu_region_get_code (region));
+      if (incomplete != NULL)
+        g_string_append_printf (tooltip, _("\nIncomplete in the source: %s"), incomplete);
+      gtk_widget_set_tooltip_text (label, tooltip->len > 0 ? tooltip->str : NULL);
+    }
 }
 
 static GtkSorter *
@@ -198,6 +243,10 @@ create_sorter (Column column)
     case COLUMN_SOURCE:
       return GTK_SORTER (gtk_string_sorter_new (
         gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "source-title")));
+
+    case COLUMN_ORIGIN:
+      return GTK_SORTER (gtk_string_sorter_new (
+        gtk_property_expression_new (TANLU_TYPE_OBSERVATION, NULL, "origin")));
 
     case N_COLUMNS:
     default:
@@ -433,6 +482,8 @@ tanlu_data_page_init (TanluDataPage *self)
     [COLUMN_VALUE] = _("Value"),
     [COLUMN_UNIT] = _("Unit"),
     [COLUMN_SOURCE] = _("Source"),
+    /* Translators: the column giving the file, sheet and cell of each figure */
+    [COLUMN_ORIGIN] = _("Where From"),
   };
   g_autoptr(GtkSelectionModel) selection = NULL;
 
@@ -445,6 +496,7 @@ tanlu_data_page_init (TanluDataPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+      g_object_set_data (G_OBJECT (factory), "page", self);
 
       self->columns[column] = gtk_column_view_column_new (titles[column], factory);
       gtk_column_view_column_set_sorter (self->columns[column], column_sorter);
