@@ -1396,13 +1396,16 @@ annotate_region_series (Resolution       *resolution,
         {
           const TanluRegionChange *change = g_ptr_array_index (breaks, b);
           g_autofree char *what = NULL;
+          g_autofree char *label = NULL;
 
           if (change->year <= series->x[0] || change->year > series->x[series->n_points - 1])
             continue;
 
           what = tanlu_summary_describe_break (resolution->store, change, chinese);
-          tanlu_chart_data_add_reference (resolution->data, change->year - 0.5,
-                                          chinese ? "区划调整" : "territory changed");
+          label = chinese ? g_strdup_printf ("%s区划调整", region_name (resolution, region))
+                          : g_strdup_printf ("%s: territory changed",
+                                             region_name (resolution, region));
+          tanlu_chart_data_add_reference (resolution->data, change->year - 0.5, label);
           add_note (resolution,
                     chinese ? g_strdup_printf ("%s；此前年份的辖区不同", what)
                             : g_strdup_printf ("%s; earlier years cover another territory",

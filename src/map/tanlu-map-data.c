@@ -44,6 +44,7 @@ struct _TanluMapData
   guint                parent_code;
   GPtrArray           *regions;        /* TanluMapRegion */
   GHashTable          *by_code;        /* code → TanluMapRegion */
+  GHashTable          *successors;     /* code of a unit that ended → the one it merged into */
   double               min_x;
   double               min_y;
   double               max_x;
@@ -334,9 +335,12 @@ update_values (TanluMapData *self)
   for (guint i = 0; i < self->regions->len; i++)
     {
       TanluMapRegion *region = g_ptr_array_index (self->regions, i);
-      GArray *series = g_hash_table_lookup (
-        self->series, GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+      guint code = tanlu_region_get_code (region->region);
+      GArray *series = g_hash_table_lookup (self->series, GUINT_TO_POINTER (code));
       double value = value_in (series, self->year);
+      guint valid_to = tanlu_region_get_valid_to (region->region);
+      guint successor = GPOINTER_TO_UINT (g_hash_table_lookup (self->successors,
+                                                               GUINT_TO_POINTER (code)));
 
       if (self->change_base != 0)
         {
@@ -346,6 +350,40 @@ update_values (TanluMapData *self)
         }
 
       region->value = value;
+      region->incomplete = !isnan (value) &&
+                           (tanlu_store_get_incomplete (self->store, code, self->year) != NULL ||
+                            (self->change_base != 0 &&
+                             tanlu_store_get_incomplete (self->store, code, self->change_base) !=
+                               NULL));
+      region->successor = NULL;
+      if (isnan (value) && valid_to != 0 && self->year > valid_to && successor != 0)
+        region->successor = g_hash_table_lookup (self->by_code, GUINT_TO_POINTER (successor));
+    }
+}
+
+/* Which unit each unit of the map that ended was merged into. */
+static void
+find_successors (TanluMapData *self)
+{
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+      guint code = tanlu_region_get_code (region->region);
+      g_autoptr(GPtrArray) changes = NULL;
+
+      if (tanlu_region_get_valid_to (region->region) == 0)
+        continue;
+
+      changes = tanlu_store_list_region_changes (self->store, code);
+      for (guint c = 0; c < changes->len; c++)
+        {
+          const TanluRegionChange *change = g_ptr_array_index (changes, c);
+
+          if (change->kind == TANLU_REGION_MERGED && change->old_code == code &&
+              g_hash_table_contains (self->by_code, GUINT_TO_POINTER (change->new_code)))
+            g_hash_table_insert (self->successors, GUINT_TO_POINTER (code),
+                                 GUINT_TO_POINTER (change->new_code));
+        }
     }
 }
 
@@ -369,11 +407,44 @@ tanlu_map_data_new (TanluStore        *store,
 {
   g_autoptr(TanluMapData) self = NULL;
   g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GPtrArray) whole = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
 
   if (!(regions = list_regions (store, level, parent_code, error)))
     return NULL;
+
+  /* On a map of all cities, a province none of whose cities has an
+   * outline is drawn whole: Chongqing, whose districts and counties GB/T
+   * 2260 lists but no city-level unit; Taiwan, Hong Kong, Macao. */
+  whole = g_ptr_array_new ();
+  if (level == TANLU_REGION_LEVEL_CITY && parent_code == 0)
+    {
+      g_autoptr(GPtrArray) provinces =
+        tanlu_store_list_regions_at_level (store, TANLU_REGION_LEVEL_PROVINCE);
+      g_autoptr(GHashTable) drawn = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          TanluRegion *city = g_ptr_array_index (regions, i);
+
+          if (tanlu_region_get_level (city) == TANLU_REGION_LEVEL_CITY &&
+              tanlu_region_is_current (city) &&
+              tanlu_store_has_boundary (store, tanlu_region_get_code (city)))
+            g_hash_table_add (drawn, GUINT_TO_POINTER (tanlu_region_get_parent_code (city)));
+        }
+      for (guint i = 0; i < provinces->len; i++)
+        {
+          TanluRegion *province = g_ptr_array_index (provinces, i);
+
+          if (tanlu_region_is_current (province) &&
+              !g_hash_table_contains (drawn, GUINT_TO_POINTER (tanlu_region_get_code (province))))
+            {
+              g_ptr_array_add (regions, g_object_ref (province));
+              g_ptr_array_add (whole, province);
+            }
+        }
+    }
 
   self = g_new0 (TanluMapData, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -382,6 +453,7 @@ tanlu_map_data_new (TanluStore        *store,
   self->parent_code = parent_code;
   self->regions = g_ptr_array_new_with_free_func (map_region_free);
   self->by_code = g_hash_table_new (NULL, NULL);
+  self->successors = g_hash_table_new (NULL, NULL);
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
   self->series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->min_x = self->min_y = G_MAXDOUBLE;
@@ -395,7 +467,8 @@ tanlu_map_data_new (TanluStore        *store,
       TanluGeometry *geometry;
       gboolean schematic = TRUE;
 
-      if (tanlu_region_get_level (region) != level)
+      /* A province drawn whole among cities is of its own level. */
+      if (tanlu_region_get_level (region) != level && !g_ptr_array_find (whole, region, NULL))
         continue;
 
       if (!(geometry = tanlu_boundary_load (store, tanlu_region_get_code (region), &schematic,
@@ -433,6 +506,8 @@ tanlu_map_data_new (TanluStore        *store,
       return NULL;
     }
 
+  find_successors (self);
+
   return g_steal_pointer (&self);
 }
 
@@ -467,6 +542,7 @@ tanlu_map_data_unref (TanluMapData *self)
 
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->successors, g_hash_table_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->series, g_hash_table_unref);
   g_clear_pointer (&self->classification, tanlu_classification_free);
@@ -968,9 +1044,13 @@ tanlu_map_data_dup_classes (TanluMapData *self,
     {
       TanluMapRegion *region = g_ptr_array_index (self->regions, i);
 
+      TanluMapRegion *shown = region->successor != NULL ? region->successor : region;
+
       classes[i] = self->classification != NULL
-                     ? tanlu_classification_find (self->classification, region->value)
+                     ? tanlu_classification_find (self->classification, shown->value)
                      : -1;
+      if (classes[i] >= 0 && shown->incomplete)
+        classes[i] |= TANLU_MAP_CLASS_INCOMPLETE;
     }
   *n_classes = self->classification != NULL ? self->classification->n_classes : 0;
 
@@ -1048,7 +1128,7 @@ tanlu_map_data_hit (TanluMapData *self,
       if (x < region->min_x || x > region->max_x || y < region->min_y || y > region->max_y)
         continue;
       if (tanlu_geometry_contains (region->geometry, longitude, latitude))
-        return region;
+        return region->successor != NULL ? region->successor : region;
     }
 
   return NULL;

@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * @label_x: where its name and marker go, in world units
  * @value: the indicator's value in the map's year; NAN for no data
  * @schematic: whether the boundary is the bundled schematic one
+ * @incomplete: @value is a figure the source gives as incomplete
+ * @successor: (nullable): for a unit that has ended by the map's year,
+ *   merged into another of the map (莱芜 into 济南 in 2019), that one: its
+ *   area is drawn, classed and picked as the successor's
  *
  * One region of a map, projected once.
  */
@@ -34,6 +38,8 @@ typedef struct
   double         label_y;
   double         value;
   gboolean       schematic;
+  gboolean       incomplete;
+  gpointer       successor;
 
   /*< private >*/
   GArray        *projected;    /* double x, y: the rings in world units */
@@ -42,6 +48,11 @@ typedef struct
 } TanluMapRegion;
 
 typedef struct _TanluMapData TanluMapData;
+
+/* Added to a class in tanlu_map_data_dup_classes () for a figure the
+ * source gives as incomplete: drawn in its class, hatched over. */
+#define TANLU_MAP_CLASS_INCOMPLETE (1 << 16)
+#define TANLU_MAP_CLASS(c) ((c) < 0 ? (c) : ((c) & ~TANLU_MAP_CLASS_INCOMPLETE))
 
 TanluMapData        *tanlu_map_data_new               (TanluStore          *store,
                                                        TanluRegionLevel     level,

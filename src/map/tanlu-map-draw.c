@@ -127,32 +127,40 @@ append_region (cairo_t            *cr,
  * a vector pattern. The tiles are laid from the world's origin, so that
  * the lines move with the map. */
 static void
-fill_no_data (cairo_t             *cr,
-              const TanluMapView  *view,
-              const TanluMapStyle *style)
+fill_hatched (cairo_t               *cr,
+              const TanluMapView    *view,
+              const TanluChartColor *fill,
+              const TanluChartColor *lines,
+              gboolean               rising)
 {
   cairo_matrix_t matrix;
   cairo_rectangle_t extents = { 0, 0, HATCH_SPACING, HATCH_SPACING };
-  TanluChartColor fill, lines;
   cairo_surface_t *tile;
   cairo_pattern_t *pattern;
   cairo_t *tile_cr;
 
-  tanlu_map_palette_get_no_data_color (style->dark, &fill, &lines);
-
   tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   tile_cr = cairo_create (tile);
-  set_color (tile_cr, &fill, 1);
-  cairo_paint (tile_cr);
-  /* One diagonal, and the ends of its neighbours across the corners. */
+  if (fill != NULL)
+    {
+      set_color (tile_cr, fill, 1);
+      cairo_paint (tile_cr);
+    }
+  /* One diagonal, and the ends of its neighbours across the corners;
+   * rising ones are the same mirrored. */
+  if (rising)
+    {
+      cairo_translate (tile_cr, HATCH_SPACING, 0);
+      cairo_scale (tile_cr, -1, 1);
+    }
   cairo_move_to (tile_cr, -1, -1);
   cairo_line_to (tile_cr, HATCH_SPACING + 1, HATCH_SPACING + 1);
   cairo_move_to (tile_cr, -1, HATCH_SPACING - 1);
   cairo_line_to (tile_cr, 1, HATCH_SPACING + 1);
   cairo_move_to (tile_cr, HATCH_SPACING - 1, -1);
   cairo_line_to (tile_cr, HATCH_SPACING + 1, 1);
-  set_color (tile_cr, &lines, 1);
-  cairo_set_line_width (tile_cr, 1);
+  set_color (tile_cr, lines, 1);
+  cairo_set_line_width (tile_cr, fill != NULL ? 1 : 1.5);
   cairo_stroke (tile_cr);
   cairo_destroy (tile_cr);
 
@@ -167,6 +175,30 @@ fill_no_data (cairo_t             *cr,
 
   cairo_pattern_destroy (pattern);
   cairo_surface_destroy (tile);
+}
+
+static void
+fill_no_data (cairo_t             *cr,
+              const TanluMapView  *view,
+              const TanluMapStyle *style)
+{
+  TanluChartColor fill, lines;
+
+  tanlu_map_palette_get_no_data_color (style->dark, &fill, &lines);
+  fill_hatched (cr, view, &fill, &lines, FALSE);
+}
+
+/* Over a region's class colour, lines the other way than no data's: its
+ * figure is shown, but the source gives it as incomplete. */
+static void
+hatch_incomplete (cairo_t             *cr,
+                  const TanluMapView  *view,
+                  const TanluMapStyle *style)
+{
+  TanluChartColor background, foreground;
+
+  page_colors (style, &background, &foreground);
+  fill_hatched (cr, view, NULL, &foreground, TRUE);
 }
 
 static void
@@ -204,6 +236,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
   g_autofree gboolean *visible = g_new (gboolean, n_regions);
   TanluChartColor background, foreground, fill;
   gboolean any_missing = FALSE;
+  gboolean any_incomplete = FALSE;
 
   page_colors (style, &background, &foreground);
 
@@ -215,6 +248,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
     {
       visible[i] = region_in_view (tanlu_map_data_get_region (data, i), view);
       any_missing |= visible[i] && classes[i] < 0;
+      any_incomplete |= visible[i] && classes[i] >= 0 && (classes[i] & TANLU_MAP_CLASS_INCOMPLETE);
     }
 
   for (guint c = 0; c < n_classes; c++)
@@ -223,7 +257,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
 
       cairo_new_path (cr);
       for (guint i = 0; i < n_regions; i++)
-        if (visible[i] && classes[i] == (int) c)
+        if (visible[i] && TANLU_MAP_CLASS (classes[i]) == (int) c)
           {
             append_region (cr, tanlu_map_data_get_region (data, i), view);
             any = TRUE;
@@ -244,6 +278,15 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
         if (visible[i] && classes[i] < 0)
           append_region (cr, tanlu_map_data_get_region (data, i), view);
       fill_no_data (cr, view, style);
+    }
+
+  if (any_incomplete)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < n_regions; i++)
+        if (visible[i] && classes[i] >= 0 && (classes[i] & TANLU_MAP_CLASS_INCOMPLETE))
+          append_region (cr, tanlu_map_data_get_region (data, i), view);
+      hatch_incomplete (cr, view, style);
     }
 
   /* Outlines in one stroke, a hairline at any zoom. Bevelled: round joins
@@ -701,17 +744,35 @@ tanlu_map_get_title (TanluMapData       *data,
          : g_strdup_printf ("%s, %u", name, tanlu_map_data_get_year (data));
 }
 
-/* A class's range, rounded to the precision its neighbours need. */
+/* The decimals every break is printed with: enough for two significant
+ * figures of the narrowest class's width, so that a break shared by two
+ * classes reads the same in both. */
+static int
+legend_decimals (const TanluClassification *classification,
+                 double                     factor)
+{
+  int decimals = 0;
+
+  for (guint c = 0; c < classification->n_classes; c++)
+    {
+      double width = fabs (classification->breaks[c + 1] - classification->breaks[c]) * factor;
+
+      decimals = MAX (decimals, CLAMP (1 - (int) floor (log10 (MAX (width, 1e-9))), 0, 3));
+    }
+
+  return decimals;
+}
+
+/* A class's range, at the legend's one precision. */
 static char *
 class_range (const TanluClassification *classification,
              guint                      index,
              double                     factor,
+             int                        decimals,
              TanluChartLanguage         language)
 {
   double low = classification->breaks[index] * factor;
   double high = classification->breaks[index + 1] * factor;
-  /* Two or three significant figures of the class's width. */
-  int decimals = CLAMP (1 - (int) floor (log10 (MAX (fabs (high - low), 1e-9))), 0, 3);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
@@ -719,6 +780,33 @@ class_range (const TanluClassification *classification,
   to = tanlu_chart_format_number (high, decimals, language);
 
   return g_strdup_printf ("%s – %s", from, to);
+}
+
+/**
+ * tanlu_map_get_legend_ranges:
+ *
+ * Returns: (transfer full) (nullable): each class's range as the legend
+ *   prints it, every break with the same decimals; %NULL when the map is
+ *   not classified
+ */
+GStrv
+tanlu_map_get_legend_ranges (TanluMapData        *data,
+                             const TanluMapStyle *style)
+{
+  const TanluClassification *classification = tanlu_map_data_get_classification (data);
+  double factor = unit_factor (data, style, NULL);
+  int decimals;
+  GStrv ranges;
+
+  if (classification == NULL)
+    return NULL;
+
+  decimals = legend_decimals (classification, factor);
+  ranges = g_new0 (char *, classification->n_classes + 1);
+  for (guint c = 0; c < classification->n_classes; c++)
+    ranges[c] = class_range (classification, c, factor, decimals, style->language);
+
+  return ranges;
 }
 
 /**
@@ -751,7 +839,6 @@ tanlu_map_draw_legend (cairo_t             *cr,
   g_autofree char *title = tanlu_map_get_title (data, style->language);
   g_autofree char *unit = NULL;
   TanluChartColor background, foreground;
-  double factor = unit_factor (data, style, &unit);
   double size = style->font_size;
   double pad = size * 0.75;
   double line, swatch, title_width, title_height, unit_width = 0, unit_height = 0;
@@ -759,9 +846,21 @@ tanlu_map_draw_legend (cairo_t             *cr,
   double total_width, total_height, cursor;
   guint n_classes = classification != NULL ? classification->n_classes : 0;
   gboolean show_missing = classification == NULL || classification->n_missing > 0;
+  guint n_incomplete = 0;
+  g_auto(GStrv) ranges = tanlu_map_get_legend_ranges (data, style);
+  guint missing_row = G_MAXUINT;
+  guint incomplete_row = G_MAXUINT;
   Text text;
 
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    {
+      TanluMapRegion *region = tanlu_map_data_get_region (data, i);
+
+      n_incomplete += region->incomplete && !isnan (region->value);
+    }
+
   page_colors (style, &background, &foreground);
+  unit_factor (data, style, &unit);
   text_init (&text, cr, style);
 
   title_layout = text_layout (&text, title, size * 1.05, TRUE);
@@ -774,7 +873,7 @@ tanlu_map_draw_legend (cairo_t             *cr,
       layout_size (unit_layout, &unit_width, &unit_height);
     }
 
-  for (guint c = 0; c <= n_classes; c++)
+  for (guint c = 0; c <= n_classes + 1; c++)
     {
       g_autofree char *range = NULL;
       g_autofree char *count = NULL;
@@ -784,15 +883,24 @@ tanlu_map_draw_legend (cairo_t             *cr,
       if (c == n_classes)
         {
           if (!show_missing)
-            break;
+            continue;
+          missing_row = rows->len;
           range = g_strdup (chinese (style) ? "无数据" : "No data");
           count =
             g_strdup_printf ("(%u)", classification != NULL ? classification->n_missing
                                                             : tanlu_map_data_get_n_regions (data));
         }
+      else if (c == n_classes + 1)
+        {
+          if (n_incomplete == 0)
+            continue;
+          incomplete_row = rows->len;
+          range = g_strdup (chinese (style) ? "来源数据不完整" : "Incomplete in the source");
+          count = g_strdup_printf ("(%u)", n_incomplete);
+        }
       else
         {
-          range = class_range (classification, c, factor, style->language);
+          range = g_strdup (ranges[c]);
           count = g_strdup_printf ("(%u)", classification->counts[c]);
         }
 
@@ -861,11 +969,19 @@ tanlu_map_draw_legend (cairo_t             *cr,
           set_color (cr, &fill, 1);
           cairo_fill_preserve (cr);
         }
-      else
+      else if (r == missing_row)
         {
           TanluMapView swatch_view = { 0, 0, 1, swatch * 1.4, swatch };
 
           fill_no_data (cr, &swatch_view, style);
+        }
+      else if (r == incomplete_row)
+        {
+          TanluMapView swatch_view = { 0, 0, 1, swatch * 1.4, swatch };
+
+          set_color (cr, &background, 1);
+          cairo_fill_preserve (cr);
+          hatch_incomplete (cr, &swatch_view, style);
         }
       set_color (cr, &foreground, 0.4);
       cairo_set_line_width (cr, 0.75);

@@ -68,6 +68,8 @@ void      tanlu_map_draw_labels        (cairo_t              *cr,
                                         const TanluMapStyle  *style,
                                         const double         *avoid,
                                         guint                 n_avoid);
+GStrv     tanlu_map_get_legend_ranges  (TanluMapData         *data,
+                                        const TanluMapStyle  *style);
 void      tanlu_map_draw_legend        (cairo_t              *cr,
                                         TanluMapData         *data,
                                         const TanluMapStyle  *style,

@@ -123,6 +123,27 @@ tanlu_store_get_boundary (TanluStore  *self,
 }
 
 /**
+ * tanlu_store_has_boundary:
+ *
+ * Returns: whether @code has an outline
+ */
+gboolean
+tanlu_store_has_boundary (TanluStore *self,
+                          guint       code)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM region_boundary WHERE region_code = ?1 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, code);
+
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
  * tanlu_store_delete_boundaries_from:
  * @codes: (out) (optional) (element-type guint) (transfer full): the
  *   regions whose boundary from @source was deleted, in code order

@@ -316,6 +316,8 @@ gboolean         tanlu_store_set_region_centroid       (TanluStore            *s
                                                         double                 latitude,
                                                         GError               **error);
 gboolean         tanlu_store_has_official_boundaries   (TanluStore            *self);
+gboolean         tanlu_store_has_boundary              (TanluStore            *self,
+                                                        guint                  code);
 gboolean         tanlu_store_set_region_details        (TanluStore            *self,
                                                         guint                  code,
                                                         const char            *full_name_zh,

@@ -1556,7 +1556,7 @@ test_resolve_break_line (Fixture       *fixture,
   g_assert_cmpuint (chart->reference_lines->len, ==, 1);
   reference = g_ptr_array_index (chart->reference_lines, 0);
   g_assert_cmpfloat (reference->x, ==, 2018.5);
-  g_assert_cmpstr (reference->label, ==, "territory changed");
+  g_assert_cmpstr (reference->label, ==, "Jinan: territory changed");
   g_assert_nonnull (strstr (chart->note, "Laiwu"));
   g_assert_nonnull (strstr (chart->note, "2019"));
   g_assert_nonnull (strstr (chart->note, "earlier years cover another territory"));

@@ -609,9 +609,188 @@ test_data_cities (Fixture       *fixture,
     }
 
   cities = tanlu_store_list_regions_at_level (fixture->store, TANLU_REGION_LEVEL_CITY);
-  g_assert_cmpuint (tanlu_map_data_get_n_regions (all), ==,
-                    count_with_boundary (fixture->store, cities, 0));
+  /* Every city with an outline, and Chongqing drawn whole: GB/T 2260 has
+   * no city-level unit for it, and a city map with a hole there would be
+   * wrong. So are Taiwan, Hong Kong and Macao, where they have outlines;
+   * Beijing is drawn by its own city-level entry, 110100, not twice. */
+  {
+    static const guint whole[] = { 500000, 710000, 810000, 820000 };
+    guint n_whole = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+      if (tanlu_store_has_boundary (fixture->store, whole[i]))
+        {
+          TanluMapRegion *region = tanlu_map_data_find_region (all, whole[i]);
+
+          g_assert_nonnull (region);
+          g_assert_cmpint (tanlu_region_get_level (region->region), ==,
+                           TANLU_REGION_LEVEL_PROVINCE);
+          n_whole++;
+        }
+    g_assert_nonnull (tanlu_map_data_find_region (all, 500000));
+    g_assert_null (tanlu_map_data_find_region (all, 110000));
+    g_assert_nonnull (tanlu_map_data_find_region (all, 110100));
+    g_assert_cmpuint (tanlu_map_data_get_n_regions (all), ==,
+                      count_with_boundary (fixture->store, cities, 0) + n_whole);
+    /* A point in Chongqing's main urban area picks it. */
+    g_assert_cmpuint (hit_code (all, 106.55, 29.56), ==, 500000);
+  }
   g_assert_cmpuint (tanlu_map_data_get_n_regions (all), >, 300);
+}
+
+/* 莱芜 merged into 济南 in 2019: on the 2019 city map its area is 济南's,
+ * in colour and under the pointer; in 2015 it is itself. */
+static void
+test_data_merged_unit (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) data = map_new (fixture, TANLU_REGION_LEVEL_CITY, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree int *classes = NULL;
+  TanluMapRegion *laiwu = tanlu_map_data_find_region (data, 371200);
+  TanluMapRegion *jinan = tanlu_map_data_find_region (data, 370100);
+  guint n_classes;
+  guint laiwu_index = 0, jinan_index = 0;
+
+  g_assert_nonnull (laiwu);
+  g_assert_nonnull (jinan);
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    {
+      if (tanlu_map_data_get_region (data, i) == laiwu)
+        laiwu_index = i;
+      if (tanlu_map_data_get_region (data, i) == jinan)
+        jinan_index = i;
+    }
+
+  g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
+  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, 5, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (isnan (laiwu->value));
+  g_assert_true (laiwu->successor == jinan);
+  classes = tanlu_map_data_dup_classes (data, &n_classes);
+  g_assert_cmpint (classes[laiwu_index], >=, 0);
+  g_assert_cmpint (classes[laiwu_index], ==, classes[jinan_index]);
+  /* 莱城区, in 莱芜's outline */
+  g_assert_cmpuint (hit_code (data, 117.66, 36.21), ==, 370100);
+  /* and it is not counted twice */
+  g_assert_cmpuint (tanlu_map_data_get_rank (data, laiwu), ==, 0);
+
+  g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2015, &error));
+  g_assert_no_error (error);
+  g_assert_null (laiwu->successor);
+  g_assert_false (isnan (laiwu->value));
+  g_assert_cmpuint (hit_code (data, 117.66, 36.21), ==, 371200);
+}
+
+/* Ningxia's 2001 figure is incomplete in CEADs: drawn in its class and
+ * hatched over, counted in the legend; in 2005 it is not. */
+static void
+test_draw_incomplete (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) data = map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0);
+  g_autoptr(GError) error = NULL;
+  TanluMapRegion *ningxia = tanlu_map_data_find_region (data, 640000);
+  TanluMapStyle style;
+  TanluMapView view;
+  guint changed[2] = { 0, 0 };
+  double heights[2];
+  guint years[2] = { 2001, 2005 };
+
+  tanlu_map_style_init (&style);
+  style.font = TANLU_TEST_GOLDEN_FONT;
+  fit_map (data, &view, 1000, 800);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree int *classes = NULL;
+      cairo_surface_t *surface = blank_image (1000, 800);
+      TanluChartColor fill;
+      guint n_classes;
+      int x, y, index = -1;
+      cairo_t *cr;
+
+      g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", years[k], &error));
+      g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, 5, NULL, 0, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (ningxia->incomplete, ==, k == 0);
+
+      classes = tanlu_map_data_dup_classes (data, &n_classes);
+      for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+        {
+          TanluMapRegion *region = tanlu_map_data_get_region (data, i);
+
+          if (region == ningxia)
+            index = i;
+          else
+            g_assert_false (classes[i] >= 0 && (classes[i] & TANLU_MAP_CLASS_INCOMPLETE));
+        }
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (TANLU_MAP_CLASS (classes[index]), >=, 0);
+      g_assert_cmpint ((classes[index] & TANLU_MAP_CLASS_INCOMPLETE) != 0, ==, k == 0);
+
+      cr = cairo_create (surface);
+      tanlu_map_draw_regions (cr, data, &view, &style);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* Around Yinchuan, pixels off the class colour are the hatch. */
+      tanlu_map_palette_get_color (style.palette, n_classes, TANLU_MAP_CLASS (classes[index]),
+                                   FALSE, &fill);
+      project_pixel (&view, 106.1, 37.3, &x, &y);
+      for (int dy = -4; dy <= 4; dy++)
+        for (int dx = -4; dx <= 4; dx++)
+          {
+            guint32 pixel = pixel_at (surface, x + dx, y + dy);
+            gboolean off = FALSE;
+
+            for (guint c = 0; c < 3; c++)
+              off |= abs (channel (pixel, c) - color_channel (&fill, c)) > 2;
+            changed[k] += off;
+          }
+      cairo_surface_destroy (surface);
+
+      cr = cairo_create (blank_image (10, 10));
+      tanlu_map_draw_legend (cr, data, &style, 0, 0, FALSE, NULL, &heights[k]);
+      cairo_surface_destroy (cairo_get_target (cr));
+      cairo_destroy (cr);
+    }
+
+  g_assert_cmpuint (changed[0], >, 5);
+  g_assert_cmpuint (changed[1], ==, 0);
+  /* One more row: “Incomplete in the source (1)”. */
+  g_assert_cmpfloat (heights[0], >, heights[1] + style.font_size);
+}
+
+/* A break two classes share is printed the same in both. */
+static void
+test_legend_one_rounding (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  for (guint n = 3; n <= 7; n++)
+    for (TanluClassifyMethod method = TANLU_CLASSIFY_QUANTILE; method <= TANLU_CLASSIFY_JENKS;
+         method++)
+      {
+        g_autoptr(TanluMapData) data = map_new (fixture, TANLU_REGION_LEVEL_CITY, 0);
+        g_autoptr(GError) error = NULL;
+        g_auto(GStrv) ranges = NULL;
+        TanluMapStyle style;
+
+        tanlu_map_style_init (&style);
+        g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
+        g_assert_true (tanlu_map_data_classify (data, method, n, NULL, 0, &error));
+        g_assert_no_error (error);
+        ranges = tanlu_map_get_legend_ranges (data, &style);
+        g_assert_cmpuint (g_strv_length (ranges), ==, n);
+        for (guint c = 0; c + 1 < n; c++)
+          {
+            g_auto(GStrv) here = g_strsplit (ranges[c], " – ", 2);
+            g_auto(GStrv) next = g_strsplit (ranges[c + 1], " – ", 2);
+
+            g_test_message ("%s | %s", ranges[c], ranges[c + 1]);
+            g_assert_cmpstr (here[1], ==, next[0]);
+          }
+      }
 }
 
 static void
@@ -1658,6 +1837,7 @@ main (int   argc,
   g_test_add_func ("/tanlu/map/projection/metres-per-pixel", test_projection_metres_per_pixel);
   ADD ("data/provinces", test_data_provinces);
   ADD ("data/cities", test_data_cities);
+  ADD ("data/merged-unit", test_data_merged_unit);
   ADD ("data/errors", test_data_errors);
   ADD ("data/hit", test_data_hit);
   ADD ("values/store", test_values);
@@ -1674,6 +1854,8 @@ main (int   argc,
   ADD ("draw/region-cache", test_region_cache);
   ADD ("draw/region-cache-ahead", test_region_cache_ahead);
   ADD ("draw/legend", test_legend);
+  ADD ("draw/incomplete", test_draw_incomplete);
+  ADD ("draw/legend-one-rounding", test_legend_one_rounding);
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);
   ADD ("export", test_export);
