@@ -110,7 +110,26 @@ fill_at_version (sqlite3 *db,
                            "INSERT INTO indicator (id, code, name_zh, name_en, unit, category) "
                            "VALUES (1, 'fixture.value', '测试', 'Fixture', 't', 'user');"
                            "INSERT INTO observation (indicator_id, region_code, year, value, source_id) "
-                           "VALUES (1, 510000, 2019, 42.5, 1);",
+                           "VALUES (1, 510000, 2019, 42.5, 1);"
+                           /* A user's figures under a code that changed since (林芝地区
+                            * 542600, now 林芝市 540400), and under a unit since merged
+                            * away (莱芜 into 济南, 2019) */
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(540000, 'province', 100000, '西藏', 'Tibet');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(542600, 'city', 540000, '林芝', 'Nyingchi');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(370000, 'province', 100000, '山东', 'Shandong');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(370100, 'city', 370000, '济南', 'Jinan');"
+                           "INSERT INTO region (code, level, parent_code, name_zh, name_en) VALUES "
+                           "(371200, 'city', 370000, '莱芜', 'Laiwu');"
+                           "INSERT INTO observation (indicator_id, region_code, year, value, source_id) "
+                           "VALUES (1, 542600, 2013, 7.5, 1);"
+                           "INSERT INTO observation (indicator_id, region_code, year, value, source_id) "
+                           "VALUES (1, 371200, 2017, 3.25, 1);"
+                           "INSERT INTO observation (indicator_id, region_code, year, value, source_id) "
+                           "VALUES (1, 370100, 2017, 4.5, 1);",
                            &error));
       g_assert_no_error (error);
     }
@@ -308,6 +327,37 @@ test_store_migrations (void)
       g_assert_cmpuint (tanlu_store_count_revisions (store, &error), ==, 1);
 
       check_version_4 (store, version);
+
+      /* The figure under a changed code is under today's, keeping the code
+       * its file used; the merged unit keeps its own figures, not added into
+       * its successor's. */
+      {
+        g_autoptr(GArray) nyingchi = tanlu_store_get_series (store, 540400, "fixture.value", &error);
+        g_autoptr(GArray) old_code = tanlu_store_get_series (store, 542600, "fixture.value", &error);
+        g_autoptr(GArray) laiwu = tanlu_store_get_series (store, 371200, "fixture.value", &error);
+        g_autoptr(GArray) jinan = tanlu_store_get_series (store, 370100, "fixture.value", &error);
+
+        g_assert_no_error (error);
+        /* (Written at version 5 itself, the rows stay where they were put.) */
+        if (version < 5)
+          {
+            g_assert_cmpuint (nyingchi->len, ==, 1);
+            g_assert_cmpfloat (g_array_index (nyingchi, TanluSeriesPoint, 0).value, ==, 7.5);
+            g_assert_cmpuint (old_code == NULL ? 0 : old_code->len, ==, 0);
+            g_assert_cmpuint (query_uint (_tanlu_store_get_db (store),
+                                          "SELECT source_code FROM observation"
+                                          " WHERE region_code = 540400"),
+                              ==, 542600);
+            g_assert_cmpuint (tanlu_store_get_current_code (store, 542600), ==, 540400);
+          }
+        g_assert_cmpuint (laiwu->len, ==, 1);
+        g_assert_cmpfloat (g_array_index (laiwu, TanluSeriesPoint, 0).value, ==, 3.25);
+        g_assert_cmpuint (jinan->len, ==, 1);
+        g_assert_cmpfloat (g_array_index (jinan, TanluSeriesPoint, 0).value, ==, 4.5);
+        if (version < 5)
+          g_assert_cmpuint (tanlu_region_get_valid_to (tanlu_store_lookup_region (store, 371200)),
+                            ==, 2018);
+      }
 
       g_clear_object (&store);
       tanlu_test_remove_tree (dir);
