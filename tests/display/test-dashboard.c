@@ -98,7 +98,7 @@ card_text (Fixture    *fixture,
 
   g_assert_nonnull (card);
   g_assert_cmpuint (line, <, G_N_ELEMENTS (names));
-  child = find_named (gtk_menu_button_get_child (GTK_MENU_BUTTON (card)), names[line]);
+  child = find_named (gtk_button_get_child (GTK_BUTTON (card)), names[line]);
   g_assert_true (GTK_IS_LABEL (child));
 
   return gtk_label_get_text (GTK_LABEL (child));
@@ -113,7 +113,7 @@ card_flagged (Fixture    *fixture,
   GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
 
   g_assert_nonnull (card);
-  return find_named (gtk_menu_button_get_child (GTK_MENU_BUTTON (card)), "flag") != NULL;
+  return find_named (gtk_button_get_child (GTK_BUTTON (card)), "flag") != NULL;
 }
 
 static double
@@ -703,12 +703,19 @@ collect_text (GtkWidget *widget,
     collect_text (child, text);
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *name;
+} CardRef;
+
 static gboolean
 popover_shown (gpointer data)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+  CardRef *ref = data;
+  GtkWidget *popover = _tanlu_dashboard_page_get_card_popover (dashboard (ref->fixture), ref->name);
 
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+  return popover != NULL && gtk_widget_get_mapped (popover);
 }
 
 static gboolean
@@ -725,15 +732,17 @@ open_card (Fixture    *fixture,
 {
   GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
   g_autoptr(GString) text = g_string_new (NULL);
+  CardRef ref = { fixture, name };
 
   g_assert_nonnull (card);
   tanlu_test_wait_for_draw (card);
+
   tanlu_test_click (card, gtk_widget_get_width (card) / 2.0, gtk_widget_get_height (card) / 2.0,
                     1);
-  tanlu_test_wait_until (popover_shown, card);
-  collect_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (card))), text);
+  tanlu_test_wait_until (popover_shown, &ref);
+  collect_text (_tanlu_dashboard_page_get_card_popover (dashboard (fixture), name), text);
   tanlu_test_key (GDK_KEY_Escape, 0);
-  tanlu_test_wait_until (popover_hidden, card);
+  tanlu_test_wait_until (popover_hidden, &ref);
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -585,20 +585,36 @@ fill_popover (TanluDashboardPage *self,
 /* The popover is made when it first opens; the cards are made anew with
  * each new set of figures, so it never outlives the figures it tells of. */
 static void
-create_card_popover_cb (GtkMenuButton *button,
-                        gpointer       user_data)
+on_card_clicked_cb (GtkButton          *button,
+                    TanluDashboardPage *self)
 {
-  TanluDashboardPage *self = user_data;
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "popover");
 
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  fill_popover (self, gtk_widget_get_name (GTK_WIDGET (button)), GTK_BOX (box));
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (button, popover);
+  if (popover == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      popover = gtk_popover_new ();
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      fill_popover (self, gtk_widget_get_name (GTK_WIDGET (button)), GTK_BOX (box));
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_widget_set_parent (popover, GTK_WIDGET (button));
+      g_object_set_data (G_OBJECT (button), "popover", popover);
+    }
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_card_destroy_cb (GtkWidget *card)
+{
+  GtkWidget *popover = g_object_steal_data (G_OBJECT (card), "popover");
+
+  if (popover != NULL)
+    gtk_widget_unparent (popover);
 }
 
 /* A figure on a card; the card opens a popover saying where the figure
@@ -614,7 +630,7 @@ add_card (TanluDashboardPage *self,
           gboolean            negate,
           gboolean            flagged)
 {
-  GtkWidget *card = gtk_menu_button_new ();
+  GtkWidget *card = gtk_button_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *caption_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *caption_label = gtk_label_new (caption);
@@ -681,9 +697,13 @@ add_card (TanluDashboardPage *self,
       gtk_box_append (GTK_BOX (content), view);
     }
 
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (card), content);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (card), create_card_popover_cb, self,
-                                         NULL);
+  /* A plain button, not a menu button: GTK 4.8's menu button gives its
+   * child its natural width, and the labels would not wrap to the card. */
+  gtk_button_set_child (GTK_BUTTON (card), content);
+  g_signal_connect_object (card, "clicked", G_CALLBACK (on_card_clicked_cb), self, 0);
+  g_signal_connect (card, "destroy", G_CALLBACK (on_card_destroy_cb), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                  -1);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -1769,6 +1789,21 @@ _tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
     return GTK_WIDGET (self->fuel_card);
 
   return NULL;
+}
+
+/**
+ * _tanlu_dashboard_page_get_card_popover:
+ *
+ * Returns: (transfer none) (nullable): the popover of the figure card
+ *   @name, once it has been opened
+ */
+GtkWidget *
+_tanlu_dashboard_page_get_card_popover (TanluDashboardPage *self,
+                                        const char         *name)
+{
+  GtkWidget *card = _tanlu_dashboard_page_get_card (self, name);
+
+  return card != NULL ? g_object_get_data (G_OBJECT (card), "popover") : NULL;
 }
 
 /**
