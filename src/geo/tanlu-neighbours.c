@@ -86,12 +86,6 @@ typedef struct
   guint   edge;
 } Cell;
 
-typedef struct
-{
-  guint  other;
-  double length;
-} Shared;
-
 struct _TanluNeighbourFinder
 {
   double      tolerance;
@@ -234,17 +228,6 @@ distance2_to_edge (double      x,
   return ex * ex + ey * ey;
 }
 
-static gboolean
-array_contains (GArray *array,
-                guint   value)
-{
-  for (guint i = 0; i < array->len; i++)
-    if (g_array_index (array, guint, i) == value)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Fills @near with the regions other than @region whose outline passes
  * within the tolerance of (@x, @y). Cells are at least as large as the
  * tolerance, so those outlines cross one of the nine cells around it. */
@@ -256,7 +239,9 @@ find_near (TanluNeighbourFinder *self,
            double                x,
            double                y,
            guint                 region,
-           GArray               *near)
+           GArray               *near,
+           guint                *seen,
+           guint                 stamp)
 {
   double tolerance2 = self->tolerance * self->tolerance;
   gint64 cx = cell_of (x, self->tolerance);
@@ -273,32 +258,16 @@ find_near (TanluNeighbourFinder *self,
         {
           const Edge *edge = &edges[cells[i].edge];
 
-          if (edge->region != region && !array_contains (near, edge->region) &&
+          /* @seen holds, per region, the stamp of the last vertex it was
+           * found near: each is listed once, without searching the list. */
+          if (edge->region != region && seen[edge->region] != stamp &&
               distance2_to_edge (x, y, edge) <= tolerance2)
-            g_array_append_val (near, edge->region);
+            {
+              seen[edge->region] = stamp;
+              g_array_append_val (near, edge->region);
+            }
         }
     }
-}
-
-static void
-add_shared (GArray *shared,
-            guint   other,
-            double  length)
-{
-  Shared entry = { other, length };
-
-  for (guint i = 0; i < shared->len; i++)
-    {
-      Shared *known = &g_array_index (shared, Shared, i);
-
-      if (known->other == other)
-        {
-          known->length += length;
-          return;
-        }
-    }
-
-  g_array_append_val (shared, entry);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -364,7 +333,6 @@ tanlu_neighbour_finder_add (TanluNeighbourFinder *self,
 {
   const double *points;
   guint region;
-  guint base;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (geometry != NULL);
@@ -378,23 +346,35 @@ tanlu_neighbour_finder_add (TanluNeighbourFinder *self,
     }
   region--;
 
-  base = self->points->len / 2;
   points = tanlu_geometry_get_points (geometry, NULL);
 
+  /* Vertices closer than half the tolerance to the one kept before add
+   * nothing a border can be told by, and only cost time: an outline drawn
+   * with a vertex every few metres is thinned to one every half
+   * tolerance. */
   for (guint r = 0; r < tanlu_geometry_get_n_rings (geometry); r++)
     {
       const TanluRing *ring = tanlu_geometry_get_ring (geometry, r);
-      Ring copy = { base + ring->first_point, ring->n_points, region };
+      const double *p = points + 2 * ring->first_point;
+      double spacing2 = self->tolerance * self->tolerance / 4;
+      Ring copy = { self->points->len / 2, 0, region };
 
+      for (guint i = 0; i < ring->n_points; i++)
+        {
+          const double *last = copy.n_points > 0
+                                 ? &g_array_index (self->points, double, self->points->len - 2)
+                                 : NULL;
+          double dx = last != NULL ? p[2 * i] - last[0] : 0;
+          double dy = last != NULL ? p[2 * i + 1] - last[1] : 0;
+
+          if (last == NULL || i + 1 == ring->n_points || dx * dx + dy * dy >= spacing2)
+            {
+              g_array_append_vals (self->points, p + 2 * i, 2);
+              copy.n_points++;
+            }
+        }
       g_array_append_val (self->rings, copy);
     }
-
-  {
-    guint n_points;
-
-    tanlu_geometry_get_points (geometry, &n_points);
-    g_array_append_vals (self->points, points, 2 * n_points);
-  }
 }
 
 /**
@@ -427,7 +407,11 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
   g_autoptr(GArray) grid = NULL;
   g_autoptr(GArray) near = NULL;
   g_autoptr(GArray) near_before = NULL;
-  g_autoptr(GPtrArray) shared = NULL;
+  g_autofree double *shared = NULL;
+  g_autofree guint *seen = NULL;
+  g_autofree guint *seen_before = NULL;
+  guint n_regions = self->codes->len;
+  guint stamp = 0;
   GArray *pairs;
   const double *points;
   guint n_pairs;
@@ -454,10 +438,11 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
 
   g_array_sort (grid, compare_cells);
 
-  /* How long each region's outline runs along each other region's. */
-  shared = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < self->codes->len; i++)
-    g_ptr_array_add (shared, g_array_new (FALSE, FALSE, sizeof (Shared)));
+  /* How long each region's outline runs along each other region's: a
+   * matrix, as regions are a few hundred. */
+  shared = g_new0 (double, (gsize) n_regions * n_regions);
+  seen = g_new0 (guint, n_regions);
+  seen_before = g_new0 (guint, n_regions);
 
   near = g_array_new (FALSE, FALSE, sizeof (guint));
   near_before = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -466,16 +451,22 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
     {
       const Ring *ring = &g_array_index (self->rings, Ring, r);
       const double *p = points + 2 * ring->first_point;
-      GArray *region_shared = g_ptr_array_index (shared, ring->region);
+      double *region_shared = shared + (gsize) ring->region * n_regions;
 
+      g_array_set_size (near_before, 0);
       for (guint i = 0; i < ring->n_points; i++)
         {
           GArray *swap;
+          guint *swap_seen;
 
+          stamp++;
           find_near (self, (const Cell *) (gpointer) grid->data, grid->len,
                      (const Edge *) (gpointer) edges->data, p[2 * i], p[2 * i + 1], ring->region,
-                     near);
+                     near, seen, stamp);
 
+          /* The edge from the vertex before counts for the regions both
+           * ends are near: those near this one that @seen_before marks
+           * with the stamp before. */
           if (i > 0 && near->len > 0 && near_before->len > 0)
             {
               double length = hypot (p[2 * i] - p[2 * i - 2], p[2 * i + 1] - p[2 * i - 1]);
@@ -484,34 +475,33 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
                 {
                   guint other = g_array_index (near, guint, k);
 
-                  if (array_contains (near_before, other))
-                    add_shared (region_shared, other, length);
+                  if (seen_before[other] == stamp - 1)
+                    region_shared[other] += length;
                 }
             }
 
           swap = near_before;
           near_before = near;
           near = swap;
+          swap_seen = seen_before;
+          seen_before = seen;
+          seen = swap_seen;
         }
     }
 
   /* A border long enough seen from either side makes a pair. */
   pairs = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint region = 0; region < shared->len; region++)
-    {
-      GArray *region_shared = g_ptr_array_index (shared, region);
-
-      for (guint i = 0; i < region_shared->len; i++)
+  for (guint a = 0; a < n_regions; a++)
+    for (guint b = a + 1; b < n_regions; b++)
+      if (shared[(gsize) a * n_regions + b] > self->min_shared ||
+          shared[(gsize) b * n_regions + a] > self->min_shared)
         {
-          const Shared *entry = &g_array_index (region_shared, Shared, i);
-          guint a = g_array_index (self->codes, guint, region);
-          guint b = g_array_index (self->codes, guint, entry->other);
-          guint pair[2] = { MIN (a, b), MAX (a, b) };
+          guint code_a = g_array_index (self->codes, guint, a);
+          guint code_b = g_array_index (self->codes, guint, b);
+          guint pair[2] = { MIN (code_a, code_b), MAX (code_a, code_b) };
 
-          if (entry->length > self->min_shared)
-            g_array_append_vals (pairs, pair, 2);
+          g_array_append_vals (pairs, pair, 2);
         }
-    }
 
   n_pairs = pairs->len / 2;
   qsort (pairs->data, n_pairs, 2 * sizeof (guint), compare_pairs);
