@@ -8,6 +8,7 @@
 
 #include "tanlu-cli.h"
 #include "tanlu-pathway-command.h"
+#include "tanlu-targets-command.h"
 #include "import/tanlu-boundary-import.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-import.h"
@@ -49,6 +50,9 @@ print_usage_to (FILE *stream)
               "  tanlu [--db FILE] boundaries revert  go back to the bundled boundaries\n"
               "  tanlu [--db FILE] pathway run|list|export|import …\n"
               "                                      emission pathways to 2060 (tanlu pathway for more)\n"
+              "  tanlu [--db FILE] targets list [--region CODE] [--level LEVEL] [--indicator CODE] "
+              "[--format csv|json]\n"
+              "                                      the plans' quantitative targets, with their quotes\n"
               "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
               "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
               "                                      draw charts without a display\n"
@@ -546,6 +550,9 @@ tanlu_cli_run (const char  *db_path,
 
   if (g_str_equal (argv[1], "pathway"))
     return tanlu_pathway_command_run (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "targets"))
+    return tanlu_targets_command_run (db_path, argc, argv);
 
   if (g_str_equal (argv[1], "--version"))
     {

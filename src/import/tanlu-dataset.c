@@ -245,6 +245,7 @@ add_policy_document (TanluStore  *store,
     .level = fields[3],
     .issued = *fields[5] != '\0' ? fields[5] : NULL,
     .seed_file = fields[6],
+    .note = *fields[8] != '\0' ? fields[8] : NULL,
   };
   guint64 code, offset;
 
@@ -279,6 +280,8 @@ add_policy_target (TanluStore  *store,
     .indicator = fields[2],
     .unit = fields[7],
     .quote = fields[8],
+    .scope = fields[10],
+    .note = *fields[12] != '\0' ? fields[12] : NULL,
   };
   guint64 code, target_year, base_year, offset;
 
@@ -325,11 +328,11 @@ load_policy (TanluStore  *store,
 {
   static const char * const document_header[] = {
     "id", "title_zh", "issuer_zh", "level", "region_code", "issued", "seed_file", "seed_offset",
-    NULL,
+    "note", NULL,
   };
   static const char * const target_header[] = {
     "document", "region_code", "indicator", "target_year", "base_year", "value", "qualifier",
-    "unit", "quote", "quote_offset", NULL,
+    "unit", "quote", "quote_offset", "scope", "value_as_written", "note", NULL,
   };
   g_autofree char *documents = NULL;
   g_autofree char *targets = NULL;

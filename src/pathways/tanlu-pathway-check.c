@@ -267,6 +267,29 @@ compare_targets (gconstpointer a,
  * Returns: (transfer full) (element-type TanluPathwayCheck) (nullable): the
  *   checks
  */
+/* Only what a pathway of the whole region can be held to: targets of the
+ * whole region (not of a sector or area) in its own plans (not a
+ * ministry's). */
+static GPtrArray *
+region_targets (TanluStore  *store,
+                guint        code,
+                GError     **error)
+{
+  GPtrArray *targets = tanlu_store_list_policy_targets (store, code, NULL, error);
+
+  for (guint i = targets != NULL ? targets->len : 0; i-- > 0;)
+    {
+      const TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+
+      if (g_strcmp0 (target->scope, "region") != 0 ||
+          g_strcmp0 (target->document_level, "ministry") == 0 ||
+          g_strcmp0 (target->document_level, "district") == 0)
+        g_ptr_array_remove_index (targets, i);
+    }
+
+  return targets;
+}
+
 GPtrArray *
 tanlu_pathway_library_check (TanluPathwayLibrary  *library,
                              const TanluPathway   *pathway,
@@ -279,14 +302,13 @@ tanlu_pathway_library_check (TanluPathwayLibrary  *library,
   gboolean reference = FALSE;
 
   if (code != 0 && tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP &&
-      !(targets = tanlu_store_list_policy_targets (store, code, NULL, error)))
+      !(targets = region_targets (store, code, error)))
     return NULL;
 
   if (targets == NULL || targets->len == 0)
     {
       g_clear_pointer (&targets, g_ptr_array_unref);
-      if (!(targets = tanlu_store_list_policy_targets (store, TANLU_REGION_CODE_NATION, NULL,
-                                                       error)))
+      if (!(targets = region_targets (store, TANLU_REGION_CODE_NATION, error)))
         return NULL;
       reference = code != TANLU_REGION_CODE_NATION;
     }

@@ -236,6 +236,9 @@ tanlu_policy_target_free (TanluPolicyTarget *target)
   g_free (target->quote);
   g_free (target->document_title);
   g_free (target->seed_file);
+  g_free (target->scope);
+  g_free (target->note);
+  g_free (target->document_level);
   g_free (target);
 }
 
@@ -250,6 +253,9 @@ tanlu_policy_target_copy (const TanluPolicyTarget *target)
   copy->quote = g_strdup (target->quote);
   copy->document_title = g_strdup (target->document_title);
   copy->seed_file = g_strdup (target->seed_file);
+  copy->scope = g_strdup (target->scope);
+  copy->note = g_strdup (target->note);
+  copy->document_level = g_strdup (target->document_level);
 
   return copy;
 }
@@ -266,8 +272,8 @@ tanlu_store_add_policy_document (TanluStore                 *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT OR REPLACE INTO policy_document (id, title_zh, issuer_zh, level,"
-                          " region_code, issued, seed_file, seed_offset)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          " region_code, issued, seed_file, seed_offset, note)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "add policy document");
@@ -282,6 +288,7 @@ tanlu_store_add_policy_document (TanluStore                 *self,
   _tanlu_store_bind_text_or_null (stmt, 6, document->issued);
   sqlite3_bind_text (stmt, 7, document->seed_file, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, document->seed_offset);
+  _tanlu_store_bind_text_or_null (stmt, 9, document->note);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -304,8 +311,10 @@ tanlu_store_add_policy_target (TanluStore               *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO policy_target (document_id, region_code, indicator,"
-                          " target_year, base_year, value, qualifier, unit, quote, quote_offset)"
-                          " VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7, ?8, ?9, ?10)"
+                          " target_year, base_year, value, qualifier, unit, quote, quote_offset,"
+                          " scope, note)"
+                          " VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7, ?8, ?9, ?10,"
+                          " coalesce (?11, 'region'), ?12)"
                           " RETURNING id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -324,6 +333,8 @@ tanlu_store_add_policy_target (TanluStore               *self,
   sqlite3_bind_text (stmt, 8, target->unit, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, target->quote, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 10, target->quote_offset);
+  _tanlu_store_bind_text_or_null (stmt, 11, target->scope);
+  _tanlu_store_bind_text_or_null (stmt, 12, target->note);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -358,7 +369,7 @@ tanlu_store_list_policy_targets (TanluStore  *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT t.id, t.document_id, t.region_code, t.indicator, t.target_year,"
                           " coalesce (t.base_year, 0), t.value, t.qualifier, t.unit, t.quote,"
-                          " t.quote_offset, d.title_zh, d.seed_file"
+                          " t.quote_offset, d.title_zh, d.seed_file, t.scope, t.note, d.level"
                           " FROM policy_target t JOIN policy_document d ON d.id = t.document_id"
                           " WHERE (?1 = 0 OR t.region_code = ?1)"
                           " AND (?2 IS NULL OR t.indicator = ?2)"
@@ -391,6 +402,9 @@ tanlu_store_list_policy_targets (TanluStore  *self,
       target->quote_offset = sqlite3_column_int64 (stmt, 10);
       target->document_title = g_strdup (_tanlu_store_column_text (stmt, 11));
       target->seed_file = g_strdup (_tanlu_store_column_text (stmt, 12));
+      target->scope = g_strdup (_tanlu_store_column_text (stmt, 13));
+      target->note = g_strdup (_tanlu_store_column_text (stmt, 14));
+      target->document_level = g_strdup (_tanlu_store_column_text (stmt, 15));
       g_ptr_array_add (targets, target);
     }
 

@@ -1267,6 +1267,17 @@ tanlu_store_sync_registry (TanluStore  *self,
     "INSERT OR IGNORE INTO region_change (old_code, new_code, year, kind, note, source)"
     "  SELECT old_code, new_code, year, kind, note, source FROM bundled.region_change;"
     "INSERT OR IGNORE INTO region_neighbour SELECT a, b FROM bundled.region_neighbour;"
+    /* The target library as the bundled dataset has it now; plans of the
+     * user's own are kept. */
+    "DELETE FROM policy_target WHERE document_id IN (SELECT id FROM bundled.policy_document);"
+    "INSERT OR REPLACE INTO policy_document (id, title_zh, issuer_zh, level, region_code, issued,"
+    "  seed_file, seed_offset, note)"
+    "  SELECT id, title_zh, issuer_zh, level, region_code, issued, seed_file, seed_offset, note"
+    "  FROM bundled.policy_document;"
+    "INSERT INTO policy_target (document_id, region_code, indicator, target_year, base_year,"
+    "  value, qualifier, unit, quote, quote_offset, scope, note)"
+    "  SELECT document_id, region_code, indicator, target_year, base_year, value, qualifier,"
+    "  unit, quote, quote_offset, scope, note FROM bundled.policy_target;"
     "COMMIT;",
     error);
   if (!ok)

@@ -254,6 +254,13 @@ static const char * const migrations[] = {
   "DELETE FROM region_boundary WHERE region_code = 500100;"
   "UPDATE region SET name_zh = '重庆市市辖区', name_en = 'Chongqing (districts)',"
   "  full_name_zh = '重庆市市辖区' WHERE code = 500100;",
+
+  /* 5 → 6: the target library. A target says what it covers (the region,
+   * or a sector or area of it), and targets and plans carry the notes of
+   * the decisions behind them. */
+  "ALTER TABLE policy_target ADD COLUMN scope TEXT NOT NULL DEFAULT 'region';"
+  "ALTER TABLE policy_target ADD COLUMN note TEXT;"
+  "ALTER TABLE policy_document ADD COLUMN note TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);

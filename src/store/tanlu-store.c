@@ -267,10 +267,10 @@ tanlu_store_initable_init (GInitable     *initable,
   if (!_tanlu_store_reload_registries (self, error))
     return FALSE;
 
-  /* A database made before the registry had dates takes today's registry
-   * from the bundled dataset: the historical units, the changes of code,
-   * official names, neighbours. */
-  if (version > 0 && version < 5)
+  /* A database made by an earlier version takes today's registry and
+   * target library from the bundled dataset: the historical units, the
+   * changes of code, official names, neighbours, the plans' targets. */
+  if (version > 0 && version < TANLU_STORE_SCHEMA_VERSION)
     {
       g_autofree char *bundled = tanlu_store_find_bundled_dataset ();
 

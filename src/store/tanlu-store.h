@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define TANLU_STORE_SCHEMA_VERSION 5
+#define TANLU_STORE_SCHEMA_VERSION 6
 
 #define TANLU_STORE_ERROR (tanlu_store_error_quark ())
 
@@ -163,6 +163,7 @@ typedef struct
   const char *issued;
   const char *seed_file;
   gint64      seed_offset;
+  const char *note;
 } TanluPolicyDocument;
 
 /**
@@ -174,6 +175,11 @@ typedef struct
  * @quote_offset: where @quote starts in the seed file, in characters
  * @document_title: the title of the plan (filled when listed)
  * @seed_file: the file of the plan (filled when listed)
+ * @scope: what it covers: "region" for the whole region, or a sector or
+ *   area, such as "industry" or "new car sales"
+ * @note: (nullable): how it was read from the plan, where that needs saying
+ * @document_level: the plan's level: nation, ministry, province, city or
+ *   district (filled when listed)
  *
  * A quantitative target of a plan.
  */
@@ -192,6 +198,9 @@ typedef struct
   gint64                quote_offset;
   char                 *document_title;
   char                 *seed_file;
+  char                 *scope;
+  char                 *note;
+  char                 *document_level;
 } TanluPolicyTarget;
 
 /**

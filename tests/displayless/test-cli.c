@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "tanlu-test-util.h"
 #include "tanlu-test-xlsx-writer.h"
 
@@ -378,6 +380,77 @@ test_usage_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (help.out, "export observations"));
 }
 
+/* The target library as a planner lists it: the national targets with
+ * the values and words of the plans, and every level. */
+static void
+test_targets_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *const national[] = {
+    "100000,中国,nation,cn-opinions,co2_intensity_reduction_pct,2025,2020,18,exact,%,"
+    "单位国内生产总值二氧化碳排放比2020年下降18%\n",
+    "100000,中国,nation,cn-opinions,co2_intensity_reduction_pct,2030,2005,65,at_least,%,"
+    "单位国内生产总值二氧化碳排放比2005年下降65%以上\n",
+    "100000,中国,nation,cn-opinions,nonfossil_share_pct,2025,,20,about,%,"
+    "非化石能源消费比重达到20%左右\n",
+    "100000,中国,nation,cn-opinions,nonfossil_share_pct,2030,,25,about,%,"
+    "非化石能源消费比重达到25%左右\n",
+    "100000,中国,nation,cn-opinions,wind_solar_capacity_gw,2030,,1200,at_least,GW,"
+    "风电、太阳能发电总装机容量达到12亿千瓦以上\n",
+    "100000,中国,nation,cn-opinions,energy_intensity_reduction_pct,2025,2020,13.5,exact,%,"
+    "单位国内生产总值能耗比2020年下降13.5%\n",
+  };
+  g_auto(TanluTestRun) nation = { 0 };
+  g_auto(TanluTestRun) all = { 0 };
+  g_auto(TanluTestRun) sichuan = { 0 };
+  g_auto(TanluTestRun) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  run (fixture, &nation, "targets", "list", "--region", "100000", "--level", "nation", NULL);
+  g_assert_cmpint (nation.status, ==, 0);
+  g_assert_true (g_str_has_prefix (nation.out,
+                                   "region_code,region_name_zh,level,document,indicator,"
+                                   "target_year,base_year,value,qualifier,unit,quote\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (national); i++)
+    g_assert_nonnull (strstr (nation.out, national[i]));
+
+  /* Every plan level but the districts', which the registry does not hold
+   * yet, and no fewer than the reviewed library has. */
+  run (fixture, &all, "targets", "list", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  g_assert_cmpuint (count_lines (all.out), ==, 1 + 38 + 65 + 712 + 257);
+  for (const char *const *level = (const char *const[]){ ",nation,", ",ministry,", ",province,",
+                                                         ",city,", NULL };
+       *level != NULL; level++)
+    g_assert_nonnull (strstr (all.out, *level));
+
+  /* JSON with the plan, scope and where the quote is. */
+  run (fixture, &sichuan, "targets", "list", "--region", "510000", "--indicator",
+       "co2_peak_year", "--format", "json", NULL);
+  g_assert_cmpint (sichuan.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, sichuan.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *target = json_array_get_object_element (array, i);
+
+      g_assert_cmpint (json_object_get_int_member (target, "region_code"), ==, 510000);
+      g_assert_cmpstr (json_object_get_string_member (target, "indicator"), ==, "co2_peak_year");
+      g_assert_cmpstr (json_object_get_string_member (target, "seed_file"), ==,
+                       "004_a895838ed2e4cd84.txt");
+      g_assert_cmpint (json_object_get_int_member (target, "quote_offset"), >, 0);
+      g_assert_nonnull (strstr (json_object_get_string_member (target, "quote"), "峰"));
+    }
+
+  run (fixture, &bad, "targets", "list", "--level", "county", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--level"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +463,7 @@ main (int   argc,
   ADD ("info", test_info);
   ADD ("default-database", test_default_database);
   ADD ("export", test_export);
+  ADD ("targets-list", test_targets_list);
   ADD ("export-filters", test_export_filters);
   ADD ("export-errors", test_export_errors);
   ADD ("import", test_import);

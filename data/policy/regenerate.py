@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Rebuilds Tanlu's target library from the policy texts.
+
+Usage: data/policy/regenerate.py [--seeds DIR]
+
+Runs library/extract.py on the seed files (../shared/seeds beside the
+source tree, or $TANLU_SHARED_DIR/seeds) with the reviewed decisions in
+library/decisions.json, keeps its outputs here (plans.json, targets.json,
+joint-plan.json) and writes from them the two tables the dataset build
+loads: documents.csv (every plan) and targets.csv (every quantitative
+target, with its verbatim quote and offset). Python 3 standard library only.
+"""
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "library"))
+
+
+def main():
+    import extract  # noqa: E402  (library/extract.py)
+
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seeds", default=extract.SEEDS)
+    args = ap.parse_args()
+
+    subprocess.run([sys.executable, os.path.join(HERE, "library", "extract.py"),
+                    "--seeds", args.seeds, "--out", HERE], check=True)
+
+    with open(os.path.join(HERE, "plans.json"), encoding="utf-8") as f:
+        plans = json.load(f)
+    with open(os.path.join(HERE, "targets.json"), encoding="utf-8") as f:
+        targets = json.load(f)
+
+    # The registry has no county-level districts yet: their plans stay in
+    # plans.json and targets.json, out of the tables the dataset loads.
+    districts = {plan["id"] for plan in plans["plans"] if plan["level"] == "district"}
+
+    with open(os.path.join(HERE, "documents.csv"), "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["id", "title_zh", "issuer_zh", "level", "region_code", "issued",
+                      "seed_file", "seed_offset", "note"])
+        for plan in plans["plans"]:
+            if plan["id"] in districts:
+                continue
+            out.writerow([plan["id"], plan["title"], plan.get("issuing_body") or "",
+                          plan["level"], plan["region_code"], plan.get("issue_date") or "",
+                          plan["seed_file"], plan["offset"], plan.get("note") or ""])
+
+    with open(os.path.join(HERE, "targets.csv"), "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["document", "region_code", "indicator", "target_year", "base_year",
+                      "value", "qualifier", "unit", "quote", "quote_offset", "scope",
+                      "value_as_written", "note"])
+        for t in targets["targets"]:
+            if t["plan_id"] in districts:
+                continue
+            value = t["value_converted"]
+            out.writerow([t["plan_id"], t["region_code"], t["indicator"], t["target_year"],
+                          t["base_year"] if t.get("base_year") is not None else "",
+                          repr(float(value)) if not float(value).is_integer() else int(value),
+                          t["qualifier"], t["unit_converted"], t["quote"], t["quote_offset"],
+                          t.get("scope") or "region", t.get("value_as_written") or "",
+                          t.get("note") or ""])
+
+    n_district_targets = sum(t["plan_id"] in districts for t in targets["targets"])
+    print("regenerate.py: %d plans, %d targets; %d district plans with %d targets kept out of "
+          "the CSV tables" % (len(plans["plans"]), len(targets["targets"]), len(districts),
+                              n_district_targets))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

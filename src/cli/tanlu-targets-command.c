@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-targets-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "tanlu-targets-command.h"
+#include "import/tanlu-csv.h"
+#include "import/tanlu-input.h"
+#include "store/tanlu-region.h"
+#include "store/tanlu-store.h"
+
+#include <stdio.h>
+
+/* tanlu targets list: the target library, each target with the plan's
+ * verbatim words that state it. */
+
+static gboolean
+wanted_level (const TanluPolicyTarget *target,
+              const char              *level)
+{
+  return level == NULL || g_strcmp0 (target->document_level, level) == 0;
+}
+
+static void
+append_csv (GString                 *out,
+            TanluStore              *store,
+            const TanluPolicyTarget *target)
+{
+  TanluRegion *region = tanlu_store_lookup_region (store, target->region_code);
+  g_autofree char *value = tanlu_csv_format_double (target->value);
+
+  g_string_append_printf (out, "%u,", target->region_code);
+  tanlu_csv_append_field (out, region != NULL ? tanlu_region_get_name_zh (region) : "");
+  g_string_append_c (out, ',');
+  tanlu_csv_append_field (out, target->document_level);
+  g_string_append_c (out, ',');
+  tanlu_csv_append_field (out, target->document_id);
+  g_string_append_c (out, ',');
+  tanlu_csv_append_field (out, target->indicator);
+  g_string_append_printf (out, ",%u,", target->target_year);
+  if (target->base_year != 0)
+    g_string_append_printf (out, "%u", target->base_year);
+  g_string_append_printf (out, ",%s,%s,", value,
+                          tanlu_target_qualifier_to_string (target->qualifier));
+  tanlu_csv_append_field (out, target->unit);
+  g_string_append_c (out, ',');
+  tanlu_csv_append_field (out, target->quote);
+  g_string_append_c (out, '\n');
+}
+
+static void
+add_json (JsonBuilder             *builder,
+          TanluStore              *store,
+          const TanluPolicyTarget *target)
+{
+  TanluRegion *region = tanlu_store_lookup_region (store, target->region_code);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "region_code");
+  json_builder_add_int_value (builder, target->region_code);
+  json_builder_set_member_name (builder, "region_name_zh");
+  json_builder_add_string_value (builder,
+                                 region != NULL ? tanlu_region_get_name_zh (region) : NULL);
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, target->document_level);
+  json_builder_set_member_name (builder, "document");
+  json_builder_add_string_value (builder, target->document_id);
+  json_builder_set_member_name (builder, "document_title");
+  json_builder_add_string_value (builder, target->document_title);
+  json_builder_set_member_name (builder, "indicator");
+  json_builder_add_string_value (builder, target->indicator);
+  json_builder_set_member_name (builder, "scope");
+  json_builder_add_string_value (builder, target->scope);
+  json_builder_set_member_name (builder, "target_year");
+  json_builder_add_int_value (builder, target->target_year);
+  json_builder_set_member_name (builder, "base_year");
+  if (target->base_year != 0)
+    json_builder_add_int_value (builder, target->base_year);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_double_value (builder, target->value);
+  json_builder_set_member_name (builder, "qualifier");
+  json_builder_add_string_value (builder, tanlu_target_qualifier_to_string (target->qualifier));
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, target->unit);
+  json_builder_set_member_name (builder, "quote");
+  json_builder_add_string_value (builder, target->quote);
+  json_builder_set_member_name (builder, "seed_file");
+  json_builder_add_string_value (builder, target->seed_file);
+  json_builder_set_member_name (builder, "quote_offset");
+  json_builder_add_int_value (builder, target->quote_offset);
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, target->note);
+  json_builder_end_object (builder);
+}
+
+/**
+ * tanlu_targets_command_run:
+ * @argc: argv[1] is "targets"
+ *
+ * Returns: the process exit status
+ */
+int
+tanlu_targets_command_run (const char  *db_path,
+                           int          argc,
+                           char       **argv)
+{
+  static const char *const levels[] = { "nation", "ministry", "province", "city", "district",
+                                        NULL };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *region_key = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *indicator = NULL;
+  g_autofree char *format = NULL;
+  TanluRegion *region = NULL;
+  gboolean json;
+  GOptionEntry entries[] = {
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_key, N_("Only this region’s targets"), "CODE" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Only plans of this level"),
+      "nation|ministry|province|city|district" },
+    { "indicator", 0, 0, G_OPTION_ARG_STRING, &indicator, N_("Only this indicator"), "CODE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (the default) or json"), "FORMAT" },
+    { NULL },
+  };
+
+  context = g_option_context_new ("list");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  argc--;
+  argv++;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc != 2 || !g_str_equal (argv[1], "list"))
+    {
+      g_printerr ("tanlu: %s\n", _("targets knows one command: tanlu targets list"));
+      return 2;
+    }
+  if (level != NULL && !g_strv_contains (levels, level))
+    {
+      g_printerr ("tanlu: %s\n",
+                  _("--level must be nation, ministry, province, city or district"));
+      return 2;
+    }
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    {
+      g_printerr ("tanlu: %s\n", _("--format must be csv or json"));
+      return 2;
+    }
+  json = format != NULL && g_str_equal (format, "json");
+
+  if (!(store = tanlu_store_open_for_reading (db_path, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+  if (region_key != NULL && !(region = tanlu_store_lookup_region_by_key (store, region_key)))
+    {
+      g_printerr (_("tanlu: there is no region or group “%s”\n"), region_key);
+      return 1;
+    }
+
+  if (!(targets = tanlu_store_list_policy_targets (store,
+                                                   region != NULL ? tanlu_region_get_code (region)
+                                                                  : 0,
+                                                   indicator, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  if (json)
+    json_builder_begin_array (builder);
+  else
+    g_string_append (out, "region_code,region_name_zh,level,document,indicator,target_year,"
+                          "base_year,value,qualifier,unit,quote\n");
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+
+      if (!wanted_level (target, level))
+        continue;
+      if (json)
+        add_json (builder, store, target);
+      else
+        append_csv (out, store, target);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      text = tanlu_input_write_json (root, TRUE);
+      g_string_append_printf (out, "%s\n", text);
+    }
+
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr ("tanlu: %s\n", _("could not write the output"));
+      return 1;
+    }
+
+  return 0;
+}
