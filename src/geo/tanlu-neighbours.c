@@ -231,7 +231,7 @@ distance2_to_edge (double      x,
 /* Fills @near with the regions other than @region whose outline passes
  * within the tolerance of (@x, @y). Cells are at least as large as the
  * tolerance, so those outlines cross one of the nine cells around it. */
-static void
+static guint
 find_near (TanluNeighbourFinder *self,
            const Cell           *cells,
            guint                 n_cells,
@@ -246,6 +246,7 @@ find_near (TanluNeighbourFinder *self,
   double tolerance2 = self->tolerance * self->tolerance;
   gint64 cx = cell_of (x, self->tolerance);
   gint64 cy = cell_of (y, self->tolerance);
+  guint looked_at = 0;
 
   g_array_set_size (near, 0);
 
@@ -258,6 +259,7 @@ find_near (TanluNeighbourFinder *self,
         {
           const Edge *edge = &edges[cells[i].edge];
 
+          looked_at++;
           /* @seen holds, per region, the stamp of the last vertex it was
            * found near: each is listed once, without searching the list. */
           if (edge->region != region && seen[edge->region] != stamp &&
@@ -268,6 +270,8 @@ find_near (TanluNeighbourFinder *self,
             }
         }
     }
+
+  return looked_at;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -396,9 +400,10 @@ tanlu_neighbour_finder_get_n_regions (TanluNeighbourFinder *self)
  * Finds the pairs of regions that share a border. The finder is left as
  * it was, so it can be asked again.
  *
- * Returns: (transfer full) (element-type guint): the pairs, two codes
- *   each, the smaller first, ordered by the first code and then the
- *   second
+ * Returns: (transfer full) (element-type guint) (nullable): the pairs,
+ *   two codes each, the smaller first, ordered by the first code and then
+ *   the second; %NULL when the outlines overlap so much that finding their
+ *   borders would take too long
  */
 GArray *
 tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
@@ -411,13 +416,22 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
   g_autofree guint *seen = NULL;
   g_autofree guint *seen_before = NULL;
   guint n_regions = self->codes->len;
+  guint n_vertices = self->points->len / 2;
   guint stamp = 0;
+  guint64 looked_at = 0;
+  guint64 budget;
   GArray *pairs;
   const double *points;
   guint n_pairs;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* Outlines that run apart, as a region's neighbours' do, put a few edges
+   * near each vertex: about 10 on the bundled boundaries. Outlines drawn
+   * over each other put all of them there, and finding their borders
+   * would take minutes: past 300 a vertex on average, the finder gives up
+   * rather than freeze an import. */
+  budget = (guint64) MAX (n_vertices, 1000) * 300;
   points = (const double *) (gpointer) self->points->data;
   edges = g_array_sized_new (FALSE, FALSE, sizeof (Edge), self->points->len / 2);
   grid = g_array_sized_new (FALSE, FALSE, sizeof (Cell), self->points->len);
@@ -460,9 +474,15 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
           guint *swap_seen;
 
           stamp++;
-          find_near (self, (const Cell *) (gpointer) grid->data, grid->len,
-                     (const Edge *) (gpointer) edges->data, p[2 * i], p[2 * i + 1], ring->region,
-                     near, seen, stamp);
+          looked_at += find_near (self, (const Cell *) (gpointer) grid->data, grid->len,
+                                  (const Edge *) (gpointer) edges->data, p[2 * i], p[2 * i + 1],
+                                  ring->region, near, seen, stamp);
+          if (looked_at > budget)
+            {
+              g_debug ("Outlines overlap too much to find neighbours: over %" G_GUINT64_FORMAT
+                       " edges looked at for %u vertices", budget, n_vertices);
+              return NULL;
+            }
 
           /* The edge from the vertex before counts for the regions both
            * ends are near: those near this one that @seen_before marks
@@ -488,6 +508,9 @@ tanlu_neighbour_finder_find (TanluNeighbourFinder *self)
           seen = swap_seen;
         }
     }
+
+  g_debug ("%u regions, %u vertices, %" G_GUINT64_FORMAT " edges looked at", n_regions, n_vertices,
+           looked_at);
 
   /* A border long enough seen from either side makes a pair. */
   pairs = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -639,9 +662,11 @@ tanlu_neighbours_update (TanluStore  *store,
         }
     }
 
-  province_pairs = tanlu_neighbour_finder_find (provinces);
-  city_pairs = tanlu_neighbour_finder_find (cities);
-  g_array_append_vals (province_pairs, city_pairs->data, city_pairs->len);
+  /* Outlines drawn over each other have no borders to find: no pairs. */
+  if ((province_pairs = tanlu_neighbour_finder_find (provinces)) == NULL)
+    province_pairs = g_array_new (FALSE, FALSE, sizeof (guint));
+  if ((city_pairs = tanlu_neighbour_finder_find (cities)) != NULL)
+    g_array_append_vals (province_pairs, city_pairs->data, city_pairs->len);
 
   return tanlu_store_set_neighbours (store, (const guint *) (gpointer) province_pairs->data,
                                      province_pairs->len / 2, error);

@@ -307,6 +307,25 @@ test_neighbour_finder (void)
   pairs = tanlu_neighbour_finder_find (finder);
   text = pairs_text (pairs);
   g_assert_cmpstr (text, ==, "1-2 1-3 2-3 2-5 2-7 4-5 4-7");
+
+  /* Four hundred outlines drawn over each other, finely: no borders to
+   * find, and no minutes spent finding them. */
+  {
+    g_autoptr(TanluNeighbourFinder) overlapping =
+      tanlu_neighbour_finder_new (TANLU_NEIGHBOURS_TOLERANCE, TANLU_NEIGHBOURS_MIN_SHARED);
+    g_autoptr(GArray) none = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    for (guint code = 1; code <= 400; code++)
+      {
+        g_autoptr(TanluGeometry) geometry = square (104, 30, 1);
+
+        tanlu_neighbour_finder_add (overlapping, code, geometry);
+      }
+    none = tanlu_neighbour_finder_find (overlapping);
+    g_assert_null (none);
+    g_test_message ("gave up after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  }
 }
 
 /* The pairs the store keeps, and those it finds from the bundled
