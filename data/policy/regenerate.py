@@ -9,7 +9,9 @@ source tree, or $TANLU_SHARED_DIR/seeds) with the reviewed decisions in
 library/decisions.json, keeps its outputs here (plans.json, targets.json,
 joint-plan.json) and writes from them the two tables the dataset build
 loads: documents.csv (every plan) and targets.csv (every quantitative
-target, with its verbatim quote and offset). Python 3 standard library only.
+target, with its verbatim quote and offset, and the sentence around the
+quote, at most 160 characters either side, so that the window can show the
+quote in its place). Python 3 standard library only.
 """
 
 import argparse
@@ -20,6 +22,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CONTEXT = 160
 sys.path.insert(0, os.path.join(HERE, "library"))
 
 
@@ -54,11 +57,29 @@ def main():
                           plan["level"], plan["region_code"], plan.get("issue_date") or "",
                           plan["seed_file"], plan["offset"], plan.get("note") or ""])
 
+    seeds = {}
+
+    def context(seed_file, offset, quote):
+        """The sentence around a quote, for reading it in its place: from the
+        end of the sentence before to the end of the sentence after, at most
+        CONTEXT characters either side."""
+        if seed_file not in seeds:
+            with open(os.path.join(args.seeds, seed_file), encoding="utf-8") as seed:
+                seeds[seed_file] = seed.read()
+        text = seeds[seed_file]
+        start = offset
+        while start > 0 and offset - start < CONTEXT and text[start - 1] not in "。；;！？":
+            start -= 1
+        end = offset + len(quote)
+        while end < len(text) and end - offset - len(quote) < CONTEXT and text[end - 1] not in "。；;！？":
+            end += 1
+        return start, text[start:end]
+
     with open(os.path.join(HERE, "targets.csv"), "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["document", "region_code", "indicator", "target_year", "base_year",
                       "value", "qualifier", "unit", "quote", "quote_offset", "scope",
-                      "value_as_written", "note"])
+                      "value_as_written", "note", "context", "context_offset"])
         for t in targets["targets"]:
             if t["plan_id"] in districts:
                 continue
@@ -68,7 +89,8 @@ def main():
                           repr(float(value)) if not float(value).is_integer() else int(value),
                           t["qualifier"], t["unit_converted"], t["quote"], t["quote_offset"],
                           t.get("scope") or "region", t.get("value_as_written") or "",
-                          t.get("note") or ""])
+                          t.get("note") or ""] +
+                         list(reversed(context(t["seed_file"], t["quote_offset"], t["quote"]))))
 
     n_district_targets = sum(t["plan_id"] in districts for t in targets["targets"])
     print("regenerate.py: %d plans, %d targets; %d district plans with %d targets kept out of "

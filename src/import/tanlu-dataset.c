@@ -282,15 +282,18 @@ add_policy_target (TanluStore  *store,
     .quote = fields[8],
     .scope = fields[10],
     .note = *fields[12] != '\0' ? fields[12] : NULL,
+    .context = *fields[13] != '\0' ? fields[13] : NULL,
   };
-  guint64 code, target_year, base_year, offset;
+  guint64 code, target_year, base_year, offset, context_offset;
 
   if (!parse_uint_field (name, line, "region_code", fields[1], FALSE, TANLU_REGION_CODE_MAX, &code,
                          error) ||
       !parse_uint_field (name, line, "target_year", fields[3], FALSE, 9999, &target_year, error) ||
       !parse_uint_field (name, line, "base_year", fields[4], TRUE, 9999, &base_year, error) ||
       !parse_uint_field (name, line, "quote_offset", fields[9], FALSE, G_MAXINT64, &offset,
-                         error))
+                         error) ||
+      !parse_uint_field (name, line, "context_offset", fields[14], TRUE, G_MAXINT64,
+                         &context_offset, error))
     return FALSE;
 
   if (tanlu_input_parse_number (fields[5], &target.value) != TANLU_NUMBER_OK ||
@@ -314,6 +317,7 @@ add_policy_target (TanluStore  *store,
   target.target_year = target_year;
   target.base_year = base_year;
   target.quote_offset = offset;
+  target.context_offset = context_offset;
 
   return tanlu_store_add_policy_target (store, &target, error) != 0;
 }
@@ -332,7 +336,8 @@ load_policy (TanluStore  *store,
   };
   static const char * const target_header[] = {
     "document", "region_code", "indicator", "target_year", "base_year", "value", "qualifier",
-    "unit", "quote", "quote_offset", "scope", "value_as_written", "note", NULL,
+    "unit", "quote", "quote_offset", "scope", "value_as_written", "note", "context",
+    "context_offset", NULL,
   };
   g_autofree char *documents = NULL;
   g_autofree char *targets = NULL;

@@ -239,6 +239,7 @@ tanlu_policy_target_free (TanluPolicyTarget *target)
   g_free (target->scope);
   g_free (target->note);
   g_free (target->document_level);
+  g_free (target->context);
   g_free (target);
 }
 
@@ -256,6 +257,7 @@ tanlu_policy_target_copy (const TanluPolicyTarget *target)
   copy->scope = g_strdup (target->scope);
   copy->note = g_strdup (target->note);
   copy->document_level = g_strdup (target->document_level);
+  copy->context = g_strdup (target->context);
 
   return copy;
 }
@@ -312,9 +314,9 @@ tanlu_store_add_policy_target (TanluStore               *self,
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO policy_target (document_id, region_code, indicator,"
                           " target_year, base_year, value, qualifier, unit, quote, quote_offset,"
-                          " scope, note)"
+                          " scope, note, context, context_offset)"
                           " VALUES (?1, ?2, ?3, ?4, nullif (?5, 0), ?6, ?7, ?8, ?9, ?10,"
-                          " coalesce (?11, 'region'), ?12)"
+                          " coalesce (?11, 'region'), ?12, ?13, ?14)"
                           " RETURNING id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -335,6 +337,8 @@ tanlu_store_add_policy_target (TanluStore               *self,
   sqlite3_bind_int64 (stmt, 10, target->quote_offset);
   _tanlu_store_bind_text_or_null (stmt, 11, target->scope);
   _tanlu_store_bind_text_or_null (stmt, 12, target->note);
+  _tanlu_store_bind_text_or_null (stmt, 13, target->context);
+  sqlite3_bind_int64 (stmt, 14, target->context_offset);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -369,7 +373,8 @@ tanlu_store_list_policy_targets (TanluStore  *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT t.id, t.document_id, t.region_code, t.indicator, t.target_year,"
                           " coalesce (t.base_year, 0), t.value, t.qualifier, t.unit, t.quote,"
-                          " t.quote_offset, d.title_zh, d.seed_file, t.scope, t.note, d.level"
+                          " t.quote_offset, d.title_zh, d.seed_file, t.scope, t.note, d.level,"
+                          " t.context, coalesce (t.context_offset, 0)"
                           " FROM policy_target t JOIN policy_document d ON d.id = t.document_id"
                           " WHERE (?1 = 0 OR t.region_code = ?1)"
                           " AND (?2 IS NULL OR t.indicator = ?2)"
@@ -405,6 +410,8 @@ tanlu_store_list_policy_targets (TanluStore  *self,
       target->scope = g_strdup (_tanlu_store_column_text (stmt, 13));
       target->note = g_strdup (_tanlu_store_column_text (stmt, 14));
       target->document_level = g_strdup (_tanlu_store_column_text (stmt, 15));
+      target->context = g_strdup (_tanlu_store_column_text (stmt, 16));
+      target->context_offset = sqlite3_column_int64 (stmt, 17);
       g_ptr_array_add (targets, target);
     }
 

@@ -1275,9 +1275,10 @@ tanlu_store_sync_registry (TanluStore  *self,
     "  SELECT id, title_zh, issuer_zh, level, region_code, issued, seed_file, seed_offset, note"
     "  FROM bundled.policy_document;"
     "INSERT INTO policy_target (document_id, region_code, indicator, target_year, base_year,"
-    "  value, qualifier, unit, quote, quote_offset, scope, note)"
+    "  value, qualifier, unit, quote, quote_offset, scope, note, context, context_offset)"
     "  SELECT document_id, region_code, indicator, target_year, base_year, value, qualifier,"
-    "  unit, quote, quote_offset, scope, note FROM bundled.policy_target;"
+    "  unit, quote, quote_offset, scope, note, context, context_offset"
+    "  FROM bundled.policy_target;"
     "COMMIT;",
     error);
   if (!ok)

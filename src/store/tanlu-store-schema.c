@@ -256,10 +256,12 @@ static const char * const migrations[] = {
   "  full_name_zh = '重庆市市辖区' WHERE code = 500100;",
 
   /* 5 → 6: the target library. A target says what it covers (the region,
-   * or a sector or area of it), and targets and plans carry the notes of
-   * the decisions behind them. */
+   * or a sector or area of it) and keeps the sentence around its quote;
+   * targets and plans carry the notes of the decisions behind them. */
   "ALTER TABLE policy_target ADD COLUMN scope TEXT NOT NULL DEFAULT 'region';"
   "ALTER TABLE policy_target ADD COLUMN note TEXT;"
+  "ALTER TABLE policy_target ADD COLUMN context TEXT;"
+  "ALTER TABLE policy_target ADD COLUMN context_offset INTEGER;"
   "ALTER TABLE policy_document ADD COLUMN note TEXT;",
 };
 

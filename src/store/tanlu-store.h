@@ -180,6 +180,8 @@ typedef struct
  * @note: (nullable): how it was read from the plan, where that needs saying
  * @document_level: the plan's level: nation, ministry, province, city or
  *   district (filled when listed)
+ * @context: (nullable): the sentence around @quote in the plan
+ * @context_offset: where @context starts in the seed file
  *
  * A quantitative target of a plan.
  */
@@ -201,6 +203,8 @@ typedef struct
   char                 *scope;
   char                 *note;
   char                 *document_level;
+  char                 *context;
+  gint64                context_offset;
 } TanluPolicyTarget;
 
 /**

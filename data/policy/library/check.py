@@ -271,6 +271,11 @@ def main():
         C.ok(len(rows) == len(wanted), 'targets.csv has %d rows, not %d' % (len(rows), len(wanted)))
         C.ok(all(r['quote'] == t['quote'] and int(r['quote_offset']) == t['quote_offset']
                  for r, t in zip(rows, wanted)), 'targets.csv differs from targets.json')
+        for r, t in zip(rows, wanted):
+            at(t['seed_file'], int(r['context_offset']), r['context'], 'context of ' + t['candidate_id'])
+            C.ok(int(r['context_offset']) <= t['quote_offset'] and
+                 r['context'][t['quote_offset'] - int(r['context_offset']):].startswith(t['quote']),
+                 'context of %s does not hold its quote' % t['candidate_id'])
     print('plans: %d (%s)' % (len(plans), ', '.join('%s %d' % (k, lv.get(k, 0)) for k in sorted(LEVELS))))
     print('targets: %d (%s); vocabulary indicators %d, other %d' % (
         len(targets), ', '.join('%s %d' % (k, tl.get(k, 0)) for k in sorted(LEVELS)), voc, len(targets) - voc))
