@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 GtkWidget *_tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
                                             const char         *name);
+GtkListBox *_tanlu_dashboard_page_get_targets  (TanluDashboardPage *self,
+                                                  const char        **heading);
 GtkWidget *_tanlu_dashboard_page_get_card_popover (TanluDashboardPage *self,
                                                    const char         *name);
 GtkWidget *_tanlu_dashboard_page_get_card  (TanluDashboardPage *self,

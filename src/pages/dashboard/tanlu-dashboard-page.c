@@ -8,6 +8,7 @@
 #include "tanlu-dashboard-page-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "figures/tanlu-summary.h"
+#include "policy/tanlu-target-text.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -40,6 +41,11 @@ struct _TanluDashboardPage
   GtkLabel       *coverage_label;
   GtkFlowBox     *cards_box;
   GtkLabel       *sources_label;
+  GtkBox         *targets_box;
+  GtkLabel       *targets_heading;
+  GtkListBox     *targets_list;
+  GtkLabel       *targets_note;
+  GPtrArray      *targets;
   GtkBox         *charts_box;
   AdwStatusPage  *empty_page;
 
@@ -964,6 +970,156 @@ fill_cards (TanluDashboardPage *self,
     }
 }
 
+/* The targets of the plans for the whole region, each with the plan's own
+ * words; a region without a plan of its own in the library shows its
+ * province's, or the nation's, for context, and says so. */
+static void
+fill_targets (TanluDashboardPage *self,
+              TanluRegion        *region)
+{
+  TanluStore *store = tanlu_context_get_store (get_context (self));
+  gboolean chinese = ui_language () == TANLU_CHART_LANGUAGE_CHINESE;
+  TanluRegion *owner = region;
+  g_autoptr(GPtrArray) all = NULL;
+  GtkWidget *child;
+  guint n_other = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_list))) != NULL)
+    gtk_list_box_remove (self->targets_list, child);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_box), FALSE);
+
+  if (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+    return;
+
+  /* Up the registry until a region has targets of its own. */
+  while (owner != NULL)
+    {
+      g_clear_pointer (&all, g_ptr_array_unref);
+      all = tanlu_store_list_policy_targets (store, tanlu_region_get_code (owner), NULL, NULL);
+      if (all != NULL && all->len > 0)
+        break;
+      owner = tanlu_region_get_parent_code (owner) != 0
+                ? tanlu_store_lookup_region (store, tanlu_region_get_parent_code (owner))
+                : NULL;
+    }
+  if (owner == NULL || all == NULL)
+    return;
+
+  self->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_policy_target_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      TanluPolicyTarget *target = g_ptr_array_index (all, i);
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (target->scope, "region") != 0 ||
+          g_strcmp0 (target->document_level, "ministry") == 0)
+        {
+          n_other++;
+          continue;
+        }
+
+      name = tanlu_target_indicator_name (target->indicator, chinese);
+      value = tanlu_target_describe (target, chinese);
+      /* Translators: a target, then the plan that sets it */
+      subtitle = g_strdup_printf (_("%s · %s"), value, target->document_title);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Read it in the plan"));
+      gtk_list_box_append (self->targets_list, row);
+      g_ptr_array_add (self->targets, tanlu_policy_target_copy (target));
+      g_object_set_data (G_OBJECT (row), "target",
+                         g_ptr_array_index (self->targets, self->targets->len - 1));
+    }
+
+  if (self->targets->len == 0 && n_other == 0)
+    return;
+
+  if (owner == region)
+    gtk_label_set_text (self->targets_heading, _("Targets in the plans"));
+  else
+    {
+      /* Translators: %s is a province, or China */
+      g_autofree char *heading =
+        g_strdup_printf (_("Targets in the plans of %s, for context"),
+                         tanlu_region_get_display_name (owner));
+
+      gtk_label_set_text (self->targets_heading, heading);
+    }
+
+  if (n_other > 0)
+    {
+      g_autofree char *note = g_strdup_printf (
+        ngettext ("%u more target for a sector or area, or from a ministry: tanlu targets list "
+                  "--region %u",
+                  "%u more targets for sectors and areas, or from ministries: tanlu targets list "
+                  "--region %u",
+                  n_other),
+        n_other, tanlu_region_get_code (owner));
+
+      gtk_label_set_text (self->targets_note, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_note), n_other > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_box), TRUE);
+}
+
+/* A target read in its place: a dialog with the sentence of the plan
+ * around it, the quote marked, and where it stands in the seed file. */
+static void
+on_target_row_activated_cb (TanluDashboardPage *self,
+                            GtkListBoxRow      *row)
+{
+  const TanluPolicyTarget *target = g_object_get_data (G_OBJECT (row), "target");
+  const char *context;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *offset = NULL;
+  g_autofree char *place = NULL;
+  GtkWidget *dialog;
+  glong start, length;
+  const char *quote_start;
+  const char *quote_end;
+
+  if (target == NULL)
+    return;
+
+  /* The offsets count characters, as the seed files' readers do. */
+  context = target->context != NULL ? target->context : target->quote;
+  start = target->context != NULL ? target->quote_offset - target->context_offset : 0;
+  length = g_utf8_strlen (target->quote, -1);
+  if (start < 0 || start + length > g_utf8_strlen (context, -1))
+    {
+      context = target->quote;
+      start = 0;
+    }
+  quote_start = g_utf8_offset_to_pointer (context, start);
+  quote_end = g_utf8_offset_to_pointer (quote_start, length);
+  {
+    g_autofree char *before = g_markup_escape_text (context, quote_start - context);
+    g_autofree char *quote = g_markup_escape_text (quote_start, quote_end - quote_start);
+    g_autofree char *after = g_markup_escape_text (quote_end, -1);
+
+    g_string_append_printf (markup, "%s<b><u>%s</u></b>%s", before, quote, after);
+  }
+  offset = g_strdup_printf ("%" G_GINT64_FORMAT, target->quote_offset);
+  /* Translators: “In 004_….txt, from character 10014” */
+  place = g_strdup_printf (_("In %s, from character %s"), target->seed_file, offset);
+  g_string_append_printf (markup, "\n\n<small>%s</small>", place);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   target->document_title, NULL);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), markup->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_widget_set_name (dialog, "target-source");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Every source behind the cards' figures: the region's own, or for a group
  * its members'. */
 static void
@@ -1365,6 +1521,7 @@ reload (TanluDashboardPage *self)
   fill_cards (self, region, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), summary->series->len > 0);
   update_sources (self, region, summary);
+  fill_targets (self, region);
 
   fill_trend (self, region, summary);
   fill_ranking (self, region);
@@ -1537,6 +1694,7 @@ tanlu_dashboard_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DASHBOARD_PAGE);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->dispose (object);
 }
@@ -1667,6 +1825,11 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, sources_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_heading);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_list);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_note);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, empty_page);
 
   gtk_widget_class_install_action (widget_class, "dashboard.remove-comparison", "s",
@@ -1789,6 +1952,22 @@ _tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
     return GTK_WIDGET (self->fuel_card);
 
   return NULL;
+}
+
+/**
+ * _tanlu_dashboard_page_get_targets:
+ * @heading: (out) (optional): the heading over the list
+ *
+ * Returns: (transfer none) (nullable): the list of targets, when shown
+ */
+GtkListBox *
+_tanlu_dashboard_page_get_targets (TanluDashboardPage  *self,
+                                   const char         **heading)
+{
+  if (heading != NULL)
+    *heading = gtk_label_get_text (self->targets_heading);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->targets_box)) ? self->targets_list : NULL;
 }
 
 /**
