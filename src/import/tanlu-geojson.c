@@ -384,7 +384,11 @@ parse_span (TanluGeojsonReader  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!tanlu_input_check_json (self->data + start, end - start, NULL, line_at (self, start),
+  /* Counting the lines to here costs as much as reading to here: only
+   * when there is a mistake to place. */
+  if (!tanlu_input_check_json (self->data + start, end - start, NULL, 1,
+                               TANLU_INPUT_MAX_JSON_DEPTH, NULL) &&
+      !tanlu_input_check_json (self->data + start, end - start, NULL, line_at (self, start),
                                TANLU_INPUT_MAX_JSON_DEPTH, &local_error))
     {
       /* Translators: %s says where and what, such as “line 3: a string
