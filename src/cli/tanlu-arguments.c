@@ -14,7 +14,7 @@
  * line. Needs nothing but GLib, so the launcher stays small. */
 
 static const char *const commands[] = {
-  "import", "info", "export", "boundaries", "pathway", "targets", "render", "help", "--help", "-h", "--version",
+  "import", "info", "export", "boundaries", "pathway", "targets", "tracker", "render", "help", "--help", "-h", "--version",
 };
 
 /**

@@ -9,6 +9,7 @@
 #include "tanlu-cli.h"
 #include "tanlu-pathway-command.h"
 #include "tanlu-targets-command.h"
+#include "tanlu-tracker-command.h"
 #include "import/tanlu-boundary-import.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-import.h"
@@ -53,6 +54,8 @@ print_usage_to (FILE *stream)
               "  tanlu [--db FILE] targets list [--region CODE] [--level LEVEL] [--indicator CODE] "
               "[--format csv|json]\n"
               "                                      the plans' quantitative targets, with their quotes\n"
+              "  tanlu [--db FILE] tracker list|set TASK STATUS|undo TASK|export …\n"
+              "                                      the Chengdu–Chongqing joint plan's tasks and their status\n"
               "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
               "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
               "                                      draw charts without a display\n"
@@ -553,6 +556,9 @@ tanlu_cli_run (const char  *db_path,
 
   if (g_str_equal (argv[1], "targets"))
     return tanlu_targets_command_run (db_path, argc, argv);
+
+  if (g_str_equal (argv[1], "tracker"))
+    return tanlu_tracker_command_run (db_path, argc, argv);
 
   if (g_str_equal (argv[1], "--version"))
     {

@@ -322,6 +322,117 @@ add_policy_target (TanluStore  *store,
   return tanlu_store_add_policy_target (store, &target, error) != 0;
 }
 
+static char *
+join_strings (JsonArray *array)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strings = NULL;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  strings = g_strv_builder_end (builder);
+
+  return g_strjoinv ("、", strings);
+}
+
+/* The Chengdu–Chongqing joint plan: its actions, tasks and sites, as
+ * data/policy/regenerate.py read them from the plan. */
+static gboolean
+load_joint_plan (TanluStore  *store,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *name = g_path_get_basename (path);
+  JsonObject *root;
+  JsonArray *list;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+      !json_object_has_member (root = json_node_get_object (json_parser_get_root (parser)),
+                               "actions") ||
+      !json_object_has_member (root, "tasks"))
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                   _("“%s” needs “actions” and “tasks”"), name);
+      return FALSE;
+    }
+
+  list = json_object_get_array_member (root, "actions");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *action = json_array_get_object_element (list, i);
+      const char *numeral = json_object_get_string_member (action, "number");
+
+      g_hash_table_insert (actions, (gpointer) numeral, GUINT_TO_POINTER (i + 1));
+      if (!tanlu_store_add_joint_action (store, i + 1, numeral,
+                                         json_object_get_string_member (action, "title"),
+                                         json_object_get_int_member (action, "title_offset"),
+                                         error))
+        return FALSE;
+    }
+
+  list = json_object_get_array_member (root, "tasks");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *object = json_array_get_object_element (list, i);
+      g_autofree char *chongqing = join_strings (
+        json_object_get_array_member (object, "chongqing_units"));
+      g_autofree char *sichuan = join_strings (
+        json_object_get_array_member (object, "sichuan_units"));
+      JsonArray *sites = json_object_get_array_member (object, "sites");
+      TanluJointTask task = {
+        .number = json_object_get_int_member (object, "number"),
+        .action = GPOINTER_TO_UINT (g_hash_table_lookup (
+          actions, json_object_get_string_member (object, "action"))),
+        .title = (char *) json_object_get_string_member (object, "title"),
+        .text = (char *) json_object_get_string_member (object, "text"),
+        .text_offset = json_object_get_int_member (object, "text_offset"),
+        .units_text = (char *) json_object_get_string_member (object, "responsible_units_text"),
+        .chongqing_lead = (char *) json_object_get_string_member (object, "chongqing_lead"),
+        .chongqing_units = chongqing,
+        .sichuan_lead = (char *) json_object_get_string_member (object, "sichuan_lead"),
+        .sichuan_units = sichuan,
+      };
+
+      if (task.action == 0)
+        {
+          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                       _("“%s”: task %u names no action of the plan"), name, task.number);
+          return FALSE;
+        }
+      if (!tanlu_store_add_joint_task (store, &task, error))
+        return FALSE;
+
+      for (guint k = 0; sites != NULL && k < json_array_get_length (sites); k++)
+        {
+          JsonObject *site = json_array_get_object_element (sites, k);
+          g_autofree char *codes = NULL;
+          JsonArray *code_list = json_object_get_array_member (site, "codes");
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) strings = NULL;
+
+          for (guint c = 0; code_list != NULL && c < json_array_get_length (code_list); c++)
+            g_strv_builder_add (builder, json_array_get_string_element (code_list, c));
+          strings = g_strv_builder_end (builder);
+          codes = g_strjoinv (",", strings);
+
+          if (!tanlu_store_add_joint_site (
+                store, task.number, json_object_get_string_member (site, "name"),
+                json_object_get_string_member_with_default (site, "kind", NULL),
+                json_object_get_string_member (site, "quote"),
+                json_object_get_int_member (site, "offset"), codes,
+                json_object_get_string_member_with_default (site, "location_basis", NULL),
+                error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The plans and their targets, data/policy/. */
 static gboolean
 load_policy (TanluStore  *store,
@@ -348,8 +459,19 @@ load_policy (TanluStore  *store,
   documents = g_build_filename (directory, member_string (policy, "documents"), NULL);
   targets = g_build_filename (directory, member_string (policy, "targets"), NULL);
 
-  return read_table (store, documents, document_header, add_policy_document, NULL, error) &&
-         read_table (store, targets, target_header, add_policy_target, NULL, error);
+  if (!read_table (store, documents, document_header, add_policy_document, NULL, error) ||
+      !read_table (store, targets, target_header, add_policy_target, NULL, error))
+    return FALSE;
+
+  if (member_string (policy, "joint_plan") != NULL)
+    {
+      g_autofree char *joint = g_build_filename (directory, member_string (policy, "joint_plan"),
+                                                 NULL);
+
+      return load_joint_plan (store, joint, error);
+    }
+
+  return TRUE;
 }
 
 /* A row of regions.csv, kept until its parent is in. */

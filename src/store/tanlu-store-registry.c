@@ -1279,6 +1279,10 @@ tanlu_store_sync_registry (TanluStore  *self,
     "  SELECT document_id, region_code, indicator, target_year, base_year, value, qualifier,"
     "  unit, quote, quote_offset, scope, note, context, context_offset"
     "  FROM bundled.policy_target;"
+    "INSERT OR REPLACE INTO joint_action SELECT * FROM bundled.joint_action;"
+    "INSERT OR REPLACE INTO joint_task SELECT * FROM bundled.joint_task;"
+    "DELETE FROM joint_site;"
+    "INSERT INTO joint_site SELECT * FROM bundled.joint_site;"
     "COMMIT;",
     error);
   if (!ok)

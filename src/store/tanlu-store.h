@@ -208,6 +208,42 @@ typedef struct
 } TanluPolicyTarget;
 
 /**
+ * TanluJointTask:
+ * @number: 1 to 26, in the plan's order
+ * @action: the joint action it belongs to, 1 to 10
+ * @text: the task as the plan states it; @text_offset where it starts in
+ *   the seed file
+ * @chongqing_lead: the lead unit on Chongqing's side, the first listed
+ * @chongqing_units: all of Chongqing's units, verbatim, separated by 、
+ * @sites: (nullable): the sites and projects it names, separated by ；
+ * @status: not_started, under_way, done or delayed
+ * @note: (nullable): the user's progress note
+ * @date: (nullable): the date the status holds from
+ * @changed_at: (nullable): when the status was last set
+ *
+ * A task of the Chengdu–Chongqing joint carbon-peak plan and its status.
+ */
+typedef struct
+{
+  guint   number;
+  guint   action;
+  char   *action_title;
+  char   *title;
+  char   *text;
+  gint64  text_offset;
+  char   *units_text;
+  char   *chongqing_lead;
+  char   *chongqing_units;
+  char   *sichuan_lead;
+  char   *sichuan_units;
+  char   *sites;
+  char   *status;
+  char   *note;
+  char   *date;
+  char   *changed_at;
+} TanluJointTask;
+
+/**
  * TanluRegionChangeKind:
  * @TANLU_REGION_RENAMED_CODE: the same unit under a new code
  * @TANLU_REGION_MERGED: the old unit ended inside the new one, which
@@ -354,6 +390,38 @@ guint            tanlu_store_get_current_code          (TanluStore            *s
                                                         guint                  code);
 GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
                                                         guint                  code);
+gboolean         tanlu_tracker_status_is_valid         (const char            *status);
+void             tanlu_joint_task_free                 (TanluJointTask        *task);
+gboolean         tanlu_store_add_joint_action          (TanluStore            *self,
+                                                        guint                  number,
+                                                        const char            *numeral,
+                                                        const char            *title,
+                                                        gint64                 title_offset,
+                                                        GError               **error);
+gboolean         tanlu_store_add_joint_task            (TanluStore            *self,
+                                                        const TanluJointTask  *task,
+                                                        GError               **error);
+gboolean         tanlu_store_add_joint_site            (TanluStore            *self,
+                                                        guint                  task,
+                                                        const char            *name,
+                                                        const char            *kind,
+                                                        const char            *quote,
+                                                        gint64                 quote_offset,
+                                                        const char            *region_codes,
+                                                        const char            *location_basis,
+                                                        GError               **error);
+GPtrArray       *tanlu_store_list_joint_tasks          (TanluStore            *self,
+                                                        GError               **error);
+gboolean         tanlu_store_set_task_status           (TanluStore            *self,
+                                                        guint                  task,
+                                                        const char            *status,
+                                                        const char            *note,
+                                                        const char            *date,
+                                                        GError               **error);
+gboolean         tanlu_store_undo_task_status          (TanluStore            *self,
+                                                        guint                  task,
+                                                        gboolean              *undone,
+                                                        GError               **error);
 gboolean         tanlu_store_set_neighbours            (TanluStore            *self,
                                                         const guint           *pairs,
                                                         guint                  n_pairs,
@@ -478,6 +546,7 @@ guint            tanlu_store_count_revisions           (TanluStore            *s
                                                         GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluStoredPathway, tanlu_stored_pathway_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluJointTask, tanlu_joint_task_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluPolicyTarget, tanlu_policy_target_free)
 
 G_END_DECLS

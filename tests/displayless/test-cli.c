@@ -451,6 +451,70 @@ test_targets_list (Fixture       *fixture,
   g_assert_nonnull (strstr (bad.err, "--level"));
 }
 
+/* The joint plan's 26 tasks with their lead units; a status set survives
+ * a restart (another process), is undone to the one before, and a wrong
+ * one changes nothing. */
+static void
+test_tracker (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(TanluTestRun) list = { 0 };
+  g_auto(TanluTestRun) set = { 0 };
+  g_auto(TanluTestRun) again = { 0 };
+  g_auto(TanluTestRun) set2 = { 0 };
+  g_auto(TanluTestRun) undo = { 0 };
+  g_auto(TanluTestRun) after_undo = { 0 };
+  g_auto(TanluTestRun) bad_status = { 0 };
+  g_auto(TanluTestRun) bad_task = { 0 };
+  g_auto(TanluTestRun) bad_date = { 0 };
+  g_auto(TanluTestRun) export = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "tracker.csv", NULL);
+  g_autofree char *csv = NULL;
+
+  run (fixture, &list, "tracker", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_cmpuint (count_lines (list.out), ==, 1 + 26);
+  g_assert_nonnull (strstr (list.out, "\n1,区域能源绿色低碳转型行动,1,协同开发油气资源,重庆市能源局,"
+                                      "重庆市能源局、市经济信息委,四川省能源局,四川省能源局、经济和信息化厅,"));
+  g_assert_nonnull (strstr (list.out, ",not_started,,,\n"));
+  g_assert_null (strstr (list.out, "under_way"));
+
+  run (fixture, &set, "tracker", "set", "5", "under_way", "--note", "Fixture note: 试点启动",
+       "--date", "2026-11-30", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  run (fixture, &again, "tracker", "list", NULL);
+  g_assert_nonnull (strstr (again.out, ",5,推动乡村绿色低碳产业协同发展,"));
+  g_assert_nonnull (strstr (again.out, ",under_way,Fixture note: 试点启动,2026-11-30,"));
+
+  run (fixture, &set2, "tracker", "set", "5", "delayed", NULL);
+  g_assert_cmpint (set2.status, ==, 0);
+  run (fixture, &undo, "tracker", "undo", "5", NULL);
+  g_assert_cmpint (undo.status, ==, 0);
+  run (fixture, &after_undo, "tracker", "list", NULL);
+  g_assert_nonnull (strstr (after_undo.out, ",under_way,Fixture note: 试点启动,2026-11-30,"));
+  g_assert_null (strstr (after_undo.out, "delayed"));
+
+  before = tanlu_test_fingerprint (fixture->db);
+  run (fixture, &bad_status, "tracker", "set", "5", "finished", NULL);
+  g_assert_cmpint (bad_status.status, ==, 1);
+  g_assert_nonnull (strstr (bad_status.err, "finished"));
+  run (fixture, &bad_task, "tracker", "set", "27", "done", NULL);
+  g_assert_cmpint (bad_task.status, ==, 1);
+  g_assert_nonnull (strstr (bad_task.err, "27"));
+  run (fixture, &bad_date, "tracker", "set", "5", "done", "--date", "2026-13-40", NULL);
+  g_assert_cmpint (bad_date.status, ==, 1);
+  g_assert_nonnull (strstr (bad_date.err, "2026-13-40"));
+  after = tanlu_test_fingerprint (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+
+  run (fixture, &export, "tracker", "export", "--format", "csv", "-o", csv_path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==, after_undo.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +528,7 @@ main (int   argc,
   ADD ("default-database", test_default_database);
   ADD ("export", test_export);
   ADD ("targets-list", test_targets_list);
+  ADD ("tracker", test_tracker);
   ADD ("export-filters", test_export_filters);
   ADD ("export-errors", test_export_errors);
   ADD ("import", test_import);

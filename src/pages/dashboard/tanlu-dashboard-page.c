@@ -372,7 +372,11 @@ add_change_sections (TanluDashboardPage       *self,
           note = g_strdup_printf (_("E%u is on today’s territory: %s, so the merged unit’s "
                                     "figure is added."),
                                   change->from_year, what);
-          formula = g_strdup_printf ("%s\n%s", g_steal_pointer (&formula), note);
+          {
+            g_autofree char *bare = g_steal_pointer (&formula);
+
+            formula = g_strdup_printf ("%s\n%s", bare, note);
+          }
         }
       add_section (box, _("Formula"), formula);
     }
@@ -746,10 +750,11 @@ add_change_card (TanluDashboardPage       *self,
           {
             g_autofree char *what = describe_break (self, change->change);
 
+            g_autofree char *bare = g_steal_pointer (&detail);
+
             /* Translators: %s is a change such as “Laiwu merged into Jinan
              * in 2019” */
-            detail = g_strdup_printf (_("%s, on today’s territory (%s)"),
-                                      g_steal_pointer (&detail), what);
+            detail = g_strdup_printf (_("%s, on today’s territory (%s)"), bare, what);
           }
         add_card (self, name, caption, value, detail, since, FALSE, FALSE);
         return;
@@ -873,8 +878,9 @@ fill_cards (TanluDashboardPage *self,
             {
               g_autofree char *what = describe_break (self, change);
 
-              detail = g_strdup_printf (_("%s, on today’s territory (%s)"),
-                                        g_steal_pointer (&detail), what);
+              g_autofree char *bare = g_steal_pointer (&detail);
+
+              detail = g_strdup_printf (_("%s, on today’s territory (%s)"), bare, what);
             }
         }
 

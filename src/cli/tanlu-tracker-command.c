@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-tracker-command"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-tracker-command.h"
+#include "import/tanlu-csv.h"
+#include "store/tanlu-store.h"
+
+#include <stdio.h>
+
+/* tanlu tracker: the Chengdu–Chongqing joint plan's 26 tasks, their lead
+ * units and the status a user gives each. */
+
+static char *
+tasks_csv (GPtrArray *tasks)
+{
+  GString *out = g_string_new ("action,action_title,task,title,chongqing_lead,chongqing_units,"
+                               "sichuan_lead,sichuan_units,sites,status,note,date,changed_at\n");
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const TanluJointTask *task = g_ptr_array_index (tasks, i);
+      const char *fields[] = { task->action_title, task->title, task->chongqing_lead,
+                               task->chongqing_units, task->sichuan_lead, task->sichuan_units,
+                               task->sites, task->status, task->note, task->date,
+                               task->changed_at };
+
+      g_string_append_printf (out, "%u,", task->action);
+      tanlu_csv_append_field (out, fields[0]);
+      g_string_append_printf (out, ",%u", task->number);
+      for (guint f = 1; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_string_append_c (out, ',');
+          tanlu_csv_append_field (out, fields[f] != NULL ? fields[f] : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_task (const char *text,
+            guint      *task)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 999, &number, NULL))
+    {
+      g_printerr (_("tanlu: “%s” is not a task number; the joint plan's tasks are 1 to 26\n"),
+                  text);
+      return FALSE;
+    }
+  *task = number;
+  return TRUE;
+}
+
+/**
+ * tanlu_tracker_command_run:
+ * @argc: argv[1] is "tracker"
+ *
+ * Returns: the process exit status
+ */
+int
+tanlu_tracker_command_run (const char  *db_path,
+                           int          argc,
+                           char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  const char *command;
+  GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A progress note (set)"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date the status holds from (set)"),
+      "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (export)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (export)"), "FILE" },
+    { NULL },
+  };
+
+  context = g_option_context_new ("list|set TASK STATUS|undo TASK|export");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  argc--;
+  argv++;
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  command = argc >= 2 ? argv[1] : "";
+  if (!((g_str_equal (command, "list") && argc == 2) ||
+        (g_str_equal (command, "export") && argc == 2) ||
+        (g_str_equal (command, "set") && argc == 4) ||
+        (g_str_equal (command, "undo") && argc == 3)))
+    {
+      g_printerr ("tanlu: %s\n",
+                  _("tracker knows: list, set TASK STATUS [--note TEXT] [--date YYYY-MM-DD], "
+                    "undo TASK, export --format csv -o FILE"));
+      return 2;
+    }
+  if (g_str_equal (command, "export") &&
+      (output == NULL || format == NULL || !g_str_equal (format, "csv")))
+    {
+      g_printerr ("tanlu: %s\n", _("export needs --format csv and -o FILE"));
+      return 2;
+    }
+
+  store = g_str_equal (command, "list") || g_str_equal (command, "export")
+            ? tanlu_store_open_for_reading (db_path, &error)
+            : tanlu_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_str_equal (command, "set") || g_str_equal (command, "undo"))
+    {
+      guint task;
+      gboolean undone = TRUE;
+
+      if (!parse_task (argv[2], &task))
+        return 1;
+      if (g_str_equal (command, "set")
+            ? !tanlu_store_set_task_status (store, task, argv[3], note, date, &error)
+            : !tanlu_store_undo_task_status (store, task, &undone, &error))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+      if (!undone)
+        g_print (_("Task %u has no change of status to undo\n"), task);
+      return 0;
+    }
+
+  if (!(tasks = tanlu_store_list_joint_tasks (store, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  {
+    g_autofree char *csv = tasks_csv (tasks);
+
+    if (g_str_equal (command, "export"))
+      {
+        if (!g_file_set_contents (output, csv, -1, &error))
+          {
+            g_printerr ("tanlu: %s\n", error->message);
+            return 1;
+          }
+        return 0;
+      }
+
+    if (fputs (csv, stdout) < 0 || fflush (stdout) != 0)
+      {
+        g_printerr ("tanlu: %s\n", _("could not write the output"));
+        return 1;
+      }
+  }
+
+  return 0;
+}

@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tanlu-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tanlu-store-private.h"
+
+#include <string.h>
+
+/* The Chengdu–Chongqing joint plan's tasks and the status a user gives
+ * each: set in a transaction, every change kept, the last one undone by
+ * marking it, never by deleting it. */
+
+static const char * const statuses[] = { "not_started", "under_way", "done", "delayed", NULL };
+
+/**
+ * tanlu_tracker_status_is_valid:
+ *
+ * Returns: whether @status is not_started, under_way, done or delayed
+ */
+gboolean
+tanlu_tracker_status_is_valid (const char *status)
+{
+  return status != NULL && g_strv_contains (statuses, status);
+}
+
+void
+tanlu_joint_task_free (TanluJointTask *task)
+{
+  if (task == NULL)
+    return;
+
+  g_free (task->action_title);
+  g_free (task->title);
+  g_free (task->text);
+  g_free (task->units_text);
+  g_free (task->chongqing_lead);
+  g_free (task->chongqing_units);
+  g_free (task->sichuan_lead);
+  g_free (task->sichuan_units);
+  g_free (task->sites);
+  g_free (task->status);
+  g_free (task->note);
+  g_free (task->date);
+  g_free (task->changed_at);
+  g_free (task);
+}
+
+gboolean
+tanlu_store_add_joint_action (TanluStore  *self,
+                              guint        number,
+                              const char  *numeral,
+                              const char  *title,
+                              gint64       title_offset,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO joint_action (number, numeral, title, title_offset)"
+                          " VALUES (?1, ?2, ?3, ?4)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint action");
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, number);
+  sqlite3_bind_text (stmt, 2, numeral, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, title_offset);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint action");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+tanlu_store_add_joint_task (TanluStore           *self,
+                            const TanluJointTask *task,
+                            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT OR REPLACE INTO joint_task (number, action, title, text,"
+                          " text_offset, units_text, chongqing_lead, chongqing_units, sichuan_lead,"
+                          " sichuan_units) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint task");
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, task->number);
+  sqlite3_bind_int (stmt, 2, task->action);
+  sqlite3_bind_text (stmt, 3, task->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, task->text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, task->text_offset);
+  sqlite3_bind_text (stmt, 6, task->units_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, task->chongqing_lead, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, task->chongqing_units, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, task->sichuan_lead, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, task->sichuan_units, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint task");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+tanlu_store_add_joint_site (TanluStore  *self,
+                            guint        task,
+                            const char  *name,
+                            const char  *kind,
+                            const char  *quote,
+                            gint64       quote_offset,
+                            const char  *region_codes,
+                            const char  *location_basis,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO joint_site (task, name, kind, quote, quote_offset,"
+                          " region_codes, location_basis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint site");
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, task);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 3, kind);
+  sqlite3_bind_text (stmt, 4, quote, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, quote_offset);
+  sqlite3_bind_text (stmt, 6, region_codes, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 7, location_basis);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "add a joint site");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tanlu_store_list_joint_tasks:
+ *
+ * Returns: (transfer full) (element-type TanluJointTask) (nullable): the
+ *   26 tasks in order, each with its action, lead units, sites and status
+ */
+GPtrArray *
+tanlu_store_list_joint_tasks (TanluStore  *self,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) tasks =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_joint_task_free);
+  int rc;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT t.number, t.action, a.title, t.title, t.text, t.text_offset,"
+                          " t.chongqing_lead, t.chongqing_units, t.sichuan_lead, t.sichuan_units,"
+                          " (SELECT group_concat (name, '；') FROM joint_site s"
+                          "  WHERE s.task = t.number),"
+                          " coalesce (st.status, 'not_started'), st.note, st.date, st.changed_at"
+                          " FROM joint_task t JOIN joint_action a ON a.number = t.action"
+                          " LEFT JOIN tracker_status st ON st.task = t.number"
+                          " ORDER BY t.number",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "list the joint tasks");
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TanluJointTask *task = g_new0 (TanluJointTask, 1);
+
+      task->number = sqlite3_column_int (stmt, 0);
+      task->action = sqlite3_column_int (stmt, 1);
+      task->action_title = g_strdup (_tanlu_store_column_text (stmt, 2));
+      task->title = g_strdup (_tanlu_store_column_text (stmt, 3));
+      task->text = g_strdup (_tanlu_store_column_text (stmt, 4));
+      task->text_offset = sqlite3_column_int64 (stmt, 5);
+      task->chongqing_lead = g_strdup (_tanlu_store_column_text (stmt, 6));
+      task->chongqing_units = g_strdup (_tanlu_store_column_text (stmt, 7));
+      task->sichuan_lead = g_strdup (_tanlu_store_column_text (stmt, 8));
+      task->sichuan_units = g_strdup (_tanlu_store_column_text (stmt, 9));
+      task->sites = g_strdup (_tanlu_store_column_text (stmt, 10));
+      task->status = g_strdup (_tanlu_store_column_text (stmt, 11));
+      task->note = g_strdup (_tanlu_store_column_text (stmt, 12));
+      task->date = g_strdup (_tanlu_store_column_text (stmt, 13));
+      task->changed_at = g_strdup (_tanlu_store_column_text (stmt, 14));
+      g_ptr_array_add (tasks, task);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "list the joint tasks");
+      return NULL;
+    }
+
+  return g_steal_pointer (&tasks);
+}
+
+static gboolean
+task_exists (TanluStore *self,
+             guint       task)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM joint_task WHERE number = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, task);
+
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* Makes the task's status its latest change not undone, or none. */
+static gboolean
+apply_latest (TanluStore  *self,
+              guint        task,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "DELETE FROM tracker_status WHERE task = ?1;", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, task);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO tracker_status (task, status, note, date, changed_at)"
+                          " SELECT task, status, note, date, changed_at FROM tracker_history"
+                          " WHERE task = ?1 AND undone = 0 ORDER BY id DESC LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, task);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  _tanlu_store_set_error (error, self->db, "change a task's status");
+  return FALSE;
+}
+
+/**
+ * tanlu_store_set_task_status:
+ * @status: not_started, under_way, done or delayed
+ * @note: (nullable): a progress note
+ * @date: (nullable): the date the status holds from, YYYY-MM-DD
+ *
+ * Sets a task's status in one transaction, keeping the one before.
+ */
+gboolean
+tanlu_store_set_task_status (TanluStore  *self,
+                             guint        task,
+                             const char  *status,
+                             const char  *note,
+                             const char  *date,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  if (!task_exists (self, task))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("There is no task %u in the joint plan; its tasks are 1 to 26"), task);
+      return FALSE;
+    }
+  if (!tanlu_tracker_status_is_valid (status))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("“%s” is not a status: not_started, under_way, done or delayed"),
+                   status != NULL ? status : "");
+      return FALSE;
+    }
+  if (date != NULL)
+    {
+      g_autoptr(GDateTime) parsed = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
+
+      if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
+        {
+          g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                       _("“%s” is not a date: write it as 2026-12-07"), date);
+          return FALSE;
+        }
+    }
+
+  if (!tanlu_store_begin (self, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO tracker_history (task, status, note, date, changed_at)"
+                          " VALUES (?1, ?2, ?3, ?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, task);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 3, note);
+  _tanlu_store_bind_text_or_null (stmt, 4, date);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  if (!apply_latest (self, task, error) || !tanlu_store_commit (self, error))
+    {
+      tanlu_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  _tanlu_store_set_error (error, self->db, "change a task's status");
+  tanlu_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * tanlu_store_undo_task_status:
+ * @undone: (out): whether there was a change to undo
+ *
+ * Undoes the task's last change of status: it stays in the history,
+ * marked undone, and the one before holds again.
+ */
+gboolean
+tanlu_store_undo_task_status (TanluStore  *self,
+                              guint        task,
+                              gboolean    *undone,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+
+  *undone = FALSE;
+  if (!task_exists (self, task))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("There is no task %u in the joint plan; its tasks are 1 to 26"), task);
+      return FALSE;
+    }
+
+  if (!tanlu_store_begin (self, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE tracker_history SET undone = 1 WHERE id ="
+                          " (SELECT max (id) FROM tracker_history WHERE task = ?1 AND undone = 0)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, task);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+  *undone = sqlite3_changes (self->db) > 0;
+
+  if (!apply_latest (self, task, error) || !tanlu_store_commit (self, error))
+    {
+      tanlu_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  _tanlu_store_set_error (error, self->db, "undo a task's status");
+  tanlu_store_rollback (self);
+  return FALSE;
+}
