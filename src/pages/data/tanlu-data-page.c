@@ -181,10 +181,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
                                                  tanlu_region_get_code (region),
                                                  tanlu_observation_get_year (observation));
 
-      /* Flagged in the row itself, not only in its tooltip. */
+      /* Flagged in the row itself, first, where ellipsizing the file's
+       * name does not hide it. */
       if (incomplete != NULL)
         {
-          g_autofree char *flagged = g_strdup_printf (_("%s · incomplete in the source"), text);
+          /* Translators: %s is where in its file the figure was read */
+          g_autofree char *flagged = g_strdup_printf (_("Incomplete in the source · %s"), text);
 
           gtk_label_set_text (GTK_LABEL (label), flagged);
         }
