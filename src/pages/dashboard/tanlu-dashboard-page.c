@@ -976,6 +976,39 @@ fill_cards (TanluDashboardPage *self,
     }
 }
 
+/* The sentence of the plan around a target, the quote marked, and where
+ * it stands in the seed file, as Pango markup. */
+static char *
+target_context_markup (const TanluPolicyTarget *target)
+{
+  const char *context = target->context != NULL ? target->context : target->quote;
+  glong start = target->context != NULL ? target->quote_offset - target->context_offset : 0;
+  glong length = g_utf8_strlen (target->quote, -1);
+  g_autofree char *offset = g_strdup_printf ("%" G_GINT64_FORMAT, target->quote_offset);
+  g_autofree char *place = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *after = NULL;
+  const char *quote_start;
+  const char *quote_end;
+
+  /* The offsets count characters, as the seed files' readers do. */
+  if (start < 0 || start + length > g_utf8_strlen (context, -1))
+    {
+      context = target->quote;
+      start = 0;
+    }
+  quote_start = g_utf8_offset_to_pointer (context, start);
+  quote_end = g_utf8_offset_to_pointer (quote_start, length);
+  before = g_markup_escape_text (context, quote_start - context);
+  quote = g_markup_escape_text (quote_start, quote_end - quote_start);
+  after = g_markup_escape_text (quote_end, -1);
+  /* Translators: “In 004_….txt, from character 10014” */
+  place = g_strdup_printf (_("In %s, from character %s"), target->seed_file, offset);
+
+  return g_strdup_printf ("%s<b><u>%s</u></b>%s\n<small>%s</small>", before, quote, after, place);
+}
+
 /* The targets of the plans for the whole region, each with the plan's own
  * words; a region without a plan of its own in the library shows its
  * province's, or the nation's, for context, and says so. */
@@ -1019,6 +1052,8 @@ fill_targets (TanluDashboardPage *self,
       g_autofree char *name = NULL;
       g_autofree char *value = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *markup = NULL;
+      GtkWidget *context;
       GtkWidget *row;
 
       if (g_strcmp0 (target->scope, "region") != 0 ||
@@ -1032,16 +1067,27 @@ fill_targets (TanluDashboardPage *self,
       value = tanlu_target_describe (target, chinese);
       /* Translators: a target, then the plan that sets it */
       subtitle = g_strdup_printf (_("%s · %s"), value, target->document_title);
-      row = adw_action_row_new ();
+      /* Expanded, the row shows the plan's sentence with the quote. */
+      markup = target_context_markup (target);
+      context = gtk_label_new (NULL);
+      row = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Read it in the plan"));
+      gtk_widget_set_name (context, "context");
+      gtk_label_set_markup (GTK_LABEL (context), markup);
+      gtk_label_set_wrap (GTK_LABEL (context), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (context), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (context), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (context), 0);
+      gtk_widget_set_margin_start (context, 12);
+      gtk_widget_set_margin_end (context, 12);
+      gtk_widget_set_margin_top (context, 8);
+      gtk_widget_set_margin_bottom (context, 8);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), context);
       gtk_list_box_append (self->targets_list, row);
       g_ptr_array_add (self->targets, tanlu_policy_target_copy (target));
-      g_object_set_data (G_OBJECT (row), "target",
-                         g_ptr_array_index (self->targets, self->targets->len - 1));
     }
 
   if (self->targets->len == 0 && n_other == 0)
@@ -1073,57 +1119,6 @@ fill_targets (TanluDashboardPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->targets_note), n_other > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->targets_box), TRUE);
-}
-
-/* A target read in its place: a dialog with the sentence of the plan
- * around it, the quote marked, and where it stands in the seed file. */
-static void
-on_target_row_activated_cb (TanluDashboardPage *self,
-                            GtkListBoxRow      *row)
-{
-  const TanluPolicyTarget *target = g_object_get_data (G_OBJECT (row), "target");
-  const char *context;
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *offset = NULL;
-  g_autofree char *place = NULL;
-  GtkWidget *dialog;
-  glong start, length;
-  const char *quote_start;
-  const char *quote_end;
-
-  if (target == NULL)
-    return;
-
-  /* The offsets count characters, as the seed files' readers do. */
-  context = target->context != NULL ? target->context : target->quote;
-  start = target->context != NULL ? target->quote_offset - target->context_offset : 0;
-  length = g_utf8_strlen (target->quote, -1);
-  if (start < 0 || start + length > g_utf8_strlen (context, -1))
-    {
-      context = target->quote;
-      start = 0;
-    }
-  quote_start = g_utf8_offset_to_pointer (context, start);
-  quote_end = g_utf8_offset_to_pointer (quote_start, length);
-  {
-    g_autofree char *before = g_markup_escape_text (context, quote_start - context);
-    g_autofree char *quote = g_markup_escape_text (quote_start, quote_end - quote_start);
-    g_autofree char *after = g_markup_escape_text (quote_end, -1);
-
-    g_string_append_printf (markup, "%s<b><u>%s</u></b>%s", before, quote, after);
-  }
-  offset = g_strdup_printf ("%" G_GINT64_FORMAT, target->quote_offset);
-  /* Translators: “In 004_….txt, from character 10014” */
-  place = g_strdup_printf (_("In %s, from character %s"), target->seed_file, offset);
-  g_string_append_printf (markup, "\n\n<small>%s</small>", place);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   target->document_title, NULL);
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), markup->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_widget_set_name (dialog, "target-source");
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Every source behind the cards' figures: the region's own, or for a group
@@ -1835,7 +1830,6 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_heading);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_list);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_note);
-  gtk_widget_class_bind_template_callback (widget_class, on_target_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, empty_page);
 
   gtk_widget_class_install_action (widget_class, "dashboard.remove-comparison", "s",
