@@ -219,6 +219,78 @@ tanlu_store_list_joint_tasks (TanluStore  *self,
   return g_steal_pointer (&tasks);
 }
 
+void
+tanlu_joint_site_free (TanluJointSite *site)
+{
+  if (site == NULL)
+    return;
+
+  g_free (site->name);
+  g_free (site->kind);
+  g_free (site->quote);
+  g_free (site->region_codes);
+  g_free (site->location_basis);
+  g_free (site->status);
+  g_free (site);
+}
+
+/**
+ * tanlu_store_list_joint_sites:
+ * @task: the task whose sites to list, or 0 for every task's
+ *
+ * Returns: (transfer full) (element-type TanluJointSite) (nullable): the
+ *   sites in the plan's order, each with its task's status
+ */
+GPtrArray *
+tanlu_store_list_joint_sites (TanluStore  *self,
+                              guint        task,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sites =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_joint_site_free);
+  int rc;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.id, s.task, s.name, s.kind, s.quote, s.quote_offset,"
+                          " s.region_codes, s.location_basis,"
+                          " coalesce (st.status, 'not_started')"
+                          " FROM joint_site s LEFT JOIN tracker_status st ON st.task = s.task"
+                          " WHERE ?1 = 0 OR s.task = ?1"
+                          " ORDER BY s.task, s.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "list the joint sites");
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, task);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TanluJointSite *site = g_new0 (TanluJointSite, 1);
+
+      site->id = sqlite3_column_int64 (stmt, 0);
+      site->task = sqlite3_column_int (stmt, 1);
+      site->name = g_strdup (_tanlu_store_column_text (stmt, 2));
+      site->kind = g_strdup (_tanlu_store_column_text (stmt, 3));
+      site->quote = g_strdup (_tanlu_store_column_text (stmt, 4));
+      site->quote_offset = sqlite3_column_int64 (stmt, 5);
+      site->region_codes = g_strdup (_tanlu_store_column_text (stmt, 6));
+      site->location_basis = g_strdup (_tanlu_store_column_text (stmt, 7));
+      site->status = g_strdup (_tanlu_store_column_text (stmt, 8));
+      g_ptr_array_add (sites, site);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "list the joint sites");
+      return NULL;
+    }
+
+  return g_steal_pointer (&sites);
+}
+
 static gboolean
 task_exists (TanluStore *self,
              guint       task)

@@ -244,6 +244,35 @@ typedef struct
 } TanluJointTask;
 
 /**
+ * TanluJointSite:
+ * @task: the task that names it, 1 to 26
+ * @name: the site or project as the plan names it
+ * @kind: (nullable): what it is, in English (e.g. "shale-gas
+ *   demonstration zone")
+ * @quote: the plan's words that name it; @quote_offset where they start
+ *   in the seed file
+ * @region_codes: the GB/T 2260 codes of the places it is put at, separated
+ *   by commas; a county-level code may be below what the registry holds
+ * @location_basis: (nullable): why it is put there
+ * @status: the status of its task
+ *
+ * A site or project a joint task names, placed at the best location the
+ * plan's words and the registry support.
+ */
+typedef struct
+{
+  gint64  id;
+  guint   task;
+  char   *name;
+  char   *kind;
+  char   *quote;
+  gint64  quote_offset;
+  char   *region_codes;
+  char   *location_basis;
+  char   *status;
+} TanluJointSite;
+
+/**
  * TanluRegionChangeKind:
  * @TANLU_REGION_RENAMED_CODE: the same unit under a new code
  * @TANLU_REGION_MERGED: the old unit ended inside the new one, which
@@ -412,6 +441,10 @@ gboolean         tanlu_store_add_joint_site            (TanluStore            *s
                                                         GError               **error);
 GPtrArray       *tanlu_store_list_joint_tasks          (TanluStore            *self,
                                                         GError               **error);
+void             tanlu_joint_site_free                 (TanluJointSite        *site);
+GPtrArray       *tanlu_store_list_joint_sites          (TanluStore            *self,
+                                                        guint                  task,
+                                                        GError               **error);
 gboolean         tanlu_store_set_task_status           (TanluStore            *self,
                                                         guint                  task,
                                                         const char            *status,
@@ -547,6 +580,7 @@ guint            tanlu_store_count_revisions           (TanluStore            *s
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluStoredPathway, tanlu_stored_pathway_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluJointTask, tanlu_joint_task_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluJointSite, tanlu_joint_site_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluPolicyTarget, tanlu_policy_target_free)
 
 G_END_DECLS

@@ -750,6 +750,41 @@ test_store_prepare_default (void)
   store = tanlu_store_new (path, &error);
   g_assert_nonnull (tanlu_store_lookup_source (store, "fixture"));
 
+  /* The joint plan's sites, each with the words naming it and its
+   * task's status. */
+  {
+    g_autoptr(GPtrArray) all = tanlu_store_list_joint_sites (store, 0, &error);
+    g_autoptr(GPtrArray) task1 = NULL;
+    guint n_task1 = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 90);
+    for (guint i = 0; i < all->len; i++)
+      {
+        TanluJointSite *site = g_ptr_array_index (all, i);
+
+        g_assert_cmpuint (site->task, >=, 1);
+        g_assert_cmpuint (site->task, <=, 26);
+        g_assert_cmpstr (site->status, ==, "not_started");
+        g_assert_cmpstr (site->region_codes, !=, "");
+        n_task1 += site->task == 1;
+      }
+
+    g_assert_true (tanlu_store_set_task_status (store, 1, "under_way", NULL, NULL, &error));
+    g_assert_no_error (error);
+    task1 = tanlu_store_list_joint_sites (store, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (task1->len, ==, n_task1);
+    for (guint i = 0; i < task1->len; i++)
+      {
+        TanluJointSite *site = g_ptr_array_index (task1, i);
+
+        g_assert_cmpstr (site->status, ==, "under_way");
+      }
+    g_assert_cmpstr (((TanluJointSite *) g_ptr_array_index (task1, 1))->name, ==, "长宁—威远");
+    g_assert_nonnull (strstr (((TanluJointSite *) g_ptr_array_index (task1, 1))->quote, "长宁—威远"));
+  }
+
   g_clear_object (&store);
   tanlu_test_remove_tree (dir);
 }
