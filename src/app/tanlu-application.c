@@ -238,8 +238,10 @@ tanlu_application_startup (GApplication *app)
                                          (const char *[]){ "<Alt>2", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::pathways",
                                          (const char *[]){ "<Alt>3", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data",
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::tracker",
                                          (const char *[]){ "<Alt>4", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-view::data",
+                                         (const char *[]){ "<Alt>5", NULL });
 
   self->settings = g_settings_new (APP_ID);
 

@@ -5,6 +5,7 @@
 #include "pages/data/tanlu-data-page.h"
 #include "pages/map/tanlu-map-page.h"
 #include "pages/pathways/tanlu-pathways-page.h"
+#include "pages/tracker/tanlu-tracker-page.h"
 #include "tanlu-window.h"
 #include "widgets/tanlu-region-sidebar.h"
 

@@ -350,6 +350,7 @@ tanlu_window_class_init (TanluWindowClass *klass)
 
   g_type_ensure (TANLU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (TANLU_TYPE_DATA_PAGE);
+  g_type_ensure (TANLU_TYPE_TRACKER_PAGE);
   g_type_ensure (TANLU_TYPE_MAP_PAGE);
   g_type_ensure (TANLU_TYPE_PATHWAYS_PAGE);
   g_type_ensure (TANLU_TYPE_REGION_SIDEBAR);

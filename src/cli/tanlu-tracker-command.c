@@ -6,41 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-tracker-command.h"
-#include "import/tanlu-csv.h"
+#include "policy/tanlu-tracker-csv.h"
 #include "store/tanlu-store.h"
 
 #include <stdio.h>
 
 /* tanlu tracker: the Chengdu–Chongqing joint plan's 26 tasks, their lead
  * units and the status a user gives each. */
-
-static char *
-tasks_csv (GPtrArray *tasks)
-{
-  GString *out = g_string_new ("action,action_title,task,title,chongqing_lead,chongqing_units,"
-                               "sichuan_lead,sichuan_units,sites,status,note,date,changed_at\n");
-
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      const TanluJointTask *task = g_ptr_array_index (tasks, i);
-      const char *fields[] = { task->action_title, task->title, task->chongqing_lead,
-                               task->chongqing_units, task->sichuan_lead, task->sichuan_units,
-                               task->sites, task->status, task->note, task->date,
-                               task->changed_at };
-
-      g_string_append_printf (out, "%u,", task->action);
-      tanlu_csv_append_field (out, fields[0]);
-      g_string_append_printf (out, ",%u", task->number);
-      for (guint f = 1; f < G_N_ELEMENTS (fields); f++)
-        {
-          g_string_append_c (out, ',');
-          tanlu_csv_append_field (out, fields[f] != NULL ? fields[f] : "");
-        }
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 parse_task (const char *text,
@@ -151,7 +123,7 @@ tanlu_tracker_command_run (const char  *db_path,
     }
 
   {
-    g_autofree char *csv = tasks_csv (tasks);
+    g_autofree char *csv = tanlu_tracker_csv (tasks);
 
     if (g_str_equal (command, "export"))
       {

@@ -545,6 +545,11 @@ gboolean         tanlu_target_qualifier_from_string    (const char            *t
 gboolean         tanlu_store_add_policy_document       (TanluStore            *self,
                                                         const TanluPolicyDocument *document,
                                                         GError               **error);
+gboolean         tanlu_store_describe_policy_document  (TanluStore            *self,
+                                                        const char            *id,
+                                                        char                 **title_zh,
+                                                        char                 **issuer_zh,
+                                                        char                 **issued);
 gint64           tanlu_store_add_policy_target         (TanluStore            *self,
                                                         const TanluPolicyTarget *target,
                                                         GError               **error);

@@ -29,6 +29,7 @@ enum {
 
 enum {
   DATA_CHANGED,
+  TRACKER_CHANGED,
   N_SIGNALS
 };
 
@@ -119,6 +120,17 @@ tanlu_context_class_init (TanluContextClass *klass)
   signals[DATA_CHANGED] =
     g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TanluContext::tracker-changed:
+   * @task: the joint task whose status changed, or 0 for several
+   *
+   * Emitted after a joint task's status was set or undone, so the views
+   * that show statuses (the tracker, the map's sites) update.
+   */
+  signals[TRACKER_CHANGED] =
+    g_signal_new ("tracker-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -181,6 +193,19 @@ tanlu_context_data_changed (TanluContext *self)
     tanlu_pathway_library_invalidate (self->pathways);
 
   g_signal_emit (self, signals[DATA_CHANGED], 0);
+}
+
+/**
+ * tanlu_context_tracker_changed:
+ * @task: the joint task whose status changed, or 0 for several
+ */
+void
+tanlu_context_tracker_changed (TanluContext *self,
+                               guint         task)
+{
+  g_return_if_fail (TANLU_IS_CONTEXT (self));
+
+  g_signal_emit (self, signals[TRACKER_CHANGED], 0, task);
 }
 
 /**

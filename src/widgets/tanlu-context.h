@@ -18,6 +18,8 @@ TanluRegion  *tanlu_context_get_region         (TanluContext *self);
 void          tanlu_context_set_region         (TanluContext *self,
                                                 TanluRegion  *region);
 void          tanlu_context_data_changed       (TanluContext *self);
+void          tanlu_context_tracker_changed    (TanluContext *self,
+                                                guint         task);
 TanluPathwayLibrary *
               tanlu_context_get_pathways       (TanluContext *self);
 
