@@ -42,20 +42,25 @@ def main():
     with open(os.path.join(HERE, "targets.json"), encoding="utf-8") as f:
         targets = json.load(f)
 
-    # The registry has no county-level districts yet: their plans stay in
-    # plans.json and targets.json, out of the tables the dataset loads.
-    districts = {plan["id"] for plan in plans["plans"] if plan["level"] == "district"}
+    # Tanlu's registry stops at prefecture level: a district's plan is
+    # filed under its prefecture-level unit (the first four digits of its
+    # code), with the district's own code kept as the plan's place_code.
+    districts = {plan["id"]: plan["region_code"] for plan in plans["plans"]
+                 if plan["level"] == "district"}
+
+    def filed_under(plan_id, code):
+        return int(str(code)[:4] + "00") if plan_id in districts else code
 
     with open(os.path.join(HERE, "documents.csv"), "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f, lineterminator="\n")
         out.writerow(["id", "title_zh", "issuer_zh", "level", "region_code", "issued",
-                      "seed_file", "seed_offset", "note"])
+                      "seed_file", "seed_offset", "note", "place_code", "place_name_zh"])
         for plan in plans["plans"]:
-            if plan["id"] in districts:
-                continue
             out.writerow([plan["id"], plan["title"], plan.get("issuing_body") or "",
-                          plan["level"], plan["region_code"], plan.get("issue_date") or "",
-                          plan["seed_file"], plan["offset"], plan.get("note") or ""])
+                          plan["level"], filed_under(plan["id"], plan["region_code"]),
+                          plan.get("issue_date") or "", plan["seed_file"], plan["offset"],
+                          plan.get("note") or "", districts.get(plan["id"], ""),
+                          plan["region_name"] if plan["id"] in districts else ""])
 
     seeds = {}
 
@@ -81,10 +86,9 @@ def main():
                       "value", "qualifier", "unit", "quote", "quote_offset", "scope",
                       "value_as_written", "note", "context", "context_offset"])
         for t in targets["targets"]:
-            if t["plan_id"] in districts:
-                continue
             value = t["value_converted"]
-            out.writerow([t["plan_id"], t["region_code"], t["indicator"], t["target_year"],
+            out.writerow([t["plan_id"], filed_under(t["plan_id"], t["region_code"]),
+                          t["indicator"], t["target_year"],
                           t["base_year"] if t.get("base_year") is not None else "",
                           repr(float(value)) if not float(value).is_integer() else int(value),
                           t["qualifier"], t["unit_converted"], t["quote"], t["quote_offset"],
@@ -93,9 +97,9 @@ def main():
                          list(reversed(context(t["seed_file"], t["quote_offset"], t["quote"]))))
 
     n_district_targets = sum(t["plan_id"] in districts for t in targets["targets"])
-    print("regenerate.py: %d plans, %d targets; %d district plans with %d targets kept out of "
-          "the CSV tables" % (len(plans["plans"]), len(targets["targets"]), len(districts),
-                              n_district_targets))
+    print("regenerate.py: %d plans, %d targets; %d district plans with %d targets filed under "
+          "their prefecture-level units" % (len(plans["plans"]), len(targets["targets"]),
+                                            len(districts), n_district_targets))
     return 0
 
 

@@ -24,16 +24,36 @@ wanted_level (const TanluPolicyTarget *target,
   return level == NULL || g_strcmp0 (target->document_level, level) == 0;
 }
 
+/* A district's plan is filed under its prefecture-level unit; it is
+ * listed under the district's own code and name. */
+static guint
+target_code (const TanluPolicyTarget *target)
+{
+  return target->place_code != 0 ? target->place_code : target->region_code;
+}
+
+static const char *
+target_region_name (TanluStore              *store,
+                    const TanluPolicyTarget *target)
+{
+  TanluRegion *region;
+
+  if (target->place_code != 0)
+    return target->place_name_zh;
+  region = tanlu_store_lookup_region (store, target->region_code);
+  return region != NULL ? tanlu_region_get_name_zh (region) : NULL;
+}
+
 static void
 append_csv (GString                 *out,
             TanluStore              *store,
             const TanluPolicyTarget *target)
 {
-  TanluRegion *region = tanlu_store_lookup_region (store, target->region_code);
+  const char *name = target_region_name (store, target);
   g_autofree char *value = tanlu_csv_format_double (target->value);
 
-  g_string_append_printf (out, "%u,", target->region_code);
-  tanlu_csv_append_field (out, region != NULL ? tanlu_region_get_name_zh (region) : "");
+  g_string_append_printf (out, "%u,", target_code (target));
+  tanlu_csv_append_field (out, name != NULL ? name : "");
   g_string_append_c (out, ',');
   tanlu_csv_append_field (out, target->document_level);
   g_string_append_c (out, ',');
@@ -56,14 +76,16 @@ add_json (JsonBuilder             *builder,
           TanluStore              *store,
           const TanluPolicyTarget *target)
 {
-  TanluRegion *region = tanlu_store_lookup_region (store, target->region_code);
-
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "region_code");
-  json_builder_add_int_value (builder, target->region_code);
+  json_builder_add_int_value (builder, target_code (target));
   json_builder_set_member_name (builder, "region_name_zh");
-  json_builder_add_string_value (builder,
-                                 region != NULL ? tanlu_region_get_name_zh (region) : NULL);
+  json_builder_add_string_value (builder, target_region_name (store, target));
+  if (target->place_code != 0)
+    {
+      json_builder_set_member_name (builder, "filed_under");
+      json_builder_add_int_value (builder, target->region_code);
+    }
   json_builder_set_member_name (builder, "level");
   json_builder_add_string_value (builder, target->document_level);
   json_builder_set_member_name (builder, "document");
@@ -114,6 +136,7 @@ tanlu_targets_command_run (const char  *db_path,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(TanluStore) store = NULL;
   g_autoptr(GPtrArray) targets = NULL;
+  GPtrArray *districts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -168,18 +191,40 @@ tanlu_targets_command_run (const char  *db_path,
     }
   if (region_key != NULL && !(region = tanlu_store_lookup_region_by_key (store, region_key)))
     {
-      g_printerr (_("tanlu: there is no region or group “%s”\n"), region_key);
-      return 1;
-    }
+      /* Below the registry: a district whose plan is in the library */
+      guint64 code = 0;
 
-  if (!(targets = tanlu_store_list_policy_targets (store,
-                                                   region != NULL ? tanlu_region_get_code (region)
-                                                                  : 0,
-                                                   indicator, &error)))
-    {
-      g_printerr ("tanlu: %s\n", error->message);
-      return 1;
+      if (g_ascii_string_to_unsigned (region_key, 10, 100000, 999999, &code, NULL))
+        districts = tanlu_store_list_district_targets (store, code, indicator, &error);
+      if (districts == NULL || districts->len == 0)
+        {
+          g_printerr (_("tanlu: there is no region or group “%s”\n"), region_key);
+          return 1;
+        }
+      targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_policy_target_free);
     }
+  else
+    {
+      if (g_strcmp0 (level, "district") != 0 &&
+          !(targets = tanlu_store_list_policy_targets (store,
+                                                       region != NULL ? tanlu_region_get_code (region)
+                                                                      : 0,
+                                                       indicator, &error)))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+      if (targets == NULL)
+        targets = g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_policy_target_free);
+      if (region == NULL && (level == NULL || g_str_equal (level, "district")) &&
+          !(districts = tanlu_store_list_district_targets (store, 0, indicator, &error)))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+    }
+  if (districts != NULL)
+    g_ptr_array_extend_and_steal (targets, g_steal_pointer (&districts));
 
   if (json)
     json_builder_begin_array (builder);

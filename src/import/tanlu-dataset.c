@@ -246,13 +246,29 @@ add_policy_document (TanluStore  *store,
     .issued = *fields[5] != '\0' ? fields[5] : NULL,
     .seed_file = fields[6],
     .note = *fields[8] != '\0' ? fields[8] : NULL,
+    .place_name_zh = *fields[10] != '\0' ? fields[10] : NULL,
   };
-  guint64 code, offset;
+  guint64 code, offset, place;
 
   if (!parse_uint_field (name, line, "region_code", fields[4], FALSE, TANLU_REGION_CODE_MAX, &code,
                          error) ||
-      !parse_uint_field (name, line, "seed_offset", fields[7], FALSE, G_MAXINT64, &offset, error))
+      !parse_uint_field (name, line, "seed_offset", fields[7], FALSE, G_MAXINT64, &offset, error) ||
+      !parse_uint_field (name, line, "place_code", fields[9], TRUE, TANLU_REGION_CODE_MAX, &place,
+                         error))
     return FALSE;
+
+  /* A district's plan, filed under its prefecture-level unit */
+  if ((place != 0) != g_str_equal (document.level, "district") ||
+      (place != 0 && place / 100 * 100 != code))
+    {
+      g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_REGION,
+                   _("“%s”, line %u: a district's plan needs the district's code in place_code "
+                     "and its prefecture-level unit in region_code, and only a district's plan "
+                     "has a place_code"),
+                   name, line);
+      return FALSE;
+    }
+  document.place_code = place;
 
   if (tanlu_store_lookup_region (store, code) == NULL)
     {
@@ -443,7 +459,7 @@ load_policy (TanluStore  *store,
 {
   static const char * const document_header[] = {
     "id", "title_zh", "issuer_zh", "level", "region_code", "issued", "seed_file", "seed_offset",
-    "note", NULL,
+    "note", "place_code", "place_name_zh", NULL,
   };
   static const char * const target_header[] = {
     "document", "region_code", "indicator", "target_year", "base_year", "value", "qualifier",

@@ -313,8 +313,9 @@ tanlu_store_add_policy_document (TanluStore                 *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT OR REPLACE INTO policy_document (id, title_zh, issuer_zh, level,"
-                          " region_code, issued, seed_file, seed_offset, note)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                          " region_code, issued, seed_file, seed_offset, note, place_code,"
+                          " place_name_zh)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, nullif (?10, 0), ?11)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "add policy document");
@@ -330,6 +331,8 @@ tanlu_store_add_policy_document (TanluStore                 *self,
   sqlite3_bind_text (stmt, 7, document->seed_file, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, document->seed_offset);
   _tanlu_store_bind_text_or_null (stmt, 9, document->note);
+  sqlite3_bind_int (stmt, 10, document->place_code);
+  _tanlu_store_bind_text_or_null (stmt, 11, document->place_name_zh);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -388,44 +391,40 @@ tanlu_store_add_policy_target (TanluStore               *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/**
- * tanlu_store_list_policy_targets:
- * @region_code: a region's targets, or 0 for every region's
- * @indicator: (nullable): only targets on this indicator
- *
- * Returns: (transfer full) (element-type TanluPolicyTarget) (nullable): the
- *   targets, by region, indicator, target year and place in the plan
- */
-GPtrArray *
-tanlu_store_list_policy_targets (TanluStore  *self,
-                                 guint        region_code,
-                                 const char  *indicator,
-                                 GError     **error)
+static GPtrArray *
+list_targets (TanluStore  *self,
+              gboolean     districts,
+              guint        code,
+              const char  *indicator,
+              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) targets =
     g_ptr_array_new_with_free_func ((GDestroyNotify) tanlu_policy_target_free);
   int rc;
 
-  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
-
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT t.id, t.document_id, t.region_code, t.indicator, t.target_year,"
                           " coalesce (t.base_year, 0), t.value, t.qualifier, t.unit, t.quote,"
                           " t.quote_offset, d.title_zh, d.seed_file, t.scope, t.note, d.level,"
-                          " t.context, coalesce (t.context_offset, 0)"
+                          " t.context, coalesce (t.context_offset, 0), coalesce (d.place_code, 0),"
+                          " d.place_name_zh"
                           " FROM policy_target t JOIN policy_document d ON d.id = t.document_id"
-                          " WHERE (?1 = 0 OR t.region_code = ?1)"
+                          " WHERE (d.place_code IS NOT NULL) = ?3"
+                          " AND (?1 = 0 OR (CASE WHEN ?3 THEN d.place_code ELSE t.region_code END)"
+                          "  = ?1)"
                           " AND (?2 IS NULL OR t.indicator = ?2)"
-                          " ORDER BY t.region_code, t.indicator, t.target_year, t.quote_offset",
+                          " ORDER BY coalesce (d.place_code, t.region_code), t.indicator,"
+                          " t.target_year, t.quote_offset",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _tanlu_store_set_error (error, self->db, "list policy targets");
       return NULL;
     }
 
-  sqlite3_bind_int (stmt, 1, region_code);
+  sqlite3_bind_int (stmt, 1, code);
   _tanlu_store_bind_text_or_null (stmt, 2, indicator);
+  sqlite3_bind_int (stmt, 3, districts);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -451,6 +450,8 @@ tanlu_store_list_policy_targets (TanluStore  *self,
       target->document_level = g_strdup (_tanlu_store_column_text (stmt, 15));
       target->context = g_strdup (_tanlu_store_column_text (stmt, 16));
       target->context_offset = sqlite3_column_int64 (stmt, 17);
+      target->place_code = sqlite3_column_int (stmt, 18);
+      target->place_name_zh = g_strdup (_tanlu_store_column_text (stmt, 19));
       g_ptr_array_add (targets, target);
     }
 
@@ -461,4 +462,50 @@ tanlu_store_list_policy_targets (TanluStore  *self,
     }
 
   return g_steal_pointer (&targets);
+}
+
+/**
+ * tanlu_store_list_policy_targets:
+ * @region_code: a region's targets, or 0 for every region's
+ * @indicator: (nullable): only targets on this indicator
+ *
+ * The targets of the plans of regions the registry holds: the nation,
+ * ministries, provinces and prefecture-level units; not districts' plans,
+ * which tanlu_store_list_district_targets() gives.
+ *
+ * Returns: (transfer full) (element-type TanluPolicyTarget) (nullable): the
+ *   targets, by region, indicator, target year and place in the plan
+ */
+GPtrArray *
+tanlu_store_list_policy_targets (TanluStore  *self,
+                                 guint        region_code,
+                                 const char  *indicator,
+                                 GError     **error)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return list_targets (self, FALSE, region_code, indicator, error);
+}
+
+/**
+ * tanlu_store_list_district_targets:
+ * @place_code: a district's GB/T 2260 code, or 0 for every district's
+ * @indicator: (nullable): only targets on this indicator
+ *
+ * The targets of districts' plans, each filed under its prefecture-level
+ * unit with the district's code and name in @place_code and
+ * @place_name_zh.
+ *
+ * Returns: (transfer full) (element-type TanluPolicyTarget) (nullable): the
+ *   targets, by district, indicator, target year and place in the plan
+ */
+GPtrArray *
+tanlu_store_list_district_targets (TanluStore  *self,
+                                   guint        place_code,
+                                   const char  *indicator,
+                                   GError     **error)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+
+  return list_targets (self, TRUE, place_code, indicator, error);
 }

@@ -1271,9 +1271,9 @@ tanlu_store_sync_registry (TanluStore  *self,
      * user's own are kept. */
     "DELETE FROM policy_target WHERE document_id IN (SELECT id FROM bundled.policy_document);"
     "INSERT OR REPLACE INTO policy_document (id, title_zh, issuer_zh, level, region_code, issued,"
-    "  seed_file, seed_offset, note)"
-    "  SELECT id, title_zh, issuer_zh, level, region_code, issued, seed_file, seed_offset, note"
-    "  FROM bundled.policy_document;"
+    "  seed_file, seed_offset, note, place_code, place_name_zh)"
+    "  SELECT id, title_zh, issuer_zh, level, region_code, issued, seed_file, seed_offset, note,"
+    "  place_code, place_name_zh FROM bundled.policy_document;"
     "INSERT INTO policy_target (document_id, region_code, indicator, target_year, base_year,"
     "  value, qualifier, unit, quote, quote_offset, scope, note, context, context_offset)"
     "  SELECT document_id, region_code, indicator, target_year, base_year, value, qualifier,"

@@ -312,6 +312,12 @@ static const char * const migrations[] = {
   "  changed_at TEXT NOT NULL,"
   "  undone INTEGER NOT NULL DEFAULT 0"
   ");",
+
+  /* 6 → 7: district plans. The registry stops at prefecture level, so a
+   * district's plan is filed under its prefecture-level unit and keeps the
+   * district's own code and name. */
+  "ALTER TABLE policy_document ADD COLUMN place_code INTEGER;"
+  "ALTER TABLE policy_document ADD COLUMN place_name_zh TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TANLU_STORE_SCHEMA_VERSION);

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define TANLU_STORE_SCHEMA_VERSION 6
+#define TANLU_STORE_SCHEMA_VERSION 7
 
 #define TANLU_STORE_ERROR (tanlu_store_error_quark ())
 
@@ -152,6 +152,9 @@ typedef enum
  * @issued: (nullable): the date of issue, as written
  * @seed_file: the file of the policy texts it is read from
  * @seed_offset: where it starts there, in characters
+ * @place_code: for a district's plan, filed under its prefecture-level
+ *   unit @region_code, the district's own GB/T 2260 code; else 0
+ * @place_name_zh: (nullable): the district's name
  */
 typedef struct
 {
@@ -164,6 +167,8 @@ typedef struct
   const char *seed_file;
   gint64      seed_offset;
   const char *note;
+  guint       place_code;
+  const char *place_name_zh;
 } TanluPolicyDocument;
 
 /**
@@ -182,6 +187,9 @@ typedef struct
  *   district (filled when listed)
  * @context: (nullable): the sentence around @quote in the plan
  * @context_offset: where @context starts in the seed file
+ * @place_code: for a district's plan, the district's code (filled when
+ *   listed; @region_code is then its prefecture-level unit); else 0
+ * @place_name_zh: (nullable): the district's name (filled when listed)
  *
  * A quantitative target of a plan.
  */
@@ -205,6 +213,8 @@ typedef struct
   char                 *document_level;
   char                 *context;
   gint64                context_offset;
+  guint                 place_code;
+  char                 *place_name_zh;
 } TanluPolicyTarget;
 
 /**
@@ -555,6 +565,10 @@ gint64           tanlu_store_add_policy_target         (TanluStore            *s
                                                         GError               **error);
 GPtrArray       *tanlu_store_list_policy_targets       (TanluStore            *self,
                                                         guint                  region_code,
+                                                        const char            *indicator,
+                                                        GError               **error);
+GPtrArray       *tanlu_store_list_district_targets     (TanluStore            *self,
+                                                        guint                  place_code,
                                                         const char            *indicator,
                                                         GError               **error);
 

@@ -402,6 +402,9 @@ test_targets_list (Fixture       *fixture,
   };
   g_auto(TanluTestRun) nation = { 0 };
   g_auto(TanluTestRun) all = { 0 };
+  g_auto(TanluTestRun) districts = { 0 };
+  g_auto(TanluTestRun) dazu = { 0 };
+  g_auto(TanluTestRun) chongqing = { 0 };
   g_auto(TanluTestRun) sichuan = { 0 };
   g_auto(TanluTestRun) bad = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -416,15 +419,31 @@ test_targets_list (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (national); i++)
     g_assert_nonnull (strstr (nation.out, national[i]));
 
-  /* Every plan level but the districts', which the registry does not hold
-   * yet, and no fewer than the reviewed library has. */
+  /* Every plan level, and no fewer than the reviewed library has. */
   run (fixture, &all, "targets", "list", NULL);
   g_assert_cmpint (all.status, ==, 0);
-  g_assert_cmpuint (count_lines (all.out), ==, 1 + 38 + 65 + 712 + 257);
+  g_assert_cmpuint (count_lines (all.out), ==, 1 + 38 + 65 + 712 + 257 + 79);
   for (const char *const *level = (const char *const[]){ ",nation,", ",ministry,", ",province,",
-                                                         ",city,", NULL };
+                                                         ",city,", ",district,", NULL };
        *level != NULL; level++)
     g_assert_nonnull (strstr (all.out, *level));
+
+  /* A district's plan under the district's own code and name, though the
+   * registry stops at prefecture level; and only with --level district or
+   * its code, never as its prefecture's target */
+  run (fixture, &districts, "targets", "list", "--level", "district", NULL);
+  g_assert_cmpint (districts.status, ==, 0);
+  g_assert_cmpuint (count_lines (districts.out), ==, 1 + 79);
+  g_assert_nonnull (strstr (districts.out, "\n500111,重庆市大足区,district,cq-dazu-peak-plan,"));
+  run (fixture, &dazu, "targets", "list", "--region", "500111", "--indicator", "co2_peak_year",
+       NULL);
+  g_assert_cmpint (dazu.status, ==, 0);
+  g_assert_true (count_lines (dazu.out) >= 2);
+  for (const char *line = strchr (dazu.out, '\n') + 1; *line != '\0'; line = strchr (line, '\n') + 1)
+    g_assert_true (g_str_has_prefix (line, "500111,重庆市大足区,district,"));
+  run (fixture, &chongqing, "targets", "list", "--region", "500100", NULL);
+  g_assert_cmpint (chongqing.status, ==, 0);
+  g_assert_null (strstr (chongqing.out, "cq-dazu"));
 
   /* JSON with the plan, scope and where the quote is. */
   run (fixture, &sichuan, "targets", "list", "--region", "510000", "--indicator",

@@ -255,7 +255,24 @@ check_version_4 (TanluStore *store,
       }
     g_assert_cmpuint (n_fixture, ==, n_before + 1);
     if (from_version < TANLU_STORE_SCHEMA_VERSION)
-      g_assert_cmpuint (n_bundled, >, 0);
+      {
+        g_autoptr(GPtrArray) dazu = tanlu_store_list_district_targets (store, 500111, NULL, &error);
+
+        g_assert_cmpuint (n_bundled, >, 0);
+        /* Districts' plans too, under their own codes and names, never
+         * among their prefecture's targets */
+        g_assert_no_error (error);
+        g_assert_cmpuint (dazu->len, >, 0);
+        for (guint i = 0; i < dazu->len; i++)
+          {
+            const TanluPolicyTarget *listed = g_ptr_array_index (dazu, i);
+
+            g_assert_cmpuint (listed->place_code, ==, 500111);
+            g_assert_cmpuint (listed->region_code, ==, 500100);
+            g_assert_cmpstr (listed->place_name_zh, ==, "重庆市大足区");
+            g_assert_cmpstr (listed->document_level, ==, "district");
+          }
+      }
   }
 
   if (from_version >= 4)

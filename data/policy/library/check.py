@@ -261,14 +261,19 @@ def main():
         C.ok(tl.get(k, 0) >= floors_targets[k], 'fewer %s targets than %d' % (k, floors_targets[k]))
     C.ok(len(joint['actions']) == 10 and len(joint['tasks']) == 26, 'joint plan: not 10 actions, 26 tasks')
 
-    # ---- the tables the dataset loads are those targets, less the
-    # districts' (data/policy/regenerate.py)
+    # ---- the tables the dataset loads are those targets; a district's
+    # are filed under its prefecture-level unit (data/policy/regenerate.py)
     tables = os.path.join(a.dir, 'targets.csv')
     if os.path.exists(tables):
         with open(tables, encoding='utf-8', newline='') as f:
             rows = list(csv.DictReader(f))
-        wanted = [t for t in targets if by_id[t['plan_id']]['level'] != 'district']
+        wanted = targets
         C.ok(len(rows) == len(wanted), 'targets.csv has %d rows, not %d' % (len(rows), len(wanted)))
+        for r, t in zip(rows, wanted):
+            district = by_id[t['plan_id']]['level'] == 'district'
+            filed = int(str(t['region_code'])[:4] + '00') if district else int(t['region_code'])
+            C.ok(int(r['region_code']) == filed,
+                 'targets.csv: %s filed under %s, not %s' % (t['candidate_id'], r['region_code'], filed))
         C.ok(all(r['quote'] == t['quote'] and int(r['quote_offset']) == t['quote_offset']
                  for r, t in zip(rows, wanted)), 'targets.csv differs from targets.json')
         for r, t in zip(rows, wanted):
@@ -276,6 +281,16 @@ def main():
             C.ok(int(r['context_offset']) <= t['quote_offset'] and
                  r['context'][t['quote_offset'] - int(r['context_offset']):].startswith(t['quote']),
                  'context of %s does not hold its quote' % t['candidate_id'])
+    documents = os.path.join(a.dir, 'documents.csv')
+    if os.path.exists(documents):
+        with open(documents, encoding='utf-8', newline='') as f:
+            rows = list(csv.DictReader(f))
+        C.ok(len(rows) == len(plans), 'documents.csv has %d rows, not %d' % (len(rows), len(plans)))
+        for r in rows:
+            plan = by_id[r['id']]
+            district = plan['level'] == 'district'
+            C.ok((r['place_code'] == str(plan['region_code'])) if district else r['place_code'] == '',
+                 'documents.csv: %s has place_code %r' % (r['id'], r['place_code']))
     print('plans: %d (%s)' % (len(plans), ', '.join('%s %d' % (k, lv.get(k, 0)) for k in sorted(LEVELS))))
     print('targets: %d (%s); vocabulary indicators %d, other %d' % (
         len(targets), ', '.join('%s %d' % (k, tl.get(k, 0)) for k in sorted(LEVELS)), voc, len(targets) - voc))
