@@ -240,6 +240,7 @@ tanlu_policy_target_free (TanluPolicyTarget *target)
   g_free (target->note);
   g_free (target->document_level);
   g_free (target->context);
+  g_free (target->place_name_zh);
   g_free (target);
 }
 
@@ -258,6 +259,7 @@ tanlu_policy_target_copy (const TanluPolicyTarget *target)
   copy->note = g_strdup (target->note);
   copy->document_level = g_strdup (target->document_level);
   copy->context = g_strdup (target->context);
+  copy->place_name_zh = g_strdup (target->place_name_zh);
 
   return copy;
 }
