@@ -14,45 +14,33 @@
  */
 
 /* Every text of a spec ends up in Pango or GTK, which take UTF-8 only. */
-static void
-check_text (const char *what,
-            const char *text)
-{
-  g_autofree char *escaped = NULL;
-
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
-    return;
-
-  escaped = g_strescape (text, NULL);
-  g_error ("The spec's %s is not valid UTF-8: \"%s\"", what, escaped);
-}
 
 static void
 check_texts (const TanluChartSpec *spec)
 {
-  check_text ("title", spec->title);
-  check_text ("subtitle", spec->subtitle);
-  check_text ("source", spec->source);
-  check_text ("name", spec->name);
-  check_text ("breakdown region", spec->breakdown_region);
-  check_text ("ranking region", spec->ranking_region);
-  check_text ("ranking indicator", spec->ranking_indicator);
+  tanlu_fuzz_check_text ("spec", "title", spec->title);
+  tanlu_fuzz_check_text ("spec", "subtitle", spec->subtitle);
+  tanlu_fuzz_check_text ("spec", "source", spec->source);
+  tanlu_fuzz_check_text ("spec", "name", spec->name);
+  tanlu_fuzz_check_text ("spec", "breakdown region", spec->breakdown_region);
+  tanlu_fuzz_check_text ("spec", "ranking region", spec->ranking_region);
+  tanlu_fuzz_check_text ("spec", "ranking indicator", spec->ranking_indicator);
 
   for (guint i = 0; i < spec->series->len; i++)
     {
       const TanluChartSpecSeries *series = g_ptr_array_index (spec->series, i);
 
-      check_text ("series region", series->region);
-      check_text ("series indicator", series->indicator);
-      check_text ("series label", series->label);
+      tanlu_fuzz_check_text ("spec", "series region", series->region);
+      tanlu_fuzz_check_text ("spec", "series indicator", series->indicator);
+      tanlu_fuzz_check_text ("spec", "series label", series->label);
     }
 
   for (guint i = 0; i < spec->marker_labels->len; i++)
-    check_text ("marker label", g_ptr_array_index (spec->marker_labels, i));
+    tanlu_fuzz_check_text ("spec", "marker label", g_ptr_array_index (spec->marker_labels, i));
   for (guint i = 0; i < spec->reference_labels->len; i++)
-    check_text ("reference line label", g_ptr_array_index (spec->reference_labels, i));
+    tanlu_fuzz_check_text ("spec", "reference line label", g_ptr_array_index (spec->reference_labels, i));
   for (guint i = 0; i < spec->bands->len; i++)
-    check_text ("band label", ((const TanluChartBand *) g_ptr_array_index (spec->bands, i))->label);
+    tanlu_fuzz_check_text ("spec", "band label", ((const TanluChartBand *) g_ptr_array_index (spec->bands, i))->label);
 }
 
 int

@@ -15,19 +15,6 @@
  * database.
  */
 
-static void
-check_text (const char *what,
-            const char *text)
-{
-  g_autofree char *escaped = NULL;
-
-  if (text == NULL || g_utf8_validate (text, -1, NULL))
-    return;
-
-  escaped = g_strescape (text, NULL);
-  g_error ("The pathway's %s is not valid UTF-8: \"%s\"", what, escaped);
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -50,12 +37,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   g_assert_no_error (error);
-  check_text ("name", tanlu_pathway_spec_get_name (spec));
-  check_text ("region", tanlu_pathway_spec_get_region (spec));
-  check_text ("parent", tanlu_pathway_spec_get_parent (spec));
-  check_text ("notes", tanlu_pathway_spec_get_notes (spec));
-  check_text ("GDP series", tanlu_pathway_spec_get_gdp_series (spec));
-  check_text ("population series", tanlu_pathway_spec_get_population_series (spec));
+  tanlu_fuzz_check_text ("pathway", "name", tanlu_pathway_spec_get_name (spec));
+  tanlu_fuzz_check_text ("pathway", "region", tanlu_pathway_spec_get_region (spec));
+  tanlu_fuzz_check_text ("pathway", "parent", tanlu_pathway_spec_get_parent (spec));
+  tanlu_fuzz_check_text ("pathway", "notes", tanlu_pathway_spec_get_notes (spec));
+  tanlu_fuzz_check_text ("pathway", "GDP series", tanlu_pathway_spec_get_gdp_series (spec));
+  tanlu_fuzz_check_text ("pathway", "population series", tanlu_pathway_spec_get_population_series (spec));
 
   for (guint lever = 0; lever < TANLU_N_LEVERS; lever++)
     {

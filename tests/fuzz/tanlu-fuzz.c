@@ -100,3 +100,20 @@ tanlu_fuzz_write_file (const void *prefix,
 
   return input_path;
 }
+
+/* Aborts, for the fuzzer to report, when text read from the input is not
+ * valid UTF-8: it would reach Pango and the database. @owner names what
+ * holds it ("spec", "pathway") and @what which text it is. */
+void
+tanlu_fuzz_check_text (const char *owner,
+                       const char *what,
+                       const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return;
+
+  escaped = g_strescape (text, NULL);
+  g_error ("The %s's %s is not valid UTF-8: \"%s\"", owner, what, escaped);
+}

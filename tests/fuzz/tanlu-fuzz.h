@@ -22,6 +22,9 @@ size_t       LLVMFuzzerMutate         (uint8_t         *data,
                                        size_t           size,
                                        size_t           max_size);
 
+void         tanlu_fuzz_check_text    (const char      *owner,
+                                       const char      *what,
+                                       const char      *text);
 const char  *tanlu_fuzz_write_file    (const void      *prefix,
                                        gsize            prefix_size,
                                        const void      *data,
