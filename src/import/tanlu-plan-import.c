@@ -27,6 +27,11 @@
 #define CONTEXT_REACH 160
 #define MAX_QUOTE_LENGTH 100
 #define MAX_TITLE_LENGTH 200
+/* A plan's text is read whole and searched once for each target's quote:
+ * both are bounded so that no file makes the search long. The whole
+ * compilation of plans is 3 MB; its largest plan has a few dozen targets. */
+#define MAX_PLAN_SIZE (8 * 1024 * 1024)
+#define MAX_TARGETS 1000
 #define FIRST_YEAR 1949
 #define LAST_YEAR 2100
 
@@ -431,7 +436,7 @@ read_plan_text (const char  *path,
   const char *invalid;
   gsize length;
 
-  if (!(bytes = tanlu_input_read (path, name, TANLU_INPUT_MAX_FILE_SIZE, error)))
+  if (!(bytes = tanlu_input_read (path, name, MAX_PLAN_SIZE, error)))
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
@@ -790,6 +795,15 @@ tanlu_import_user_plan (TanluStore                  *store,
               return FALSE;
             }
           break;
+        }
+
+      if (targets->len == MAX_TARGETS)
+        {
+          g_set_error (error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_BAD_ROW,
+                       _("“%s”, line %u: more than %u targets; Tanlu reads at most that many "
+                         "for a plan"),
+                       name, tanlu_csv_reader_get_line (reader), MAX_TARGETS);
+          return FALSE;
         }
 
       if (!read_target (store, reader, columns, plan_text, &plan_region, target, error))

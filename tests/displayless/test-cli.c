@@ -747,6 +747,36 @@ test_targets_import_errors (Fixture       *fixture,
       fingerprint = tanlu_test_fingerprint (fixture->db);
       g_assert_cmpstr (before, ==, fingerprint);
     }
+
+  /* What would make the search for the quotes long: a plan's text over
+   * 8 MiB, more than 1,000 targets. */
+  {
+    g_auto(TanluTestRun) large_plan = { 0 };
+    g_auto(TanluTestRun) many = { 0 };
+    g_autoptr(GString) text = g_string_new (FIXTURE_PLAN_TEXT);
+    g_autoptr(GString) rows = g_string_new (TARGETS_HEADER);
+    g_autofree char *fingerprint = NULL;
+
+    while (text->len <= 8 * 1024 * 1024)
+      g_string_append (text, FIXTURE_PLAN_TEXT);
+    write_file (plan, text->str);
+    write_file (targets, TARGETS_HEADER GOOD_TARGET);
+    run (fixture, &large_plan, "targets", "import", "--plan", plan, targets, NULL);
+    g_assert_cmpint (large_plan.status, ==, 1);
+    g_assert_nonnull (strstr (large_plan.err, "“Fixture plan.txt” is "));
+
+    for (guint i = 0; i <= 1000; i++)
+      g_string_append_printf (rows, "510100,other: fixture share %u,2025,,30,about,%%,"
+                                    "非化石能源消费比重达到30%%左右\n", i);
+    write_file (plan, FIXTURE_PLAN_TEXT);
+    write_file (targets, rows->str);
+    run (fixture, &many, "targets", "import", "--plan", plan, targets, NULL);
+    g_assert_cmpint (many.status, ==, 1);
+    g_assert_nonnull (strstr (many.err, "“Fixture targets.csv”, line 1002: more than 1000 targets"));
+
+    fingerprint = tanlu_test_fingerprint (fixture->db);
+    g_assert_cmpstr (before, ==, fingerprint);
+  }
 }
 
 /* A colleague's exported tracker: its changes land in one go, survive a
