@@ -9,13 +9,15 @@
 #include "tanlu-targets-command.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-input.h"
+#include "import/tanlu-plan-import.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 
 #include <stdio.h>
 
 /* tanlu targets list: the target library, each target with the plan's
- * verbatim words that state it. */
+ * verbatim words that state it; tanlu targets import: a plan of the
+ * user's own, its text and its targets. */
 
 static gboolean
 wanted_level (const TanluPolicyTarget *target,
@@ -120,6 +122,98 @@ add_json (JsonBuilder             *builder,
   json_builder_end_object (builder);
 }
 
+static int
+run_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  static const char *const levels[] = { "nation", "ministry", "province", "city", "district",
+                                        NULL };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *issuer = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *region_key = NULL;
+  gboolean replace = FALSE;
+  TanluUserPlanOptions options = { 0 };
+  guint n_targets = 0;
+  GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &plan, N_("The plan’s text, UTF-8"), "PLAN.txt" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region_key,
+      N_("The plan’s region (by default the first row’s)"), "CODE" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level,
+      N_("The plan’s level (by default its region’s)"), "nation|ministry|province|city|district" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+      N_("The plan’s title (by default the first line of its text)"), "TEXT" },
+    { "issuer", 0, 0, G_OPTION_ARG_STRING, &issuer, N_("Who issued the plan"), "TEXT" },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the targets of the plan imported before from a file of that name"), NULL },
+    { NULL },
+  };
+
+  context = g_option_context_new ("import --plan PLAN.txt TARGETS.csv");
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 2;
+    }
+
+  if (argc != 3 || plan == NULL)
+    {
+      g_printerr ("tanlu: %s\n",
+                  _("targets import needs the plan’s text and its targets: tanlu targets import "
+                    "--plan PLAN.txt [--region CODE] [--level LEVEL] [--title TEXT] "
+                    "[--issuer TEXT] [--replace] TARGETS.csv"));
+      return 2;
+    }
+  if (level != NULL && !g_strv_contains (levels, level))
+    {
+      g_printerr ("tanlu: %s\n",
+                  _("--level must be nation, ministry, province, city or district"));
+      return 2;
+    }
+
+  if (!(store = tanlu_store_open (db_path, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+  if (region_key != NULL)
+    {
+      TanluRegion *region = tanlu_store_lookup_region_by_key (store, region_key);
+
+      if (region == NULL || tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+        {
+          g_printerr (_("tanlu: there is no region “%s”\n"), region_key);
+          return 1;
+        }
+      options.region_code = tanlu_region_get_code (region);
+    }
+  options.level = level;
+  options.title = title;
+  options.issuer = issuer;
+  options.replace = replace;
+
+  if (!tanlu_import_user_plan (store, plan, argv[2], &options, &n_targets, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      if (!replace && g_error_matches (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID))
+        g_printerr ("tanlu: %s\n", _("--replace replaces its targets with the file’s"));
+      return 1;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u target\n", "Imported %u targets\n",
+                        n_targets),
+           n_targets);
+
+  return 0;
+}
+
 /**
  * tanlu_targets_command_run:
  * @argc: argv[1] is "targets"
@@ -155,11 +249,14 @@ tanlu_targets_command_run (const char  *db_path,
     { NULL },
   };
 
+  argc--;
+  argv++;
+  if (argc >= 2 && g_str_equal (argv[1], "import"))
+    return run_import (db_path, argc, argv);
+
   context = g_option_context_new ("list");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  argc--;
-  argv++;
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("tanlu: %s\n", error->message);
@@ -168,7 +265,8 @@ tanlu_targets_command_run (const char  *db_path,
 
   if (argc != 2 || !g_str_equal (argv[1], "list"))
     {
-      g_printerr ("tanlu: %s\n", _("targets knows one command: tanlu targets list"));
+      g_printerr ("tanlu: %s\n", _("targets knows: list [--region CODE] [--level LEVEL] [--indicator CODE] "
+                                    "[--format csv|json], import --plan PLAN.txt TARGETS.csv"));
       return 2;
     }
   if (level != NULL && !g_strv_contains (levels, level))

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-tracker-command.h"
+#include "import/tanlu-plan-import.h"
 #include "policy/tanlu-tracker-csv.h"
 #include "store/tanlu-store.h"
 
@@ -59,7 +60,7 @@ tanlu_tracker_command_run (const char  *db_path,
     { NULL },
   };
 
-  context = g_option_context_new ("list|set TASK STATUS|undo TASK|export");
+  context = g_option_context_new ("list|set TASK STATUS|undo TASK|export|import FILE");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   argc--;
@@ -74,11 +75,12 @@ tanlu_tracker_command_run (const char  *db_path,
   if (!((g_str_equal (command, "list") && argc == 2) ||
         (g_str_equal (command, "export") && argc == 2) ||
         (g_str_equal (command, "set") && argc == 4) ||
-        (g_str_equal (command, "undo") && argc == 3)))
+        (g_str_equal (command, "undo") && argc == 3) ||
+        (g_str_equal (command, "import") && argc == 3)))
     {
       g_printerr ("tanlu: %s\n",
                   _("tracker knows: list, set TASK STATUS [--note TEXT] [--date YYYY-MM-DD], "
-                    "undo TASK, export --format csv -o FILE"));
+                    "undo TASK, export --format csv -o FILE, import FILE"));
       return 2;
     }
   if (g_str_equal (command, "export") &&
@@ -95,6 +97,24 @@ tanlu_tracker_command_run (const char  *db_path,
     {
       g_printerr ("tanlu: %s\n", error->message);
       return 1;
+    }
+
+  if (g_str_equal (command, "import"))
+    {
+      guint n_changed, n_unchanged;
+
+      if (!tanlu_import_tracker (store, argv[2], &n_changed, &n_unchanged, &error))
+        {
+          g_printerr ("tanlu: %s\n", error->message);
+          return 1;
+        }
+      /* Translators: the number of tasks whose status the import changed,
+       * then the number of rows that held already */
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%u task changed its status; %u rows held already\n",
+                            "%u tasks changed their status; %u rows held already\n", n_changed),
+               n_changed, n_unchanged);
+      return 0;
     }
 
   if (g_str_equal (command, "set") || g_str_equal (command, "undo"))

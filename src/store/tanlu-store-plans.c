@@ -7,6 +7,8 @@
 
 #include "tanlu-store-private.h"
 
+#include <string.h>
+
 /* The future as planners write it: their saved pathways, and the targets
  * of the plans. The store keeps a pathway's spec as text; what it means is
  * the pathway engine's business. */
@@ -391,6 +393,173 @@ tanlu_store_add_policy_target (TanluStore               *self,
     }
 
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static const char * const policy_indicators[] = {
+  "co2_intensity_reduction_pct",
+  "energy_intensity_reduction_pct",
+  "nonfossil_share_pct",
+  "coal_share_pct",
+  "forest_coverage_pct",
+  "forest_stock_100m_m3",
+  "co2_peak_year",
+  "carbon_neutral_year",
+  "wind_solar_capacity_gw",
+  "renewable_capacity_gw",
+  "nev_share_pct",
+  "green_building_share_pct",
+  NULL,
+};
+
+/**
+ * tanlu_policy_indicator_is_valid:
+ *
+ * Returns: whether @indicator is in the target library's vocabulary, or
+ *   `other: ` followed by a short note of what it measures
+ */
+gboolean
+tanlu_policy_indicator_is_valid (const char *indicator)
+{
+  const char *note;
+
+  if (indicator == NULL)
+    return FALSE;
+  if (g_strv_contains (policy_indicators, indicator))
+    return TRUE;
+  if (!g_str_has_prefix (indicator, "other: "))
+    return FALSE;
+
+  note = indicator + strlen ("other: ");
+  return g_utf8_validate (note, -1, NULL) && *note != '\0' && !g_ascii_isspace (*note) &&
+         g_utf8_strlen (note, -1) <= 200;
+}
+
+/**
+ * tanlu_policy_document_is_user_plan:
+ *
+ * Returns: whether the plan of id @document_id is one a user imported
+ *   rather than one of the bundled library
+ */
+gboolean
+tanlu_policy_document_is_user_plan (const char *document_id)
+{
+  return document_id != NULL && g_str_has_prefix (document_id, TANLU_USER_PLAN_PREFIX);
+}
+
+static gboolean
+policy_document_exists (TanluStore  *self,
+                        const char  *id,
+                        gboolean    *exists,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM policy_document WHERE id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "find a plan");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "find a plan");
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * tanlu_store_has_policy_document:
+ *
+ * Returns: whether the database holds a plan of id @id
+ */
+gboolean
+tanlu_store_has_policy_document (TanluStore *self,
+                                 const char *id)
+{
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return policy_document_exists (self, id, &exists, NULL) && exists;
+}
+
+/**
+ * tanlu_store_save_user_plan:
+ * @document: the plan; its id starts with %TANLU_USER_PLAN_PREFIX
+ * @targets: (element-type TanluPolicyTarget): its targets, each stored
+ *   under @document whatever its @document_id
+ * @replace: whether a plan of the same id is replaced, with all its
+ *   targets, rather than refused
+ *
+ * Stores a plan of the user's own and its targets in one transaction:
+ * all of them or, on an error, none. The bundled library's plans are not
+ * touched, and a later sync of the library keeps this one.
+ *
+ * Returns: %FALSE with @error set; a plan already there without @replace
+ *   is %TANLU_STORE_ERROR_INVALID
+ */
+gboolean
+tanlu_store_save_user_plan (TanluStore                 *self,
+                            const TanluPolicyDocument  *document,
+                            GPtrArray                  *targets,
+                            gboolean                    replace,
+                            GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (tanlu_policy_document_is_user_plan (document->id), FALSE);
+  g_return_val_if_fail (targets != NULL, FALSE);
+
+  if (!tanlu_store_begin (self, error))
+    return FALSE;
+
+  if (!policy_document_exists (self, document->id, &exists, error))
+    goto failed;
+  if (exists && !replace)
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The plan “%s” of region %u was imported before; replace it to import "
+                     "it again"),
+                   document->seed_file, document->region_code);
+      goto failed;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, "DELETE FROM policy_target WHERE document_id = ?1", -1,
+                          &stmt, NULL) != SQLITE_OK ||
+      sqlite3_bind_text (stmt, 1, document->id, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "replace a plan");
+      goto failed;
+    }
+
+  if (!tanlu_store_add_policy_document (self, document, error))
+    goto failed;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      TanluPolicyTarget target = *(const TanluPolicyTarget *) g_ptr_array_index (targets, i);
+
+      target.document_id = (char *) document->id;
+      if (tanlu_store_add_policy_target (self, &target, error) == 0)
+        goto failed;
+    }
+
+  return tanlu_store_commit (self, error);
+
+failed:
+  tanlu_store_rollback (self);
+  return FALSE;
 }
 
 static GPtrArray *

@@ -340,6 +340,83 @@ failed:
 }
 
 /**
+ * tanlu_tracker_date_is_valid:
+ *
+ * Returns: whether @date is a date of the calendar written YYYY-MM-DD
+ */
+gboolean
+tanlu_tracker_date_is_valid (const char *date)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+
+  iso = g_strdup_printf ("%sT00:00:00Z", date);
+  parsed = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return parsed != NULL;
+}
+
+static gboolean
+check_change (TanluStore                  *self,
+              const TanluTaskStatusChange *change,
+              GError                     **error)
+{
+  if (!task_exists (self, change->task))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("There is no task %u in the joint plan; its tasks are 1 to 26"),
+                   change->task);
+      return FALSE;
+    }
+  if (!tanlu_tracker_status_is_valid (change->status))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("“%s” is not a status: not_started, under_way, done or delayed"),
+                   change->status != NULL ? change->status : "");
+      return FALSE;
+    }
+  if (change->date != NULL && !tanlu_tracker_date_is_valid (change->date))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("“%s” is not a date: write it as 2026-12-07"), change->date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Records a change in the history and makes it the task's status; the
+ * caller holds the transaction. */
+static gboolean
+record_change (TanluStore                  *self,
+               const TanluTaskStatusChange *change,
+               GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO tracker_history (task, status, note, date, changed_at)"
+                          " VALUES (?1, ?2, ?3, ?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, change->task);
+  sqlite3_bind_text (stmt, 2, change->status, -1, SQLITE_TRANSIENT);
+  _tanlu_store_bind_text_or_null (stmt, 3, change->note);
+  _tanlu_store_bind_text_or_null (stmt, 4, change->date);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  return apply_latest (self, change->task, error);
+
+failed:
+  _tanlu_store_set_error (error, self->db, "change a task's status");
+  return FALSE;
+}
+
+/**
  * tanlu_store_set_task_status:
  * @status: not_started, under_way, done or delayed
  * @note: (nullable): a progress note
@@ -355,63 +432,46 @@ tanlu_store_set_task_status (TanluStore  *self,
                              const char  *date,
                              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TanluTaskStatusChange change = { task, status, note, date };
 
   g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
 
-  if (!task_exists (self, task))
-    {
-      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
-                   _("There is no task %u in the joint plan; its tasks are 1 to 26"), task);
-      return FALSE;
-    }
-  if (!tanlu_tracker_status_is_valid (status))
-    {
-      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
-                   _("“%s” is not a status: not_started, under_way, done or delayed"),
-                   status != NULL ? status : "");
-      return FALSE;
-    }
-  if (date != NULL)
-    {
-      g_autoptr(GDateTime) parsed = NULL;
-      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", date);
+  return tanlu_store_set_task_statuses (self, &change, 1, error);
+}
 
-      if (strlen (date) != 10 || (parsed = g_date_time_new_from_iso8601 (iso, NULL)) == NULL)
-        {
-          g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
-                       _("“%s” is not a date: write it as 2026-12-07"), date);
-          return FALSE;
-        }
-    }
+/**
+ * tanlu_store_set_task_statuses:
+ * @changes: (array length=n_changes): the changes, in order
+ *
+ * Sets the status of several tasks in one transaction: every change is
+ * checked as tanlu_store_set_task_status() checks it, then all are
+ * recorded, each in the history so that tanlu_store_undo_task_status()
+ * undoes it, or, on an error, none.
+ */
+gboolean
+tanlu_store_set_task_statuses (TanluStore                  *self,
+                               const TanluTaskStatusChange *changes,
+                               guint                        n_changes,
+                               GError                     **error)
+{
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL || n_changes == 0, FALSE);
+
+  for (guint i = 0; i < n_changes; i++)
+    if (!check_change (self, &changes[i], error))
+      return FALSE;
 
   if (!tanlu_store_begin (self, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO tracker_history (task, status, note, date, changed_at)"
-                          " VALUES (?1, ?2, ?3, ?4, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    goto failed;
-  sqlite3_bind_int (stmt, 1, task);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
-  _tanlu_store_bind_text_or_null (stmt, 3, note);
-  _tanlu_store_bind_text_or_null (stmt, 4, date);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto failed;
+  for (guint i = 0; i < n_changes; i++)
+    if (!record_change (self, &changes[i], error))
+      {
+        tanlu_store_rollback (self);
+        return FALSE;
+      }
 
-  if (!apply_latest (self, task, error) || !tanlu_store_commit (self, error))
-    {
-      tanlu_store_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
-
-failed:
-  _tanlu_store_set_error (error, self->db, "change a task's status");
-  tanlu_store_rollback (self);
-  return FALSE;
+  return tanlu_store_commit (self, error);
 }
 
 /**

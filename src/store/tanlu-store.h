@@ -172,6 +172,14 @@ typedef struct
 } TanluPolicyDocument;
 
 /**
+ * TANLU_USER_PLAN_PREFIX:
+ *
+ * How the id of a plan a user imported starts; the bundled library's ids
+ * never do.
+ */
+#define TANLU_USER_PLAN_PREFIX "user:"
+
+/**
  * TanluPolicyTarget:
  * @indicator: such as "co2_intensity_reduction_pct" or "co2_peak_year"
  * @base_year: the year a change is measured from, 0 when none is stated
@@ -252,6 +260,24 @@ typedef struct
   char   *date;
   char   *changed_at;
 } TanluJointTask;
+
+/**
+ * TanluTaskStatusChange:
+ * @task: 1 to 26
+ * @status: not_started, under_way, done or delayed
+ * @note: (nullable): a progress note
+ * @date: (nullable): the date the status holds from, YYYY-MM-DD
+ *
+ * A change of a joint task's status, as tanlu_store_set_task_statuses()
+ * takes several at once.
+ */
+typedef struct
+{
+  guint       task;
+  const char *status;
+  const char *note;
+  const char *date;
+} TanluTaskStatusChange;
 
 /**
  * TanluJointSite:
@@ -430,6 +456,7 @@ guint            tanlu_store_get_current_code          (TanluStore            *s
 GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
                                                         guint                  code);
 gboolean         tanlu_tracker_status_is_valid         (const char            *status);
+gboolean         tanlu_tracker_date_is_valid           (const char            *date);
 void             tanlu_joint_task_free                 (TanluJointTask        *task);
 gboolean         tanlu_store_add_joint_action          (TanluStore            *self,
                                                         guint                  number,
@@ -460,6 +487,10 @@ gboolean         tanlu_store_set_task_status           (TanluStore            *s
                                                         const char            *status,
                                                         const char            *note,
                                                         const char            *date,
+                                                        GError               **error);
+gboolean         tanlu_store_set_task_statuses         (TanluStore            *self,
+                                                        const TanluTaskStatusChange *changes,
+                                                        guint                  n_changes,
                                                         GError               **error);
 gboolean         tanlu_store_undo_task_status          (TanluStore            *self,
                                                         guint                  task,
@@ -562,6 +593,15 @@ gboolean         tanlu_store_describe_policy_document  (TanluStore            *s
                                                         char                 **issued);
 gint64           tanlu_store_add_policy_target         (TanluStore            *self,
                                                         const TanluPolicyTarget *target,
+                                                        GError               **error);
+gboolean         tanlu_policy_indicator_is_valid       (const char            *indicator);
+gboolean         tanlu_policy_document_is_user_plan    (const char            *document_id);
+gboolean         tanlu_store_has_policy_document       (TanluStore            *self,
+                                                        const char            *id);
+gboolean         tanlu_store_save_user_plan            (TanluStore            *self,
+                                                        const TanluPolicyDocument *document,
+                                                        GPtrArray             *targets,
+                                                        gboolean               replace,
                                                         GError               **error);
 GPtrArray       *tanlu_store_list_policy_targets       (TanluStore            *self,
                                                         guint                  region_code,

@@ -534,6 +534,401 @@ test_tracker (Fixture       *fixture,
   g_assert_cmpstr (csv, ==, after_undo.out);
 }
 
+/* A planner's own plan: its text, and its targets as `targets list`
+ * writes them. Made up, as its name says. */
+#define FIXTURE_PLAN_TEXT                                                                        \
+  "Fixture 测试市碳达峰实施方案\n"                                                               \
+  "\n"                                                                                           \
+  "到2025年，单位地区生产总值二氧化碳排放比2020年下降19.5%，非化石能源消费比重达到30%左右；"    \
+  "风电、太阳能发电总装机容量达到1.2亿千瓦以上。到2030年，二氧化碳排放量达到峰值并实现稳中有降。\n"
+
+#define TARGETS_HEADER "region_code,indicator,target_year,base_year,value,qualifier,unit,quote\n"
+#define GOOD_TARGET "510100,nonfossil_share_pct,2025,,30,about,%,非化石能源消费比重达到30%左右\n"
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+/* A plan's targets land with where their words are in the plan and the
+ * sentence around them, beside the bundled library; the same plan again
+ * is refused unless replaced. */
+static void
+test_targets_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(TanluTestRun) import = { 0 };
+  g_auto(TanluTestRun) list = { 0 };
+  g_auto(TanluTestRun) json = { 0 };
+  g_auto(TanluTestRun) again = { 0 };
+  g_auto(TanluTestRun) replace = { 0 };
+  g_auto(TanluTestRun) all = { 0 };
+  g_auto(TanluTestRun) after = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = g_build_filename (fixture->dir, "Fixture plan.txt", NULL);
+  g_autofree char *targets = g_build_filename (fixture->dir, "Fixture targets.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *fingerprint = NULL;
+  JsonArray *array;
+  guint n_user = 0;
+
+  write_file (plan, FIXTURE_PLAN_TEXT);
+  write_file (targets,
+              "region_code,region_name_zh,level,document,indicator,target_year,base_year,value,"
+              "qualifier,unit,quote,value_as_written\n"
+              "510100,成都,city,elsewhere,co2_intensity_reduction_pct,2025,2020,19.5,exact,%,"
+              "单位地区生产总值二氧化碳排放比2020年下降19.5%,\n"
+              "510100,成都,city,elsewhere,nonfossil_share_pct,2025,,30,about,%,"
+              "非化石能源消费比重达到30%左右,\n"
+              "510100,,,,wind_solar_capacity_gw,2025,,120,at_least,GW,"
+              "风电、太阳能发电总装机容量达到1.2亿千瓦以上,1.2亿千瓦\n"
+              "510100,,,,co2_peak_year,2030,,2030,at_most,year,"
+              "到2030年，二氧化碳排放量达到峰值,\n");
+
+  run (fixture, &all, "targets", "list", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+
+  run (fixture, &import, "targets", "import", "--plan", plan, "--issuer", "Fixture 人民政府",
+       targets, NULL);
+  g_assert_cmpstr (import.err, ==, "");
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "4"));
+
+  /* Listed in a second process as the library's are, as the city's own. */
+  run (fixture, &list, "targets", "list", "--region", "510100", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "510100,成都,city,user:510100:Fixture plan.txt,"
+                                      "co2_intensity_reduction_pct,2025,2020,19.5,exact,%,"
+                                      "单位地区生产总值二氧化碳排放比2020年下降19.5%\n"));
+  g_assert_nonnull (strstr (list.out, "510100,成都,city,user:510100:Fixture plan.txt,"
+                                      "wind_solar_capacity_gw,2025,,120,at_least,GW,"
+                                      "风电、太阳能发电总装机容量达到1.2亿千瓦以上\n"));
+
+  run (fixture, &json, "targets", "list", "--region", "510100", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *target = json_array_get_object_element (array, i);
+      const char *indicator = json_object_get_string_member (target, "indicator");
+
+      if (!g_str_has_prefix (json_object_get_string_member (target, "document"), "user:"))
+        continue;
+      n_user++;
+      g_assert_cmpstr (json_object_get_string_member (target, "document_title"), ==,
+                       "Fixture 测试市碳达峰实施方案");
+      g_assert_cmpstr (json_object_get_string_member (target, "seed_file"), ==,
+                       "Fixture plan.txt");
+      g_assert_cmpstr (json_object_get_string_member (target, "level"), ==, "city");
+      if (g_str_equal (indicator, "co2_intensity_reduction_pct"))
+        g_assert_cmpint (json_object_get_int_member (target, "quote_offset"), ==, 27);
+      else if (g_str_equal (indicator, "nonfossil_share_pct"))
+        g_assert_cmpint (json_object_get_int_member (target, "quote_offset"), ==, 55);
+      else if (g_str_equal (indicator, "wind_solar_capacity_gw"))
+        g_assert_cmpint (json_object_get_int_member (target, "quote_offset"), ==, 72);
+      else
+        {
+          g_assert_cmpstr (indicator, ==, "co2_peak_year");
+          g_assert_cmpint (json_object_get_int_member (target, "quote_offset"), ==, 96);
+        }
+    }
+  g_assert_cmpuint (n_user, ==, 4);
+
+  /* The same plan again is refused and changes nothing; replaced, it
+   * holds the file's targets once. */
+  before = tanlu_test_fingerprint (fixture->db);
+  run (fixture, &again, "targets", "import", "--plan", plan, targets, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "“Fixture plan.txt” of region 510100 was imported before"));
+  g_assert_nonnull (strstr (again.err, "--replace"));
+  fingerprint = tanlu_test_fingerprint (fixture->db);
+  g_assert_cmpstr (before, ==, fingerprint);
+
+  run (fixture, &replace, "targets", "import", "--plan", plan, "--replace", "--title",
+       "Fixture 方案（修订）", targets, NULL);
+  g_assert_cmpint (replace.status, ==, 0);
+  run (fixture, &after, "targets", "list", NULL);
+  g_assert_cmpuint (count_lines (after.out), ==, count_lines (all.out) + 4);
+}
+
+/* Every kind of bad targets table or plan is refused with its file, line
+ * and column, and the database stays as it was, though the rows before
+ * the bad one are good. */
+static void
+test_targets_import_errors (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *targets;
+    const char *plan;
+    const char *message;
+  } cases[] = {
+    { "", NULL, "“Fixture targets.csv”, line 1, header: the file is empty" },
+    { TARGETS_HEADER, NULL, "“Fixture targets.csv” has a header but no targets" },
+    { "region_code,indicator,target_year,base_year,value,unit,quote\n", NULL,
+      "“Fixture targets.csv”, line 1, qualifier: the column is missing" },
+    { "region_code,indicator,target_year,base_year,value,qualifier,unit,quote,comment\n", NULL,
+      "“Fixture targets.csv”, line 1, comment: not a column" },
+    { TARGETS_HEADER GOOD_TARGET "510100,nonfossil_share_pct,2025,,30,about,%\n", NULL,
+      "“Fixture targets.csv”, line 3: 7 fields, but the header has 8" },
+    { TARGETS_HEADER GOOD_TARGET "999999,nonfossil_share_pct,2030,,30,about,%,非化石能源\n", NULL,
+      "“Fixture targets.csv”, line 3, region_code: “999999” is not a known GB/T 2260 region code" },
+    { TARGETS_HEADER GOOD_TARGET "500000,nonfossil_share_pct,2030,,30,about,%,非化石能源\n", NULL,
+      "“Fixture targets.csv”, line 3, region_code: 500000 is not the plan’s region, 510100" },
+    { "region_code,region_name_zh,indicator,target_year,base_year,value,qualifier,unit,quote\n"
+      "510100,重庆,nonfossil_share_pct,2025,,30,about,%,非化石能源消费比重达到30%左右\n", NULL,
+      "“Fixture targets.csv”, line 2, region_name_zh: the code 510100 is 成都, but the row names "
+      "it “重庆”" },
+    { TARGETS_HEADER GOOD_TARGET "510100,co2_reduction,2025,2020,19.5,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, indicator: “co2_reduction” is not in the vocabulary" },
+    { TARGETS_HEADER GOOD_TARGET "510100,other:,2025,2020,19.5,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, indicator: “other:” is not in the vocabulary" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,2020,19.5,roughly,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, qualifier: “roughly” is not exact, about, at_least or "
+      "at_most" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2101,2020,19.5,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, target_year: “2101” is not a year from 1949 to 2100" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,1900,19.5,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, base_year: “1900” is not a year from 1949 to 2100" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2020,2025,19.5,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, base_year: 2025 is not before the target year, 2020" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,2020,十九点五,exact,%,下降19.5%\n", NULL,
+      "“Fixture targets.csv”, line 3, value: “十九点五” is not a decimal number" },
+    { TARGETS_HEADER GOOD_TARGET "510100,co2_peak_year,2030,,2035,at_most,year,到2030年\n", NULL,
+      "“Fixture targets.csv”, line 3, value: the value of a peak or neutrality year is its "
+      "target year, 2030" },
+    { TARGETS_HEADER GOOD_TARGET "510100,nonfossil_share_pct,2030,,30,about,,非化石能源\n", NULL,
+      "“Fixture targets.csv”, line 3, unit: empty" },
+    { TARGETS_HEADER GOOD_TARGET "510100,nonfossil_share_pct,2030,,30,about,%,\n", NULL,
+      "“Fixture targets.csv”, line 3, quote: empty" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,2020,19.5,exact,%,"
+      "单位地区生产总值二氧化碳排放比2020年下降19.5%单位地区生产总值二氧化碳排放比2020年下降19.5%"
+      "单位地区生产总值二氧化碳排放比2020年下降19.5%单位地区生产总值二氧化碳排放比2020年下降19.5%\n",
+      NULL, "“Fixture targets.csv”, line 3, quote: 108 characters; a quote is at most 100" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,2020,18,exact,%,单位地区生产总值二氧化碳排放比2020年下降18%\n",
+      NULL,
+      "“Fixture targets.csv”, line 3, quote: “单位地区生产总值二氧化碳排放比2020年下降18%” is not "
+      "in the plan’s text, word for word" },
+    { TARGETS_HEADER GOOD_TARGET
+      "510100,co2_intensity_reduction_pct,2025,2020,9.5,exact,%,单位地区生产总值二氧化碳排放比2020年下降19.5%\n",
+      NULL,
+      "“Fixture targets.csv”, line 3, quote: “单位地区生产总值二氧化碳排放比2020年下降19.5%” does "
+      "not hold the value “9.5” as written" },
+    { "region_code,indicator,target_year,base_year,value,qualifier,unit,quote,value_as_written\n"
+      "510100,wind_solar_capacity_gw,2025,,100,at_least,GW,风电、太阳能发电总装机容量达到1.2亿千瓦以上,"
+      "1.2亿千瓦\n",
+      NULL,
+      "“Fixture targets.csv”, line 2, value_as_written: “1.2亿千瓦” is not the value, 100 GW" },
+    { TARGETS_HEADER GOOD_TARGET GOOD_TARGET, NULL,
+      "“Fixture targets.csv”, line 3, quote: the same target as on line 2" },
+    { TARGETS_HEADER GOOD_TARGET "510100,nonfossil_share_pct,2030,,30,about,%,\xff\xfe\n", NULL,
+      "“Fixture targets.csv”, line 3: the text is not UTF-8" },
+    { TARGETS_HEADER GOOD_TARGET, "Fixture 方案\n非化石能源消费比重达到30%左右\n\xc0\xaf\n",
+      "“Fixture plan.txt”, line 3: the text is not UTF-8" },
+    { TARGETS_HEADER GOOD_TARGET, " \n\n", "“Fixture plan.txt” is empty" },
+  };
+  g_auto(TanluTestRun) list = { 0 };
+  g_autofree char *plan = g_build_filename (fixture->dir, "Fixture plan.txt", NULL);
+  g_autofree char *targets = g_build_filename (fixture->dir, "Fixture targets.csv", NULL);
+  g_autofree char *before = NULL;
+
+  run (fixture, &list, "targets", "list", "--region", "510100", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  before = tanlu_test_fingerprint (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(TanluTestRun) import = { 0 };
+      g_autofree char *fingerprint = NULL;
+
+      write_file (plan, cases[i].plan != NULL ? cases[i].plan : FIXTURE_PLAN_TEXT);
+      write_file (targets, cases[i].targets);
+      run (fixture, &import, "targets", "import", "--plan", plan, targets, NULL);
+      if (strstr (import.err, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s”, got “%s”", i, cases[i].message, import.err);
+      g_assert_cmpint (import.status, ==, 1);
+      fingerprint = tanlu_test_fingerprint (fixture->db);
+      g_assert_cmpstr (before, ==, fingerprint);
+    }
+
+  /* What would make the search for the quotes long: a plan's text over
+   * 8 MiB, more than 1,000 targets. */
+  {
+    g_auto(TanluTestRun) large_plan = { 0 };
+    g_auto(TanluTestRun) many = { 0 };
+    g_autoptr(GString) text = g_string_new (FIXTURE_PLAN_TEXT);
+    g_autoptr(GString) rows = g_string_new (TARGETS_HEADER);
+    g_autofree char *fingerprint = NULL;
+
+    while (text->len <= 8 * 1024 * 1024)
+      g_string_append (text, FIXTURE_PLAN_TEXT);
+    write_file (plan, text->str);
+    write_file (targets, TARGETS_HEADER GOOD_TARGET);
+    run (fixture, &large_plan, "targets", "import", "--plan", plan, targets, NULL);
+    g_assert_cmpint (large_plan.status, ==, 1);
+    g_assert_nonnull (strstr (large_plan.err, "“Fixture plan.txt” is "));
+
+    for (guint i = 0; i <= 1000; i++)
+      g_string_append_printf (rows, "510100,other: fixture share %u,2025,,30,about,%%,"
+                                    "非化石能源消费比重达到30%%左右\n", i);
+    write_file (plan, FIXTURE_PLAN_TEXT);
+    write_file (targets, rows->str);
+    run (fixture, &many, "targets", "import", "--plan", plan, targets, NULL);
+    g_assert_cmpint (many.status, ==, 1);
+    g_assert_nonnull (strstr (many.err, "“Fixture targets.csv”, line 1002: more than 1000 targets"));
+
+    fingerprint = tanlu_test_fingerprint (fixture->db);
+    g_assert_cmpstr (before, ==, fingerprint);
+  }
+}
+
+/* A colleague's exported tracker: its changes land in one go, survive a
+ * restart, are undone like changes set by hand, and rows that hold
+ * already are skipped. */
+static void
+test_tracker_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(TanluTestRun) export = { 0 };
+  g_auto(TanluTestRun) import = { 0 };
+  g_auto(TanluTestRun) list = { 0 };
+  g_auto(TanluTestRun) undo = { 0 };
+  g_auto(TanluTestRun) after_undo = { 0 };
+  g_auto(TanluTestRun) again = { 0 };
+  g_autofree char *exported = g_build_filename (fixture->dir, "Fixture tracker.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  run (fixture, &export, "tracker", "export", "--format", "csv", "-o", exported, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (exported, &csv, NULL, NULL));
+
+  /* Tasks 5 and 7 changed, as a colleague would have set them. */
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[5], "2,区域产业绿色低碳转型行动,5,"));
+  g_assert_true (g_str_has_suffix (lines[5], ",not_started,,,"));
+  g_assert_true (g_str_has_suffix (lines[7], ",not_started,,,"));
+  edited = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i == 5 || i == 7)
+        {
+          g_string_append_len (edited, lines[i], strlen (lines[i]) - strlen (",not_started,,,"));
+          g_string_append (edited, i == 5 ? ",under_way,\"Fixture note: 试点启动, 进展顺利\","
+                                            "2026-11-30,2026-01-01T00:00:00Z"
+                                          : ",done,,,");
+        }
+      else
+        g_string_append (edited, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (edited, '\n');
+    }
+  write_file (exported, edited->str);
+
+  run (fixture, &import, "tracker", "import", exported, NULL);
+  g_assert_cmpstr (import.err, ==, "");
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "2 tasks changed their status; 24 rows held already"));
+
+  run (fixture, &list, "tracker", "list", NULL);
+  g_assert_nonnull (strstr (list.out, ",5,推动乡村绿色低碳产业协同发展,"));
+  g_assert_nonnull (strstr (list.out, ",under_way,\"Fixture note: 试点启动, 进展顺利\",2026-11-30,"));
+  g_assert_nonnull (strstr (list.out, ",7,加速联合建设国家数字经济创新发展试验区,"));
+  g_assert_nonnull (strstr (list.out, ",done,,,"));
+  /* The import is the change: when it happened where the file came from
+   * is not taken over. */
+  g_assert_null (strstr (list.out, "2026-01-01T00:00:00Z"));
+
+  run (fixture, &undo, "tracker", "undo", "5", NULL);
+  g_assert_cmpint (undo.status, ==, 0);
+  run (fixture, &after_undo, "tracker", "list", NULL);
+  g_assert_null (strstr (after_undo.out, "under_way"));
+  g_assert_nonnull (strstr (after_undo.out, ",done,,,"));
+
+  /* Again: only the task undone changes. */
+  run (fixture, &again, "tracker", "import", exported, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "1 task changed its status; 25 rows held already"));
+}
+
+/* Every kind of bad tracker file is refused with its file, line and
+ * column, and nothing of it is saved, though the rows before are good. */
+static void
+test_tracker_import_errors (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const struct
+  {
+    const char *csv;
+    const char *message;
+  } cases[] = {
+    { "", "“Fixture tracker.csv”, line 1, header: the file is empty" },
+    { "task,status,note,date\n", "“Fixture tracker.csv” has a header but no tasks" },
+    { "task,note,date\n4,,\n", "“Fixture tracker.csv”, line 1, status: the column is missing" },
+    { "task,status,progress\n4,done,\n", "“Fixture tracker.csv”, line 1, progress: not a column" },
+    { "task,status,status\n4,done,done\n",
+      "“Fixture tracker.csv”, line 1, status: the column appears twice" },
+    { "task,status,note,date\n4,done,,\n5,done,\n",
+      "“Fixture tracker.csv”, line 3: 3 fields, but the header has 4" },
+    { "task,status,note,date\n4,done,,\n27,done,,\n",
+      "“Fixture tracker.csv”, line 3, task: “27” is not a task of the joint plan; its tasks are 1 "
+      "to 26" },
+    { "task,status,note,date\n4,done,,\n五,done,,\n",
+      "“Fixture tracker.csv”, line 3, task: “五” is not a task of the joint plan" },
+    { "task,status,note,date\n4,done,,\n5,finished,,\n",
+      "“Fixture tracker.csv”, line 3, status: “finished” is not a status: not_started, under_way, "
+      "done or delayed" },
+    { "task,status,note,date\n4,done,,\n5,done,,2026-13-40\n",
+      "“Fixture tracker.csv”, line 3, date: “2026-13-40” is not a date" },
+    { "task,status,note,date\n4,done,,\n5,done,,30/11/2026\n",
+      "“Fixture tracker.csv”, line 3, date: “30/11/2026” is not a date" },
+    { "task,title,status\n4,Fixture wrong title,done\n",
+      "“Fixture tracker.csv”, line 2, title: task 4 is “" },
+    { "task,status,note,date\n4,done,,\n4,delayed,,\n",
+      "“Fixture tracker.csv”, line 3, task: task 4 is given on line 2 already" },
+    { "task,status,note,date\n4,done,,\n5,done,\xff\xfe,\n",
+      "“Fixture tracker.csv”, line 3: the text is not UTF-8" },
+  };
+  g_auto(TanluTestRun) list = { 0 };
+  g_autofree char *path = g_build_filename (fixture->dir, "Fixture tracker.csv", NULL);
+  g_autofree char *before = NULL;
+
+  run (fixture, &list, "tracker", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  before = tanlu_test_fingerprint (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(TanluTestRun) import = { 0 };
+      g_autofree char *fingerprint = NULL;
+
+      write_file (path, cases[i].csv);
+      run (fixture, &import, "tracker", "import", path, NULL);
+      if (strstr (import.err, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s”, got “%s”", i, cases[i].message, import.err);
+      g_assert_cmpint (import.status, ==, 1);
+      fingerprint = tanlu_test_fingerprint (fixture->db);
+      g_assert_cmpstr (before, ==, fingerprint);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +943,10 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("targets-list", test_targets_list);
   ADD ("tracker", test_tracker);
+  ADD ("targets-import", test_targets_import);
+  ADD ("targets-import-errors", test_targets_import_errors);
+  ADD ("tracker-import", test_tracker_import);
+  ADD ("tracker-import-errors", test_tracker_import_errors);
   ADD ("export-filters", test_export_filters);
   ADD ("export-errors", test_export_errors);
   ADD ("import", test_import);

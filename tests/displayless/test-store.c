@@ -828,6 +828,168 @@ test_store_prepare_default_missing_dataset (void)
   tanlu_test_remove_tree (dir);
 }
 
+static guint
+count_user_targets (TanluStore *store,
+                    guint      *n_bundled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = tanlu_store_list_policy_targets (store, 510100, NULL, &error);
+  guint n_user = 0;
+
+  g_assert_no_error (error);
+  *n_bundled = 0;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+
+      if (tanlu_policy_document_is_user_plan (target->document_id))
+        n_user++;
+      else
+        (*n_bundled)++;
+    }
+
+  return n_user;
+}
+
+/* A plan of the user's own is stored whole, refused a second time unless
+ * replaced, and kept when the bundled library is synced again. */
+static void
+test_store_user_plan (TanluTestBundledFixture *fixture,
+                      gconstpointer            data)
+{
+  static const struct
+  {
+    const char *indicator;
+    gboolean    valid;
+  } indicators[] = {
+    { "co2_intensity_reduction_pct", TRUE },
+    { "green_building_share_pct", TRUE },
+    { "other: pumped-storage hydro capacity", TRUE },
+    { "other: ", FALSE },
+    { "other:  leading space", FALSE },
+    { "other:pumped storage", FALSE },
+    { "co2_reduction", FALSE },
+    { "", FALSE },
+  };
+  const TanluPolicyDocument document = {
+    .id = TANLU_USER_PLAN_PREFIX "510100:Fixture plan.txt",
+    .title_zh = "Fixture 测试市碳达峰实施方案",
+    .level = "city",
+    .region_code = 510100,
+    .seed_file = "Fixture plan.txt",
+  };
+  const TanluPolicyTarget target = {
+    .region_code = 510100,
+    .indicator = (char *) "co2_peak_year",
+    .target_year = 2030,
+    .value = 2030,
+    .qualifier = TANLU_TARGET_AT_MOST,
+    .unit = (char *) "year",
+    .quote = (char *) "到2030年，二氧化碳排放量达到峰值",
+    .quote_offset = 96,
+    .context = (char *) "到2030年，二氧化碳排放量达到峰值并实现稳中有降。",
+    .context_offset = 96,
+  };
+  const char *path = tanlu_store_get_path (fixture->store);
+  g_autofree char *bundled = tanlu_store_find_bundled_dataset ();
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_bundled, n_bundled_after;
+
+  for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
+    g_assert_cmpint (tanlu_policy_indicator_is_valid (indicators[i].indicator), ==,
+                     indicators[i].valid);
+  g_assert_false (tanlu_policy_document_is_user_plan ("cn-opinions"));
+
+  g_ptr_array_add (targets, (gpointer) &target);
+  g_assert_cmpuint (count_user_targets (fixture->store, &n_bundled), ==, 0);
+  g_assert_true (tanlu_store_save_user_plan (fixture->store, &document, targets, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (tanlu_store_has_policy_document (fixture->store, document.id));
+  g_assert_cmpuint (count_user_targets (fixture->store, &n_bundled_after), ==, 1);
+  g_assert_cmpuint (n_bundled_after, ==, n_bundled);
+
+  before = tanlu_test_fingerprint (path);
+  g_assert_false (tanlu_store_save_user_plan (fixture->store, &document, targets, FALSE, &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  after = tanlu_test_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_ptr_array_add (targets, (gpointer) &target);
+  g_assert_true (tanlu_store_save_user_plan (fixture->store, &document, targets, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_user_targets (fixture->store, &n_bundled_after), ==, 2);
+
+  /* The library synced again, as when a database of an earlier version
+   * is opened: the bundled plans are the bundled dataset's, the user's
+   * stay. */
+  g_assert_nonnull (bundled);
+  g_assert_true (tanlu_store_sync_registry (fixture->store, bundled, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_user_targets (fixture->store, &n_bundled_after), ==, 2);
+  g_assert_cmpuint (n_bundled_after, ==, n_bundled);
+}
+
+/* Several changes of status at once: all checked first, then all made in
+ * one transaction, each undone on its own. */
+static void
+test_store_task_statuses (TanluTestBundledFixture *fixture,
+                          gconstpointer            data)
+{
+  const TanluTaskStatusChange good[] = {
+    { 4, "done", NULL, NULL },
+    { 5, "under_way", "Fixture note", "2026-11-30" },
+  };
+  const TanluTaskStatusChange bad[][2] = {
+    { { 4, "done", NULL, NULL }, { 27, "done", NULL, NULL } },
+    { { 4, "done", NULL, NULL }, { 5, "finished", NULL, NULL } },
+    { { 4, "done", NULL, NULL }, { 5, "done", NULL, "2026-02-30" } },
+  };
+  const char *path = tanlu_store_get_path (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autofree char *before = tanlu_test_fingerprint (path);
+  gboolean undone;
+
+  g_assert_true (tanlu_tracker_date_is_valid ("2024-02-29"));
+  g_assert_false (tanlu_tracker_date_is_valid ("2026-02-29"));
+  g_assert_false (tanlu_tracker_date_is_valid ("2026-1-1"));
+  g_assert_false (tanlu_tracker_date_is_valid (NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *after = NULL;
+
+      g_assert_false (tanlu_store_set_task_statuses (fixture->store, bad[i], 2, &error));
+      g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      after = tanlu_test_fingerprint (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  g_assert_true (tanlu_store_set_task_statuses (fixture->store, good, G_N_ELEMENTS (good),
+                                                &error));
+  g_assert_no_error (error);
+  tasks = tanlu_store_list_joint_tasks (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 3))->status, ==, "done");
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 4))->status, ==, "under_way");
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 4))->note, ==, "Fixture note");
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 4))->date, ==, "2026-11-30");
+  g_clear_pointer (&tasks, g_ptr_array_unref);
+
+  g_assert_true (tanlu_store_undo_task_status (fixture->store, 5, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_true (undone);
+  tasks = tanlu_store_list_joint_tasks (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 3))->status, ==, "done");
+  g_assert_cmpstr (((TanluJointTask *) g_ptr_array_index (tasks, 4))->status, ==, "not_started");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -846,6 +1008,12 @@ main (int   argc,
   g_test_add_func ("/tanlu/store/prepare-default", test_store_prepare_default);
   g_test_add_func ("/tanlu/store/prepare-default-missing-dataset",
                    test_store_prepare_default_missing_dataset);
+  g_test_add ("/tanlu/store/user-plan", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_store_user_plan,
+              tanlu_test_bundled_fixture_tear_down);
+  g_test_add ("/tanlu/store/task-statuses", TanluTestBundledFixture, NULL,
+              tanlu_test_bundled_fixture_set_up, test_store_task_statuses,
+              tanlu_test_bundled_fixture_tear_down);
 
   return g_test_run ();
 }
