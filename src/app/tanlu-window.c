@@ -141,6 +141,7 @@ bind_settings (TanluWindow *self)
     { "map-change-base", "change-base" },
     { "map-labels", "labels" },
     { "map-capitals", "capitals" },
+    { "map-sites", "sites" },
     { "map-online-layer", "online-layer" },
     { "map-approval-number", "approval-number" },
   };

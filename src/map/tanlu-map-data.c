@@ -64,6 +64,9 @@ struct _TanluMapData
   char                *external_source[2];
   char                *external_unit;
   guint                external_projected_from;
+  char                *external_missing[2]; /* what a region without a value is */
+  GHashTable          *external_notes;      /* code → what its value stands for */
+  gboolean             external_years;      /* the values are years */
   guint                generation;     /* changes whenever what is drawn does */
 };
 
@@ -532,6 +535,10 @@ clear_external (TanluMapData *self)
     }
   g_clear_pointer (&self->external_unit, g_free);
   self->external_projected_from = 0;
+  g_clear_pointer (&self->external_missing[0], g_free);
+  g_clear_pointer (&self->external_missing[1], g_free);
+  g_clear_pointer (&self->external_notes, g_hash_table_unref);
+  self->external_years = FALSE;
 }
 
 void
@@ -790,6 +797,78 @@ tanlu_map_data_get_external (TanluMapData  *self,
     *projected_from = self->external_projected_from;
 
   return self->external;
+}
+
+/**
+ * tanlu_map_data_set_external_notes:
+ * @missing_en: (nullable): what a region without a value is, such as "No
+ *   stated target", for the legend and tooltips; %NULL for "No data"
+ * @missing_zh: (nullable): the same in Chinese
+ * @notes: (transfer full) (nullable): region code (GUINT_TO_POINTER) → a
+ *   line on what its value stands for, freeing its strings
+ * @years: whether the values are years, printed as such
+ *
+ * Says more about the series given with tanlu_map_data_set_external(),
+ * until other series are given.
+ */
+void
+tanlu_map_data_set_external_notes (TanluMapData *self,
+                                   const char   *missing_en,
+                                   const char   *missing_zh,
+                                   GHashTable   *notes,
+                                   gboolean      years)
+{
+  g_return_if_fail (self->external);
+
+  g_free (self->external_missing[0]);
+  g_free (self->external_missing[1]);
+  self->external_missing[0] = g_strdup (missing_en);
+  self->external_missing[1] = g_strdup (missing_zh);
+  g_clear_pointer (&self->external_notes, g_hash_table_unref);
+  self->external_notes = notes;
+  self->external_years = years;
+  self->generation++;
+}
+
+/**
+ * tanlu_map_data_get_missing_text:
+ *
+ * Returns: (transfer none) (nullable): what a region without a value is,
+ *   when the series say so, or %NULL for no data
+ */
+const char *
+tanlu_map_data_get_missing_text (TanluMapData *self,
+                                 gboolean      chinese)
+{
+  return self->external_missing[chinese ? 1 : 0];
+}
+
+/**
+ * tanlu_map_data_get_note:
+ *
+ * Returns: (transfer none) (nullable): a line on what @region's value
+ *   stands for, such as the plan's target as written
+ */
+const char *
+tanlu_map_data_get_note (TanluMapData   *self,
+                         TanluMapRegion *region)
+{
+  if (self->external_notes == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->external_notes,
+                              GUINT_TO_POINTER (tanlu_region_get_code (region->region)));
+}
+
+/**
+ * tanlu_map_data_get_values_are_years:
+ *
+ * Returns: whether the values shown are years, such as a peak year
+ */
+gboolean
+tanlu_map_data_get_values_are_years (TanluMapData *self)
+{
+  return self->external_years;
 }
 
 /**

@@ -92,6 +92,16 @@ gboolean             tanlu_map_data_get_external      (TanluMapData        *self
                                                        const char         **title,
                                                        const char         **unit,
                                                        guint               *projected_from);
+void                 tanlu_map_data_set_external_notes (TanluMapData       *self,
+                                                       const char          *missing_en,
+                                                       const char          *missing_zh,
+                                                       GHashTable          *notes,
+                                                       gboolean             years);
+const char          *tanlu_map_data_get_missing_text  (TanluMapData        *self,
+                                                       gboolean             chinese);
+const char          *tanlu_map_data_get_note          (TanluMapData        *self,
+                                                       TanluMapRegion      *region);
+gboolean             tanlu_map_data_get_values_are_years (TanluMapData     *self);
 void                 tanlu_map_data_set_change_base   (TanluMapData        *self,
                                                        guint                base_year);
 guint                tanlu_map_data_get_change_base   (TanluMapData        *self);

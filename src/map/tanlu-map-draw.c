@@ -658,6 +658,13 @@ unit_factor (TanluMapData        *data,
       return 100;
     }
 
+  if (tanlu_map_data_get_values_are_years (data))
+    {
+      if (unit_label != NULL)
+        *unit_label = g_strdup ("");
+      return 1;
+    }
+
   if (unit_label != NULL)
     *unit_label = tanlu_chart_unit_label (unit, style->unit_scale, style->language);
 
@@ -680,7 +687,17 @@ tanlu_map_describe_value (TanluMapData        *data,
   g_autofree char *number = NULL;
 
   if (isnan (value))
-    return g_strdup (chinese (style) ? "无数据" : "no data");
+    {
+      const char *missing = tanlu_map_data_get_missing_text (data, chinese (style));
+
+      if (missing != NULL)
+        return g_strdup (missing);
+      return g_strdup (chinese (style) ? "无数据" : "no data");
+    }
+
+  /* A year, such as a peak year, reads as one. */
+  if (tanlu_map_data_get_values_are_years (data))
+    return g_strdup_printf ("%.0f", value);
 
   if (tanlu_map_data_get_change_base (data) != 0)
     {
@@ -782,6 +799,17 @@ class_range (const TanluClassification *classification,
   return g_strdup_printf ("%s – %s", from, to);
 }
 
+/* The fewest decimals, up to 3, that show @value as it is. */
+static int
+exact_decimals (double value)
+{
+  for (int decimals = 0; decimals < 3; decimals++)
+    if (fabs (value * pow (10, decimals) - round (value * pow (10, decimals))) < 1e-9)
+      return decimals;
+
+  return 3;
+}
+
 /**
  * tanlu_map_get_legend_ranges:
  *
@@ -804,7 +832,22 @@ tanlu_map_get_legend_ranges (TanluMapData        *data,
   decimals = legend_decimals (classification, factor);
   ranges = g_new0 (char *, classification->n_classes + 1);
   for (guint c = 0; c < classification->n_classes; c++)
-    ranges[c] = class_range (classification, c, factor, decimals, style->language);
+    {
+      /* Years without thousands separators, one year once. */
+      if (tanlu_map_data_get_values_are_years (data))
+        ranges[c] = classification->breaks[c] == classification->breaks[c + 1]
+                      ? g_strdup_printf ("%.0f", classification->breaks[c])
+                      : g_strdup_printf ("%.0f – %.0f", classification->breaks[c],
+                                         classification->breaks[c + 1]);
+      /* A class of one target, such as 20.5 %, reads as that target. */
+      else if (tanlu_map_data_get_missing_text (data, FALSE) != NULL &&
+               classification->breaks[c] == classification->breaks[c + 1])
+        ranges[c] = tanlu_chart_format_number (classification->breaks[c] * factor,
+                                               exact_decimals (classification->breaks[c] * factor),
+                                               style->language);
+      else
+        ranges[c] = class_range (classification, c, factor, decimals, style->language);
+    }
 
   return ranges;
 }
@@ -885,7 +928,9 @@ tanlu_map_draw_legend (cairo_t             *cr,
           if (!show_missing)
             continue;
           missing_row = rows->len;
-          range = g_strdup (chinese (style) ? "无数据" : "No data");
+          range = g_strdup (tanlu_map_data_get_missing_text (data, chinese (style)) != NULL
+                              ? tanlu_map_data_get_missing_text (data, chinese (style))
+                              : chinese (style) ? "无数据" : "No data");
           count =
             g_strdup_printf ("(%u)", classification != NULL ? classification->n_missing
                                                             : tanlu_map_data_get_n_regions (data));

@@ -16,9 +16,11 @@ G_BEGIN_DECLS
  * @label: a short name
  * @tooltip: (nullable): what hovering it says
  * @region_code: the region it belongs to, or 0
+ * @variant: (nullable): a variant of the kind the map draws differently,
+ *   such as a site's status
  *
- * A point on the map: provincial capitals now, the places policy actions
- * concern later.
+ * A point on the map: provincial capitals, and the places the joint
+ * plan's tasks name.
  */
 typedef struct
 {
@@ -28,6 +30,7 @@ typedef struct
   char   *label;
   char   *tooltip;
   guint   region_code;
+  char   *variant;
 } TanluMapMarker;
 
 TanluMapMarker *tanlu_map_marker_new          (double          latitude,
@@ -40,6 +43,11 @@ void            tanlu_map_marker_free         (TanluMapMarker *marker);
 GPtrArray      *tanlu_map_list_capitals       (TanluStore     *store,
                                                gboolean        chinese,
                                                GError        **error);
+GPtrArray      *tanlu_map_list_sites          (TanluStore     *store,
+                                               gboolean        chinese,
+                                               GError        **error);
+const char     *tanlu_map_site_status_name    (const char     *status,
+                                               gboolean        chinese);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluMapMarker, tanlu_map_marker_free)
 

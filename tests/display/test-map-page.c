@@ -9,13 +9,17 @@
 #include "pages/map/tanlu-choropleth-layer.h"
 #include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-map-page.h"
+#include "map/tanlu-map-markers.h"
 #include "store/tanlu-region.h"
+#include "tanlu-test-input.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
 #include "widgets/tanlu-export-dialog-private.h"
 #include "widgets/tanlu-export-dialog.h"
 #include "widgets/tanlu-map-exportable.h"
 #include "widgets/tanlu-region-sidebar.h"
+
+#include <math.h>
 
 /* The Map page as a planner uses it, on the bundled boundaries and CEADs
  * figures, in a real window under Xvfb. */
@@ -273,6 +277,344 @@ test_export (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* ------------------------------------------------------------------------ */
+/* The joint plan's sites */
+
+/* The first widget of @type under @widget whose @property reads @value. */
+static GtkWidget *
+find_widget_with (GtkWidget  *widget,
+                  GType       type,
+                  const char *property,
+                  const char *value)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, property, &text, NULL);
+      if (g_strcmp0 (text, value) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_with (child, type, property, value);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_markers (Fixture    *fixture,
+               const char *style_class)
+{
+  g_autoptr(GPtrArray) markers = _tanlu_map_page_list_markers (map_page (fixture), "site");
+  guint n = 0;
+
+  for (guint i = 0; i < markers->len; i++)
+    n += style_class == NULL || gtk_widget_has_css_class (markers->pdata[i], style_class);
+
+  return n;
+}
+
+static gboolean
+sites_shown (gpointer data)
+{
+  return count_markers (data, NULL) > 0;
+}
+
+static gboolean
+widget_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+on_marker_query_tooltip_cb (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  gboolean *queried = user_data;
+
+  /* The pointer is over the marker itself. */
+  if (!keyboard && x >= 0 && y >= 0 && x < gtk_widget_get_width (widget) &&
+      y < gtk_widget_get_height (widget))
+    *queried = TRUE;
+
+  /* The marker's own tooltip is shown. */
+  return FALSE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* The sites' markers as a planner turns them on, from the Map Options
+ * popover with the real pointer, each standing for its task's status,
+ * which the tracker sets in the store. */
+static void
+test_sites (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GSettings *settings = tanlu_application_get_settings (fixture->app);
+  TanluStore *store = tanlu_context_get_store (fixture->context);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) task_sites = NULL;
+  g_autoptr(GPtrArray) placed = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *options_button, *check, *top;
+  const char *tooltip;
+  gboolean queried = FALSE;
+  guint n_done = 0;
+
+  /* Task 1 is done before the map opens. */
+  g_assert_true (tanlu_store_set_task_status (store, 1, "done", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_settings_get_boolean (settings, "map-sites"));
+
+  open_map (fixture);
+  g_assert_cmpuint (count_markers (fixture, NULL), ==, 0);
+
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  options_button = find_widget_with (GTK_WIDGET (map_page (fixture)), GTK_TYPE_MENU_BUTTON,
+                                     "tooltip-text", "Map Options");
+  g_assert_nonnull (options_button);
+  tanlu_test_click (options_button, gtk_widget_get_width (options_button) / 2.0,
+                    gtk_widget_get_height (options_button) / 2.0, 1);
+  check = find_widget_with (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (options_button))),
+    GTK_TYPE_CHECK_BUTTON, "label", "_Joint-action sites");
+  g_assert_nonnull (check);
+  tanlu_test_wait_until (widget_shown, check);
+  tanlu_test_wait_for_draw (check);
+  tanlu_test_click (check, gtk_widget_get_width (check) / 2.0, gtk_widget_get_height (check) / 2.0,
+                    1);
+  tanlu_test_wait_until (sites_shown, fixture);
+  tanlu_test_key (GDK_KEY_Escape, 0);
+  tanlu_test_wait_until (widget_hidden, check);
+
+  /* Remembered. */
+  g_assert_true (g_settings_get_boolean (settings, "map-sites"));
+
+  /* One marker at each place a site is put at: every site has one. */
+  sites = tanlu_store_list_joint_sites (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 90);
+  placed = tanlu_map_list_sites (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_markers (fixture, NULL), ==, placed->len);
+  g_assert_cmpuint (count_markers (fixture, NULL), >=, sites->len);
+
+  /* Task 1's sites are done, and say so with the plan's words. */
+  task_sites = tanlu_store_list_joint_sites (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (task_sites->len, >, 0);
+  markers = _tanlu_map_page_list_markers (map_page (fixture), "site");
+  for (guint i = 0; i < markers->len; i++)
+    {
+      GtkWidget *marker = markers->pdata[i];
+      const char *text = gtk_widget_get_tooltip_text (marker);
+
+      if (!g_str_has_prefix (strstr (text, "\nTask ") + 1, "Task 1:"))
+        continue;
+      g_assert_true (gtk_widget_has_css_class (marker, "map-marker-site-done"));
+      g_assert_nonnull (strstr (text, "— Done"));
+      n_done++;
+    }
+  g_assert_cmpuint (n_done, >=, task_sites->len);
+  g_assert_cmpuint (count_markers (fixture, "map-marker-site-done"), ==, n_done);
+  for (guint i = 0; i < task_sites->len; i++)
+    {
+      const TanluJointSite *site = g_ptr_array_index (task_sites, i);
+      g_autofree char *quoted = g_strdup_printf ("「%s」", site->quote);
+      gboolean found = FALSE;
+
+      for (guint m = 0; m < markers->len && !found; m++)
+        {
+          const char *text = gtk_widget_get_tooltip_text (markers->pdata[m]);
+
+          found = g_str_has_prefix (text, site->name) && strstr (text, quoted) != NULL &&
+                  gtk_widget_has_css_class (markers->pdata[m], "map-marker-site-done");
+        }
+      g_assert_true (found);
+    }
+  g_clear_pointer (&markers, g_ptr_array_unref);
+
+  /* The tracker marks task 2 delayed while the map is open. */
+  g_assert_cmpuint (count_markers (fixture, "map-marker-site-delayed"), ==, 0);
+  g_assert_true (tanlu_store_set_task_status (store, 2, "delayed", NULL, NULL, &error));
+  g_assert_no_error (error);
+  tanlu_map_page_reload_sites (map_page (fixture));
+  tanlu_test_wait_for_idle ();
+  g_clear_pointer (&task_sites, g_ptr_array_unref);
+  task_sites = tanlu_store_list_joint_sites (store, 2, &error);
+  g_assert_cmpuint (count_markers (fixture, "map-marker-site-delayed"), >=, task_sites->len);
+  g_assert_cmpuint (count_markers (fixture, "map-marker-site-done"), ==, n_done);
+
+  /* The real pointer over the marker on top, a delayed one: its tooltip. */
+  markers = _tanlu_map_page_list_markers (map_page (fixture), "site");
+  top = markers->pdata[markers->len - 1];
+  g_assert_true (gtk_widget_has_css_class (top, "map-marker-site-delayed"));
+  tanlu_test_wait_for_draw (top);
+  g_signal_connect (top, "query-tooltip", G_CALLBACK (on_marker_query_tooltip_cb), &queried);
+  tanlu_test_pointer_move (top, gtk_widget_get_width (top) / 2.0,
+                           gtk_widget_get_height (top) / 2.0);
+  tanlu_test_wait_until (is_true, &queried);
+  g_signal_handlers_disconnect_by_func (top, on_marker_query_tooltip_cb, &queried);
+  tooltip = gtk_widget_get_tooltip_text (top);
+  g_assert_nonnull (strstr (tooltip, "Task 2:"));
+  g_assert_nonnull (strstr (tooltip, "— Delayed"));
+  g_assert_nonnull (strstr (tooltip, "「"));
+  g_assert_nonnull (strstr (tooltip, "Placed at "));
+
+  /* Off again: no sites. */
+  g_settings_set_boolean (settings, "map-sites", FALSE);
+  tanlu_test_wait_for_idle ();
+  g_assert_cmpuint (count_markers (fixture, NULL), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Targets */
+
+/* The first whole-region target of @code's plans for @indicator and
+ * @year, or NULL. */
+static TanluPolicyTarget *
+library_target (TanluStore *store,
+                guint       code,
+                const char *indicator,
+                guint       year)
+{
+  g_autoptr(GPtrArray) targets = tanlu_store_list_policy_targets (store, code, indicator, NULL);
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+
+      if (target->region_code == code && target->target_year == year &&
+          g_strcmp0 (target->scope, "region") == 0)
+        return tanlu_policy_target_copy (target);
+    }
+
+  return NULL;
+}
+
+static int
+class_of (TanluMapData *data,
+          guint         code)
+{
+  g_autofree int *classes = NULL;
+  guint n_classes;
+
+  classes = tanlu_map_data_dup_classes (data, &n_classes);
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    if (tanlu_region_get_code (tanlu_map_data_get_region (data, i)->region) == code)
+      return TANLU_MAP_CLASS (classes[i]);
+
+  g_assert_not_reached ();
+}
+
+static void
+test_targets (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TanluStore *store = tanlu_context_get_store (fixture->context);
+  g_autoptr(TanluPolicyTarget) sichuan_target = NULL;
+  g_autoptr(TanluPolicyTarget) shandong_target = NULL;
+  g_autoptr(TanluPolicyTarget) mianyang_target = NULL;
+  g_autoptr(TanluPolicyTarget) peak = NULL;
+  const TanluClassification *classification;
+  g_auto(GStrv) ranges = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *source = NULL;
+  TanluMapData *shown;
+  int shandong_class;
+  double x, y;
+
+  open_map (fixture);
+  _tanlu_map_page_show_indicator (map_page (fixture), "target:co2_intensity_reduction_pct:2025");
+  tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
+  shown = tanlu_choropleth_layer_get_data (layer (fixture));
+  title = tanlu_map_get_title (shown, TANLU_CHART_LANGUAGE_ENGLISH);
+  g_assert_cmpstr (title, ==, "Target: CO₂ per unit of GDP, reduction from 2020, 2025");
+  source = tanlu_map_data_get_source_text (shown, FALSE);
+  g_assert_true (g_str_has_prefix (source, "Targets as written in the provinces' and cities' "
+                                           "carbon-peak plans"));
+
+  /* Sichuan's plans in the library state no 2025 CO₂-intensity target:
+   * it is shown as having none, not as 0. */
+  sichuan_target = library_target (store, 510000, "co2_intensity_reduction_pct", 2025);
+  g_assert_null (sichuan_target);
+  g_assert_true (isnan (tanlu_map_data_find_region (shown, 510000)->value));
+  g_assert_cmpint (class_of (shown, 510000), ==, -1);
+  pixel_of (fixture, 103.0, 30.0, &x, &y);
+  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
+  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  g_assert_cmpstr (text, ==, "Sichuan\nNo stated target");
+  g_clear_pointer (&text, g_free);
+  classification = tanlu_map_data_get_classification (shown);
+  g_assert_cmpuint (classification->n_missing, ==, tanlu_map_data_get_n_regions (shown) - 1);
+
+  /* Shandong's plan does: its value, in a class of its own. */
+  shandong_target = library_target (store, 370000, "co2_intensity_reduction_pct", 2025);
+  g_assert_nonnull (shandong_target);
+  g_assert_cmpfloat (tanlu_map_data_find_region (shown, 370000)->value, ==,
+                     shandong_target->value);
+  shandong_class = class_of (shown, 370000);
+  g_assert_cmpint (shandong_class, >=, 0);
+  g_assert_cmpfloat (classification->breaks[shandong_class], <=, shandong_target->value);
+  g_assert_cmpfloat (classification->breaks[shandong_class + 1], >=, shandong_target->value);
+  ranges = tanlu_map_get_legend_ranges (shown, tanlu_choropleth_layer_get_style (layer (fixture)));
+  g_assert_cmpstr (ranges[shandong_class], ==, "20.5");
+
+  /* Sichuan's cities: Mianyang's plan states at least 18 %. */
+  tanlu_map_page_show_level (map_page (fixture), TANLU_REGION_LEVEL_CITY, 510000);
+  tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
+  shown = tanlu_choropleth_layer_get_data (layer (fixture));
+  mianyang_target = library_target (store, 510700, "co2_intensity_reduction_pct", 2025);
+  g_assert_nonnull (mianyang_target);
+  g_assert_cmpint (mianyang_target->qualifier, ==, TANLU_TARGET_AT_LEAST);
+  g_assert_cmpfloat (tanlu_map_data_find_region (shown, 510700)->value, ==,
+                     mianyang_target->value);
+  g_assert_cmpint (class_of (shown, 510700), >=, 0);
+  g_assert_cmpint (class_of (shown, 510100), ==, -1);
+  g_assert_nonnull (
+    strstr (tanlu_map_data_get_note (shown, tanlu_map_data_find_region (shown, 510700)),
+            "at least "));
+
+  /* The peak year: Sichuan's 2030, as a year. */
+  tanlu_map_page_show_level (map_page (fixture), TANLU_REGION_LEVEL_PROVINCE, 0);
+  _tanlu_map_page_show_indicator (map_page (fixture), "target:co2_peak_year:2030");
+  tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
+  shown = tanlu_choropleth_layer_get_data (layer (fixture));
+  peak = library_target (store, 510000, "co2_peak_year", 2030);
+  g_assert_nonnull (peak);
+  g_assert_cmpfloat (tanlu_map_data_find_region (shown, 510000)->value, ==, peak->value);
+  g_clear_pointer (&ranges, g_strfreev);
+  ranges = tanlu_map_get_legend_ranges (shown, tanlu_choropleth_layer_get_style (layer (fixture)));
+  g_assert_cmpstr (ranges[class_of (shown, 510000)], ==, "2030");
+  pixel_of (fixture, 103.0, 30.0, &x, &y);
+  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
+  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  g_assert_true (g_str_has_prefix (text, "Sichuan\n2030\nby 2030 ("));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +637,8 @@ main (int   argc,
   ADD ("years", test_years);
   ADD ("change-since", test_change_since);
   ADD ("export", test_export);
+  ADD ("sites", test_sites);
+  ADD ("targets", test_targets);
 
 #undef ADD
 

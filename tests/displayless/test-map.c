@@ -15,6 +15,7 @@
 #include "map/tanlu-classify.h"
 #include "map/tanlu-map-data.h"
 #include "map/tanlu-map-draw.h"
+#include "map/tanlu-map-markers.h"
 #include "map/tanlu-map-palette.h"
 #include "map/tanlu-map-region-cache.h"
 #include "store/tanlu-region.h"
@@ -1816,6 +1817,85 @@ test_export (Fixture       *fixture,
 
 /* ------------------------------------------------------------------------ */
 
+static GPtrArray *
+markers_of (GPtrArray  *markers,
+            const char *name)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      TanluMapMarker *marker = g_ptr_array_index (markers, i);
+
+      if (g_str_equal (marker->label, name))
+        g_ptr_array_add (found, marker);
+    }
+
+  return found;
+}
+
+/* The joint plan's sites: one marker at each place the registry holds a
+ * boundary for; a district of Chongqing at Chongqing, saying so. */
+static void
+test_sites (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sites = tanlu_store_list_joint_sites (fixture->store, 0, &error);
+  g_autoptr(GPtrArray) markers = tanlu_map_list_sites (fixture->store, FALSE, &error);
+  g_autoptr(GPtrArray) chinese = tanlu_map_list_sites (fixture->store, TRUE, &error);
+  g_autoptr(GPtrArray) fuling = NULL;
+  g_autoptr(GPtrArray) changning = NULL;
+  g_autoptr(GPtrArray) kaizhou = NULL;
+  g_autoptr(GPtrArray) fuling_zh = NULL;
+  const TanluMapMarker *marker;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 90);
+  g_assert_cmpuint (markers->len, >=, sites->len);
+  g_assert_cmpuint (chinese->len, ==, markers->len);
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      marker = g_ptr_array_index (markers, i);
+      g_assert_cmpstr (marker->kind, ==, "site");
+      g_assert_true (tanlu_tracker_status_is_valid (marker->variant));
+      /* Sichuan and Chongqing. */
+      g_assert_cmpfloat (marker->longitude, >, 97);
+      g_assert_cmpfloat (marker->longitude, <, 110.5);
+      g_assert_cmpfloat (marker->latitude, >, 26);
+      g_assert_cmpfloat (marker->latitude, <, 34.5);
+      g_assert_true (marker->region_code / 10000 == 50 || marker->region_code / 10000 == 51);
+    }
+
+  /* 涪陵区 (500102): Chongqing, whose districts have no boundary here. */
+  fuling = markers_of (markers, "涪陵");
+  g_assert_cmpuint (fuling->len, ==, 1);
+  marker = g_ptr_array_index (fuling, 0);
+  g_assert_cmpuint (marker->region_code, ==, 500000);
+  g_assert_nonnull (strstr (marker->tooltip, "\nPlaced at Chongqing: the map has no boundary of "
+                                             "500102"));
+  g_assert_nonnull (strstr (marker->tooltip, "「加快建设长宁—威远、涪陵、开州—达州国家级页岩气示范区」"));
+  g_assert_nonnull (strstr (marker->tooltip, "\nTask 1: 协同开发油气资源 — "));
+  fuling_zh = markers_of (chinese, "涪陵");
+  marker = g_ptr_array_index (fuling_zh, 0);
+  g_assert_nonnull (strstr (marker->tooltip, "\n标在重庆：地图没有 500102 这一级的边界"));
+
+  /* 长宁—威远: both prefectures, each its own. */
+  changning = markers_of (markers, "长宁—威远");
+  g_assert_cmpuint (changning->len, ==, 2);
+  g_assert_cmpuint (((TanluMapMarker *) changning->pdata[0])->region_code, ==, 511500);
+  g_assert_cmpuint (((TanluMapMarker *) changning->pdata[1])->region_code, ==, 511000);
+  g_assert_nonnull (strstr (((TanluMapMarker *) changning->pdata[0])->tooltip,
+                            "\nPlaced at Yibin (why: "));
+
+  /* 开州—达州: one end in Chongqing, the other in Dazhou. */
+  kaizhou = markers_of (markers, "开州—达州");
+  g_assert_cmpuint (kaizhou->len, ==, 2);
+  g_assert_cmpuint (((TanluMapMarker *) kaizhou->pdata[0])->region_code, ==, 500000);
+  g_assert_cmpuint (((TanluMapMarker *) kaizhou->pdata[1])->region_code, ==, 511700);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1859,6 +1939,7 @@ main (int   argc,
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);
   ADD ("export", test_export);
+  ADD ("sites", test_sites);
 
 #undef ADD
 #undef ADD_DATA

@@ -183,6 +183,7 @@ describe_hovered (TanluChoroplethLayer *self,
   TanluMapRegion *region = self->hovered;
   g_autofree char *name = NULL;
   g_autofree char *value = NULL;
+  const char *note;
   guint rank;
   GString *text;
 
@@ -194,9 +195,18 @@ describe_hovered (TanluChoroplethLayer *self,
   value = tanlu_map_describe_value (self->data, &self->style, region->value);
   rank = tanlu_map_data_get_rank (self->data, region);
 
+  note = tanlu_map_data_get_note (self->data, region);
+
   text = g_string_new (NULL);
   g_string_append_printf (text, markup ? "<b>%s</b>\n%s" : "%s\n%s", name, value);
-  if (rank > 0)
+  /* A target's words say more than its rank among the others. */
+  if (note != NULL)
+    {
+      g_autofree char *escaped = markup ? g_markup_escape_text (note, -1) : g_strdup (note);
+
+      g_string_append_printf (text, "\n%s", escaped);
+    }
+  else if (rank > 0)
     {
       g_string_append_c (text, '\n');
       /* Translators: a region's rank on the map, “Rank 13 of 30” */
@@ -261,7 +271,11 @@ draw_tooltip (TanluChoroplethLayer *self,
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
   box_width = MAX (extents.width, SPARKLINE_WIDTH) + 2 * TOOLTIP_PADDING;
-  box_height = extents.height + SPARKLINE_HEIGHT + 3 * TOOLTIP_PADDING;
+  box_height = extents.height + 2 * TOOLTIP_PADDING;
+  /* The sparkline, when there are years to draw. */
+  if (tanlu_map_data_get_series (self->data, self->hovered) != NULL &&
+      tanlu_map_data_get_series (self->data, self->hovered)->len >= 2)
+    box_height += SPARKLINE_HEIGHT + TOOLTIP_PADDING;
   x = self->pointer_x + TOOLTIP_OFFSET + box_width <= width
         ? self->pointer_x + TOOLTIP_OFFSET
         : self->pointer_x - TOOLTIP_OFFSET - box_width;

@@ -20,6 +20,7 @@ enum {
   PROP_CHANGE_BASE,
   PROP_LABELS,
   PROP_CAPITALS,
+  PROP_SITES,
   PROP_ONLINE_LAYER,
   PROP_APPROVAL_NUMBER,
   N_PROPS
@@ -132,6 +133,13 @@ tanlu_map_options_class_init (TanluMapOptionsClass *klass)
     g_param_spec_int ("change-base", NULL, NULL, 0, G_MAXINT, 0, FLAGS);
   properties[PROP_LABELS] = g_param_spec_boolean ("labels", NULL, NULL, TRUE, FLAGS);
   properties[PROP_CAPITALS] = g_param_spec_boolean ("capitals", NULL, NULL, TRUE, FLAGS);
+  /**
+   * TanluMapOptions:sites:
+   *
+   * Whether the sites the Chengdu–Chongqing joint plan's tasks name are
+   * marked, coloured by their task's status.
+   */
+  properties[PROP_SITES] = g_param_spec_boolean ("sites", NULL, NULL, FALSE, FLAGS);
   properties[PROP_ONLINE_LAYER] = g_param_spec_boolean ("online-layer", NULL, NULL, FALSE, FLAGS);
   properties[PROP_APPROVAL_NUMBER] = g_param_spec_string ("approval-number", NULL, NULL, "", FLAGS);
 
@@ -240,6 +248,14 @@ tanlu_map_options_get_capitals (TanluMapOptions *self)
   g_return_val_if_fail (TANLU_IS_MAP_OPTIONS (self), FALSE);
 
   return g_value_get_boolean (&self->values[PROP_CAPITALS]);
+}
+
+gboolean
+tanlu_map_options_get_sites (TanluMapOptions *self)
+{
+  g_return_val_if_fail (TANLU_IS_MAP_OPTIONS (self), FALSE);
+
+  return g_value_get_boolean (&self->values[PROP_SITES]);
 }
 
 gboolean

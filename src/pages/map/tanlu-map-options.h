@@ -20,6 +20,7 @@ gboolean         tanlu_map_options_get_fixed_scale (TanluMapOptions *self);
 guint            tanlu_map_options_get_change_base (TanluMapOptions *self);
 gboolean         tanlu_map_options_get_labels      (TanluMapOptions *self);
 gboolean         tanlu_map_options_get_capitals    (TanluMapOptions *self);
+gboolean         tanlu_map_options_get_sites       (TanluMapOptions *self);
 gboolean         tanlu_map_options_get_online_layer (TanluMapOptions *self);
 const char      *tanlu_map_options_get_approval_number (TanluMapOptions *self);
 

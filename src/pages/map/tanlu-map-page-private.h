@@ -8,5 +8,7 @@ G_BEGIN_DECLS
 GtkWidget *_tanlu_map_page_get_layer (TanluMapPage *self);
 void       _tanlu_map_page_show_indicator (TanluMapPage *self,
                                            const char   *code);
+GPtrArray *_tanlu_map_page_list_markers   (TanluMapPage *self,
+                                           const char   *kind);
 
 G_END_DECLS

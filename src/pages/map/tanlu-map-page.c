@@ -10,6 +10,7 @@
 #include "charts/tanlu-chart-scale.h"
 #include "geo/tanlu-boundaries.h"
 #include "pathways/tanlu-pathway-library.h"
+#include "policy/tanlu-target-text.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
@@ -24,15 +25,20 @@
 #include "widgets/tanlu-map-exportable.h"
 
 #include <math.h>
+#include <string.h>
 
 /* The Map page: provinces or prefecture cities coloured by an indicator
- * for a year, over the offline basemap, with a year slider that can play
- * through the years. Clicking a region selects it for the whole window;
- * double-clicking a province opens its cities. */
+ * for a year, or by the target their plans state, over the offline
+ * basemap, with a year slider that can play through the years. Clicking a
+ * region selects it for the whole window; double-clicking a province opens
+ * its cities. Markers show the provincial capitals and the sites the
+ * Chengdu–Chongqing joint plan's tasks name. */
 
 #define PLAY_INTERVAL_MS 800
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define FIT_MARGIN 0.15   /* zoom levels left around a fitted region */
+#define MARKER_SPACING 13 /* pixels between markers around one place */
+#define SPREAD_ZOOM 6.5   /* from this zoom level on, that far apart */
 
 static const char * const method_keys[] = { "quantile", "equal", "jenks", "custom" };
 static const guint change_bases[] = { 0, 2005, 2015, 2019 };
@@ -53,6 +59,33 @@ static const struct
   { PATHWAY_PREFIX "targets-trend", TANLU_PRESET_TARGETS, TANLU_PRESET_TREND },
   { PATHWAY_PREFIX "accelerated-trend", TANLU_PRESET_ACCELERATED, TANLU_PRESET_TREND },
   { PATHWAY_PREFIX "accelerated-targets", TANLU_PRESET_ACCELERATED, TANLU_PRESET_TARGETS },
+};
+
+/* Target modes, "target:co2_intensity_reduction_pct:2025": the regions
+ * coloured by the target their plans state for a year. These indicators
+ * come first in the list, in this order; others the library holds follow. */
+#define TARGET_PREFIX "target:"
+
+static const char * const main_targets[] = {
+  "co2_intensity_reduction_pct",
+  "energy_intensity_reduction_pct",
+  "co2_peak_year",
+  "nonfossil_share_pct",
+  "coal_share_pct",
+  "carbon_neutral_year",
+};
+
+/* A site's status: its style class, the glyph on its marker, so that
+ * colour is not the only cue, and its shape (style.css). */
+static const struct
+{
+  const char *status;
+  const char *glyph;
+} site_statuses[] = {
+  { "not_started", "" },
+  { "under_way", "" },
+  { "done", "✓" },
+  { "delayed", "!" },
 };
 
 struct _TanluMapPage
@@ -79,7 +112,12 @@ struct _TanluMapPage
   GtkCheckButton       *fixed_check;
   GtkCheckButton       *labels_check;
   GtkCheckButton       *capitals_check;
+  GtkCheckButton       *sites_check;
   GPtrArray            *indicator_codes;
+
+  /* the sites' legend */
+  GtkWidget            *sites_legend;
+  GtkLabel             *site_counts[G_N_ELEMENTS (site_statuses)];
 
   /* owned */
   TanluMapOptions      *options;
@@ -287,6 +325,7 @@ display_factor (TanluMapPage *self)
 {
   TanluMapData *data = current_data (self);
   const TanluMapStyle *style = tanlu_choropleth_layer_get_style (self->layer);
+  const char *external_unit = NULL;
   TanluIndicator *indicator;
 
   if (tanlu_map_data_get_change_base (data) != 0)
@@ -294,7 +333,8 @@ display_factor (TanluMapPage *self)
 
   indicator = tanlu_store_lookup_indicator (get_store (self), tanlu_map_data_get_indicator (data));
   if ((indicator != NULL && tanlu_chart_unit_is_mt_co2 (tanlu_indicator_get_unit (indicator))) ||
-      tanlu_map_data_get_external (data, FALSE, NULL, NULL, NULL))
+      (tanlu_map_data_get_external (data, FALSE, NULL, &external_unit, NULL) &&
+       tanlu_chart_unit_is_mt_co2 (external_unit)))
     return tanlu_chart_unit_scale_factor (style->unit_scale);
 
   return 1;
@@ -595,12 +635,187 @@ show_pathways (TanluMapPage  *self,
   return TRUE;
 }
 
+/* "target:co2_peak_year:2030" → the indicator and the year. */
+static gboolean
+parse_target_mode (const char  *key,
+                   char       **indicator,
+                   guint       *year)
+{
+  const char *rest;
+  const char *colon;
+
+  if (!g_str_has_prefix (key, TARGET_PREFIX))
+    return FALSE;
+
+  rest = key + strlen (TARGET_PREFIX);
+  if ((colon = strrchr (rest, ':')) == NULL)
+    return FALSE;
+
+  *indicator = g_strndup (rest, colon - rest);
+  *year = (guint) g_ascii_strtoull (colon + 1, NULL, 10);
+
+  return *year != 0;
+}
+
+/* A target stated for a whole province or city, not a sector of it. */
+static gboolean
+is_region_target (TanluStore              *store,
+                  const TanluPolicyTarget *target)
+{
+  TanluRegion *region = tanlu_store_lookup_region (store, target->region_code);
+
+  return g_strcmp0 (target->scope, "region") == 0 && region != NULL &&
+         (tanlu_region_get_level (region) == TANLU_REGION_LEVEL_PROVINCE ||
+          tanlu_region_get_level (region) == TANLU_REGION_LEVEL_CITY);
+}
+
+static char *
+target_mode_title (const char *indicator,
+                   guint       base_year,
+                   gboolean    in_chinese)
+{
+  g_autofree char *name = tanlu_target_indicator_name (indicator, in_chinese);
+
+  if (base_year != 0)
+    return in_chinese ? g_strdup_printf ("目标：%s（较 %u 年）", name, base_year)
+                      : g_strdup_printf ("Target: %s from %u", name, base_year);
+
+  return in_chinese ? g_strdup_printf ("目标：%s", name) : g_strdup_printf ("Target: %s", name);
+}
+
+/* What a region's target stands for: the target as written, each plan
+ * that states it, and what another plan states otherwise. */
+static char *
+target_note (GPtrArray *targets,
+             gboolean   in_chinese)
+{
+  GString *note = g_string_new (NULL);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+      g_autofree char *described = tanlu_target_describe (target, in_chinese);
+
+      if (i > 0)
+        g_string_append_c (note, '\n');
+      g_string_append_printf (note, in_chinese ? "%s（《%s》）" : "%s (%s)", described,
+                              target->document_title != NULL ? target->document_title
+                                                             : target->document_id);
+    }
+
+  return g_string_free (note, FALSE);
+}
+
+/* Colours the map by the targets the regions' plans state for a year, as
+ * written: where several plans of a region state one, the first listed
+ * colours it and the tooltip names them all. A region whose plans state
+ * none is shown as such, never as 0. */
+static gboolean
+show_targets (TanluMapPage  *self,
+              TanluMapData  *data,
+              GError       **error)
+{
+  TanluStore *store = get_store (self);
+  g_autofree char *indicator = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GHashTable) series = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autofree char *title_en = NULL;
+  g_autofree char *title_zh = NULL;
+  g_autofree char *source_en = NULL;
+  g_autofree char *source_zh = NULL;
+  g_autofree char *joined = NULL;
+  const char *unit = NULL;
+  guint year, base_year = 0;
+  gboolean one_base = TRUE;
+
+  if (!parse_target_mode (self->indicator, &indicator, &year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no indicator “%s”"),
+                   self->indicator);
+      return FALSE;
+    }
+
+  if (!(targets = tanlu_store_list_policy_targets (store, 0, indicator, error)))
+    return FALSE;
+
+  series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    {
+      guint code = tanlu_region_get_code (tanlu_map_data_get_region (data, i)->region);
+      g_autoptr(GPtrArray) stated = g_ptr_array_new ();
+      const TanluPolicyTarget *first;
+      TanluSeriesPoint point = { year, 0, 0 };
+      GArray *points;
+
+      for (guint t = 0; t < targets->len; t++)
+        {
+          const TanluPolicyTarget *target = g_ptr_array_index (targets, t);
+
+          if (target->region_code == code && target->target_year == year &&
+              is_region_target (store, target))
+            g_ptr_array_add (stated, (gpointer) target);
+        }
+      if (stated->len == 0)
+        continue;
+
+      first = g_ptr_array_index (stated, 0);
+      point.value = first->value;
+      points = g_array_new (FALSE, FALSE, sizeof (TanluSeriesPoint));
+      g_array_append_val (points, point);
+      g_hash_table_insert (series, GUINT_TO_POINTER (code), points);
+      g_hash_table_insert (notes, GUINT_TO_POINTER (code), target_note (stated, chinese ()));
+
+      if (unit == NULL)
+        {
+          unit = first->unit;
+          base_year = first->base_year;
+        }
+      one_base &= first->base_year == base_year;
+      for (guint t = 0; t < stated->len; t++)
+        {
+          const TanluPolicyTarget *target = g_ptr_array_index (stated, t);
+
+          if (target->document_title != NULL &&
+              !g_hash_table_contains (documents, target->document_title))
+            {
+              g_hash_table_add (documents, target->document_title);
+              g_ptr_array_add (titles, target->document_title);
+            }
+        }
+    }
+  g_ptr_array_add (titles, NULL);
+
+  /* The base year, when every target shown is measured from the same. */
+  title_en = target_mode_title (indicator, one_base ? base_year : 0, FALSE);
+  title_zh = target_mode_title (indicator, one_base ? base_year : 0, TRUE);
+  joined = g_strjoinv ("》《", (char **) titles->pdata);
+  source_en = titles->len > 1
+              ? g_strdup_printf ("Targets as written in the provinces' and cities' carbon-peak "
+                                 "plans: 《%s》", joined)
+              : g_strdup ("Targets as written in the provinces' and cities' carbon-peak plans");
+  source_zh = titles->len > 1 ? g_strdup_printf ("目标摘自各地碳达峰方案原文：《%s》", joined)
+                              : g_strdup ("目标摘自各地碳达峰方案原文");
+
+  tanlu_map_data_set_external (data, self->indicator, title_en, title_zh,
+                               unit != NULL && !g_str_has_suffix (indicator, "_year") ? unit : "",
+                               source_en, source_zh, g_steal_pointer (&series), 0, year);
+  tanlu_map_data_set_external_notes (data, "No stated target", "未提出目标",
+                                     g_steal_pointer (&notes),
+                                     g_str_has_suffix (indicator, "_year"));
+  return TRUE;
+}
+
 /* Shows the current level, indicator and year with the chosen classes. */
 static void
 reload (TanluMapPage *self)
 {
   g_autoptr(GError) error = NULL;
   TanluMapData *data;
+  gboolean targets;
   guint year = 0;
 
   if (get_store (self) == NULL)
@@ -623,12 +838,24 @@ reload (TanluMapPage *self)
           return;
         }
     }
+  else if (g_str_has_prefix (self->indicator, TARGET_PREFIX))
+    {
+      if (!show_targets (self, data, &error))
+        {
+          show_message (self, error->message);
+          return;
+        }
+    }
   else if (!tanlu_map_data_set_indicator (data, self->indicator, year, &error))
     {
       show_message (self, error->message);
       return;
     }
-  tanlu_map_data_set_change_base (data, tanlu_map_options_get_change_base (self->options));
+  /* A target is a value for its year: there is no change to show. */
+  targets = g_str_has_prefix (self->indicator, TARGET_PREFIX);
+  tanlu_map_data_set_change_base (data,
+                                  targets ? 0 : tanlu_map_options_get_change_base (self->options));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->show_dropdown), !targets);
 
   tanlu_choropleth_layer_set_data (self->layer, data);
   set_style (self);
@@ -828,6 +1055,16 @@ copy_map (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Markers */
 
+static const char *
+site_glyph (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
+    if (g_strcmp0 (site_statuses[i].status, status) == 0)
+      return site_statuses[i].glyph;
+
+  return "";
+}
+
 static GtkWidget *
 create_marker_widget (const TanluMapMarker *marker)
 {
@@ -836,11 +1073,176 @@ create_marker_widget (const TanluMapMarker *marker)
 
   gtk_widget_add_css_class (dot, "map-marker");
   gtk_widget_add_css_class (dot, css_class);
+  if (marker->variant != NULL)
+    {
+      g_autofree char *variant_class =
+        g_strdup_printf ("map-marker-%s-%s", marker->kind, marker->variant);
+
+      gtk_widget_add_css_class (dot, variant_class);
+    }
+
+  /* A site's status is also a glyph, for those who do not see colours. */
+  if (g_strcmp0 (marker->kind, "site") == 0 && *site_glyph (marker->variant) != '\0')
+    {
+      GtkWidget *glyph = gtk_label_new (site_glyph (marker->variant));
+
+      gtk_widget_set_hexpand (glyph, TRUE);
+      gtk_widget_set_can_target (glyph, FALSE);
+      gtk_box_append (GTK_BOX (dot), glyph);
+    }
+
   gtk_widget_set_tooltip_text (dot, marker->tooltip != NULL ? marker->tooltip : marker->label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   marker->tooltip != NULL ? marker->tooltip : marker->label, -1);
 
   return dot;
+}
+
+/* Markers at one place stand around it in a sunflower spiral, the first
+ * on the place, the next ones further out. Zoomed in on a few provinces
+ * they stand apart, so that each can be pointed at; over the whole country
+ * they pile up closer, not to bury the provinces under them. */
+static void
+place_marker (TanluMapPage  *self,
+              ShumateMarker *marker)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double scale = 256 * pow (2, zoom);
+  double *home = g_object_get_data (G_OBJECT (marker), "home");
+  guint slot = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (marker), "slot"));
+  double x, y, longitude, latitude;
+  double spacing = MARKER_SPACING * CLAMP (pow (2, zoom - SPREAD_ZOOM), 0.3, 1);
+  double radius = spacing * 0.62 * sqrt (slot);
+  double angle = slot * 2.399963;   /* the golden angle */
+
+  tanlu_mercator_project (home[0], home[1], &x, &y);
+  x += radius * cos (angle) / scale;
+  y += radius * sin (angle) / scale;
+  tanlu_mercator_unproject (x, y, &longitude, &latitude);
+  shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
+}
+
+static void
+on_zoom_changed_cb (TanluMapPage *self)
+{
+  GList *markers = shumate_marker_layer_get_markers (self->marker_layer);
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (GPOINTER_TO_UINT (g_object_get_data (l->data, "slot")) != 0)
+      place_marker (self, l->data);
+  g_list_free (markers);
+}
+
+/* The sites' legend: each status, its marker and how many are shown. */
+static void
+update_sites_legend (TanluMapPage *self)
+{
+  GList *markers = shumate_marker_layer_get_markers (self->marker_layer);
+  guint counts[G_N_ELEMENTS (site_statuses)] = { 0 };
+  gboolean any = FALSE;
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      const char *variant = g_object_get_data (l->data, "variant");
+
+      if (g_strcmp0 (g_object_get_data (l->data, "kind"), "site") != 0)
+        continue;
+      any = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
+        counts[i] += g_strcmp0 (site_statuses[i].status, variant) == 0;
+    }
+  g_list_free (markers);
+
+  for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "%s (%u)", tanlu_map_site_status_name (site_statuses[i].status, chinese ()), counts[i]);
+
+      gtk_label_set_text (self->site_counts[i], text);
+    }
+  gtk_widget_set_visible (self->sites_legend, any);
+}
+
+static guint
+site_status_rank (const char *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
+    if (g_strcmp0 (site_statuses[i].status, status) == 0)
+      return i;
+
+  return 0;
+}
+
+static int
+compare_site_markers (gconstpointer a,
+                      gconstpointer b)
+{
+  const TanluMapMarker *x = *(TanluMapMarker * const *) a;
+  const TanluMapMarker *y = *(TanluMapMarker * const *) b;
+  guint x_rank = site_status_rank (x->variant);
+  guint y_rank = site_status_rank (y->variant);
+
+  return (x_rank > y_rank) - (x_rank < y_rank);
+}
+
+static void
+update_sites (TanluMapPage *self)
+{
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tanlu_map_page_remove_markers (self, "site");
+
+  if (get_store (self) != NULL && self->loaded && tanlu_map_options_get_sites (self->options))
+    {
+      if (!(sites = tanlu_map_list_sites (get_store (self), chinese (), &error)))
+        show_message (self, error->message);
+      /* Sites whose task moved on go last: on top, and outermost where
+       * several stand at one place. */
+      if (sites != NULL)
+        g_ptr_array_sort (sites, compare_site_markers);
+      for (guint i = 0; sites != NULL && i < sites->len; i++)
+        tanlu_map_page_add_marker (self, g_ptr_array_index (sites, i));
+    }
+
+  update_sites_legend (self);
+}
+
+static GtkWidget *
+create_sites_legend (TanluMapPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* In the language of the map's other words, as the statuses are. */
+  GtkWidget *title = gtk_label_new (chinese () ? "成渝联合行动点位" : "Joint-action sites");
+
+  /* Beside the zoom buttons, above where the choropleth's legend may go. */
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_end (box, 64);
+  gtk_widget_add_css_class (box, "map-toolbar");
+  gtk_widget_add_css_class (box, "map-sites-legend");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
+    {
+      TanluMapMarker sample = { .kind = (char *) "site",
+                                .variant = (char *) site_statuses[i].status };
+      GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *marker = create_marker_widget (&sample);
+
+      gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
+      gtk_widget_set_has_tooltip (marker, FALSE);
+      gtk_box_append (GTK_BOX (entry), marker);
+      self->site_counts[i] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_box_append (GTK_BOX (entry), GTK_WIDGET (self->site_counts[i]));
+      gtk_box_append (GTK_BOX (box), entry);
+    }
+  gtk_widget_set_visible (box, FALSE);
+
+  return box;
 }
 
 static void
@@ -967,6 +1369,8 @@ on_options_changed_cb (TanluMapPage *self,
     update_map_source (self);
   else if (g_str_equal (name, "capitals"))
     update_capitals (self);
+  else if (g_str_equal (name, "sites"))
+    update_sites (self);
   else if (g_str_equal (name, "change-base"))
     reload (self);
   else if (!g_str_equal (name, "approval-number"))
@@ -1072,6 +1476,84 @@ option_row (GtkWidget  *box,
   return row;
 }
 
+static int
+compare_target_modes (gconstpointer a,
+                      gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  g_autofree char *x_indicator = NULL;
+  g_autofree char *y_indicator = NULL;
+  guint x_year = 0, y_year = 0, x_rank, y_rank;
+
+  parse_target_mode (x, &x_indicator, &x_year);
+  parse_target_mode (y, &y_indicator, &y_year);
+  for (x_rank = 0; x_rank < G_N_ELEMENTS (main_targets); x_rank++)
+    if (g_str_equal (main_targets[x_rank], x_indicator))
+      break;
+  for (y_rank = 0; y_rank < G_N_ELEMENTS (main_targets); y_rank++)
+    if (g_str_equal (main_targets[y_rank], y_indicator))
+      break;
+
+  if (x_rank != y_rank)
+    return x_rank < y_rank ? -1 : 1;
+  if (!g_str_equal (x_indicator, y_indicator))
+    return g_strcmp0 (x_indicator, y_indicator);
+
+  return (x_year > y_year) - (x_year < y_year);
+}
+
+/* A target mode for each indicator of the vocabulary and year for which
+ * the library holds a whole province's or city's target. */
+static void
+append_target_modes (TanluMapPage  *self,
+                     GtkStringList *names,
+                     guint         *selected)
+{
+  g_autoptr(GPtrArray) targets = tanlu_store_list_policy_targets (get_store (self), 0, NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      const TanluPolicyTarget *target = g_ptr_array_index (targets, i);
+      char *key;
+
+      if (g_str_has_prefix (target->indicator, "other:") || target->target_year == 0 ||
+          !is_region_target (get_store (self), target))
+        continue;
+
+      key = g_strdup_printf (TARGET_PREFIX "%s:%u", target->indicator, target->target_year);
+      if (g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (seen, key);
+      g_ptr_array_add (keys, key);
+    }
+  g_ptr_array_sort (keys, compare_target_modes);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+      g_autofree char *indicator = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *title = NULL;
+      guint year;
+
+      parse_target_mode (key, &indicator, &year);
+      name = tanlu_target_indicator_name (indicator, chinese ());
+      title = chinese () ? g_strdup_printf ("目标：%u 年%s", year, name)
+                         : g_strdup_printf ("Target: %s, %u", name, year);
+
+      if (g_str_equal (key, self->indicator))
+        *selected = self->indicator_codes->len;
+      g_ptr_array_add (self->indicator_codes, g_strdup (key));
+      gtk_string_list_append (names, title);
+    }
+}
+
 static void
 fill_indicators (TanluMapPage *self)
 {
@@ -1103,6 +1585,8 @@ fill_indicators (TanluMapPage *self)
       g_ptr_array_add (self->indicator_codes, g_strdup (pathway_modes[mode].key));
       gtk_string_list_append (names, title);
     }
+
+  append_target_modes (self, names, &selected);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->indicator_dropdown, G_LIST_MODEL (names));
@@ -1163,6 +1647,13 @@ create_options (TanluMapPage *self)
   self->capitals_check =
     GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("Provincial ca_pitals")));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->capitals_check));
+  self->sites_check =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Joint-action sites")));
+  gtk_widget_set_tooltip_text (
+    GTK_WIDGET (self->sites_check),
+    _("The sites the Chengdu–Chongqing joint carbon-peak plan’s tasks name, by the status of "
+      "their task"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sites_check));
 
   sync_option_widgets (self);
   g_object_bind_property (self->options, "classes", self->classes_spin, "value",
@@ -1172,6 +1663,8 @@ create_options (TanluMapPage *self)
   g_object_bind_property (self->options, "labels", self->labels_check, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->options, "capitals", self->capitals_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->options, "sites", self->sites_check, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->show_dropdown, "notify::selected",
@@ -1200,6 +1693,7 @@ load (TanluMapPage *self)
   fill_indicators (self);
   reload (self);
   update_capitals (self);
+  update_sites (self);
 }
 
 static void
@@ -1246,6 +1740,7 @@ tanlu_map_page_data_changed (TanluContextView *view)
   g_hash_table_remove_all (self->maps);
   fill_indicators (self);
   reload (self);
+  update_sites (self);
 }
 
 static void
@@ -1412,6 +1907,13 @@ tanlu_map_page_init (TanluMapPage *self)
 
   self->marker_layer = shumate_marker_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* The sites' legend goes on the template's overlay. */
+  self->sites_legend = create_sites_legend (self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_first_child (GTK_WIDGET (self))),
+                           self->sites_legend);
 
   create_options (self);
 
@@ -1522,6 +2024,30 @@ tanlu_map_page_add_marker (TanluMapPage         *self,
   shumate_location_set_location (SHUMATE_LOCATION (widget), marker->latitude, marker->longitude);
   shumate_marker_set_child (widget, create_marker_widget (marker));
   g_object_set_data_full (G_OBJECT (widget), "kind", g_strdup (marker->kind), g_free);
+  g_object_set_data_full (G_OBJECT (widget), "variant", g_strdup (marker->variant), g_free);
+
+  /* Around the markers already at the same place. */
+  {
+    GList *markers = shumate_marker_layer_get_markers (self->marker_layer);
+    double *home = g_new (double, 2);
+    guint slot = 0;
+
+    home[0] = marker->longitude;
+    home[1] = marker->latitude;
+    for (GList *l = markers; l != NULL; l = l->next)
+      {
+        double *other = g_object_get_data (l->data, "home");
+
+        slot += other != NULL && other[0] == home[0] && other[1] == home[1];
+      }
+    g_list_free (markers);
+
+    g_object_set_data_full (G_OBJECT (widget), "home", home, g_free);
+    g_object_set_data (G_OBJECT (widget), "slot", GUINT_TO_POINTER (slot));
+    if (slot != 0)
+      place_marker (self, widget);
+  }
+
   shumate_marker_layer_add_marker (self->marker_layer, widget);
   update_marker_visibility (self);
 }
@@ -1544,6 +2070,46 @@ tanlu_map_page_remove_markers (TanluMapPage *self,
       shumate_marker_layer_remove_marker (self->marker_layer, l->data);
   g_list_free (markers);
   update_marker_visibility (self);
+  update_sites_legend (self);
+}
+
+/**
+ * tanlu_map_page_reload_sites:
+ *
+ * Reads the joint plan's sites again, after a task's status changed, so
+ * that their markers show it.
+ */
+void
+tanlu_map_page_reload_sites (TanluMapPage *self)
+{
+  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
+
+  update_sites (self);
+}
+
+/**
+ * _tanlu_map_page_list_markers:
+ * @kind: (nullable): the kind of markers, or %NULL for all
+ *
+ * Returns: (transfer container) (element-type GtkWidget): the widgets that
+ *   draw the markers of @kind, which carry their tooltips
+ */
+GPtrArray *
+_tanlu_map_page_list_markers (TanluMapPage *self,
+                              const char   *kind)
+{
+  GList *markers;
+  GPtrArray *widgets = g_ptr_array_new ();
+
+  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
+
+  markers = shumate_marker_layer_get_markers (self->marker_layer);
+  for (GList *l = markers; l != NULL; l = l->next)
+    if (kind == NULL || g_strcmp0 (g_object_get_data (l->data, "kind"), kind) == 0)
+      g_ptr_array_add (widgets, shumate_marker_get_child (l->data));
+  g_list_free (markers);
+
+  return widgets;
 }
 
 /**
