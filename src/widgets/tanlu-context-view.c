@@ -38,6 +38,19 @@ on_data_changed_cb (TanluContextView *self)
   TANLU_CONTEXT_VIEW_GET_CLASS (self)->data_changed (self);
 }
 
+static void
+on_tracker_changed_cb (TanluContextView *self,
+                       guint             task)
+{
+  TANLU_CONTEXT_VIEW_GET_CLASS (self)->tracker_changed (self, task);
+}
+
+static void
+tanlu_context_view_real_tracker_changed (TanluContextView *self,
+                                         guint             task)
+{
+}
+
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -110,6 +123,7 @@ tanlu_context_view_class_init (TanluContextViewClass *klass)
   klass->context_changed = tanlu_context_view_real_changed;
   klass->region_changed = tanlu_context_view_real_changed;
   klass->data_changed = tanlu_context_view_real_changed;
+  klass->tracker_changed = tanlu_context_view_real_tracker_changed;
 
   /**
    * TanluContextView:context:
@@ -135,6 +149,8 @@ tanlu_context_view_init (TanluContextView *self)
                                  self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (priv->context_signals, "data-changed", G_CALLBACK (on_data_changed_cb),
                                  self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (priv->context_signals, "tracker-changed",
+                                 G_CALLBACK (on_tracker_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------------ */

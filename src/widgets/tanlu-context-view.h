@@ -16,6 +16,7 @@ G_DECLARE_DERIVABLE_TYPE (TanluContextView, tanlu_context_view, TANLU, CONTEXT_V
  * @context_changed: the view shows another context, or none
  * @region_changed: the context's region changed
  * @data_changed: what the context's store holds changed
+ * @tracker_changed: a joint task's status changed (@task, or 0 for several)
  *
  * A widget that shows a #TanluContext: the pages and the region sidebar.
  */
@@ -26,9 +27,11 @@ struct _TanluContextViewClass
   void (*context_changed) (TanluContextView *self);
   void (*region_changed)  (TanluContextView *self);
   void (*data_changed)    (TanluContextView *self);
+  void (*tracker_changed) (TanluContextView *self,
+                           guint             task);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 TanluContext *tanlu_context_view_get_context (TanluContextView *self);

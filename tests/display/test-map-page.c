@@ -460,7 +460,8 @@ test_sites (Fixture       *fixture,
   g_assert_cmpuint (count_markers (fixture, "map-marker-site-delayed"), ==, 0);
   g_assert_true (tanlu_store_set_task_status (store, 2, "delayed", NULL, NULL, &error));
   g_assert_no_error (error);
-  tanlu_map_page_reload_sites (map_page (fixture));
+  /* As the Tracker page says it changed a status */
+  tanlu_context_tracker_changed (fixture->context, 2);
   tanlu_test_wait_for_idle ();
   g_clear_pointer (&task_sites, g_ptr_array_unref);
   task_sites = tanlu_store_list_joint_sites (store, 2, &error);

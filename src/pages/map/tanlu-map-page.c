@@ -1728,6 +1728,13 @@ tanlu_map_page_region_changed (TanluContextView *view)
 }
 
 static void
+tanlu_map_page_tracker_changed (TanluContextView *view,
+                                guint             task)
+{
+  update_sites (TANLU_MAP_PAGE (view));
+}
+
+static void
 tanlu_map_page_data_changed (TanluContextView *view)
 {
   TanluMapPage *self = TANLU_MAP_PAGE (view);
@@ -1830,6 +1837,7 @@ tanlu_map_page_class_init (TanluMapPageClass *klass)
   view_class->context_changed = tanlu_map_page_context_changed;
   view_class->region_changed = tanlu_map_page_region_changed;
   view_class->data_changed = tanlu_map_page_data_changed;
+  view_class->tracker_changed = tanlu_map_page_tracker_changed;
 
   /**
    * TanluMapPage:options:
@@ -2071,20 +2079,6 @@ tanlu_map_page_remove_markers (TanluMapPage *self,
   g_list_free (markers);
   update_marker_visibility (self);
   update_sites_legend (self);
-}
-
-/**
- * tanlu_map_page_reload_sites:
- *
- * Reads the joint plan's sites again, after a task's status changed, so
- * that their markers show it.
- */
-void
-tanlu_map_page_reload_sites (TanluMapPage *self)
-{
-  g_return_if_fail (TANLU_IS_MAP_PAGE (self));
-
-  update_sites (self);
 }
 
 /**

@@ -24,6 +24,5 @@ void             tanlu_map_page_add_marker     (TanluMapPage         *self,
                                                 const TanluMapMarker *marker);
 void             tanlu_map_page_remove_markers (TanluMapPage         *self,
                                                 const char           *kind);
-void             tanlu_map_page_reload_sites   (TanluMapPage         *self);
 
 G_END_DECLS

@@ -74,8 +74,6 @@ struct _TanluTrackerPage
   GPtrArray        *groups;
   GArray           *undo_tasks;
   GtkStringList    *units;
-  gulong            tracker_changed_id;
-  TanluContext     *watched;
   gboolean          updating;
 };
 
@@ -744,32 +742,10 @@ reload (TanluContextView *view)
 
 /* Another view changed a status, or this one did: show it. */
 static void
-on_tracker_changed_cb (TanluTrackerPage *self,
-                       guint             task)
+tracker_changed (TanluContextView *view,
+                 guint             task)
 {
-  refresh_tasks (self);
-}
-
-static void
-watch_context (TanluContextView *view)
-{
-  TanluTrackerPage *self = TANLU_TRACKER_PAGE (view);
-  TanluContext *context = tanlu_context_view_get_context (view);
-
-  if (self->watched != NULL)
-    {
-      g_clear_signal_handler (&self->tracker_changed_id, self->watched);
-      g_clear_weak_pointer (&self->watched);
-    }
-  if (context != NULL)
-    {
-      g_set_weak_pointer (&self->watched, context);
-      self->tracker_changed_id =
-        g_signal_connect_object (context, "tracker-changed", G_CALLBACK (on_tracker_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-    }
-
-  reload (view);
+  refresh_tasks (TANLU_TRACKER_PAGE (view));
 }
 
 static void
@@ -929,11 +905,6 @@ tanlu_tracker_page_dispose (GObject *object)
 {
   TanluTrackerPage *self = TANLU_TRACKER_PAGE (object);
 
-  if (self->watched != NULL)
-    {
-      g_clear_signal_handler (&self->tracker_changed_id, self->watched);
-      g_clear_weak_pointer (&self->watched);
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_TRACKER_PAGE);
 
   G_OBJECT_CLASS (tanlu_tracker_page_parent_class)->dispose (object);
@@ -963,8 +934,9 @@ tanlu_tracker_page_class_init (TanluTrackerPageClass *klass)
   object_class->dispose = tanlu_tracker_page_dispose;
   object_class->finalize = tanlu_tracker_page_finalize;
 
-  view_class->context_changed = watch_context;
+  view_class->context_changed = reload;
   view_class->data_changed = reload;
+  view_class->tracker_changed = tracker_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tanlu/Tanlu/tanlu-tracker-page.ui");
