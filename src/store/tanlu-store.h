@@ -207,6 +207,9 @@ typedef struct
   gint64                context_offset;
 } TanluPolicyTarget;
 
+/* The joint plan's row in policy_document (data/policy/documents.csv). */
+#define TANLU_JOINT_PLAN_DOCUMENT "chengyu-joint"
+
 /**
  * TanluJointTask:
  * @number: 1 to 26, in the plan's order
@@ -420,6 +423,11 @@ guint            tanlu_store_get_current_code          (TanluStore            *s
 GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
                                                         guint                  code);
 gboolean         tanlu_tracker_status_is_valid         (const char            *status);
+gboolean         tanlu_store_get_joint_plan            (TanluStore            *self,
+                                                        char                 **title,
+                                                        char                 **issuer,
+                                                        char                 **issued,
+                                                        GError               **error);
 void             tanlu_joint_task_free                 (TanluJointTask        *task);
 gboolean         tanlu_store_add_joint_action          (TanluStore            *self,
                                                         guint                  number,
