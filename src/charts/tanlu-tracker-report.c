@@ -524,14 +524,14 @@ _tanlu_tracker_report_draw (const TanluTrackerReport *report,
     "Action", "No.", "Task", "Chongqing lead", "Sichuan lead", "Status", "Status date",
     "Progress note",
   };
-  const char *const *headers = report->chinese ? headers_zh : headers_en;
+  const char *const *headers;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (text_free);
   g_autoptr(PangoLayout) footer = NULL;
   g_autofree char *footer_str = NULL;
   cairo_font_options_t *options;
-  Page page = { cr, NULL, texts, report->chinese };
+  Page page = { cr, NULL, texts, FALSE };
   guint counts[N_STATUSES] = { 0 };
-  guint n_tasks = report->tasks->len;
+  guint n_tasks;
   guint n_actions = 0;
   double margin = round (width * 0.036);
   double left = margin;
@@ -545,6 +545,10 @@ _tanlu_tracker_report_draw (const TanluTrackerReport *report,
 
   g_return_val_if_fail (report != NULL, NULL);
   g_return_val_if_fail (cr != NULL, NULL);
+
+  headers = report->chinese ? headers_zh : headers_en;
+  page.chinese = report->chinese;
+  n_tasks = report->tasks->len;
 
   page.context = pango_cairo_create_context (cr);
   /* Hinted metrics would space letters unevenly when the page is scaled,
