@@ -59,6 +59,8 @@ print_usage_to (FILE *stream)
               "                                      add a plan of your own and its targets\n"
               "  tanlu [--db FILE] tracker list|set TASK STATUS|undo TASK|export|import FILE …\n"
               "                                      the Chengdu–Chongqing joint plan's tasks and their status\n"
+              "  tanlu [--db FILE] tracker export --format csv|pdf -o FILE\n"
+              "                                      the tasks as CSV, or a one-page progress report (PDF)\n"
               "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
               "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
               "                                      draw charts without a display\n"

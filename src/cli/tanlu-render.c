@@ -8,6 +8,7 @@
 
 #include "charts/tanlu-chart-spec.h"
 #include "charts/tanlu-chart.h"
+#include "charts/tanlu-tracker-report.h"
 #include "map/tanlu-map-draw.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -22,6 +23,10 @@
  *   tanlu [--db FILE] render chart --kind KIND --region CODES … -o OUT
  *   tanlu [--db FILE] render batch SPECS.jsonl -o DIR
  *   tanlu [--db FILE] render map --level province|city [--parent CODE] … -o OUT
+ *   tanlu [--db FILE] render tracker [--format pdf|svg|png] [--language zh|en] -o OUT
+ *
+ * `tanlu tracker export --format pdf` comes here as `render tracker`, so
+ * that the headless commands need no Pango.
  */
 
 typedef struct
@@ -42,6 +47,7 @@ typedef struct
   char    *method;
   char    *palette;
   char    *approval_number;
+  char    *format;
   int      parent;
   int      classes;
   int      change_since;
@@ -70,6 +76,7 @@ options_clear (Options *options)
   g_free (options->method);
   g_free (options->palette);
   g_free (options->approval_number);
+  g_free (options->format);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -497,6 +504,69 @@ render_map (const char  *db_path,
   return status;
 }
 
+/* The joint plan's progress on one page. The format is --format's, or
+ * OUT's extension's. */
+static int
+render_tracker (const char  *db_path,
+                Options     *options)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  TanluPictureFormat format;
+  gboolean chinese = tanlu_locale_prefers_chinese ();
+
+  if (options->output == NULL)
+    {
+      g_printerr ("tanlu: %s\n", _("render tracker needs -o FILE"));
+      return 2;
+    }
+  if (options->format != NULL)
+    {
+      if (g_str_equal (options->format, "pdf"))
+        format = TANLU_PICTURE_FORMAT_PDF;
+      else if (g_str_equal (options->format, "svg"))
+        format = TANLU_PICTURE_FORMAT_SVG;
+      else if (g_str_equal (options->format, "png"))
+        format = TANLU_PICTURE_FORMAT_PNG;
+      else
+        {
+          g_printerr ("tanlu: ");
+          g_printerr (_("“%s” is not a format of the tracker report: pdf, svg or png"),
+                      options->format);
+          g_printerr ("\n");
+          return 2;
+        }
+    }
+  else if (!tanlu_picture_format_from_path (options->output, &format))
+    {
+      g_printerr ("tanlu: ");
+      g_printerr (_("“%s” must end in .png, .svg or .pdf"), options->output);
+      g_printerr ("\n");
+      return 2;
+    }
+  if (options->language != NULL && !g_str_equal (options->language, "zh") &&
+      !g_str_equal (options->language, "en"))
+    {
+      g_printerr ("tanlu: ");
+      g_printerr (_("--language must be zh or en, not “%s”"), options->language);
+      g_printerr ("\n");
+      return 2;
+    }
+  if (options->language != NULL)
+    chinese = g_str_equal (options->language, "zh");
+
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  if (!tanlu_tracker_report_write (store, options->output, format, chinese, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 render_batch (const char  *db_path,
               const char  *specs_path,
@@ -628,6 +698,8 @@ main (int   argc,
       N_("Maps: leave out land, sea and rivers"), NULL },
     { "change-since", 0, 0, G_OPTION_ARG_INT, &options.change_since,
       N_("Maps: show the change since this year, in per cent"), "YEAR" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("Tracker: pdf, svg or png, when OUT's name does not say"), "FORMAT" },
     { NULL }
   };
 
@@ -643,7 +715,7 @@ main (int   argc,
 
   /* argv[1] is "render"; what to render comes next. */
   g_set_prgname ("tanlu render");
-  context = g_option_context_new ("chart | batch SPECS.jsonl | map");
+  context = g_option_context_new ("chart | batch SPECS.jsonl | map | tracker");
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   argc--;
@@ -669,6 +741,9 @@ main (int   argc,
   if (argc == 2 && g_str_equal (argv[1], "map"))
     return render_map (db_path, &options);
 
+  if (argc == 2 && g_str_equal (argv[1], "tracker"))
+    return render_tracker (db_path, &options);
+
   g_printerr ("%s\n", _("Usage:\n"
                          "  tanlu [--db FILE] render chart --spec SPEC.json -o OUT.(png|svg|pdf)\n"
                          "  tanlu [--db FILE] render chart --kind line --region 510000,500000 "
@@ -676,6 +751,8 @@ main (int   argc,
                          "  tanlu [--db FILE] render batch SPECS.jsonl -o DIRECTORY\n"
                          "  tanlu [--db FILE] render map --level province|city [--parent CODE] "
                          "--indicator CODE --year YEAR [--classes N] [--method "
-                         "quantile|equal|jenks] [--size WxH] -o OUT.(png|svg|pdf)"));
+                         "quantile|equal|jenks] [--size WxH] -o OUT.(png|svg|pdf)\n"
+                         "  tanlu [--db FILE] render tracker [--format pdf|svg|png] "
+                         "[--language zh|en] -o OUT"));
   return 2;
 }

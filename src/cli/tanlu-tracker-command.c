@@ -9,8 +9,11 @@
 #include "import/tanlu-plan-import.h"
 #include "policy/tanlu-tracker-csv.h"
 #include "store/tanlu-store.h"
+#include "tanlu-arguments.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 /* tanlu tracker: the Chengdu–Chongqing joint plan's 26 tasks, their lead
  * units and the status a user gives each. */
@@ -29,6 +32,42 @@ parse_task (const char *text,
     }
   *task = number;
   return TRUE;
+}
+
+/* The report as a picture is drawn by `tanlu-render`, so that these
+ * commands stay without Pango: this program becomes `tanlu render
+ * tracker` with the same database, format and file. Returns only if that
+ * fails. */
+static int
+exec_render (const char *db_path,
+             const char *format,
+             const char *output)
+{
+  g_autofree char *program =
+    g_build_filename (tanlu_arguments_get_program_directory (), "tanlu-render", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  int saved_errno;
+
+  g_ptr_array_add (args, program);
+  if (db_path != NULL)
+    {
+      g_ptr_array_add (args, (char *) "--db");
+      g_ptr_array_add (args, (char *) db_path);
+    }
+  g_ptr_array_add (args, (char *) "render");
+  g_ptr_array_add (args, (char *) "tracker");
+  g_ptr_array_add (args, (char *) "--format");
+  g_ptr_array_add (args, (char *) format);
+  g_ptr_array_add (args, (char *) "-o");
+  g_ptr_array_add (args, (char *) output);
+  g_ptr_array_add (args, NULL);
+
+  fflush (stdout);
+  execv (program, (char **) args->pdata);
+
+  saved_errno = errno;
+  g_printerr (_("tanlu: could not start “%s”: %s\n"), program, g_strerror (saved_errno));
+  return 1;
 }
 
 /**
@@ -55,7 +94,8 @@ tanlu_tracker_command_run (const char  *db_path,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A progress note (set)"), "TEXT" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The date the status holds from (set)"),
       "YYYY-MM-DD" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (export)"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("csv, or pdf for a one-page report (export)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (export)"), "FILE" },
     { NULL },
   };
@@ -80,13 +120,24 @@ tanlu_tracker_command_run (const char  *db_path,
     {
       g_printerr ("tanlu: %s\n",
                   _("tracker knows: list, set TASK STATUS [--note TEXT] [--date YYYY-MM-DD], "
-                    "undo TASK, export --format csv -o FILE, import FILE"));
+                    "undo TASK, export --format csv|pdf -o FILE, import FILE"));
       return 2;
     }
-  if (g_str_equal (command, "export") &&
-      (output == NULL || format == NULL || !g_str_equal (format, "csv")))
+  if (g_str_equal (command, "export") && (output == NULL || format == NULL))
     {
-      g_printerr ("tanlu: %s\n", _("export needs --format csv and -o FILE"));
+      g_printerr ("tanlu: %s\n", _("export needs --format csv|pdf and -o FILE"));
+      return 2;
+    }
+  if (g_str_equal (command, "export") && !g_str_equal (format, "csv"))
+    {
+      /* SVG and PNG come with PDF, for slides and messages. */
+      if (g_str_equal (format, "pdf") || g_str_equal (format, "svg") ||
+          g_str_equal (format, "png"))
+        return exec_render (db_path, format, output);
+
+      g_printerr ("tanlu: ");
+      g_printerr (_("export knows the formats csv and pdf, not “%s”"), format);
+      g_printerr ("\n");
       return 2;
     }
 

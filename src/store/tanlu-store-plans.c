@@ -266,45 +266,6 @@ tanlu_policy_target_copy (const TanluPolicyTarget *target)
   return copy;
 }
 
-/**
- * tanlu_store_describe_policy_document:
- * @id: the document's key, such as "chengyu-joint"
- * @title_zh: (out) (optional): its title
- * @issuer_zh: (out) (optional) (nullable): who issued it
- * @issued: (out) (optional) (nullable): when, as written
- *
- * Returns: whether the database holds the document
- */
-gboolean
-tanlu_store_describe_policy_document (TanluStore  *self,
-                                      const char  *id,
-                                      char       **title_zh,
-                                      char       **issuer_zh,
-                                      char       **issued)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT title_zh, issuer_zh, issued FROM policy_document WHERE id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-
-  if (title_zh != NULL)
-    *title_zh = g_strdup (_tanlu_store_column_text (stmt, 0));
-  if (issuer_zh != NULL)
-    *issuer_zh = g_strdup (_tanlu_store_column_text (stmt, 1));
-  if (issued != NULL)
-    *issued = g_strdup (_tanlu_store_column_text (stmt, 2));
-
-  return TRUE;
-}
-
 gboolean
 tanlu_store_add_policy_document (TanluStore                 *self,
                                  const TanluPolicyDocument  *document,

@@ -219,6 +219,57 @@ tanlu_store_list_joint_tasks (TanluStore  *self,
   return g_steal_pointer (&tasks);
 }
 
+/**
+ * tanlu_store_get_joint_plan:
+ * @title: (out) (transfer full) (nullable): the plan's title as stored
+ * @issuer: (out) (transfer full) (nullable): who issued it
+ * @issued: (out) (transfer full) (nullable): the date of issue, as written
+ *
+ * Reads the policy document the joint tasks come from,
+ * %TANLU_JOINT_PLAN_DOCUMENT. All three are %NULL when the database does
+ * not hold it.
+ *
+ * Returns: %FALSE only on a database error
+ */
+gboolean
+tanlu_store_get_joint_plan (TanluStore  *self,
+                            char       **title,
+                            char       **issuer,
+                            char       **issued,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (title != NULL && issuer != NULL && issued != NULL, FALSE);
+
+  *title = *issuer = *issued = NULL;
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT title_zh, issuer_zh, issued FROM policy_document WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, self->db, "read the joint plan");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, TANLU_JOINT_PLAN_DOCUMENT, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *title = g_strdup (_tanlu_store_column_text (stmt, 0));
+      *issuer = g_strdup (_tanlu_store_column_text (stmt, 1));
+      *issued = g_strdup (_tanlu_store_column_text (stmt, 2));
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, self->db, "read the joint plan");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 tanlu_joint_site_free (TanluJointSite *site)
 {

@@ -225,6 +225,9 @@ typedef struct
   char                 *place_name_zh;
 } TanluPolicyTarget;
 
+/* The joint plan's row in policy_document (data/policy/documents.csv). */
+#define TANLU_JOINT_PLAN_DOCUMENT "chengyu-joint"
+
 /**
  * TanluJointTask:
  * @number: 1 to 26, in the plan's order
@@ -457,6 +460,11 @@ GPtrArray       *tanlu_store_list_breaks               (TanluStore            *s
                                                         guint                  code);
 gboolean         tanlu_tracker_status_is_valid         (const char            *status);
 gboolean         tanlu_tracker_date_is_valid           (const char            *date);
+gboolean         tanlu_store_get_joint_plan            (TanluStore            *self,
+                                                        char                 **title,
+                                                        char                 **issuer,
+                                                        char                 **issued,
+                                                        GError               **error);
 void             tanlu_joint_task_free                 (TanluJointTask        *task);
 gboolean         tanlu_store_add_joint_action          (TanluStore            *self,
                                                         guint                  number,
@@ -586,11 +594,6 @@ gboolean         tanlu_target_qualifier_from_string    (const char            *t
 gboolean         tanlu_store_add_policy_document       (TanluStore            *self,
                                                         const TanluPolicyDocument *document,
                                                         GError               **error);
-gboolean         tanlu_store_describe_policy_document  (TanluStore            *self,
-                                                        const char            *id,
-                                                        char                 **title_zh,
-                                                        char                 **issuer_zh,
-                                                        char                 **issued);
 gint64           tanlu_store_add_policy_target         (TanluStore            *self,
                                                         const TanluPolicyTarget *target,
                                                         GError               **error);

@@ -335,6 +335,57 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (n_shown_rows (self), ==, 26);
 }
 
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The export menu's two files: the CSV that `tracker import` reads back,
+ * and the one-page PDF report, drawn in a thread while the window stays
+ * responsive. */
+static void
+test_exports (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TanluTrackerPage *self;
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "Fixture tracker.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "Fixture tracker.pdf", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  gsize length = 0;
+
+  open_tracker (fixture);
+  self = page (fixture);
+  g_assert_true (tanlu_store_set_task_status (fixture->store, 7, "delayed",
+                                              "Fixture note: 等待批复", "2026-10-01", &error));
+  g_assert_no_error (error);
+  tanlu_context_tracker_changed (fixture->context, 7);
+
+  _tanlu_tracker_page_export (self, "csv", csv_file);
+  tanlu_test_wait_until (file_written, csv_path);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "action,action_title,task,title,"));
+  g_assert_nonnull (strstr (csv, ",delayed,Fixture note: 等待批复,2026-10-01,"));
+
+  _tanlu_tracker_page_export (self, "pdf", pdf_file);
+  tanlu_test_wait_until (file_written, pdf_path);
+  /* Written whole before the file is renamed into place, or growing: wait
+   * for its end */
+  while (pdf == NULL || length < 6 || strstr (pdf + length - 6, "%%EOF") == NULL)
+    {
+      g_clear_pointer (&pdf, g_free);
+      tanlu_test_wait_for_idle ();
+      g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +404,7 @@ main (int   argc,
 
   ADD ("statuses", test_statuses);
   ADD ("filters", test_filters);
+  ADD ("exports", test_exports);
 
 #undef ADD
 

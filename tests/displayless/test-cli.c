@@ -929,6 +929,79 @@ test_tracker_import_errors (Fixture       *fixture,
     }
 }
 
+/* Whether @needle is in @haystack, which may hold NUL bytes. */
+static gboolean
+bytes_contain (const char *haystack,
+               gsize       length,
+               const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_tracker_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(TanluTestRun) set = { 0 };
+  g_auto(TanluTestRun) export = { 0 };
+  g_auto(TanluTestRun) unwritable = { 0 };
+  g_auto(TanluTestRun) unknown = { 0 };
+  g_auto(TanluTestRun) no_output = { 0 };
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "tracker.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no such folder", "tracker.pdf",
+                                               NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  gsize length;
+
+  run (fixture, &set, "tracker", "set", "3", "done", "--note", "Fixture note: 储备项目投运",
+       "--date", "2026-11-20", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  run (fixture, &export, "tracker", "export", "--format", "pdf", "-o", pdf_path, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_cmpstr (export.err, ==, "");
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_true (bytes_contain (pdf, length, "/Type /Pages"));
+  g_assert_true (bytes_contain (pdf, length, "/Count 1\n"));
+  g_assert_true (bytes_contain (pdf, length, "/MediaBox [ 0 0 842 595 ]"));
+  if (pdftotext != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      const char *argv[] = { pdftotext, "-enc", "UTF-8", pdf_path, "-", NULL };
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "加强煤气油储备能力建设"));
+      g_assert_nonnull (strstr (text, "Fixture note: 储备项目投运"));
+    }
+
+  /* A file that cannot be written is named, and nothing is left. */
+  run (fixture, &unwritable, "tracker", "export", "--format", "pdf", "-o", missing, NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  run (fixture, &unknown, "tracker", "export", "--format", "docx", "-o", pdf_path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "“docx”"));
+  g_assert_nonnull (strstr (unknown.err, "pdf"));
+
+  run (fixture, &no_output, "tracker", "export", "--format", "pdf", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "-o FILE"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1020,7 @@ main (int   argc,
   ADD ("targets-import-errors", test_targets_import_errors);
   ADD ("tracker-import", test_tracker_import);
   ADD ("tracker-import-errors", test_tracker_import_errors);
+  ADD ("tracker-report", test_tracker_report);
   ADD ("export-filters", test_export_filters);
   ADD ("export-errors", test_export_errors);
   ADD ("import", test_import);

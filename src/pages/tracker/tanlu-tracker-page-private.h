@@ -17,5 +17,8 @@ AdwEntryRow     *_tanlu_tracker_page_get_note_row      (TanluTrackerPage *self,
 GtkDropDown     *_tanlu_tracker_page_get_filter        (TanluTrackerPage *self,
                                                         const char       *name);
 const char      *_tanlu_tracker_page_get_summary       (TanluTrackerPage *self);
+void             _tanlu_tracker_page_export            (TanluTrackerPage *self,
+                                                        const char       *format,
+                                                        GFile            *file);
 
 G_END_DECLS

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-tracker-page-private.h"
+#include "charts/tanlu-tracker-report.h"
 #include "policy/tanlu-tracker-csv.h"
+#include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "widgets/tanlu-context-view.h"
@@ -18,8 +20,6 @@
  * lead units and sites, each task with the status a user sets, a progress
  * note and a date. Every change is saved at once in a transaction, kept in
  * the database's history and undone with Ctrl+Z. */
-
-#define JOINT_PLAN_ID "chengyu-joint"
 
 typedef struct
 {
@@ -665,7 +665,7 @@ update_source (TanluTrackerPage *self,
   g_autofree char *issued = NULL;
   g_autofree char *text = NULL;
 
-  if (!tanlu_store_describe_policy_document (store, JOINT_PLAN_ID, &title, &issuer, &issued))
+  if (!tanlu_store_get_joint_plan (store, &title, &issuer, &issued, NULL) || title == NULL)
     {
       gtk_label_set_label (self->source_label,
                            _("Tasks, lead units and sites from the joint plan as written; "
@@ -766,30 +766,101 @@ on_filter_changed_cb (TanluTrackerPage *self)
 
 /* Exports */
 
-static gboolean
-write_export (TanluTrackerPage  *self,
-              GFile             *file,
-              const char        *format,
-              GError           **error)
+static void
+export_saved (TanluTrackerPage *self,
+              GFile            *file,
+              const GError     *error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  basename = g_file_get_basename (file);
+  /* Translators: a toast after an export */
+  message = g_strdup_printf (_("Saved “%s”"), basename);
+  toast (self, message);
+}
+
+/* The report is read from the database here and drawn to its file in a
+ * thread: a page of CJK text embeds its fonts. */
+static void
+save_report_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TanluTrackerReport *report = g_object_get_data (G_OBJECT (task), "report");
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("The report can only be saved to a local file"));
+  else if (!tanlu_tracker_report_save (report, path, TANLU_PICTURE_FORMAT_PDF, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_report_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TanluTrackerPage *self = TANLU_TRACKER_PAGE (object);
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  export_saved (self, file, error);
+}
+
+static void
+write_export (TanluTrackerPage *self,
+              GFile            *file,
+              const char       *format)
 {
   TanluStore *store = get_store (self);
-  g_autoptr(GPtrArray) tasks = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (store == NULL)
-    return TRUE;
+    return;
 
   if (g_str_equal (format, "csv"))
     {
-      if ((tasks = tanlu_store_list_joint_tasks (store, error)) == NULL)
-        return FALSE;
-      text = tanlu_tracker_csv (tasks);
-      return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                      G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
-    }
+      g_autoptr(GPtrArray) tasks = tanlu_store_list_joint_tasks (store, &error);
+      g_autofree char *text = tasks != NULL ? tanlu_tracker_csv (tasks) : NULL;
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Unknown format “%s”"), format);
-  return FALSE;
+      if (text != NULL)
+        g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error);
+      export_saved (self, file, error);
+    }
+  else
+    {
+      TanluTrackerReport *report =
+        tanlu_tracker_report_new (store, tanlu_locale_prefers_chinese (), &error);
+      g_autoptr(GTask) task = NULL;
+
+      if (report == NULL)
+        {
+          export_saved (self, file, error);
+          return;
+        }
+
+      task = g_task_new (self, NULL, on_report_saved_cb, NULL);
+      g_task_set_source_tag (task, write_export);
+      g_object_set_data_full (G_OBJECT (task), "report", report,
+                              (GDestroyNotify) tanlu_tracker_report_free);
+      g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+      g_task_run_in_thread (task, save_report_thread);
+    }
 }
 
 static void
@@ -800,22 +871,10 @@ on_export_response (GtkNativeDialog *chooser,
   TanluTrackerPage *self = TANLU_TRACKER_PAGE (user_data);
   const char *format = g_object_get_data (G_OBJECT (chooser), "format");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      if (!write_export (self, file, format, &error))
-        toast (self, error->message);
-      else
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          /* Translators: a toast after an export */
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), basename);
-
-          toast (self, message);
-        }
-    }
+    write_export (self, file, format);
 
   g_object_unref (chooser);
   g_object_unref (self);
@@ -892,6 +951,15 @@ _tanlu_tracker_page_get_filter (TanluTrackerPage *self,
   if (g_str_equal (name, "status"))
     return self->status_dropdown;
   return NULL;
+}
+
+/* What the export menu does once the file chooser gave @file. */
+void
+_tanlu_tracker_page_export (TanluTrackerPage *self,
+                            const char       *format,
+                            GFile            *file)
+{
+  write_export (self, file, format);
 }
 
 const char *
