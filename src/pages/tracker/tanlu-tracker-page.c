@@ -563,6 +563,7 @@ add_task_row (TanluTrackerPage     *self,
   TaskRow *row = g_new0 (TaskRow, 1);
   g_autofree char *title = NULL;
   g_autofree char *plan = NULL;
+  g_autofree char *offset = NULL;
   g_autofree char *units = NULL;
   g_autofree char *escaped = g_markup_escape_text (task->title, -1);
   GtkWidget *buttons;
@@ -582,9 +583,10 @@ add_task_row (TanluTrackerPage     *self,
   gtk_widget_add_css_class (GTK_WIDGET (row->status_label), "status-pill");
   adw_expander_row_add_action (row->row, GTK_WIDGET (row->status_label));
 
-  /* Translators: the task's text in the plan, and where it starts there */
-  plan = g_strdup_printf (_("The plan: “%s” (from character %" G_GINT64_FORMAT ")"), task->text,
-                          task->text_offset);
+  offset = g_strdup_printf ("%" G_GINT64_FORMAT, task->text_offset);
+  /* Translators: the task's text in the plan, and the character of the
+   * plan's text it starts at */
+  plan = g_strdup_printf (_("The plan: “%s” (from character %s)"), task->text, offset);
   adw_expander_row_add_row (row->row, detail_label (plan, "plan-text", FALSE));
 
   /* Translators: the units of both sides, the first of each leading */
