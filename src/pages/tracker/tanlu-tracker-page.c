@@ -51,7 +51,7 @@ typedef struct
   GtkToggleButton *status_buttons[G_N_ELEMENTS (statuses)];
   AdwEntryRow     *note_row;
   AdwEntryRow     *date_row;
-  GtkLabel        *changed_label;
+  AdwActionRow    *status_row;
 } TaskRow;
 
 struct _TanluTrackerPage
@@ -326,11 +326,18 @@ show_task (TanluTrackerPage     *self,
   gtk_editable_set_text (GTK_EDITABLE (row->date_row), task->date != NULL ? task->date : "");
 
   if (task->changed_at != NULL)
-    /* Translators: when a task's status was last set, a date and time */
-    changed = g_strdup_printf (_("Set on %s"), task->changed_at);
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (task->changed_at, NULL);
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      g_autofree char *when =
+        local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (task->changed_at);
+
+      /* Translators: when a task's status was last set, a date and time */
+      changed = g_strdup_printf (_("Set on %s"), when);
+    }
   else
     changed = g_strdup (_("Never set; every task starts as not started"));
-  gtk_label_set_label (row->changed_label, changed);
+  adw_action_row_set_subtitle (row->status_row, changed);
 
   self->updating = FALSE;
 }
@@ -567,7 +574,6 @@ add_task_row (TanluTrackerPage     *self,
   g_autofree char *units = NULL;
   g_autofree char *escaped = g_markup_escape_text (task->title, -1);
   GtkWidget *buttons;
-  GtkWidget *status_row;
   GtkWidget *sites_text;
 
   row->number = task->number;
@@ -598,8 +604,8 @@ add_task_row (TanluTrackerPage     *self,
   if (sites_text != NULL)
     adw_expander_row_add_row (row->row, sites_text);
 
-  status_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status_row), _("Status"));
+  row->status_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->status_row), _("Status"));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (buttons, "linked");
   gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
@@ -617,14 +623,8 @@ add_task_row (TanluTrackerPage     *self,
                                G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (buttons), button);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (status_row), buttons);
-  row->changed_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (row->changed_label, TRUE);
-  gtk_label_set_xalign (row->changed_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (row->changed_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->changed_label), "caption");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (status_row), GTK_WIDGET (row->changed_label));
-  adw_expander_row_add_row (row->row, status_row);
+  adw_action_row_add_suffix (row->status_row, buttons);
+  adw_expander_row_add_row (row->row, GTK_WIDGET (row->status_row));
 
   row->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->note_row), _("Progress Note"));
