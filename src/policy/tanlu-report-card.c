@@ -317,11 +317,13 @@ choose_gdp (TanluStore   *store,
 /* ------------------------------------------------------------------------ */
 /* Texts                                                                    */
 
-/* A yearly change for a sentence, with a true minus sign. */
+/* A yearly change for a sentence, with a true minus sign; Chinese sets
+ * the per cent sign without a space. */
 static char *
-format_rate (double rate)
+format_rate (double   rate,
+             gboolean chinese)
 {
-  return g_strdup_printf ("%s%.1f %%", rate < 0 ? "−" : "+", fabs (rate));
+  return g_strdup_printf (chinese ? "%s%.1f%%" : "%s%.1f %%", rate < 0 ? "−" : "+", fabs (rate));
 }
 
 static const char *
@@ -505,7 +507,8 @@ report_intensity (TanluReportItem    *item,
   g_autoptr(GArray) gdp = NULL;
   const TanluSeriesPoint *co2_base, *co2_latest, *gdp_base, *gdp_latest;
   TanluRegion *proxy = NULL;
-  g_autofree char *needed = NULL;
+  g_autofree char *needed_zh = NULL;
+  g_autofree char *needed_en = NULL;
   guint to_year;
 
   if (base_year == 0)
@@ -539,12 +542,13 @@ report_intensity (TanluReportItem    *item,
                                       base_year, latest));
       if (!isnan (item->needed_rate))
         {
-          needed = format_rate (item->needed_rate);
+          needed_zh = format_rate (item->needed_rate, TRUE);
+          needed_en = format_rate (item->needed_rate, FALSE);
           item->needed_zh = g_strdup_printf ("目标本身要求%u—%u年每年%s（自基准年起；数据止于%u年）。",
-                                             base_year, target->target_year, needed, latest);
+                                             base_year, target->target_year, needed_zh, latest);
           item->needed_en = g_strdup_printf ("The target itself means %s a year %u→%u (from the "
                                              "base year; the data end in %u).",
-                                             needed, base_year, target->target_year, latest);
+                                             needed_en, base_year, target->target_year, latest);
         }
       return;
     }
@@ -581,6 +585,12 @@ report_intensity (TanluReportItem    *item,
   gdp_base = find_point (gdp, base_year);
   if (co2_base == NULL || gdp_base == NULL)
     {
+      /* Nothing was computed from the GDP: the card does not name it. */
+      g_clear_pointer (&item->gdp_series, g_free);
+      g_clear_object (&item->gdp_source_latest);
+      g_clear_object (&item->gdp_proxy);
+      item->gdp_projected = FALSE;
+      item->latest_value = NAN;
       not_checkable (item,
                      g_strdup_printf ("%u年（基准年）没有可比的%s数据。", base_year,
                                       co2_base == NULL ? "二氧化碳排放" : "GDP"),
@@ -650,21 +660,22 @@ report_intensity (TanluReportItem    *item,
   if (isnan (item->needed_rate))
     return;
 
-  needed = format_rate (item->needed_rate);
+  needed_zh = format_rate (item->needed_rate, TRUE);
+  needed_en = format_rate (item->needed_rate, FALSE);
   if (item->needed_rate < 0)
     {
       item->needed_zh = g_strdup_printf ("需要%u—%u年每年%s。", latest, target->target_year,
-                                         needed);
-      item->needed_en = g_strdup_printf ("Needs %s a year %u→%u.", needed, latest,
+                                         needed_zh);
+      item->needed_en = g_strdup_printf ("Needs %s a year %u→%u.", needed_en, latest,
                                          target->target_year);
     }
   else
     {
       item->needed_zh = g_strdup_printf ("已低于目标水平：%u—%u年每年变化不超过%s即可达成。", latest,
-                                         target->target_year, needed);
+                                         target->target_year, needed_zh);
       item->needed_en = g_strdup_printf ("Already below the target's level: a change of up to %s "
                                          "a year %u→%u still meets it.",
-                                         needed, latest, target->target_year);
+                                         needed_en, latest, target->target_year);
     }
 }
 
