@@ -394,9 +394,10 @@ write_report (GString      *out,
       return TRUE;
     }
 
-  g_string_append (out, "region_code,region_name_zh,target_region_code,document,indicator,target_year,base_year,"
-                        "value,qualifier,unit,reference,status,peak,latest_year,latest_value,"
-                        "peak_year,peak_value,achieved_pct,gap,needed_from,needed_to,"
+  g_string_append (out, "region_code,region_name_zh,target_region_code,document,indicator,"
+                        "target_year,base_year,value,qualifier,unit,reference,status,peak,"
+                        "latest_year,latest_value,peak_year,peak_value,achieved_pct,gap,"
+                        "needed_from,needed_to,"
                         "needed_pct_per_year,gdp_series,gdp_projected,pathway,pathway_status,"
                         "pathway_achieved,pathway_gap,pathway_summary,status_text,needed_text,"
                         "sources,quote\n");

@@ -317,13 +317,12 @@ choose_gdp (TanluStore   *store,
 /* ------------------------------------------------------------------------ */
 /* Texts                                                                    */
 
-/* A yearly change for a sentence, with a true minus sign; Chinese sets
- * the per cent sign without a space. */
+/* A yearly change for an English sentence, with a true minus sign (the
+ * Chinese ones say 下降 or 上升). */
 static char *
-format_rate (double   rate,
-             gboolean chinese)
+format_rate (double rate)
 {
-  return g_strdup_printf (chinese ? "%s%.1f%%" : "%s%.1f %%", rate < 0 ? "−" : "+", fabs (rate));
+  return g_strdup_printf ("%s%.1f %%", rate < 0 ? "−" : "+", fabs (rate));
 }
 
 static const char *
@@ -507,7 +506,6 @@ report_intensity (TanluReportItem    *item,
   g_autoptr(GArray) gdp = NULL;
   const TanluSeriesPoint *co2_base, *co2_latest, *gdp_base, *gdp_latest;
   TanluRegion *proxy = NULL;
-  g_autofree char *needed_zh = NULL;
   g_autofree char *needed_en = NULL;
   guint to_year;
 
@@ -542,10 +540,11 @@ report_intensity (TanluReportItem    *item,
                                       base_year, latest));
       if (!isnan (item->needed_rate))
         {
-          needed_zh = format_rate (item->needed_rate, TRUE);
-          needed_en = format_rate (item->needed_rate, FALSE);
-          item->needed_zh = g_strdup_printf ("目标本身要求%u—%u年每年%s（自基准年起；数据止于%u年）。",
-                                             base_year, target->target_year, needed_zh, latest);
+          needed_en = format_rate (item->needed_rate);
+          item->needed_zh = g_strdup_printf ("目标本身要求%u—%u年每年%s%.1f%%（自基准年起；数据止于%u年）。",
+                                             base_year, target->target_year,
+                                             item->needed_rate < 0 ? "下降" : "上升",
+                                             fabs (item->needed_rate), latest);
           item->needed_en = g_strdup_printf ("The target itself means %s a year %u→%u (from the "
                                              "base year; the data end in %u).",
                                              needed_en, base_year, target->target_year, latest);
@@ -660,19 +659,18 @@ report_intensity (TanluReportItem    *item,
   if (isnan (item->needed_rate))
     return;
 
-  needed_zh = format_rate (item->needed_rate, TRUE);
-  needed_en = format_rate (item->needed_rate, FALSE);
+  needed_en = format_rate (item->needed_rate);
   if (item->needed_rate < 0)
     {
-      item->needed_zh = g_strdup_printf ("需要%u—%u年每年%s。", latest, target->target_year,
-                                         needed_zh);
+      item->needed_zh = g_strdup_printf ("%u—%u年需每年下降%.1f%%。", latest, target->target_year,
+                                         -item->needed_rate);
       item->needed_en = g_strdup_printf ("Needs %s a year %u→%u.", needed_en, latest,
                                          target->target_year);
     }
   else
     {
-      item->needed_zh = g_strdup_printf ("已低于目标水平：%u—%u年每年变化不超过%s即可达成。", latest,
-                                         target->target_year, needed_zh);
+      item->needed_zh = g_strdup_printf ("已低于目标水平：%u—%u年每年上升不超过%.1f%%即可达成。",
+                                         latest, target->target_year, item->needed_rate);
       item->needed_en = g_strdup_printf ("Already below the target's level: a change of up to %s "
                                          "a year %u→%u still meets it.",
                                          needed_en, latest, target->target_year);
@@ -818,7 +816,7 @@ check_pathways (TanluPathwayLibrary  *library,
               entry->check = g_ptr_array_steal_index (checks, 0);
             }
           else
-            entry->error_message = g_strdup (run_error->message);
+            entry->error_message = g_strdup (run_error != NULL ? run_error->message : "");
           g_ptr_array_add (item->pathways, entry);
         }
     }
