@@ -321,7 +321,7 @@ tanlu_pathway_library_check (TanluPathwayLibrary  *library,
     {
       g_clear_pointer (&targets, g_ptr_array_unref);
       if (!(targets = tanlu_pathway_check_region_targets (store, TANLU_REGION_CODE_NATION,
-                                                               error)))
+                                                          error)))
         return NULL;
       reference = code != TANLU_REGION_CODE_NATION;
     }
