@@ -230,10 +230,15 @@ tanlu_pathway_check_targets (const TanluPathway *pathway,
   return checks;
 }
 
-/* By target year, then as a plan lists them: intensity, peak, neutrality. */
-static int
-compare_targets (gconstpointer a,
-                 gconstpointer b)
+/**
+ * tanlu_pathway_check_compare_targets:
+ *
+ * Orders pointers to targets by target year, then as a plan lists them:
+ * intensity, peak, neutrality, then the others by their place in the plan.
+ */
+int
+tanlu_pathway_check_compare_targets (gconstpointer a,
+                                     gconstpointer b)
 {
   const TanluPolicyTarget *ta = *(TanluPolicyTarget **) a;
   const TanluPolicyTarget *tb = *(TanluPolicyTarget **) b;
@@ -259,21 +264,19 @@ compare_targets (gconstpointer a,
 }
 
 /**
- * tanlu_pathway_library_check:
+ * tanlu_pathway_check_region_targets:
  *
- * Checks a pathway against its region's targets; for a region without
- * targets of its own, against the nation's, marked as a reference.
- *
- * Returns: (transfer full) (element-type TanluPathwayCheck) (nullable): the
- *   checks
- */
-/* Only what a pathway of the whole region can be held to: targets of the
+ * Only what a pathway of the whole region can be held to: targets of the
  * whole region (not of a sector or area) in its own plans (not a
- * ministry's). */
-static GPtrArray *
-region_targets (TanluStore  *store,
-                guint        code,
-                GError     **error)
+ * ministry's or a district's).
+ *
+ * Returns: (transfer full) (element-type TanluPolicyTarget) (nullable): the
+ *   targets, as the store lists them
+ */
+GPtrArray *
+tanlu_pathway_check_region_targets (TanluStore  *store,
+                                    guint        code,
+                                    GError     **error)
 {
   GPtrArray *targets = tanlu_store_list_policy_targets (store, code, NULL, error);
 
@@ -290,6 +293,15 @@ region_targets (TanluStore  *store,
   return targets;
 }
 
+/**
+ * tanlu_pathway_library_check:
+ *
+ * Checks a pathway against its region's targets; for a region without
+ * targets of its own, against the nation's, marked as a reference.
+ *
+ * Returns: (transfer full) (element-type TanluPathwayCheck) (nullable): the
+ *   checks
+ */
 GPtrArray *
 tanlu_pathway_library_check (TanluPathwayLibrary  *library,
                              const TanluPathway   *pathway,
@@ -302,17 +314,18 @@ tanlu_pathway_library_check (TanluPathwayLibrary  *library,
   gboolean reference = FALSE;
 
   if (code != 0 && tanlu_region_get_level (region) != TANLU_REGION_LEVEL_GROUP &&
-      !(targets = region_targets (store, code, error)))
+      !(targets = tanlu_pathway_check_region_targets (store, code, error)))
     return NULL;
 
   if (targets == NULL || targets->len == 0)
     {
       g_clear_pointer (&targets, g_ptr_array_unref);
-      if (!(targets = region_targets (store, TANLU_REGION_CODE_NATION, error)))
+      if (!(targets = tanlu_pathway_check_region_targets (store, TANLU_REGION_CODE_NATION,
+                                                          error)))
         return NULL;
       reference = code != TANLU_REGION_CODE_NATION;
     }
 
-  g_ptr_array_sort (targets, compare_targets);
+  g_ptr_array_sort (targets, tanlu_pathway_check_compare_targets);
   return tanlu_pathway_check_targets (pathway, targets, reference);
 }

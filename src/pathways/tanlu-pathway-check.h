@@ -54,6 +54,11 @@ GPtrArray  *tanlu_pathway_check_targets (const TanluPathway  *pathway,
 GPtrArray  *tanlu_pathway_library_check (TanluPathwayLibrary *library,
                                          const TanluPathway  *pathway,
                                          GError             **error);
+GPtrArray  *tanlu_pathway_check_region_targets (TanluStore     *store,
+                                                guint           code,
+                                                GError        **error);
+int         tanlu_pathway_check_compare_targets (gconstpointer  a,
+                                                 gconstpointer  b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluPathwayCheck, tanlu_pathway_check_free)
 

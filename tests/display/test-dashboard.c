@@ -11,6 +11,9 @@
 #include "charts/tanlu-chart-scale.h"
 #include "pages/dashboard/tanlu-dashboard-page-private.h"
 #include "pages/dashboard/tanlu-dashboard-page.h"
+#include "pathways/tanlu-pathway-spec.h"
+#include "policy/tanlu-report-card.h"
+#include "policy/tanlu-target-text.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-observation.h"
 #include "store/tanlu-region.h"
@@ -22,6 +25,7 @@
 #include "widgets/tanlu-chart-exportable.h"
 #include "widgets/tanlu-export-dialog-private.h"
 #include "widgets/tanlu-export-dialog.h"
+#include "widgets/tanlu-region-sidebar.h"
 
 /* The dashboard as a planner uses it, on the bundled CEADs figures, in a
  * real window under Xvfb. */
@@ -921,6 +925,174 @@ test_targets_list (Fixture       *fixture,
   g_assert_cmpstr (heading, ==, "Targets in the plans of Sichuan, for context");
 }
 
+static gboolean
+region_is_sichuan (gpointer data)
+{
+  Fixture *fixture = data;
+  TanluRegion *region = tanlu_context_get_region (fixture->context);
+
+  return region != NULL && tanlu_region_get_code (region) == 510000;
+}
+
+static gboolean
+search_shows_one (gpointer data)
+{
+  GtkWidget *list = tanlu_test_find_widget (GTK_WIDGET (data), GTK_TYPE_LIST_VIEW);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+
+  return g_list_model_get_n_items (model) == 1;
+}
+
+static const char *
+report_text (GtkWidget  *row,
+             const char *name)
+{
+  GtkWidget *label = find_named (row, name);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The rows of the report card against the core's items for the region:
+ * every target the figures speak to, in order, with the same texts. */
+static void
+assert_report_rows (Fixture   *fixture,
+                    GPtrArray *items)
+{
+  GtkListBox *list = _tanlu_dashboard_page_get_report (dashboard (fixture));
+  GtkWidget *row;
+  guint n_checked = 0;
+
+  g_assert_nonnull (list);
+  row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TanluReportItem *item = g_ptr_array_index (items, i);
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *title = NULL;
+      guint n_pathways = 0;
+
+      if (!tanlu_report_item_has_figures (item))
+        continue;
+
+      g_assert_nonnull (row);
+      name = tanlu_target_indicator_name (item->target->indicator, FALSE);
+      value = tanlu_target_describe (item->target, FALSE);
+      title = g_strdup_printf ("%s: %s", name, value);
+      g_assert_cmpstr (report_text (row, "title"), ==, title);
+      g_assert_cmpstr (report_text (row, "status"), ==, item->status_en);
+      g_assert_cmpstr (report_text (row, "needed"), ==, item->needed_en);
+      g_assert_cmpstr (report_text (row, "sources"), ==, item->sources_en);
+      g_assert_nonnull (strstr (report_text (row, "quote"), item->target->quote));
+      g_assert_true ((find_named (row, "reference") != NULL) == item->reference);
+      for (GtkWidget *child = gtk_widget_get_first_child (gtk_list_box_row_get_child (
+             GTK_LIST_BOX_ROW (row)));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *line = find_named (child, "pathway");
+          const TanluReportPathway *entry;
+          g_autofree char *expected = NULL;
+
+          if (line == NULL)
+            continue;
+          g_assert_cmpuint (n_pathways, <, item->pathways->len);
+          entry = g_ptr_array_index (item->pathways, n_pathways++);
+          expected = g_strdup_printf ("%s: %s", entry->name,
+                                      tanlu_pathway_check_get_summary (entry->check, FALSE));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (line)), ==, expected);
+        }
+      g_assert_cmpuint (n_pathways, ==, item->pathways->len);
+      n_checked++;
+      row = gtk_widget_get_next_sibling (row);
+    }
+  g_assert_null (row);
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+/* Sichuan chosen as a user does, by typing its code in the sidebar's
+ * search and pressing Enter: the report card lists the targets the
+ * figures speak to as the core computes them; the CO₂-intensity targets
+ * are the nation's, for reference, with the plan's words; the 2020 base
+ * year is after the data and no figure is claimed for it. A pathway
+ * saved for Sichuan then shows in each row, met or missed. */
+static void
+test_report_card (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *sidebar =
+    tanlu_test_find_widget (GTK_WIDGET (fixture->window), TANLU_TYPE_REGION_SIDEBAR);
+  GtkWidget *entry = tanlu_test_find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY);
+  TanluPathwayLibrary *library = tanlu_context_get_pathways (fixture->context);
+  g_autoptr(TanluPathwaySpec) spec = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) with_pathway = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *list;
+  guint n_intensity = 0;
+
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  g_assert_false (region_is_sichuan (fixture));
+  tanlu_test_wait_for_draw (entry);
+  tanlu_test_click (entry, gtk_widget_get_width (entry) / 2.0,
+                    gtk_widget_get_height (entry) / 2.0, 1);
+  for (const char *digit = "510000"; *digit != '\0'; digit++)
+    tanlu_test_key (GDK_KEY_0 + (*digit - '0'), 0);
+  /* The search waits for typing to pause before it filters. */
+  tanlu_test_wait_until (search_shows_one, sidebar);
+  tanlu_test_key (GDK_KEY_Return, 0);
+  tanlu_test_wait_until (region_is_sichuan, fixture);
+  tanlu_test_wait_for_idle ();
+
+  items = tanlu_report_card_build_for_library (library, 510000, &error);
+  g_assert_no_error (error);
+  assert_report_rows (fixture, items);
+
+  list = _tanlu_dashboard_page_get_report (dashboard (fixture));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = report_text (row, "title");
+
+      if (!g_str_has_prefix (title, "CO₂ per unit of GDP"))
+        continue;
+      n_intensity++;
+      g_assert_nonnull (find_named (row, "reference"));
+      g_assert_nonnull (strstr (report_text (row, "quote"), "单位国内生产总值二氧化碳排放比"));
+      if (strstr (title, "from 2020") != NULL)
+        {
+          /* No figure for 2020, a year without emissions */
+          g_assert_nonnull (strstr (report_text (row, "status"), "Not checkable"));
+          g_assert_nonnull (strstr (report_text (row, "status"), "(2019)"));
+          g_assert_nonnull (strstr (report_text (row, "needed"), "2020→2025"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (report_text (row, "status"), "in 2019"));
+          g_assert_nonnull (strstr (report_text (row, "status"), "projection"));
+          g_assert_nonnull (strstr (report_text (row, "needed"), "2019→2030"));
+          g_assert_nonnull (strstr (report_text (row, "sources"), "GCAM-China"));
+        }
+    }
+  g_assert_cmpuint (n_intensity, ==, 2);
+
+  /* A pathway saved for Sichuan reaches the card. */
+  spec = tanlu_pathway_spec_new ("Test – Sichuan trend", "510000");
+  tanlu_pathway_spec_set_parent (spec, "trend");
+  g_assert_true (tanlu_pathway_library_save (library, spec, &error));
+  g_assert_no_error (error);
+  tanlu_test_wait_for_idle ();
+  with_pathway = tanlu_report_card_build_for_library (library, 510000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < with_pathway->len; i++)
+    {
+      const TanluReportItem *item = g_ptr_array_index (with_pathway, i);
+
+      if (tanlu_report_item_has_figures (item))
+        g_assert_cmpuint (item->pathways->len, ==, 1);
+    }
+  assert_report_rows (fixture, with_pathway);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +1125,7 @@ main (int   argc,
   ADD ("figures-explained", test_figures_explained);
   ADD ("provenance-round-trip", test_provenance_round_trip);
   ADD ("targets-list", test_targets_list);
+  ADD ("report-card", test_report_card);
 
 #undef ADD
 

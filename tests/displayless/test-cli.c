@@ -470,6 +470,92 @@ test_targets_list (Fixture       *fixture,
   g_assert_nonnull (strstr (bad.err, "--level"));
 }
 
+/* The report card on the bundled data: Sichuan has no CO₂-intensity
+ * target of its own, so the nation's are listed for reference with the
+ * plan's words; the 2020 base year is after the emissions (to 2019), so no
+ * figure is claimed for it; the peak is its own. */
+static void
+test_targets_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_auto(TanluTestRun) sichuan = { 0 };
+  g_auto(TanluTestRun) unknown = { 0 };
+  g_auto(TanluTestRun) missing = { 0 };
+  g_auto(TanluTestRun) group = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint n_intensity = 0, n_peak = 0;
+
+  run (fixture, &sichuan, "targets", "report", "--region", "510000", "--format", "json", NULL);
+  g_assert_cmpint (sichuan.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, sichuan.out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      JsonObject *target = json_object_get_object_member (item, "target");
+      const char *indicator = json_object_get_string_member (target, "indicator");
+
+      if (g_str_equal (indicator, "co2_intensity_reduction_pct"))
+        {
+          n_intensity++;
+          g_assert_true (json_object_get_boolean_member (item, "reference"));
+          g_assert_cmpint (json_object_get_int_member (target, "region_code"), ==, 100000);
+          g_assert_nonnull (strstr (json_object_get_string_member (target, "quote"),
+                                    "单位国内生产总值二氧化碳排放比"));
+          if (json_object_get_int_member (target, "base_year") == 2020)
+            {
+              g_assert_cmpstr (json_object_get_string_member (item, "status"), ==,
+                               "not_checkable");
+              g_assert_true (json_object_get_null_member (item, "achieved_pct"));
+              g_assert_true (json_object_get_null_member (item, "latest_value"));
+              g_assert_cmpint (json_object_get_int_member (item, "latest_year"), ==, 2019);
+              g_assert_null (strstr (json_object_get_string_member (item, "status_en"), "in 2020"));
+            }
+          else
+            {
+              g_assert_cmpint (json_object_get_int_member (target, "base_year"), ==, 2005);
+              g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "under_way");
+              g_assert_cmpint (json_object_get_int_member (item, "latest_year"), ==, 2019);
+              g_assert_cmpstr (json_object_get_string_member (item, "gdp_series"), ==, "gdp");
+              /* GCAM-China's 2019 GDP is a projection, and the card says so. */
+              g_assert_true (json_object_get_boolean_member (item, "gdp_projected"));
+              g_assert_nonnull (strstr (json_object_get_string_member (item, "status_en"),
+                                        "projection"));
+              g_assert_nonnull (strstr (json_object_get_string_member (item, "sources_en"),
+                                        "GCAM-China"));
+            }
+        }
+      else if (g_str_equal (indicator, "co2_peak_year"))
+        {
+          n_peak++;
+          g_assert_false (json_object_get_boolean_member (item, "reference"));
+          g_assert_cmpint (json_object_get_int_member (target, "region_code"), ==, 510000);
+          g_assert_cmpint (json_object_get_int_member (item, "latest_year"), ==, 2019);
+          g_assert_nonnull (strstr (json_object_get_string_member (item, "sources_en"),
+                                    "CEADs"));
+        }
+    }
+  g_assert_cmpuint (n_intensity, ==, 2);
+  /* Two of Sichuan's plans state the same peak: it is listed once. */
+  g_assert_cmpuint (n_peak, ==, 1);
+
+  run (fixture, &unknown, "targets", "report", "--region", "519999", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "519999"));
+  g_assert_cmpstr (unknown.out, ==, "");
+
+  run (fixture, &group, "targets", "report", "--region", "chengdu-chongqing", NULL);
+  g_assert_cmpint (group.status, ==, 1);
+  g_assert_nonnull (strstr (group.err, "chengdu-chongqing"));
+
+  run (fixture, &missing, "targets", "report", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "--region"));
+}
+
 /* The joint plan's 26 tasks with their lead units; a status set survives
  * a restart (another process), is undone to the one before, and a wrong
  * one changes nothing. */
@@ -1015,6 +1101,7 @@ main (int   argc,
   ADD ("default-database", test_default_database);
   ADD ("export", test_export);
   ADD ("targets-list", test_targets_list);
+  ADD ("targets-report", test_targets_report);
   ADD ("tracker", test_tracker);
   ADD ("targets-import", test_targets_import);
   ADD ("targets-import-errors", test_targets_import_errors);

@@ -9,6 +9,7 @@ GtkWidget *_tanlu_dashboard_page_get_chart (TanluDashboardPage *self,
                                             const char         *name);
 GtkListBox *_tanlu_dashboard_page_get_targets  (TanluDashboardPage *self,
                                                   const char        **heading);
+GtkListBox *_tanlu_dashboard_page_get_report (TanluDashboardPage *self);
 GtkWidget *_tanlu_dashboard_page_get_card_popover (TanluDashboardPage *self,
                                                    const char         *name);
 GtkWidget *_tanlu_dashboard_page_get_card  (TanluDashboardPage *self,

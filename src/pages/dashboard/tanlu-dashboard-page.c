@@ -8,6 +8,7 @@
 #include "tanlu-dashboard-page-private.h"
 #include "charts/tanlu-chart-scale.h"
 #include "figures/tanlu-summary.h"
+#include "policy/tanlu-report-card.h"
 #include "policy/tanlu-target-text.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -46,6 +47,9 @@ struct _TanluDashboardPage
   GtkListBox     *targets_list;
   GtkLabel       *targets_note;
   GPtrArray      *targets;
+  GtkBox         *report_box;
+  GtkListBox     *report_list;
+  GtkLabel       *report_note;
   GtkBox         *charts_box;
   AdwStatusPage  *empty_page;
 
@@ -56,6 +60,8 @@ struct _TanluDashboardPage
   char           *unit_scale;
   GStrv           comparisons;
   GHashTable     *cards;           /* name → card widget, for tests */
+  GSignalGroup   *pathway_signals; /* the context's pathways */
+  gboolean        report_stale;
 
   TanluChartCard *trend_card;
   TanluChartCard *ranking_card;
@@ -1121,6 +1127,222 @@ fill_targets (TanluDashboardPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->targets_box), TRUE);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Report card */
+
+static GtkWidget *
+add_report_label (GtkBox     *box,
+                  const char *name,
+                  const char *text,
+                  const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (label, name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (style != NULL)
+    {
+      g_auto(GStrv) classes = g_strsplit (style, " ", -1);
+
+      for (guint i = 0; classes[i] != NULL; i++)
+        gtk_widget_add_css_class (label, classes[i]);
+    }
+  gtk_box_append (box, label);
+
+  return label;
+}
+
+/* One saved pathway against the target: met, missed with its gap, or why
+ * it could not be checked. */
+static void
+add_report_pathway (GtkBox                   *box,
+                    const TanluReportPathway *entry,
+                    gboolean                  chinese)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *icon_name = "dialog-question-symbolic";
+  const char *style = "dim-label";
+  const char *summary = entry->error_message;
+  g_autofree char *text = NULL;
+  GtkWidget *icon;
+
+  if (entry->check != NULL)
+    {
+      summary = tanlu_pathway_check_get_summary (entry->check, chinese);
+      switch (entry->check->status)
+        {
+        case TANLU_CHECK_MET:
+          icon_name = "emblem-ok-symbolic";
+          style = "success";
+          break;
+        case TANLU_CHECK_MISSED:
+          icon_name = "dialog-warning-symbolic";
+          style = "warning";
+          break;
+        case TANLU_CHECK_NOT_CHECKABLE:
+        default:
+          break;
+        }
+    }
+
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, style);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 2);
+  gtk_box_append (GTK_BOX (line), icon);
+  /* Translators: a saved pathway's name, then how it does against the target */
+  text = g_strdup_printf (_("%s: %s"), entry->name, summary != NULL ? summary : "");
+  gtk_widget_set_hexpand (add_report_label (GTK_BOX (line), "pathway", text, NULL), TRUE);
+  gtk_box_append (box, line);
+}
+
+static GtkWidget *
+report_row_new (TanluStore            *store,
+                const TanluReportItem *item,
+                gboolean               chinese)
+{
+  const TanluPolicyTarget *target = item->target;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *name = tanlu_target_indicator_name (target->indicator, chinese);
+  g_autofree char *value = tanlu_target_describe (target, chinese);
+  g_autofree char *title = NULL;
+  g_autofree char *quote = NULL;
+  const char *needed = tanlu_report_item_get_needed_text (item, chinese);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+
+  /* Translators: a target's indicator, then the target, such as
+   * “CO₂ per unit of GDP, reduction: −18 % by 2025 from 2020” */
+  title = g_strdup_printf (_("%s: %s"), name, value);
+  add_report_label (GTK_BOX (box), "title", title, "heading");
+  if (item->reference)
+    {
+      TanluRegion *owner = tanlu_store_lookup_region (store, target->region_code);
+      /* Translators: %s is China; the selected region has no target of its
+       * own on this indicator */
+      g_autofree char *text =
+        g_strdup_printf (_("%s’s target, for reference: the region’s plans set none of their "
+                           "own"),
+                         owner != NULL ? tanlu_region_get_display_name (owner) : "");
+
+      add_report_label (GTK_BOX (box), "reference", text, "caption accent");
+    }
+  add_report_label (GTK_BOX (box), "status", tanlu_report_item_get_status_text (item, chinese),
+                    NULL);
+  if (needed != NULL)
+    add_report_label (GTK_BOX (box), "needed", needed, NULL);
+  for (guint i = 0; i < item->pathways->len; i++)
+    add_report_pathway (GTK_BOX (box), g_ptr_array_index (item->pathways, i), chinese);
+
+  /* Translators: the plan's words, then the plan */
+  quote = g_strdup_printf (_("“%s” — %s"), target->quote,
+                           target->document_title != NULL ? target->document_title : "");
+  add_report_label (GTK_BOX (box), "quote", quote, "caption dim-label");
+  add_report_label (GTK_BOX (box), "sources", tanlu_report_item_get_sources_text (item, chinese),
+                    "caption dim-label");
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* The targets the figures speak to, against the latest data and the
+ * region's saved pathways; a group, which has no plans, has none. */
+static void
+fill_report (TanluDashboardPage *self,
+             TanluRegion        *region)
+{
+  TanluContext *context = get_context (self);
+  gboolean chinese = ui_language () == TANLU_CHART_LANGUAGE_CHINESE;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  GtkWidget *child;
+  guint n_rows = 0;
+  guint n_other = 0;
+  gboolean any_pathway = FALSE;
+
+  self->report_stale = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_list))) != NULL)
+    gtk_list_box_remove (self->report_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_box), FALSE);
+
+  if (context == NULL || region == NULL ||
+      tanlu_region_get_level (region) == TANLU_REGION_LEVEL_GROUP)
+    return;
+
+  items = tanlu_report_card_build_for_library (tanlu_context_get_pathways (context),
+                                               tanlu_region_get_code (region), &error);
+  if (items == NULL)
+    {
+      gtk_label_set_text (self->report_note, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->report_list), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->report_note), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->report_box), TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const TanluReportItem *item = g_ptr_array_index (items, i);
+
+      if (!tanlu_report_item_has_figures (item))
+        {
+          n_other++;
+          continue;
+        }
+      gtk_list_box_append (self->report_list,
+                           report_row_new (tanlu_context_get_store (context), item, chinese));
+      any_pathway = any_pathway || item->pathways->len > 0;
+      n_rows++;
+    }
+  if (n_rows == 0)
+    return;
+
+  if (!any_pathway)
+    g_string_append (note, _("Save a pathway of this region on the Pathways page to see it "
+                             "checked against each target here."));
+  if (n_other > 0)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, ' ');
+      g_string_append_printf (note,
+                              ngettext ("%u more of the plans’ targets needs figures Tanlu does "
+                                        "not have, such as energy use.",
+                                        "%u more of the plans’ targets need figures Tanlu does "
+                                        "not have, such as energy use.",
+                                        n_other),
+                              n_other);
+    }
+  gtk_label_set_text (self->report_note, note->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_note), note->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_list), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_box), TRUE);
+}
+
+/* A pathway saved, changed or deleted: the card follows, at once when it
+ * is in sight, else when it is shown again. */
+static void
+on_pathways_changed_cb (TanluDashboardPage *self)
+{
+  TanluContext *context = get_context (self);
+
+  if (context == NULL)
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_report (self, tanlu_context_get_region (context));
+  else
+    self->report_stale = TRUE;
+}
+
 /* Every source behind the cards' figures: the region's own, or for a group
  * its members'. */
 static void
@@ -1523,6 +1745,7 @@ reload (TanluDashboardPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cards_box), summary->series->len > 0);
   update_sources (self, region, summary);
   fill_targets (self, region);
+  fill_report (self, region);
 
   fill_trend (self, region, summary);
   fill_ranking (self, region);
@@ -1689,6 +1912,28 @@ reload_if_shown (TanluContextView *view)
 }
 
 static void
+context_changed (TanluContextView *view)
+{
+  TanluDashboardPage *self = TANLU_DASHBOARD_PAGE (view);
+  TanluContext *context = get_context (self);
+
+  g_signal_group_set_target (self->pathway_signals,
+                             context != NULL ? tanlu_context_get_pathways (context) : NULL);
+  reload_if_shown (view);
+}
+
+static void
+tanlu_dashboard_page_map (GtkWidget *widget)
+{
+  TanluDashboardPage *self = TANLU_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (tanlu_dashboard_page_parent_class)->map (widget);
+
+  if (self->report_stale && get_context (self) != NULL)
+    fill_report (self, tanlu_context_get_region (get_context (self)));
+}
+
+static void
 tanlu_dashboard_page_dispose (GObject *object)
 {
   TanluDashboardPage *self = (TanluDashboardPage *)object;
@@ -1696,6 +1941,9 @@ tanlu_dashboard_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TANLU_TYPE_DASHBOARD_PAGE);
   g_clear_pointer (&self->cards, g_hash_table_unref);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
+  if (self->pathway_signals != NULL)
+    g_signal_group_set_target (self->pathway_signals, NULL);
+  g_clear_object (&self->pathway_signals);
 
   G_OBJECT_CLASS (tanlu_dashboard_page_parent_class)->dispose (object);
 }
@@ -1784,7 +2032,9 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   object_class->get_property = tanlu_dashboard_page_get_property;
   object_class->set_property = tanlu_dashboard_page_set_property;
 
-  view_class->context_changed = reload_if_shown;
+  widget_class->map = tanlu_dashboard_page_map;
+
+  view_class->context_changed = context_changed;
   view_class->region_changed = reload_if_shown;
   view_class->data_changed = reload_if_shown;
 
@@ -1826,6 +2076,9 @@ tanlu_dashboard_page_class_init (TanluDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, cards_box);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, sources_label);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, report_box);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, report_list);
+  gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, report_note);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_box);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_heading);
   gtk_widget_class_bind_template_child (widget_class, TanluDashboardPage, targets_list);
@@ -1860,6 +2113,9 @@ tanlu_dashboard_page_init (TanluDashboardPage *self)
   self->comparisons = g_new0 (char *, 1);
 
   self->cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pathway_signals = g_signal_group_new (TANLU_TYPE_PATHWAY_LIBRARY);
+  g_signal_group_connect_object (self->pathway_signals, "changed",
+                                 G_CALLBACK (on_pathways_changed_cb), self, G_CONNECT_SWAPPED);
   self->trend_card = add_chart_card (self, "trend");
   self->ranking_card = add_chart_card (self, "ranking");
   self->sector_card = add_chart_card (self, "sector");
@@ -1968,6 +2224,17 @@ _tanlu_dashboard_page_get_targets (TanluDashboardPage  *self,
     *heading = gtk_label_get_text (self->targets_heading);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->targets_box)) ? self->targets_list : NULL;
+}
+
+/**
+ * _tanlu_dashboard_page_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report card's list, when shown
+ */
+GtkListBox *
+_tanlu_dashboard_page_get_report (TanluDashboardPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->report_box)) ? self->report_list : NULL;
 }
 
 /**
