@@ -77,8 +77,12 @@ with tempfile.TemporaryDirectory() as tmp:
         for kind in ("--untranslated", "--only-fuzzy"):
             out = subprocess.run(["msgattrib", kind, "--no-obsolete", merged], capture_output=True,
                                  text=True, check=True).stdout
-            for msgid in re.findall(r'^msgid "(.+)"$', out, re.M):
-                missing.append(f"{language}: {kind[2:]}: {msgid}")
+            # Each entry's msgid, on one line or continued over several;
+            # the header's is empty.
+            for first, rest in re.findall(r'^msgid "(.*)"\n((?:".*"\n)*)', out, re.M):
+                msgid = first + "".join(re.findall(r'^"(.*)"$', rest, re.M))
+                if msgid:
+                    missing.append(f"{language}: {kind[2:]}: {msgid}")
 
 if missing:
     for line in missing:
