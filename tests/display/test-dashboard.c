@@ -70,27 +70,6 @@ chart_view (Fixture    *fixture,
   return tanlu_chart_card_get_view (chart_card (fixture, name));
 }
 
-/* A figure card's labels: caption, value, detail, found by name inside the
- * card's button. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static const char *
 card_text (Fixture    *fixture,
            const char *name,
@@ -102,7 +81,7 @@ card_text (Fixture    *fixture,
 
   g_assert_nonnull (card);
   g_assert_cmpuint (line, <, G_N_ELEMENTS (names));
-  child = find_named (gtk_button_get_child (GTK_BUTTON (card)), names[line]);
+  child = tanlu_test_find_named (gtk_button_get_child (GTK_BUTTON (card)), names[line]);
   g_assert_true (GTK_IS_LABEL (child));
 
   return gtk_label_get_text (GTK_LABEL (child));
@@ -117,7 +96,7 @@ card_flagged (Fixture    *fixture,
   GtkWidget *card = _tanlu_dashboard_page_get_card (dashboard (fixture), name);
 
   g_assert_nonnull (card);
-  return find_named (gtk_button_get_child (GTK_BUTTON (card)), "flag") != NULL;
+  return tanlu_test_find_named (gtk_button_get_child (GTK_BUTTON (card)), "flag") != NULL;
 }
 
 static double
@@ -909,7 +888,7 @@ test_targets_list (Fixture       *fixture,
   tanlu_test_wait_for_draw (GTK_WIDGET (row));
   tanlu_test_key (GDK_KEY_Return, 0);
   tanlu_test_wait_until (row_expanded, row);
-  context = find_named (GTK_WIDGET (row), "context");
+  context = tanlu_test_find_named (GTK_WIDGET (row), "context");
   g_assert_nonnull (context);
   body = gtk_label_get_label (GTK_LABEL (context));
   g_test_message ("%s", body);
@@ -947,7 +926,7 @@ static const char *
 report_text (GtkWidget  *row,
              const char *name)
 {
-  GtkWidget *label = find_named (row, name);
+  GtkWidget *label = tanlu_test_find_named (row, name);
 
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -984,12 +963,12 @@ assert_report_rows (Fixture   *fixture,
       g_assert_cmpstr (report_text (row, "needed"), ==, item->needed_en);
       g_assert_cmpstr (report_text (row, "sources"), ==, item->sources_en);
       g_assert_nonnull (strstr (report_text (row, "quote"), item->target->quote));
-      g_assert_true ((find_named (row, "reference") != NULL) == item->reference);
+      g_assert_true ((tanlu_test_find_named (row, "reference") != NULL) == item->reference);
       for (GtkWidget *child = gtk_widget_get_first_child (gtk_list_box_row_get_child (
              GTK_LIST_BOX_ROW (row)));
            child != NULL; child = gtk_widget_get_next_sibling (child))
         {
-          GtkWidget *line = find_named (child, "pathway");
+          GtkWidget *line = tanlu_test_find_named (child, "pathway");
           const TanluReportPathway *entry;
           g_autofree char *expected = NULL;
 
@@ -1056,7 +1035,7 @@ test_report_card (Fixture       *fixture,
       if (!g_str_has_prefix (title, "CO₂ per unit of GDP"))
         continue;
       n_intensity++;
-      g_assert_nonnull (find_named (row, "reference"));
+      g_assert_nonnull (tanlu_test_find_named (row, "reference"));
       g_assert_nonnull (strstr (report_text (row, "quote"), "单位国内生产总值二氧化碳排放比"));
       if (strstr (title, "from 2020") != NULL)
         {

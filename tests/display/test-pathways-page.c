@@ -62,39 +62,14 @@ select_region (Fixture    *fixture,
   tanlu_test_wait_for_idle ();
 }
 
-static const char *
-visible_view (Fixture *fixture)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (
-    tanlu_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
-
-  return adw_view_stack_get_visible_child_name (stack);
-}
-
 /* Alt+3, as a planner opens the page. */
 static void
 open_pathways (Fixture *fixture)
 {
   tanlu_test_pointer_move (GTK_WIDGET (fixture->window), 600, 20);
   tanlu_test_key (GDK_KEY_3, GDK_ALT_MASK);
-  g_assert_cmpstr (visible_view (fixture), ==, "pathways");
+  g_assert_cmpstr (tanlu_test_visible_view (fixture), ==, "pathways");
   tanlu_test_wait_for_draw (GTK_WIDGET (page (fixture)));
-}
-
-/* Scrolls the page until @widget is in sight, as a user scrolls to it. */
-static void
-scroll_to (Fixture   *fixture,
-           GtkWidget *widget)
-{
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (
-    tanlu_test_find_widget (GTK_WIDGET (page (fixture)), GTK_TYPE_SCROLLED_WINDOW));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkWidget *child = gtk_scrolled_window_get_child (scroller);
-  graphene_point_t top;
-
-  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &top));
-  gtk_adjustment_set_value (adjustment, MAX (0, top.y - 80));
-  tanlu_test_wait_for_draw (GTK_WIDGET (scroller));
 }
 
 static GtkWidget *
@@ -124,7 +99,7 @@ click_button (Fixture    *fixture,
   GtkWidget *button = find_button (GTK_WIDGET (page (fixture)), action);
 
   g_assert_nonnull (button);
-  scroll_to (fixture, button);
+  tanlu_test_scroll_to (button);
   tanlu_test_click (button, gtk_widget_get_width (button) / 2.0,
                     gtk_widget_get_height (button) / 2.0, 1);
 }
@@ -239,7 +214,7 @@ test_create_drag_undo_restart (Fixture       *fixture,
   /* Drag the 2030 point of the intensity lever down. */
   editor = _tanlu_pathways_page_get_lever_editor (page (fixture));
   _tanlu_pathways_page_set_lever (page (fixture), TANLU_LEVER_INTENSITY_CHANGE);
-  scroll_to (fixture, GTK_WIDGET (editor));
+  tanlu_test_scroll_to (GTK_WIDGET (editor));
   g_assert_true (_tanlu_lever_editor_get_point (editor, 2030, &x, &y));
   tanlu_test_pointer_move (GTK_WIDGET (editor), x, y);
   tanlu_test_pointer_button (1, TRUE);
@@ -325,7 +300,7 @@ click_check (Fixture    *fixture,
 {
   GtkCheckButton *check = shown_check (fixture, name);
 
-  scroll_to (fixture, GTK_WIDGET (check));
+  tanlu_test_scroll_to (GTK_WIDGET (check));
   tanlu_test_click (GTK_WIDGET (check), gtk_widget_get_width (GTK_WIDGET (check)) / 2.0,
                     gtk_widget_get_height (GTK_WIDGET (check)) / 2.0, 1);
 }
@@ -414,7 +389,7 @@ test_map_mode (Fixture       *fixture,
 
   tanlu_test_pointer_move (GTK_WIDGET (fixture->window), 600, 20);
   tanlu_test_key (GDK_KEY_2, GDK_ALT_MASK);
-  g_assert_cmpstr (visible_view (fixture), ==, "map");
+  g_assert_cmpstr (tanlu_test_visible_view (fixture), ==, "map");
   tanlu_test_wait_for_draw (map_page);
 
   _tanlu_map_page_show_indicator (TANLU_MAP_PAGE (map_page), "pathway:targets");

@@ -33,15 +33,6 @@ page (Fixture *fixture)
   return TANLU_TRACKER_PAGE (widget);
 }
 
-static const char *
-visible_view (Fixture *fixture)
-{
-  AdwViewStack *stack = ADW_VIEW_STACK (
-    tanlu_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
-
-  return adw_view_stack_get_visible_child_name (stack);
-}
-
 static void
 open_tracker (Fixture *fixture)
 {
@@ -49,31 +40,15 @@ open_tracker (Fixture *fixture)
   tanlu_test_input_init (GTK_WIDGET (fixture->window));
   tanlu_test_pointer_move (GTK_WIDGET (fixture->window), 600, 20);
   tanlu_test_key (GDK_KEY_4, GDK_ALT_MASK);
-  g_assert_cmpstr (visible_view (fixture), ==, "tracker");
+  g_assert_cmpstr (tanlu_test_visible_view (fixture), ==, "tracker");
   tanlu_test_wait_for_draw (GTK_WIDGET (page (fixture)));
-}
-
-/* Scrolls the page until @widget is in sight, as a user scrolls to it. */
-static void
-scroll_to (Fixture   *fixture,
-           GtkWidget *widget)
-{
-  GtkScrolledWindow *scroller =
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkWidget *child = gtk_scrolled_window_get_child (scroller);
-  graphene_point_t top;
-
-  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &top));
-  gtk_adjustment_set_value (adjustment, MAX (0, top.y - 120));
-  tanlu_test_wait_for_draw (GTK_WIDGET (scroller));
 }
 
 static void
 click (Fixture   *fixture,
        GtkWidget *widget)
 {
-  scroll_to (fixture, widget);
+  tanlu_test_scroll_to (widget);
   tanlu_test_click (widget, gtk_widget_get_width (widget) / 2.0,
                     gtk_widget_get_height (widget) / 2.0, 1);
   tanlu_test_wait_for_idle ();
@@ -120,24 +95,6 @@ n_shown_rows (TanluTrackerPage *self)
   return n;
 }
 
-static char *
-label_text (GtkWidget  *widget,
-            const char *name)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return g_strdup (gtk_label_get_label (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      char *found = label_text (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The 26 tasks under their 10 actions; a task opened with Enter shows the
  * plan's words, both sides' units and its sites; a status clicked is saved
  * at once, a note applied with Enter is saved with it, Ctrl+Z undoes them
@@ -176,13 +133,15 @@ test_statuses (Fixture       *fixture,
   /* Task 2 opened with the real Enter key */
   row = _tanlu_tracker_page_get_task_row (self, 2);
   g_assert_cmpstr (adw_expander_row_get_subtitle (row), ==, "Led by 重庆市能源局 and 四川省能源局");
-  scroll_to (fixture, GTK_WIDGET (row));
+  tanlu_test_scroll_to (GTK_WIDGET (row));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD));
   tanlu_test_wait_for_draw (GTK_WIDGET (row));
   tanlu_test_key (GDK_KEY_Return, 0);
   tanlu_test_wait_until (row_expanded, row);
-  plan = label_text (GTK_WIDGET (row), "plan-text");
-  sites = label_text (GTK_WIDGET (row), "sites");
+  plan = g_strdup (gtk_label_get_label (
+    GTK_LABEL (tanlu_test_find_named (GTK_WIDGET (row), "plan-text"))));
+  sites = g_strdup (gtk_label_get_label (
+    GTK_LABEL (tanlu_test_find_named (GTK_WIDGET (row), "sites"))));
   g_assert_nonnull (plan);
   g_assert_nonnull (strstr (plan, "推进川渝电网特高压交流目标网架建设"));
   g_assert_nonnull (sites);
@@ -199,7 +158,7 @@ test_statuses (Fixture       *fixture,
 
   /* A progress note typed and applied with Enter */
   note = _tanlu_tracker_page_get_note_row (self, 2);
-  scroll_to (fixture, GTK_WIDGET (note));
+  tanlu_test_scroll_to (GTK_WIDGET (note));
   gtk_widget_grab_focus (GTK_WIDGET (note));
   gtk_editable_set_text (GTK_EDITABLE (note), "Fixture note: 川渝 link surveyed");
   tanlu_test_wait_for_draw (GTK_WIDGET (note));
@@ -223,7 +182,7 @@ test_statuses (Fixture       *fixture,
     AdwEntryRow *date = ADW_ENTRY_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (note)));
 
     g_assert_nonnull (date);
-    scroll_to (fixture, GTK_WIDGET (date));
+    tanlu_test_scroll_to (GTK_WIDGET (date));
     gtk_widget_grab_focus (GTK_WIDGET (date));
     gtk_editable_set_text (GTK_EDITABLE (date), "2026-13-40");
     tanlu_test_wait_for_draw (GTK_WIDGET (date));

@@ -128,6 +128,56 @@ tanlu_test_find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The first widget named @name at or below @widget, as a template's or
+ * gtk_widget_set_name() names it. */
+GtkWidget *
+tanlu_test_find_named (GtkWidget  *widget,
+                       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tanlu_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The page the window shows: "dashboard", "map", … */
+const char *
+tanlu_test_visible_view (TanluTestWindowFixture *fixture)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (
+    tanlu_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+/* Scrolls the scrolled window around @widget until @widget is in sight,
+ * near the top, as a user scrolls to it, and waits for the frame. */
+void
+tanlu_test_scroll_to (GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller =
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment;
+  GtkWidget *child;
+  graphene_point_t top;
+
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  child = gtk_scrolled_window_get_child (scroller);
+  g_assert_true (gtk_widget_compute_point (widget, child, &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (adjustment, MAX (0, top.y - 100));
+  tanlu_test_wait_for_draw (GTK_WIDGET (scroller));
+}
+
 void
 tanlu_test_window_set_up (TanluTestWindowFixture *fixture,
                           gconstpointer           data)

@@ -42,5 +42,9 @@ void       tanlu_test_wait_for_idle           (void);
 void       tanlu_test_wait_for_draw           (GtkWidget              *widget);
 GtkWidget *tanlu_test_find_widget             (GtkWidget              *widget,
                                                GType                   type);
+GtkWidget *tanlu_test_find_named              (GtkWidget              *widget,
+                                               const char             *name);
+const char *tanlu_test_visible_view           (TanluTestWindowFixture *fixture);
+void       tanlu_test_scroll_to               (GtkWidget              *widget);
 
 G_END_DECLS
