@@ -53,6 +53,27 @@ tanlu_target_indicator_name (const char *indicator,
   return g_strdup (indicator);
 }
 
+/**
+ * tanlu_target_title:
+ *
+ * What a target is about, to head it: its indicator's name; for one outside
+ * the vocabulary, whose note is a reviewer's English, in Chinese the plan's
+ * own words that state it.
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+tanlu_target_title (const TanluPolicyTarget *target,
+                    gboolean                 chinese)
+{
+  g_return_val_if_fail (target != NULL, NULL);
+
+  if (chinese && g_str_has_prefix (target->indicator, "other:") && target->quote != NULL)
+    return g_strdup (target->quote);
+
+  return tanlu_target_indicator_name (target->indicator, chinese);
+}
+
 static const char *
 qualifier_text (TanluTargetQualifier qualifier,
                 gboolean             chinese,

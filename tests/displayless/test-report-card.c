@@ -8,6 +8,7 @@
 #include "tanlu-test-util.h"
 #include "pathways/tanlu-pathway-check.h"
 #include "policy/tanlu-report-card.h"
+#include "policy/tanlu-target-text.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
 #include "store/tanlu-store.h"
@@ -460,6 +461,31 @@ test_report_command (Fixture       *fixture,
   g_assert_cmpstr (unknown.out, ==, "");
 }
 
+/* A target's heading: its indicator's name; an indicator outside the
+ * vocabulary has a reviewer's English note, so in Chinese the plan's own
+ * words head it. */
+static void
+test_target_title (void)
+{
+  TanluPolicyTarget peak = {
+    .indicator = (char *) "co2_peak_year",
+    .quote = (char *) "Fixture quote: 2030年前实现碳达峰",
+  };
+  TanluPolicyTarget other = {
+    .indicator = (char *) "other: natural gas annual output",
+    .quote = (char *) "Fixture quote: 天然气年产量达到630亿立方米",
+  };
+  g_autofree char *peak_en = tanlu_target_title (&peak, FALSE);
+  g_autofree char *peak_zh = tanlu_target_title (&peak, TRUE);
+  g_autofree char *other_en = tanlu_target_title (&other, FALSE);
+  g_autofree char *other_zh = tanlu_target_title (&other, TRUE);
+
+  g_assert_cmpstr (peak_zh, ==, "二氧化碳排放达峰");
+  g_assert_cmpstr (peak_en, !=, peak_zh);
+  g_assert_cmpstr (other_en, ==, "natural gas annual output");
+  g_assert_cmpstr (other_zh, ==, "Fixture quote: 天然气年产量达到630亿立方米");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +493,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tanlu/report-card/needed-rate", test_needed_rate);
+  g_test_add_func ("/tanlu/report-card/target-title", test_target_title);
 
 #define ADD(path, func) \
   g_test_add ("/tanlu/report-card/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -1069,7 +1069,7 @@ fill_targets (TanluDashboardPage *self,
           continue;
         }
 
-      name = tanlu_target_indicator_name (target->indicator, chinese);
+      name = tanlu_target_title (target, chinese);
       value = tanlu_target_describe (target, chinese);
       /* Translators: a target, then the plan that sets it */
       subtitle = g_strdup_printf (_("%s · %s"), value, target->document_title);
@@ -1207,7 +1207,7 @@ report_row_new (TanluStore            *store,
   const TanluPolicyTarget *target = item->target;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  g_autofree char *name = tanlu_target_indicator_name (target->indicator, chinese);
+  g_autofree char *name = tanlu_target_title (target, chinese);
   g_autofree char *value = tanlu_target_describe (target, chinese);
   g_autofree char *title = NULL;
   g_autofree char *quote = NULL;
