@@ -45,14 +45,12 @@ typedef enum
 static const struct
 {
   const char *key;
-  const char *zh;
-  const char *en;
   guint32     rgb;
 } statuses[N_STATUSES] = {
-  [STATUS_DONE] = { "done", "已完成", "Done", 0x228833 },
-  [STATUS_UNDER_WAY] = { "under_way", "推进中", "Under way", 0x4477aa },
-  [STATUS_DELAYED] = { "delayed", "滞后", "Delayed", 0xee6677 },
-  [STATUS_NOT_STARTED] = { "not_started", "未启动", "Not started", 0xbbbbbb },
+  [STATUS_DONE] = { "done", 0x228833 },
+  [STATUS_UNDER_WAY] = { "under_way", 0x4477aa },
+  [STATUS_DELAYED] = { "delayed", 0xee6677 },
+  [STATUS_NOT_STARTED] = { "not_started", 0xbbbbbb },
 };
 
 /* The plan numbers its actions 一 to 十. */
@@ -136,7 +134,7 @@ static const char *
 status_word (Status   status,
              gboolean chinese)
 {
-  return chinese ? statuses[status].zh : statuses[status].en;
+  return tanlu_tracker_status_name (statuses[status].key, chinese);
 }
 
 static gboolean
@@ -470,9 +468,7 @@ draw_bar (Page        *page,
       _tanlu_chart_color_on (&fill, &on);
       on_rgb = ((guint32) lround (on.red * 255) << 16) | ((guint32) lround (on.green * 255) << 8)
                | (guint32) lround (on.blue * 255);
-      long_label = page->chinese
-                     ? g_strdup_printf ("%s %u", statuses[i].zh, counts[i])
-                     : g_strdup_printf ("%s %u", statuses[i].en, counts[i]);
+      long_label = g_strdup_printf ("%s %u", status_word (i, page->chinese), counts[i]);
       short_label = g_strdup_printf ("%u", counts[i]);
       if (measure_width (page, long_label, size, TRUE) + 2 * pad <= part)
         show_in_cell (page, long_label, TANLU_TRACKER_REPORT_TEXT_BAR, 0, 0, x, y, part, height,

@@ -108,36 +108,6 @@ tanlu_map_list_capitals (TanluStore  *store,
   return g_steal_pointer (&markers);
 }
 
-/**
- * tanlu_map_site_status_name:
- * @status: a task's status: not_started, under_way, done or delayed
- *
- * Returns: (transfer none): the status in words, in Chinese or English
- *   as the map's other words
- */
-const char *
-tanlu_map_site_status_name (const char *status,
-                            gboolean    chinese)
-{
-  static const struct
-  {
-    const char *status;
-    const char *en;
-    const char *zh;
-  } names[] = {
-    { "not_started", "Not started", "未开始" },
-    { "under_way", "Under way", "推进中" },
-    { "done", "Done", "已完成" },
-    { "delayed", "Delayed", "滞后" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (names[i].status, status) == 0)
-      return chinese ? names[i].zh : names[i].en;
-
-  return status;
-}
-
 /* Where a site's place is drawn: the place itself when the map holds its
  * boundary, or else the nearest larger unit it does, its prefecture and
  * then its province (Chongqing's districts are drawn as Chongqing). */
@@ -198,7 +168,7 @@ site_tooltip (const TanluJointSite *site,
 {
   const char *place_name =
     chinese ? tanlu_region_get_name_zh (place) : tanlu_region_get_name_en (place);
-  const char *status = tanlu_map_site_status_name (site->status, chinese);
+  const char *status = tanlu_tracker_status_name (site->status, chinese);
   gboolean fallback = tanlu_region_get_code (place) != named_code;
   GString *text = g_string_new (site->name);
 

@@ -46,8 +46,6 @@ GPtrArray      *tanlu_map_list_capitals       (TanluStore     *store,
 GPtrArray      *tanlu_map_list_sites          (TanluStore     *store,
                                                gboolean        chinese,
                                                GError        **error);
-const char     *tanlu_map_site_status_name    (const char     *status,
-                                               gboolean        chinese);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluMapMarker, tanlu_map_marker_free)
 

@@ -26,6 +26,34 @@ tanlu_tracker_status_is_valid (const char *status)
   return status != NULL && g_strv_contains (statuses, status);
 }
 
+/**
+ * tanlu_tracker_status_name:
+ * @chinese: in Chinese, else in English
+ *
+ * A status in words, for the pictures and the map, whose words follow
+ * their own language rather than the desktop's: the Tracker page's own
+ * words are translated with the rest of the window, to the same words.
+ *
+ * Returns: (transfer none): the status in words, or @status itself when it
+ *   is not one
+ */
+const char *
+tanlu_tracker_status_name (const char *status,
+                           gboolean    chinese)
+{
+  static const char * const names_en[] = { "Not started", "Under way", "Done", "Delayed" };
+  static const char * const names_zh[] = { "未启动", "推进中", "已完成", "滞后" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names_en) == G_N_ELEMENTS (statuses) - 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (names_zh) == G_N_ELEMENTS (statuses) - 1);
+
+  for (guint i = 0; statuses[i] != NULL; i++)
+    if (g_strcmp0 (statuses[i], status) == 0)
+      return chinese ? names_zh[i] : names_en[i];
+
+  return status;
+}
+
 void
 tanlu_joint_task_free (TanluJointTask *task)
 {

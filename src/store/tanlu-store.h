@@ -459,6 +459,8 @@ guint            tanlu_store_get_current_code          (TanluStore            *s
 GPtrArray       *tanlu_store_list_breaks               (TanluStore            *self,
                                                         guint                  code);
 gboolean         tanlu_tracker_status_is_valid         (const char            *status);
+const char      *tanlu_tracker_status_name             (const char            *status,
+                                                        gboolean               chinese);
 gboolean         tanlu_tracker_date_is_valid           (const char            *date);
 gboolean         tanlu_store_get_joint_plan            (TanluStore            *self,
                                                         char                 **title,

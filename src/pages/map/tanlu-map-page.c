@@ -1157,7 +1157,7 @@ update_sites_legend (TanluMapPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (site_statuses); i++)
     {
       g_autofree char *text = g_strdup_printf (
-        "%s (%u)", tanlu_map_site_status_name (site_statuses[i].status, chinese ()), counts[i]);
+        "%s (%u)", tanlu_tracker_status_name (site_statuses[i].status, chinese ()), counts[i]);
 
       gtk_label_set_text (self->site_counts[i], text);
     }
