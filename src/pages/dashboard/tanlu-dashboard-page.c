@@ -598,6 +598,16 @@ fill_popover (TanluDashboardPage *self,
     }
 }
 
+/* The card's tooltip says what opening it shows; while the popover is
+ * open, hovering the popover, a child of the card, would show it over
+ * the answer. */
+static void
+on_card_popover_closed_cb (GtkPopover *popover,
+                           GtkWidget  *card)
+{
+  gtk_widget_set_has_tooltip (card, TRUE);
+}
+
 /* The popover is made when it first opens; the cards are made anew with
  * each new set of figures, so it never outlives the figures it tells of. */
 static void
@@ -618,9 +628,12 @@ on_card_clicked_cb (GtkButton          *button,
       fill_popover (self, gtk_widget_get_name (GTK_WIDGET (button)), GTK_BOX (box));
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_widget_set_parent (popover, GTK_WIDGET (button));
+      g_signal_connect_object (popover, "closed", G_CALLBACK (on_card_popover_closed_cb), button,
+                               0);
       g_object_set_data (G_OBJECT (button), "popover", popover);
     }
 
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), FALSE);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
