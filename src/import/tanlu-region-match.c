@@ -28,8 +28,9 @@
  *     its prefecture;
  *  3. a total row (合计, 总计, 小计, 全省, 全市, 全区, 全国, Total, Sum…);
  *  4. a name: first exactly (Chinese short or full name, English name,
- *     a former name of a unit whose code did not change, or the registry's
- *     name without its suffix, 锡林郭勒 for 锡林郭勒盟), then without one
+ *     a former name of a unit whose code did not change, or, weakly, the
+ *     registry's name without its suffix, 锡林郭勒 for 锡林郭勒盟), then
+ *     the text without one
  *     suffix (省, 市, 自治区 and the ethnic names before it, 特别行政区,
  *     地区, 自治州, 盟, 州, 县, 区; Province, City, Municipality,
  *     Autonomous Region, Autonomous Prefecture, Prefecture, SAR). A suffix
@@ -39,7 +40,11 @@
  *     read as step 4 with that province as the hint;
  *  6. a county or district (a name ending in 县, 区 or 旗, or a prefecture's
  *     name followed by one ending in 市): BELOW_REGISTRY, with the
- *     prefecture when the text starts with its name.
+ *     prefecture when the text starts with its name;
+ *  7. else NOT_FOUND, with up to three suggestions: the registry's names
+ *     within a few characters' edits (one in two for Chinese names, one in
+ *     three for English ones), those under the parent hint first, then the
+ *     closest, the longest shared start, today's units.
  *
  * When a name fits several units, each of these narrows them in turn,
  * unless it would leave none:
