@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tanlu-ceads.h"
+#include "tanlu-region-match.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-source.h"
@@ -209,10 +210,6 @@ static const struct
   { "上海", 310100 },
   { "重庆", 500000 },
 };
-
-/* Suffixes that one source writes and the other leaves out (恩施州/恩施,
- * 锡林郭勒/锡林郭勒盟). Longest first. */
-static const char * const city_suffixes[] = { "自治州", "地区", "州", "盟", "市" };
 
 #define VALUE_ROW_TOTAL 4
 #define ROW_HEADER 1
@@ -873,6 +870,42 @@ find_header (TanluSheet *sheet,
   return 0;
 }
 
+static TanluRegion *
+match_city (TanluRegionMatcher *matcher,
+            TanluStore         *store,
+            const char         *name)
+{
+  g_autoptr(TanluRegionMatch) match = NULL;
+  TanluRegion *region;
+
+  for (guint i = 0; i < G_N_ELEMENTS (city_aliases); i++)
+    if (g_str_equal (name, city_aliases[i].name))
+      return tanlu_store_lookup_region (store, city_aliases[i].code);
+
+  /* The province's short name and the city's (四川成都), which the
+   * matcher reads with the province as the hint; a name of several units
+   * (a former one of the same name, 南宁地区 before 2002, gives way to
+   * today's) or of none is unmatched. */
+  match = tanlu_region_matcher_match (matcher, name, 0, 0);
+  if (match->kind != TANLU_REGION_MATCH_MATCHED)
+    return NULL;
+
+  region = tanlu_store_lookup_region (store, match->code);
+  if (region == NULL || tanlu_region_get_level (region) != TANLU_REGION_LEVEL_CITY)
+    return NULL;
+
+  return region;
+}
+
+static TanluRegionMatcher *
+city_matcher_new (TanluStore *store)
+{
+  TanluRegionMatcher *matcher = tanlu_region_matcher_new (store);
+
+  tanlu_region_matcher_set_preferred_level (matcher, TANLU_REGION_LEVEL_CITY);
+  return matcher;
+}
+
 static gboolean
 import_cities (TanluStore               *store,
                TanluXlsx                *xlsx,
@@ -886,6 +919,7 @@ import_cities (TanluStore               *store,
   const char *file = tanlu_xlsx_get_display_name (xlsx);
   g_autoptr(TanluSheet) sheet = NULL;
   g_autoptr(GHashTable) matches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TanluRegionMatcher) matcher = city_matcher_new (store);
   g_autoptr(GHashTable) unmatched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (TanluPendingValue));
   g_autoptr(GHashTable) names_by_row = g_hash_table_new (NULL, NULL);
@@ -977,7 +1011,7 @@ import_cities (TanluStore               *store,
 
       if (!g_hash_table_lookup_extended (matches, city, NULL, &match))
         {
-          match = tanlu_ceads_match_city (store, city);
+          match = match_city (matcher, store, city);
           g_hash_table_insert (matches, g_strdup (city), match);
         }
       region = match;
@@ -1259,18 +1293,6 @@ tanlu_ceads_detect (TanluXlsx *xlsx)
   return TANLU_IMPORT_KIND_UNKNOWN;
 }
 
-static char *
-strip_city_suffix (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (city_suffixes); i++)
-    {
-      if (g_str_has_suffix (name, city_suffixes[i]) && strlen (name) > strlen (city_suffixes[i]))
-        return g_strndup (name, strlen (name) - strlen (city_suffixes[i]));
-    }
-
-  return g_strdup (name);
-}
-
 /**
  * tanlu_ceads_match_city:
  * @name: a city as the CEADs city workbook writes it: the province's short
@@ -1283,76 +1305,13 @@ TanluRegion *
 tanlu_ceads_match_city (TanluStore *store,
                         const char *name)
 {
-  g_autoptr(GPtrArray) provinces_list = NULL;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autofree char *wanted = NULL;
-  TanluRegion *province = NULL;
-  TanluRegion *found = NULL;
-  gsize prefix_length = 0;
+  g_autoptr(TanluRegionMatcher) matcher = NULL;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (city_aliases); i++)
-    if (g_str_equal (name, city_aliases[i].name))
-      return tanlu_store_lookup_region (store, city_aliases[i].code);
-
-  provinces_list = tanlu_store_list_regions_at_level (store, TANLU_REGION_LEVEL_PROVINCE);
-  for (guint i = 0; i < provinces_list->len; i++)
-    {
-      TanluRegion *candidate = g_ptr_array_index (provinces_list, i);
-      const char *short_name = tanlu_region_get_name_zh (candidate);
-
-      if (g_str_has_prefix (name, short_name) && strlen (short_name) > prefix_length)
-        {
-          province = candidate;
-          prefix_length = strlen (short_name);
-        }
-    }
-
-  if (province == NULL)
-    return NULL;
-
-  children = tanlu_store_list_children (store, tanlu_region_get_code (province), NULL);
-  if (children == NULL)
-    return NULL;
-
-  /* A municipality is listed by its own name; its city-level unit is the
-   * only child. */
-  if (name[prefix_length] == '\0')
-    return children->len == 1 ? g_ptr_array_index (children, 0) : NULL;
-
-  wanted = strip_city_suffix (name + prefix_length);
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      TanluRegion *child = g_ptr_array_index (children, i);
-      g_autofree char *candidate = strip_city_suffix (tanlu_region_get_name_zh (child));
-      TanluRegion *current;
-
-      if (!g_str_equal (candidate, wanted))
-        continue;
-
-      /* An old code of the same unit (469003 儋州 for 460400 儋州) is that
-       * unit. */
-      current = tanlu_store_lookup_region (store,
-                                           tanlu_store_get_current_code (store,
-                                                                         tanlu_region_get_code (child)));
-      if (current == NULL)
-        current = child;
-      /* Today's unit before a former one of the same name (南宁 before
-       * 南宁地区, split in 2002). */
-      if (found != NULL && found != current)
-        {
-          if (tanlu_region_is_current (found) == tanlu_region_is_current (current))
-            return NULL;
-          if (tanlu_region_is_current (found))
-            continue;
-        }
-      found = current;
-    }
-
-  return found;
+  matcher = city_matcher_new (store);
+  return match_city (matcher, store, name);
 }
 
 /**
