@@ -589,6 +589,146 @@ tanlu_store_ensure_indicator (TanluStore                *self,
   return indicator;
 }
 
+/* A code is dot-separated words of lower-case ASCII letters, digits, "_"
+ * and "-", each starting with a letter or digit: "gdp.sichuan-bureau". */
+static gboolean
+indicator_code_is_valid (const char *code)
+{
+  gboolean word_start = TRUE;
+  gsize length = strlen (code);
+
+  if (length == 0 || length > 64)
+    return FALSE;
+
+  for (const char *p = code; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          if (word_start)
+            return FALSE;
+          word_start = TRUE;
+        }
+      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        word_start = FALSE;
+      else if ((*p == '_' || *p == '-') && !word_start)
+        ;
+      else
+        return FALSE;
+    }
+
+  return !word_start && g_ascii_islower (code[0]);
+}
+
+/* @text without spaces (ASCII or full-width) at either end. */
+static char *
+strip_spaces (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *previous = g_utf8_find_prev_char (start, end);
+
+      if (previous == NULL || !g_unichar_isspace (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+/**
+ * tanlu_store_create_indicator:
+ * @code: such as "gdp.sichuan-bureau": dot-separated words of lower-case
+ *   ASCII letters, digits, "_" and "-"
+ * @name_zh: the Chinese name, not empty
+ * @name_en: the English name, not empty
+ * @unit: the unit its values are stored in, not empty
+ *
+ * Adds an indicator a user defines (category "user"). When @code exists
+ * already in the same unit, that indicator is returned and its names are
+ * kept; in another unit, the code is refused: the table must be converted
+ * to the stored unit or given another code.
+ *
+ * Returns: (transfer none) (nullable): the indicator
+ */
+TanluIndicator *
+tanlu_store_create_indicator (TanluStore  *self,
+                              const char  *code,
+                              const char  *name_zh,
+                              const char  *name_en,
+                              const char  *unit,
+                              GError     **error)
+{
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *stripped_unit = NULL;
+  TanluIndicatorInfo info = { 0 };
+  TanluIndicator *known;
+
+  g_return_val_if_fail (TANLU_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL && name_zh != NULL && name_en != NULL && unit != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_utf8_validate (code, -1, NULL) || !indicator_code_is_valid (code))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("“%s” is not an indicator code: use words of lower-case letters, digits, "
+                     "“_” and “-”, separated by dots, such as “gdp.sichuan-bureau”"),
+                   g_utf8_validate (code, -1, NULL) ? code : "?");
+      return NULL;
+    }
+
+  if (!g_utf8_validate (name_zh, -1, NULL) || !g_utf8_validate (name_en, -1, NULL) ||
+      !g_utf8_validate (unit, -1, NULL))
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The names and the unit of the indicator %s are not valid UTF-8"), code);
+      return NULL;
+    }
+
+  zh = strip_spaces (name_zh);
+  en = strip_spaces (name_en);
+  stripped_unit = strip_spaces (unit);
+  if (*zh == '\0' || *en == '\0')
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The indicator %s needs both a Chinese and an English name"), code);
+      return NULL;
+    }
+  if (*stripped_unit == '\0')
+    {
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The indicator %s needs a unit"), code);
+      return NULL;
+    }
+
+  if ((known = g_hash_table_lookup (self->indicators_by_code, code)) != NULL)
+    {
+      if (g_str_equal (tanlu_indicator_get_unit (known), stripped_unit))
+        return known;
+
+      g_set_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID,
+                   _("The indicator %s exists already in “%s”, not “%s”; convert the values to "
+                     "“%s” or choose another code"),
+                   code, tanlu_indicator_get_unit (known), stripped_unit,
+                   tanlu_indicator_get_unit (known));
+      return NULL;
+    }
+
+  info.code = code;
+  info.name_zh = zh;
+  info.name_en = en;
+  info.unit = stripped_unit;
+  info.category = "user";
+  info.sort_order = 1000;
+
+  return tanlu_store_ensure_indicator (self, &info, error);
+}
+
 /**
  * tanlu_store_lookup_indicator:
  *

@@ -390,6 +390,12 @@ gboolean         tanlu_store_delete_source             (TanluStore            *s
 TanluIndicator  *tanlu_store_ensure_indicator          (TanluStore            *self,
                                                         const TanluIndicatorInfo *info,
                                                         GError               **error);
+TanluIndicator  *tanlu_store_create_indicator          (TanluStore            *self,
+                                                        const char            *code,
+                                                        const char            *name_zh,
+                                                        const char            *name_en,
+                                                        const char            *unit,
+                                                        GError               **error);
 TanluIndicator  *tanlu_store_lookup_indicator          (TanluStore            *self,
                                                         const char            *code);
 GPtrArray       *tanlu_store_list_indicators           (TanluStore            *self);

@@ -486,6 +486,103 @@ test_store_rollback (void)
 }
 
 static void
+test_store_create_indicator (void)
+{
+  static const char * const bad_codes[] = {
+    "", "GDP", "gdp.", ".gdp", "gdp..bureau", "gdp bureau", "国内生产总值", "gdp._bureau",
+    "gdp.-bureau", "1gdp", "gdp/bureau",
+    "gdp.sichuan-bureau.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+  };
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autoptr(TanluStore) store = tanlu_test_registry_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (tanlu_store_get_path (store));
+  TanluIndicator *indicator;
+  TanluIndicator *again;
+
+  g_assert_true (tanlu_store_begin (store, &error));
+  indicator = tanlu_store_create_indicator (store, "gdp.fixture-bureau", " 虚构地区生产总值　",
+                                            "Fixture GDP ", "亿元", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (tanlu_indicator_get_code (indicator), ==, "gdp.fixture-bureau");
+  g_assert_cmpstr (tanlu_indicator_get_name_zh (indicator), ==, "虚构地区生产总值");
+  g_assert_cmpstr (tanlu_indicator_get_name_en (indicator), ==, "Fixture GDP");
+  g_assert_cmpstr (tanlu_indicator_get_unit (indicator), ==, "亿元");
+  g_assert_cmpstr (tanlu_indicator_get_category (indicator), ==, "user");
+  g_assert_true (tanlu_store_lookup_indicator (store, "gdp.fixture-bureau") == indicator);
+
+  /* The same code in the same unit is the same indicator; its names stay. */
+  again = tanlu_store_create_indicator (store, "gdp.fixture-bureau", "别的名字", "Another name",
+                                        " 亿元", &error);
+  g_assert_no_error (error);
+  g_assert_true (again == indicator);
+  g_assert_cmpstr (tanlu_indicator_get_name_en (again), ==, "Fixture GDP");
+
+  /* In another unit it is refused, whoever defined the indicator. */
+  g_assert_null (tanlu_store_create_indicator (store, "gdp.fixture-bureau", "虚构", "Fixture",
+                                               "万元", &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The indicator gdp.fixture-bureau exists already in “亿元”, not “万元”; "
+                   "convert the values to “亿元” or choose another code");
+  g_clear_error (&error);
+  g_assert_nonnull (tanlu_store_ensure_indicator (store, &fixture_indicator, &error));
+  g_assert_null (tanlu_store_create_indicator (store, "fixture.value", "测试", "Test", "Mt",
+                                               &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_codes); i++)
+    {
+      g_autofree char *expected = g_strdup_printf (
+        "“%s” is not an indicator code: use words of lower-case letters, digits, “_” and “-”, "
+        "separated by dots, such as “gdp.sichuan-bureau”",
+        bad_codes[i]);
+
+      g_test_message ("%s", bad_codes[i]);
+      g_assert_null (tanlu_store_create_indicator (store, bad_codes[i], "虚构", "Fixture", "万吨",
+                                                   &error));
+      g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_assert_null (tanlu_store_lookup_indicator (store, bad_codes[i]));
+    }
+
+  g_assert_null (tanlu_store_create_indicator (store, "energy.fixture", "　", "Fixture energy",
+                                               "万吨标准煤", &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The indicator energy.fixture needs both a Chinese and an English name");
+  g_clear_error (&error);
+  g_assert_null (tanlu_store_create_indicator (store, "energy.fixture", "虚构能耗", "",
+                                               "万吨标准煤", &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (tanlu_store_create_indicator (store, "energy.fixture", "虚构能耗",
+                                               "Fixture energy", " ", &error));
+  g_assert_error (error, TANLU_STORE_ERROR, TANLU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The indicator energy.fixture needs a unit");
+  g_clear_error (&error);
+  g_assert_null (tanlu_store_lookup_indicator (store, "energy.fixture"));
+
+  g_assert_true (tanlu_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  /* Written to the file. */
+  g_clear_object (&store);
+  store = tanlu_store_new (path, &error);
+  g_assert_no_error (error);
+  indicator = tanlu_store_lookup_indicator (store, "gdp.fixture-bureau");
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (tanlu_indicator_get_name_zh (indicator), ==, "虚构地区生产总值");
+  g_assert_cmpstr (tanlu_indicator_get_unit (indicator), ==, "亿元");
+
+  g_clear_object (&store);
+  tanlu_test_remove_tree (dir);
+}
+
+static void
 test_store_queries (void)
 {
   g_autofree char *dir = tanlu_test_make_tmpdir ();
@@ -1001,6 +1098,7 @@ main (int   argc,
   g_test_add_func ("/tanlu/store/too-new", test_store_too_new);
   g_test_add_func ("/tanlu/store/not-a-database", test_store_not_a_database);
   g_test_add_func ("/tanlu/store/rollback", test_store_rollback);
+  g_test_add_func ("/tanlu/store/create-indicator", test_store_create_indicator);
   g_test_add_func ("/tanlu/store/queries", test_store_queries);
   g_test_add_func ("/tanlu/store/revisions", test_store_revisions);
   g_test_add_func ("/tanlu/store/groups", test_store_groups);

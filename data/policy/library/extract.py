@@ -53,6 +53,8 @@ VOCABULARY = {
 }
 
 # unit as written -> (vocabulary/normalised unit, factor, explanation)
+# Tanlu's own unit table (src/import/tanlu-units.c) gives every entry the
+# same factor; tests/displayless/test-units.c reads this table to check it.
 CONVERSIONS = {
     '%': ('%', 1, 'percent, unchanged'),
     '个百分点': ('percentage points', 1, 'percentage points, unchanged'),
