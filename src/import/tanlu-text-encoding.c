@@ -112,8 +112,8 @@ tanlu_text_encoding_get_display_name (TanluTextEncoding encoding)
     case TANLU_TEXT_ENCODING_UTF16BE:
       return _("UTF-16 (big-endian)");
     case TANLU_TEXT_ENCODING_GB18030:
-      /* Translators: GBK is the older name most people know the encoding by */
-      return _("GB18030 (GBK)");
+      /* GBK is the older name most people know it by. */
+      return "GB18030 (GBK)";
     default:
       g_return_val_if_reached (NULL);
     }

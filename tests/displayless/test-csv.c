@@ -351,6 +351,9 @@ test_reader_separators (void)
     { "region;value\n四川;1,5\n重庆;2\n", ';' },
     /* Tabs in the text, commas between the fields. */
     { "name,note\nFixture\tA,x\nFixture B,y\n", ',' },
+    /* As many commas as semicolons on the first line, but only the
+     * semicolons split every line alike. */
+    { "Fixture, A;1\nFixture B;2\n", ';' },
     /* Blank lines first. */
     { "\n\na;b\n1;2\n", ';' },
     /* Only the header, no line end. */
