@@ -26,14 +26,14 @@ typedef enum
   TANLU_TEXT_ENCODING_GB18030,
 } TanluTextEncoding;
 
-const char        *tanlu_text_encoding_to_string      (TanluTextEncoding  encoding);
-gboolean           tanlu_text_encoding_from_string    (const char        *name,
-                                                       TanluTextEncoding *encoding);
-const char        *tanlu_text_encoding_get_display_name (TanluTextEncoding encoding);
-const char        *tanlu_text_encoding_get_iconv_name (TanluTextEncoding  encoding);
-TanluTextEncoding  tanlu_text_detect_encoding         (const guint8      *head,
-                                                       gsize              length);
-gboolean           tanlu_text_is_utf8_head            (const guint8      *head,
-                                                       gsize              length);
+const char        *tanlu_text_encoding_to_string        (TanluTextEncoding   encoding);
+gboolean           tanlu_text_encoding_from_string      (const char         *name,
+                                                         TanluTextEncoding  *encoding);
+const char        *tanlu_text_encoding_get_display_name (TanluTextEncoding   encoding);
+const char        *tanlu_text_encoding_get_iconv_name   (TanluTextEncoding   encoding);
+TanluTextEncoding  tanlu_text_detect_encoding           (const guint8       *head,
+                                                         gsize               length);
+gboolean           tanlu_text_is_utf8_head              (const guint8       *head,
+                                                         gsize               length);
 
 G_END_DECLS
