@@ -103,6 +103,488 @@ test_reader_errors (void)
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Encodings and separators */
+
+/* The records a reader gives, joined as in read_all(), up to the end or an
+ * error. */
+static char *
+collect (TanluCsvReader  *reader,
+         GError         **error)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  while (tanlu_csv_reader_next (reader, error))
+    {
+      if (joined->len > 0)
+        g_string_append (joined, " | ");
+      g_string_append_printf (joined, "%u:", tanlu_csv_reader_get_line (reader));
+      for (guint i = 0; i < tanlu_csv_reader_get_n_fields (reader); i++)
+        g_string_append_printf (joined, "%s[%s]", i > 0 ? "," : "",
+                                tanlu_csv_reader_get_field (reader, i));
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* @text in @encoding, after @bom. */
+static GBytes *
+encode (const char *text,
+        const char *encoding,
+        const char *bom,
+        gsize       bom_length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize length = 0;
+
+  converted = g_convert (text, -1, encoding, "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_byte_array_append (bytes, (const guint8 *) bom, bom_length);
+  g_byte_array_append (bytes, (const guint8 *) converted, length);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+static void
+test_reader_encodings (void)
+{
+  static const struct {
+    const char       *name;
+    const char       *text;        /* in UTF-8 */
+    const char       *encoding;    /* for g_convert() */
+    const char       *bom;
+    gsize             bom_length;
+    TanluTextEncoding expected_encoding;
+    char              expected_separator;
+    const char       *expected;
+  } cases[] = {
+    /* As Excel on Chinese Windows saves “CSV (comma delimited)”. */
+    { "fixture-gbk.csv", "地区,名称,备注\r\n510000,四川省,Fixture 甲\r\n500000,重庆市,\"Fixture, 乙\"\r\n",
+      "GBK", "", 0, TANLU_TEXT_ENCODING_GB18030, ',',
+      "1:[地区],[名称],[备注] | 2:[510000],[四川省],[Fixture 甲] | 3:[500000],[重庆市],[Fixture, 乙]" },
+    /* Characters outside GBK, in GB 18030's four-byte form. */
+    { "fixture-gb18030.csv", "名称;注\n€;𠀀\n", "GB18030", "", 0, TANLU_TEXT_ENCODING_GB18030, ';',
+      "1:[名称],[注] | 2:[€],[𠀀]" },
+    { "fixture-bom.csv", "地区;名称\n510000;四川\n", "UTF-8", "\xef\xbb\xbf", 3,
+      TANLU_TEXT_ENCODING_UTF8, ';', "1:[地区],[名称] | 2:[510000],[四川]" },
+    /* As Excel saves “Unicode text”. */
+    { "fixture-utf16le.txt", "地区\t名称\r\n510000\t四川\r\n", "UTF-16LE", "\xff\xfe", 2,
+      TANLU_TEXT_ENCODING_UTF16LE, '\t', "1:[地区],[名称] | 2:[510000],[四川]" },
+    { "fixture-utf16be.csv", "region,name\n510000,四川\n", "UTF-16BE", "", 0,
+      TANLU_TEXT_ENCODING_UTF16BE, ',', "1:[region],[name] | 2:[510000],[四川]" },
+    { "fixture-utf16be-bom.csv", "a;b\n1;2\n", "UTF-16BE", "\xfe\xff", 2,
+      TANLU_TEXT_ENCODING_UTF16BE, ';', "1:[a],[b] | 2:[1],[2]" },
+    { "fixture-utf16le-chinese.csv", "四川,重庆\n成都,万州\n", "UTF-16LE", "", 0,
+      TANLU_TEXT_ENCODING_UTF16LE, ',', "1:[四川],[重庆] | 2:[成都],[万州]" },
+    { "fixture-tab.tsv", "a\tb\tc\n1\t\t3\n", "UTF-8", "", 0, TANLU_TEXT_ENCODING_UTF8, '\t',
+      "1:[a],[b],[c] | 2:[1],[],[3]" },
+    { "fixture-ascii.csv", "a,b\n1,2\n", "UTF-8", "", 0, TANLU_TEXT_ENCODING_UTF8, ',',
+      "1:[a],[b] | 2:[1],[2]" },
+  };
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = encode (cases[i].text, cases[i].encoding, cases[i].bom,
+                                        cases[i].bom_length);
+      g_autofree char *path = tanlu_test_write_file (dir, cases[i].name,
+                                                     g_bytes_get_data (bytes, NULL),
+                                                     g_bytes_get_size (bytes));
+
+      g_test_message ("%s", cases[i].name);
+
+      for (guint from_file = 0; from_file < 2; from_file++)
+        {
+          g_autoptr(TanluCsvReader) reader = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *joined = NULL;
+
+          reader = from_file
+                     ? tanlu_csv_reader_new_for_path_with_options (path, TANLU_TEXT_ENCODING_AUTO,
+                                                                   '\0', &error)
+                     : tanlu_csv_reader_new_for_bytes_with_options (bytes, cases[i].name,
+                                                                    TANLU_TEXT_ENCODING_AUTO,
+                                                                    '\0', &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==,
+                           cases[i].expected_encoding);
+          g_assert_cmpint (tanlu_csv_reader_get_separator (reader), ==,
+                           cases[i].expected_separator);
+
+          joined = collect (reader, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (joined, ==, cases[i].expected);
+          g_assert_cmpfloat (tanlu_csv_reader_get_fraction (reader), ==, 1.0);
+        }
+
+      /* Named and detected alike when asked for by name. */
+      {
+        g_autoptr(TanluCsvReader) reader = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *joined = NULL;
+
+        reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, cases[i].name,
+                                                              cases[i].expected_encoding,
+                                                              cases[i].expected_separator, &error);
+        g_assert_no_error (error);
+        joined = collect (reader, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (joined, ==, cases[i].expected);
+      }
+    }
+
+  tanlu_test_remove_tree (dir);
+}
+
+/* A file the user says is in another encoding is read in it: wrongly, or
+ * refused with the line where it cannot be. */
+static void
+test_reader_forced_encoding (void)
+{
+  g_autoptr(GBytes) gbk = encode ("region,name\n510000,四川\n", "GBK", "", 0);
+  g_autoptr(GBytes) utf8 = g_bytes_new_static ("nam\n四川\n", strlen ("nam\n四川\n"));
+  g_autoptr(TanluCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+
+  /* GBK read as UTF-8: refused, and the message says where. */
+  reader = tanlu_csv_reader_new_for_bytes_with_options (gbk, "fixture.csv", TANLU_TEXT_ENCODING_UTF8,
+                                                        ',', &error);
+  g_assert_no_error (error);
+  joined = collect (reader, &error);
+  g_assert_cmpstr (joined, ==, "1:[region],[name]");
+  g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "“fixture.csv”, line 2"));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+  g_clear_pointer (&reader, tanlu_csv_reader_free);
+  g_clear_pointer (&joined, g_free);
+
+  /* UTF-8 read as GB 18030 is valid, and wrong: what the preview shows
+   * before the user switches. */
+  reader = tanlu_csv_reader_new_for_bytes_with_options (utf8, "fixture.csv",
+                                                        TANLU_TEXT_ENCODING_GB18030, ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==, TANLU_TEXT_ENCODING_GB18030);
+  joined = collect (reader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (joined, ==, "1:[nam] | 2:[鍥涘窛]");
+  g_clear_pointer (&reader, tanlu_csv_reader_free);
+  g_clear_pointer (&joined, g_free);
+
+  /* UTF-8 read as UTF-16: an odd number of bytes ends in half a character. */
+  reader = tanlu_csv_reader_new_for_bytes_with_options (utf8, "fixture.csv",
+                                                        TANLU_TEXT_ENCODING_UTF16LE, ',', &error);
+  if (reader != NULL)
+    {
+      joined = collect (reader, &error);
+      g_test_message ("%s", joined);
+    }
+  g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "fixture.csv"));
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+static void
+test_reader_invalid_bytes (void)
+{
+  static const struct {
+    const char       *input;
+    gssize            length;
+    TanluTextEncoding encoding;
+    const char       *records;     /* read before the error */
+    const char       *fragment;
+  } cases[] = {
+    /* 0x81 starts a GB 18030 character that 0x20 cannot end. */
+    { "region,name\n510000,\xcb\xc4\xb4\xa8\n500000,\x81 \n", -1, TANLU_TEXT_ENCODING_GB18030,
+      "1:[region],[name] | 2:[510000],[四川]", "line 3: the text is not valid GB18030" },
+    /* Invalid inside a quoted field that spans lines: the line of the bytes. */
+    { "a,b\n\"x\ny\xff\",2\n", -1, TANLU_TEXT_ENCODING_GB18030, "1:[a],[b]", "line 3" },
+    /* A character cut by the end of the file. */
+    { "a,b\n1,\xcb", -1, TANLU_TEXT_ENCODING_GB18030, "1:[a],[b]", "line 2" },
+    /* An unpaired UTF-16 surrogate. */
+    { "a\0,\0b\0\n\0" "1\0,\0\x00\xd8\n\0", 16, TANLU_TEXT_ENCODING_UTF16LE, "1:[a],[b]",
+      "line 2: the text is not valid UTF-16 (little-endian)" },
+    /* An odd number of bytes in UTF-16. */
+    { "a\0,\0b\0\n\0" "1", 9, TANLU_TEXT_ENCODING_UTF16LE, "1:[a],[b]", "line 2" },
+    /* A NUL character decodes, and is refused. */
+    { "a\0,\0b\0\n\0\0\0\n\0", 12, TANLU_TEXT_ENCODING_UTF16LE, "1:[a],[b]", "line 2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length < 0 ? strlen (cases[i].input) : (gsize) cases[i].length;
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].input, length);
+      g_autoptr(TanluCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *joined = NULL;
+
+      reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, "fixture.csv", cases[i].encoding,
+                                                            ',', &error);
+      g_assert_no_error (error);
+      joined = collect (reader, &error);
+      g_test_message ("%u: %s", i, error != NULL ? error->message : "no error");
+      g_assert_cmpstr (joined, ==, cases[i].records);
+      g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "“fixture.csv”"));
+      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+    }
+}
+
+static void
+test_reader_separators (void)
+{
+  static const struct {
+    const char *input;
+    char        expected;
+  } cases[] = {
+    { "a,b,c\n1,2,3\n", ',' },
+    { "a;b;c\n1;2;3\n", ';' },
+    { "a\tb\n1\t2\n", '\t' },
+    /* A single column. */
+    { "one\ntwo\n", ',' },
+    /* Separators inside quotes do not count. */
+    { "\"x;y;z\",b\n\"1;2\",3\n", ',' },
+    /* Decimal commas under semicolons, as in European spreadsheets. */
+    { "region;value\n四川;1,5\n重庆;2\n", ';' },
+    /* Tabs in the text, commas between the fields. */
+    { "name,note\nFixture\tA,x\nFixture B,y\n", ',' },
+    /* As many commas as semicolons on the first line, but only the
+     * semicolons split every line alike. */
+    { "Fixture, A;1\nFixture B;2\n", ';' },
+    /* Blank lines first. */
+    { "\n\na;b\n1;2\n", ';' },
+    /* Only the header, no line end. */
+    { "a\tb\tc", '\t' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].input, strlen (cases[i].input));
+      g_autoptr(TanluCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+
+      reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, "fixture.csv",
+                                                            TANLU_TEXT_ENCODING_AUTO, '\0', &error);
+      g_assert_no_error (error);
+      g_test_message ("%u", i);
+      g_assert_cmpint (tanlu_csv_reader_get_separator (reader), ==, cases[i].expected);
+    }
+}
+
+/* A GBK file whose first Chinese text comes after more ASCII than one
+ * piece of the file: detected from that text, not from the ASCII. */
+static void
+test_reader_late_chinese (void)
+{
+  g_autoptr(GString) text = g_string_new ("code;note\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autoptr(TanluCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_records = 0;
+  const char *last = NULL;
+
+  while (text->len < 100 * 1024)
+    g_string_append_printf (text, "%u;fixture\n", (guint) text->len);
+  g_string_append (text, "510000;四川省\n");
+
+  bytes = encode (text->str, "GBK", "", 0);
+  path = tanlu_test_write_file (dir, "late.csv", g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes));
+  reader = tanlu_csv_reader_new_for_path_with_options (path, TANLU_TEXT_ENCODING_AUTO, '\0', &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==, TANLU_TEXT_ENCODING_GB18030);
+  g_assert_cmpint (tanlu_csv_reader_get_separator (reader), ==, ';');
+
+  while (tanlu_csv_reader_next (reader, &error))
+    {
+      n_records++;
+      last = tanlu_csv_reader_get_field (reader, 1);
+      if (g_strcmp0 (last, "四川省") == 0)
+        break;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpstr (last, ==, "四川省");
+  g_assert_false (tanlu_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+
+  tanlu_test_remove_tree (dir);
+}
+
+/* Decoding a piece at a time gives the text decoding the whole does,
+ * wherever a piece cuts a character; the limits hold on the decoded
+ * text; bytes invalid far into the file are refused with their line. */
+static void
+test_reader_decoded_pieces (void)
+{
+  static const char * const encodings[] = { "GB18030", "UTF-16LE", "UTF-16BE" };
+  g_autoptr(GString) text = g_string_new ("地区,名称\n");
+  g_autofree char *dir = tanlu_test_make_tmpdir ();
+  guint n_lines = 1;
+
+  for (guint i = 0; text->len < 300 * 1024; i++)
+    {
+      /* Odd lengths, so that pieces end at every byte of a character. */
+      g_string_append_printf (text, "%u,\"四川省成都市 Fixture %*s\n第二行\"\n", i, (int) (i % 7), "");
+      n_lines += 2;
+    }
+
+  for (guint e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      g_autoptr(GBytes) utf8 = g_bytes_new (text->str, text->len);
+      g_autoptr(GBytes) bytes = encode (text->str, encodings[e], "", 0);
+      g_autofree char *path = tanlu_test_write_file (dir, "pieces.csv", g_bytes_get_data (bytes, NULL),
+                                                     g_bytes_get_size (bytes));
+      g_autoptr(TanluCsvReader) expected = NULL;
+      g_autoptr(TanluCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      double fraction = 0;
+      guint n_records = 0;
+
+      g_test_message ("%s", encodings[e]);
+      expected = tanlu_csv_reader_new_for_bytes (utf8, "pieces.csv", &error);
+      g_assert_no_error (error);
+      reader = tanlu_csv_reader_new_for_path_with_options (path, TANLU_TEXT_ENCODING_AUTO, '\0',
+                                                           &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (tanlu_text_encoding_get_iconv_name (tanlu_csv_reader_get_encoding (reader)),
+                       ==, encodings[e]);
+
+      for (;;)
+        {
+          gboolean more = tanlu_csv_reader_next (expected, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (tanlu_csv_reader_next (reader, &error), ==, more);
+          g_assert_no_error (error);
+          if (!more)
+            break;
+
+          n_records++;
+          g_assert_cmpuint (tanlu_csv_reader_get_line (reader), ==,
+                            tanlu_csv_reader_get_line (expected));
+          g_assert_cmpuint (tanlu_csv_reader_get_n_fields (reader), ==, 2);
+          for (guint f = 0; f < 2; f++)
+            g_assert_cmpstr (tanlu_csv_reader_get_field (reader, f), ==,
+                             tanlu_csv_reader_get_field (expected, f));
+          g_assert_cmpfloat (tanlu_csv_reader_get_fraction (reader), >=, fraction);
+          g_assert_cmpfloat (tanlu_csv_reader_get_fraction (reader), <=, 1.0);
+          fraction = tanlu_csv_reader_get_fraction (reader);
+        }
+
+      g_assert_cmpuint (n_records, >, 1000);
+      g_assert_cmpfloat (fraction, >, 0.9);
+      g_assert_cmpfloat (tanlu_csv_reader_get_fraction (reader), ==, 1.0);
+    }
+
+  /* Invalid bytes after several pieces of GBK, on the last line. */
+  {
+    g_autoptr(GBytes) good = encode (text->str, "GBK", "", 0);
+    g_autoptr(GByteArray) bad = g_byte_array_new ();
+    g_autofree char *path = NULL;
+    g_autofree char *fragment = g_strdup_printf ("“bad.csv”, line %u:", n_lines + 1);
+    g_autoptr(TanluCsvReader) reader = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n_records = 0;
+
+    g_byte_array_append (bad, g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+    g_byte_array_append (bad, (const guint8 *) "1,\xff\xff\n", 5);
+    path = tanlu_test_write_file (dir, "bad.csv", (const char *) bad->data, bad->len);
+    reader = tanlu_csv_reader_new_for_path_with_options (path, TANLU_TEXT_ENCODING_AUTO, '\0',
+                                                         &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==, TANLU_TEXT_ENCODING_GB18030);
+    while (tanlu_csv_reader_next (reader, &error))
+      n_records++;
+    g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, fragment));
+    g_assert_cmpuint (n_records, ==, (n_lines + 1) / 2);
+  }
+
+  /* A decoded record longer than the limit. */
+  {
+    g_autoptr(GString) longer = g_string_new ("a,b\n");
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(TanluCsvReader) reader = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < TANLU_CSV_MAX_RECORD / 3 + 10; i++)
+      g_string_append (longer, "四");
+    bytes = encode (longer->str, "UTF-16LE", "\xff\xfe", 2);
+    reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, "long.csv",
+                                                          TANLU_TEXT_ENCODING_AUTO, '\0', &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==, TANLU_TEXT_ENCODING_UTF16LE);
+    g_assert_true (tanlu_csv_reader_next (reader, &error));
+    g_assert_false (tanlu_csv_reader_next (reader, &error));
+    g_assert_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_SYNTAX);
+    g_assert_nonnull (strstr (error->message, "“long.csv”, line 2: the record is longer than"));
+  }
+
+  tanlu_test_remove_tree (dir);
+}
+
+static void
+test_detect_encoding (void)
+{
+  static const struct {
+    const char       *head;
+    gsize             length;
+    TanluTextEncoding expected;
+  } cases[] = {
+    { "", 0, TANLU_TEXT_ENCODING_UTF8 },
+    { "a,b\n", 4, TANLU_TEXT_ENCODING_UTF8 },
+    { "\xef\xbb\xbf" "a", 4, TANLU_TEXT_ENCODING_UTF8 },
+    { "\xe5\x9b\x9b\xe5\xb7\x9d", 6, TANLU_TEXT_ENCODING_UTF8 },
+    /* Cut inside its last character, as the head of a longer file. */
+    { "\xe5\x9b\x9b\xe5\xb7", 5, TANLU_TEXT_ENCODING_UTF8 },
+    { "\xff\xfe" "a\0", 4, TANLU_TEXT_ENCODING_UTF16LE },
+    { "\xfe\xff\0a", 4, TANLU_TEXT_ENCODING_UTF16BE },
+    { "a\0,\0b\0", 6, TANLU_TEXT_ENCODING_UTF16LE },
+    { "\0a\0,\0b", 6, TANLU_TEXT_ENCODING_UTF16BE },
+    /* 四川,重庆 in UTF-16LE: the comma's NUL gives it away. */
+    { "\xdb\x56\xdd\x5d,\0\xcd\x91\x86\x5e", 10, TANLU_TEXT_ENCODING_UTF16LE },
+    /* 四川 in GBK. */
+    { "\xcb\xc4\xb4\xa8", 4, TANLU_TEXT_ENCODING_GB18030 },
+    { "\x84\x31\x95\x33" "a", 5, TANLU_TEXT_ENCODING_GB18030 },
+    { "region,\xcb\xc4\xb4\xa8\n", 12, TANLU_TEXT_ENCODING_GB18030 },
+  };
+  static const char * const names[] = { "auto", "utf-8", "utf-16le", "utf-16be", "gb18030" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%u", i);
+      g_assert_cmpint (tanlu_text_detect_encoding ((const guint8 *) cases[i].head, cases[i].length),
+                       ==, cases[i].expected);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      TanluTextEncoding encoding = -1;
+
+      g_assert_true (tanlu_text_encoding_from_string (names[i], &encoding));
+      g_assert_cmpint (encoding, ==, i);
+      g_assert_cmpstr (tanlu_text_encoding_to_string (encoding), ==, names[i]);
+      g_assert_nonnull (tanlu_text_encoding_get_display_name (encoding));
+    }
+
+  {
+    TanluTextEncoding encoding = TANLU_TEXT_ENCODING_AUTO;
+
+    g_assert_true (tanlu_text_encoding_from_string ("GBK", &encoding));
+    g_assert_cmpint (encoding, ==, TANLU_TEXT_ENCODING_GB18030);
+    g_assert_true (tanlu_text_encoding_from_string ("UTF-8", &encoding));
+    g_assert_cmpint (encoding, ==, TANLU_TEXT_ENCODING_UTF8);
+    g_assert_false (tanlu_text_encoding_from_string ("latin1", &encoding));
+    g_assert_cmpint (encoding, ==, TANLU_TEXT_ENCODING_UTF8);
+  }
+}
+
 static void
 test_append_field (void)
 {
@@ -484,6 +966,13 @@ main (int   argc,
               test_reader_pieces, tanlu_test_import_fixture_tear_down);
   g_test_add ("/tanlu/csv/import/long-field", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_import_long_field, tanlu_test_import_fixture_tear_down);
+  g_test_add_func ("/tanlu/csv/reader/encodings", test_reader_encodings);
+  g_test_add_func ("/tanlu/csv/reader/forced-encoding", test_reader_forced_encoding);
+  g_test_add_func ("/tanlu/csv/reader/invalid-bytes", test_reader_invalid_bytes);
+  g_test_add_func ("/tanlu/csv/reader/separators", test_reader_separators);
+  g_test_add_func ("/tanlu/csv/reader/late-chinese", test_reader_late_chinese);
+  g_test_add_func ("/tanlu/csv/reader/decoded-pieces", test_reader_decoded_pieces);
+  g_test_add_func ("/tanlu/csv/encoding/detect", test_detect_encoding);
   g_test_add_func ("/tanlu/csv/writer/append-field", test_append_field);
   g_test_add ("/tanlu/csv/import/good", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_import_good, tanlu_test_import_fixture_tear_down);

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include "tanlu-fuzz.h"
+#include "import/tanlu-cell-value.h"
 #include "import/tanlu-csv.h"
+
+#include <math.h>
 
 #include <string.h>
 
@@ -18,6 +21,10 @@
  *    export does, and reading them again gives the same fields.
  *
  * Readers are compared record by record as they go.
+ *
+ * Then it reads the input again with the encoding and the separator
+ * detected (see check_decoding()), which decodes UTF-16 and GB 18030 as
+ * it goes, and reads every field as a planner's number.
  */
 
 /* How much tanlu-csv.c reads of a file at a time (CHUNK_SIZE there). */
@@ -25,8 +32,9 @@
 
 typedef struct
 {
-  guint  previous_line;
-  double previous_fraction;
+  guint    previous_line;
+  double   previous_fraction;
+  gboolean decoded;   /* the fraction of decoded text is estimated: it may stay */
 } Progress;
 
 /* Reads a record and checks what any record must be. */
@@ -52,7 +60,10 @@ next_record (TanluCsvReader  *reader,
 
   g_assert_cmpuint (n_fields, >=, 1);
   g_assert_cmpuint (line, >, progress->previous_line);
-  g_assert_cmpfloat (fraction, >, progress->previous_fraction);
+  if (progress->decoded)
+    g_assert_cmpfloat (fraction, >=, progress->previous_fraction);
+  else
+    g_assert_cmpfloat (fraction, >, progress->previous_fraction);
   g_assert_cmpfloat (fraction, <=, 1.0);
 
   /* Records are refused unless UTF-8, and cut at ASCII delimiters. */
@@ -145,6 +156,95 @@ open_file_reader (const uint8_t *data,
   return g_steal_pointer (&reader);
 }
 
+/* Whatever a cell holds, reading it as a number says what it is, and a
+ * number it gives is finite. */
+static void
+check_cell (const char *text)
+{
+  g_autofree char *footnote = NULL;
+  double value = NAN;
+  TanluCellValue result = tanlu_cell_value_parse (text, &value, &footnote);
+
+  switch (result)
+    {
+    case TANLU_CELL_VALUE_OK:
+    case TANLU_CELL_VALUE_PERCENT:
+      g_assert_true (isfinite (value));
+      g_assert_true (footnote == NULL || g_utf8_validate (footnote, -1, NULL));
+      break;
+    case TANLU_CELL_VALUE_MISSING:
+    case TANLU_CELL_VALUE_NOT_A_NUMBER:
+      g_assert_true (isnan (value));
+      g_assert_null (footnote);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* With the encoding and the separator detected, the file reader and the
+ * reader over bytes detect the same, give the same records and fail
+ * alike; decoded records are UTF-8 too, on rising lines, and the fraction
+ * read never goes back. */
+static void
+check_decoding (const uint8_t *data,
+                size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(TanluCsvReader) reader = NULL;
+  g_autoptr(TanluCsvReader) file_reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) file_error = NULL;
+  Progress progress = { 0, 0, FALSE };
+  Progress file_progress = { 0, 0, FALSE };
+  const char *path;
+
+  reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, "fuzz.csv", TANLU_TEXT_ENCODING_AUTO,
+                                                        '\0', &error);
+  path = tanlu_fuzz_write_file (NULL, 0, data, size);
+  file_reader = tanlu_csv_reader_new_for_path_with_options (path, TANLU_TEXT_ENCODING_AUTO, '\0',
+                                                            &file_error);
+  g_assert_true ((reader == NULL) == (file_reader == NULL));
+  if (reader == NULL)
+    {
+      g_assert_true (error->domain == TANLU_CSV_ERROR);
+      g_assert_nonnull (strstr (error->message, "fuzz.csv"));
+      g_assert_cmpint (file_error->code, ==, error->code);
+      return;
+    }
+
+  g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), !=, TANLU_TEXT_ENCODING_AUTO);
+  g_assert_cmpint (tanlu_csv_reader_get_encoding (reader), ==,
+                   tanlu_csv_reader_get_encoding (file_reader));
+  g_assert_cmpint (tanlu_csv_reader_get_separator (reader), ==,
+                   tanlu_csv_reader_get_separator (file_reader));
+  progress.decoded = tanlu_csv_reader_get_encoding (reader) != TANLU_TEXT_ENCODING_UTF8;
+  file_progress.decoded = progress.decoded;
+
+  for (;;)
+    {
+      gboolean more = next_record (reader, &progress, &error);
+
+      g_assert_cmpint (next_record (file_reader, &file_progress, &file_error), ==, more);
+      if (!more)
+        break;
+
+      g_assert_cmpuint (tanlu_csv_reader_get_line (file_reader), ==,
+                        tanlu_csv_reader_get_line (reader));
+      assert_same_fields (reader, file_reader);
+      for (guint i = 0; i < tanlu_csv_reader_get_n_fields (reader); i++)
+        check_cell (tanlu_csv_reader_get_field (reader, i));
+    }
+
+  g_assert_true ((error == NULL) == (file_error == NULL));
+  if (error != NULL)
+    {
+      g_assert_true (error->domain == TANLU_CSV_ERROR);
+      g_assert_nonnull (strstr (error->message, "fuzz.csv"));
+      g_assert_cmpint (file_error->code, ==, error->code);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -158,11 +258,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GString) text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) file_error = NULL;
-  Progress progress = { 0, 0 };
-  Progress file_progress = { 0, 0 };
-  Progress written_progress = { 0, 0 };
+  Progress progress = { 0, 0, FALSE };
+  Progress file_progress = { 0, 0, FALSE };
+  Progress written_progress = { 0, 0, FALSE };
   gsize padding;
   guint n_records = 0;
+
+  check_decoding (data, size);
 
   reader = tanlu_csv_reader_new_for_bytes (bytes, "fuzz.csv", &error);
   if (reader == NULL)
@@ -220,7 +322,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_no_error (error);
   g_assert_true (next_record (written_reader, &written_progress, &error));
 
-  progress = (Progress) { 0, 0 };
+  progress = (Progress) { 0, 0, FALSE };
   while (next_record (reader, &progress, &error))
     {
       if (!can_round_trip (reader))
