@@ -36,6 +36,8 @@ page (Fixture *fixture)
 static void
 open_tracker (Fixture *fixture)
 {
+  /* A task opens at once, not sliding its buttons under the pointer */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
   tanlu_test_input_init (GTK_WIDGET (fixture->window));
   tanlu_test_pointer_move (GTK_WIDGET (fixture->window), 600, 20);
@@ -49,6 +51,7 @@ click (Fixture   *fixture,
        GtkWidget *widget)
 {
   tanlu_test_scroll_to (widget);
+  tanlu_test_wait_for_draw (widget);
   tanlu_test_click (widget, gtk_widget_get_width (widget) / 2.0,
                     gtk_widget_get_height (widget) / 2.0, 1);
   tanlu_test_wait_for_idle ();
