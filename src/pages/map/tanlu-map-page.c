@@ -1610,8 +1610,10 @@ create_options (TanluMapPage *self)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  self->indicator_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_drop_down_set_enable_search (self->indicator_dropdown, FALSE);
+  /* Some sixty sectors, the pathways and the targets: typing filters them */
+  self->indicator_dropdown = GTK_DROP_DOWN (
+    gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string")));
+  gtk_drop_down_set_enable_search (self->indicator_dropdown, TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (self->indicator_dropdown), 220, -1);
   option_row (box, _("_Indicator"), GTK_WIDGET (self->indicator_dropdown));
   g_signal_connect_object (self->indicator_dropdown, "notify::selected",
