@@ -40,7 +40,7 @@
  *
  * Region.  With a matcher, the column whose data cells it matches most
  * (matched, ambiguous or below the registry), when at least a third of
- * them match.  Otherwise the column labelled 地区, 地市, 城市, 省份,
+ * them match; only the first 50 columns holding text are tried.  Otherwise the column labelled 地区, 地市, 城市, 省份,
  * 区域, 行政区, region, province or city.  Otherwise the first column of
  * text.
  *
@@ -53,6 +53,9 @@
 
 #define MAX_HEADER_SEARCH 30
 #define DATA_LOOKAHEAD     3
+#define MAX_COLUMNS        1000
+#define MAX_MERGE_FILL     (G_GUINT64_CONSTANT (1) << 20)
+#define MAX_REGION_COLUMNS 50
 
 struct _TanluTableGrid
 {
@@ -385,26 +388,54 @@ tanlu_table_grid_new_from_sheet (TanluSheet *sheet)
 {
   TanluTableGrid *self;
   guint n_rows;
-  guint n_columns;
+  guint n_merged;
+  guint64 budget = MAX_MERGE_FILL;
 
   g_return_val_if_fail (sheet != NULL, NULL);
 
   self = tanlu_table_grid_new ();
   n_rows = MIN (tanlu_sheet_get_max_row (sheet), TANLU_TABLE_GRID_PREVIEW_ROWS);
-  n_columns = MIN (tanlu_sheet_get_max_column (sheet), 1000);
 
   for (guint r = 1; r <= n_rows; r++)
-    for (guint c = 1; c <= n_columns; c++)
-      {
-        const char *text = tanlu_sheet_get_display_string (sheet, r, c);
+    {
+      const TanluCell *cells;
+      guint n_cells;
 
-        if (text != NULL)
-          tanlu_table_grid_set (self, r, c, text);
-      }
+      cells = tanlu_sheet_get_row (sheet, r, &n_cells);
+      for (guint i = 0; i < n_cells; i++)
+        if (cells[i].column <= MAX_COLUMNS && cells[i].type != TANLU_CELL_EMPTY)
+          tanlu_table_grid_set (self, r, cells[i].column, cells[i].text);
+    }
 
   /* Rows without any cell still count, so that row numbers stay the sheet's. */
   while (self->rows->len < n_rows)
     g_ptr_array_add (self->rows, g_ptr_array_new_with_free_func (g_free));
+
+  /* Each merged range's top-left text fills the rest of the range, as far
+   * as the preview reaches and within a budget of cells filled, so that a
+   * hostile sheet of many huge ranges costs little.
+   */
+  n_merged = tanlu_sheet_get_n_merged (sheet);
+  for (guint i = 0; i < n_merged && budget > 0; i++)
+    {
+      guint first_row, first_column, last_row, last_column;
+      g_autofree char *text = NULL;
+
+      tanlu_sheet_get_merged (sheet, i, &first_row, &first_column, &last_row, &last_column);
+      if (first_row > n_rows || first_column > MAX_COLUMNS)
+        continue;
+
+      text = g_strdup (tanlu_table_grid_get (self, first_row, first_column));
+      if (text == NULL)
+        continue;
+
+      last_row = MIN (last_row, n_rows);
+      last_column = MIN (last_column, MAX_COLUMNS);
+      for (guint r = first_row; r <= last_row && budget > 0; r++)
+        for (guint c = first_column; c <= last_column && budget > 0; c++, budget--)
+          if (r != first_row || c != first_column)
+            tanlu_table_grid_set (self, r, c, text);
+    }
 
   return self;
 }
@@ -436,7 +467,7 @@ tanlu_table_grid_new_from_csv (TanluCsvReader  *reader,
 
       g_ptr_array_add (self->rows, g_ptr_array_new_with_free_func (g_free));
       row = self->rows->len;
-      for (guint c = 0; c < MIN (n_fields, 1000); c++)
+      for (guint c = 0; c < MIN (n_fields, MAX_COLUMNS); c++)
         tanlu_table_grid_set (self, row, c + 1, tanlu_csv_reader_get_field (reader, c));
     }
 
@@ -701,12 +732,21 @@ find_region (TanluTableGrid     *grid,
 
   if (matcher != NULL)
     {
-      for (guint c = 1; c <= grid->n_columns; c++)
+      guint n_tried = 0;
+
+      for (guint c = 1; c <= grid->n_columns && n_tried < MAX_REGION_COLUMNS; c++)
         {
           guint n_matched = 0;
+          guint n_text = 0;
 
           if (column_is_taken (layout, c))
             continue;
+
+          for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
+            n_text += classify (tanlu_table_grid_get (grid, r, c)) == KIND_TEXT;
+          if (n_text == 0)
+            continue;
+          n_tried++;
 
           for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
             {

@@ -2136,7 +2136,8 @@ tanlu_sheet_get_merged (TanluSheet *self,
  *
  * The text a reader sees at a cell: inside a merged range, the text of the
  * range's top-left cell; elsewhere the cell's own text.  Numbers, booleans
- * and errors read as their lexical form.
+ * and errors read as their lexical form.  Each call looks through every
+ * merged range; to read many cells, walk the ranges once instead.
  *
  * Returns: (nullable): the text, %NULL for an empty or absent cell
  */

@@ -354,6 +354,28 @@ test_english (Fixture       *fixture,
     }
 }
 
+/* A range over the whole sheet fills only what a preview reads. */
+static void
+test_sheet_huge_merge (void)
+{
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autoptr(TanluTableGrid) grid = NULL;
+  guint s;
+
+  s = tanlu_test_xlsx_add_sheet (writer, "Fixture 合并");
+  tanlu_test_xlsx_set_string (writer, s, "A1", "Fixture 标题");
+  tanlu_test_xlsx_set_number (writer, s, "B3", 1);
+  tanlu_test_xlsx_add_merge (writer, s, "A1:XFD1048576");
+
+  grid = grid_from_writer (writer);
+  g_assert_cmpuint (tanlu_table_grid_get_n_rows (grid), ==, 3);
+  g_assert_cmpuint (tanlu_table_grid_get_n_columns (grid), ==, 1000);
+  g_assert_cmpstr (tanlu_table_grid_get (grid, 3, 1000), ==, "Fixture 标题");
+  g_assert_cmpstr (tanlu_table_grid_get (grid, 3, 2), ==, "Fixture 标题");
+  g_assert_null (tanlu_table_grid_get (grid, 3, 1001));
+  g_assert_null (tanlu_table_grid_get (grid, 4, 1));
+}
+
 /* Nothing reads as a header: every guess says so. */
 static void
 test_no_header (void)
@@ -385,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/layout/parse-year", test_parse_year);
   g_test_add_func ("/layout/column-letter", test_column_letter);
   g_test_add_func ("/layout/no-header", test_no_header);
+  g_test_add_func ("/layout/sheet-huge-merge", test_sheet_huge_merge);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, tanlu_test_bundled_fixture_set_up, func, \
