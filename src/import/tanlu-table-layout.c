@@ -40,9 +40,9 @@
  *
  * Region.  With a matcher, the column whose data cells it matches most
  * (matched, ambiguous or below the registry), when at least a third of
- * them match; only the first 50 columns holding text are tried.  Otherwise the column labelled 地区, 地市, 城市, 省份,
- * 区域, 行政区, region, province or city.  Otherwise the first column of
- * text.
+ * them match; only the first 50 columns holding text are tried.
+ * Otherwise the column labelled 地区, 地市, 城市, 省份, 区域, 行政区,
+ * region, province or city.  Otherwise the first column of text.
  *
  * Totals.  A data row whose region cell the matcher calls a total row, or
  * whose region cell holds 合计, 总计, 小计, 全省, 全市, 全国 or total.
