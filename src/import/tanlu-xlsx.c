@@ -34,6 +34,7 @@
 #define MAX_STRINGS       5000000
 #define MAX_STRINGS_SIZE  (G_GINT64_CONSTANT (256) << 20)
 #define MAX_QUOTED        40
+#define MAX_MERGED        100000
 
 #if LIBXML_VERSION >= 21200
 typedef const xmlError TanluXmlError;
@@ -82,12 +83,21 @@ typedef struct
   guint n_cells;
 } TanluSheetRow;
 
+typedef struct
+{
+  guint first_row;
+  guint first_column;
+  guint last_row;
+  guint last_column;
+} TanluSheetMerge;
+
 struct _TanluSheet
 {
   /* owned */
   char             *name;
   GArray           *cells;    /* TanluCell, by row, then column */
   GArray           *rows;     /* TanluSheetRow, by row */
+  GArray           *merged;   /* TanluSheetMerge, in the order of the file */
   GStringChunk     *text;     /* cell texts that are not shared strings */
   TanluXlsxStrings *strings;
 
@@ -1267,6 +1277,51 @@ tanlu_sheet_parse_end_cell (TanluSheetParse *self)
   sheet->max_column = MAX (sheet->max_column, cell.column);
 }
 
+/* <mergeCell ref="A1:C1"/>.  A range that is not two valid references in
+ * order is left out: a merge only changes how cells read, never their
+ * values, so a broken one is not worth failing the sheet for.
+ */
+static void
+tanlu_sheet_parse_merge_cell (TanluSheetParse  *self,
+                              int               n_attributes,
+                              const xmlChar   **attributes)
+{
+  const xmlChar **ref = find_attr (n_attributes, attributes, "ref", FALSE);
+  TanluSheetMerge merge;
+  const char *text;
+  const char *colon;
+  gsize len;
+
+  if (ref == NULL)
+    return;
+
+  if (self->sheet->merged->len >= MAX_MERGED)
+    {
+      tanlu_xlsx_parse_fail (&self->parse,
+                             g_error_new (TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_TOO_LARGE,
+                                          _("“%s”, sheet “%s” has more than %'u merged ranges; "
+                                            "Tanlu reads sheets of at most that many"),
+                                          self->parse.xlsx->display_name, self->sheet->name,
+                                          MAX_MERGED));
+      return;
+    }
+
+  text = (const char *) ref[3];
+  len = ref[4] - ref[3];
+  colon = memchr (text, ':', len);
+  if (colon == NULL)
+    return;
+
+  if (!parse_reference_len (text, colon - text, &merge.first_row, &merge.first_column) ||
+      !parse_reference_len (colon + 1, text + len - colon - 1, &merge.last_row, &merge.last_column))
+    return;
+
+  if (merge.first_row > merge.last_row || merge.first_column > merge.last_column)
+    return;
+
+  g_array_append_val (self->sheet->merged, merge);
+}
+
 static void
 on_sheet_start_element (void           *user_data,
                         const xmlChar  *localname,
@@ -1317,6 +1372,10 @@ on_sheet_start_element (void           *user_data,
   else if (strcmp (name, "sheetData") == 0)
     {
       self->in_sheet_data = TRUE;
+    }
+  else if (strcmp (name, "mergeCell") == 0)
+    {
+      tanlu_sheet_parse_merge_cell (self, n_attributes, attributes);
     }
 }
 
@@ -1817,6 +1876,7 @@ tanlu_xlsx_read_sheet (TanluXlsx  *self,
   sheet->name = g_strdup (info->name);
   sheet->cells = g_array_new (FALSE, FALSE, sizeof (TanluCell));
   sheet->rows = g_array_new (FALSE, FALSE, sizeof (TanluSheetRow));
+  sheet->merged = g_array_new (FALSE, FALSE, sizeof (TanluSheetMerge));
   sheet->text = g_string_chunk_new (16 * 1024);
   sheet->strings = g_atomic_rc_box_acquire (self->strings);
 
@@ -1854,6 +1914,7 @@ tanlu_sheet_free (TanluSheet *self)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->merged, g_array_unref);
   g_clear_pointer (&self->text, g_string_chunk_free);
   g_clear_pointer (&self->strings, tanlu_xlsx_strings_release);
   g_free (self);
@@ -2013,6 +2074,100 @@ tanlu_sheet_get_number (TanluSheet *self,
   if (value != NULL)
     *value = cell->number;
   return TRUE;
+}
+
+/**
+ * tanlu_sheet_get_n_merged:
+ * @self: a sheet
+ *
+ * Returns: how many merged ranges the sheet declares
+ */
+guint
+tanlu_sheet_get_n_merged (TanluSheet *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->merged->len;
+}
+
+/**
+ * tanlu_sheet_get_merged:
+ * @self: a sheet
+ * @index: which range, below tanlu_sheet_get_n_merged()
+ * @first_row: (out) (optional): the range's top row, 1-based
+ * @first_column: (out) (optional): its left column, 1-based
+ * @last_row: (out) (optional): its bottom row
+ * @last_column: (out) (optional): its right column
+ *
+ * Returns: %TRUE if @index names a range
+ */
+gboolean
+tanlu_sheet_get_merged (TanluSheet *self,
+                        guint       index,
+                        guint      *first_row,
+                        guint      *first_column,
+                        guint      *last_row,
+                        guint      *last_column)
+{
+  const TanluSheetMerge *merge;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (index >= self->merged->len)
+    return FALSE;
+
+  merge = &g_array_index (self->merged, TanluSheetMerge, index);
+  if (first_row != NULL)
+    *first_row = merge->first_row;
+  if (first_column != NULL)
+    *first_column = merge->first_column;
+  if (last_row != NULL)
+    *last_row = merge->last_row;
+  if (last_column != NULL)
+    *last_column = merge->last_column;
+  return TRUE;
+}
+
+/**
+ * tanlu_sheet_get_display_string:
+ * @self: a sheet
+ * @row: 1-based row
+ * @column: 1-based column
+ *
+ * The text a reader sees at a cell: inside a merged range, the text of the
+ * range's top-left cell; elsewhere the cell's own text.  Numbers, booleans
+ * and errors read as their lexical form.  Each call looks through every
+ * merged range; to read many cells, walk the ranges once instead.
+ *
+ * Returns: (nullable): the text, %NULL for an empty or absent cell
+ */
+const char *
+tanlu_sheet_get_display_string (TanluSheet *self,
+                                guint       row,
+                                guint       column)
+{
+  const TanluCell *cell;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->merged->len; i++)
+    {
+      const TanluSheetMerge *merge = &g_array_index (self->merged, TanluSheetMerge, i);
+
+      if (row >= merge->first_row && row <= merge->last_row &&
+          column >= merge->first_column && column <= merge->last_column)
+        {
+          row = merge->first_row;
+          column = merge->first_column;
+          break;
+        }
+    }
+
+  cell = tanlu_sheet_get_cell (self, row, column);
+  if (cell == NULL || cell->type == TANLU_CELL_EMPTY)
+    return NULL;
+
+  return cell->text;
 }
 
 /**

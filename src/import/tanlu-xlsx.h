@@ -118,6 +118,16 @@ gboolean         tanlu_sheet_get_number      (TanluSheet  *self,
                                               guint        row,
                                               guint        column,
                                               double      *value);
+guint            tanlu_sheet_get_n_merged    (TanluSheet  *self);
+gboolean         tanlu_sheet_get_merged      (TanluSheet  *self,
+                                              guint        index,
+                                              guint       *first_row,
+                                              guint       *first_column,
+                                              guint       *last_row,
+                                              guint       *last_column);
+const char      *tanlu_sheet_get_display_string (TanluSheet *self,
+                                              guint        row,
+                                              guint        column);
 
 char            *tanlu_cell_reference        (guint        row,
                                               guint        column);

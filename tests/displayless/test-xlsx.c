@@ -1415,6 +1415,93 @@ test_real_all_sheets (void)
   g_assert_cmpuint (paths->len, ==, 25);
 }
 
+static void
+test_merged_cells (void)
+{
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autoptr(TanluXlsx) xlsx = NULL;
+  g_autoptr(TanluSheet) sheet = NULL;
+  guint first_row, first_column, last_row, last_column;
+  guint sheet_index;
+
+  sheet_index = tanlu_test_xlsx_add_sheet (writer, "Fixture merged");
+  tanlu_test_xlsx_set_string (writer, sheet_index, "A1", "Fixture 各市碳排放（单位：万吨）");
+  tanlu_test_xlsx_set_empty (writer, sheet_index, "B1");
+  tanlu_test_xlsx_set_string (writer, sheet_index, "A3", "地区");
+  tanlu_test_xlsx_set_string (writer, sheet_index, "B3", "年份");
+  tanlu_test_xlsx_set_number (writer, sheet_index, "B4", 2015);
+  tanlu_test_xlsx_set_number (writer, sheet_index, "C4", 2016);
+  tanlu_test_xlsx_set_string (writer, sheet_index, "E4", "备注");
+
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "A1:D1");
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "A3:A4");
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "B3:C3");
+  /* Not ranges, or backwards: left out. */
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "E4");
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "C1:A1");
+  tanlu_test_xlsx_add_merge (writer, sheet_index, "a1:b2");
+
+  xlsx = open_writer (writer, "merged.xlsx");
+  sheet = read_sheet (xlsx, "Fixture merged");
+
+  g_assert_cmpuint (tanlu_sheet_get_n_merged (sheet), ==, 3);
+  g_assert_true (tanlu_sheet_get_merged (sheet, 0, &first_row, &first_column,
+                                         &last_row, &last_column));
+  g_assert_cmpuint (first_row, ==, 1);
+  g_assert_cmpuint (first_column, ==, 1);
+  g_assert_cmpuint (last_row, ==, 1);
+  g_assert_cmpuint (last_column, ==, 4);
+  g_assert_true (tanlu_sheet_get_merged (sheet, 2, &first_row, &first_column,
+                                         &last_row, &last_column));
+  g_assert_cmpuint (first_row, ==, 3);
+  g_assert_cmpuint (first_column, ==, 2);
+  g_assert_cmpuint (last_row, ==, 3);
+  g_assert_cmpuint (last_column, ==, 3);
+  g_assert_false (tanlu_sheet_get_merged (sheet, 3, NULL, NULL, NULL, NULL));
+
+  /* Every cell of a range reads as its top-left cell; the stored cells
+   * are left as they are.
+   */
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 1, 1), ==,
+                   "Fixture 各市碳排放（单位：万吨）");
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 1, 2), ==,
+                   "Fixture 各市碳排放（单位：万吨）");
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 1, 4), ==,
+                   "Fixture 各市碳排放（单位：万吨）");
+  g_assert_null (tanlu_sheet_get_display_string (sheet, 1, 5));
+  g_assert_null (tanlu_sheet_get_string (sheet, 1, 2));
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 4, 1), ==, "地区");
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 3, 3), ==, "年份");
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 4, 2), ==, "2015");
+  g_assert_cmpstr (tanlu_sheet_get_display_string (sheet, 4, 5), ==, "备注");
+  g_assert_null (tanlu_sheet_get_display_string (sheet, 2, 1));
+}
+
+static void
+test_merged_cells_too_many (void)
+{
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autoptr(TanluXlsx) xlsx = NULL;
+  g_autoptr(TanluSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint sheet_index;
+
+  sheet_index = tanlu_test_xlsx_add_sheet (writer, "Fixture merges");
+  tanlu_test_xlsx_set_string (writer, sheet_index, "A1", "Fixture");
+  for (guint i = 1; i <= 100001; i++)
+    {
+      g_autofree char *range = g_strdup_printf ("A%u:B%u", i, i);
+
+      tanlu_test_xlsx_add_merge (writer, sheet_index, range);
+    }
+
+  xlsx = open_writer (writer, "merges.xlsx");
+  sheet = tanlu_xlsx_read_sheet (xlsx, 0, &error);
+  g_assert_error (error, TANLU_XLSX_ERROR, TANLU_XLSX_ERROR_TOO_LARGE);
+  g_assert_null (sheet);
+  g_assert_nonnull (strstr (error->message, "Fixture merges"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1435,6 +1522,8 @@ main (int   argc,
   g_test_add_func ("/tanlu/xlsx/read/sheet-outlives-workbook", test_sheet_outlives_workbook);
   g_test_add_func ("/tanlu/xlsx/read/open-file", test_open_file);
   g_test_add_func ("/tanlu/xlsx/read/threads", test_threads);
+  g_test_add_func ("/tanlu/xlsx/read/merged-cells", test_merged_cells);
+  g_test_add_func ("/tanlu/xlsx/read/merged-cells-too-many", test_merged_cells_too_many);
 
   g_test_add_func ("/tanlu/xlsx/error/nonexistent", test_error_nonexistent);
   g_test_add_func ("/tanlu/xlsx/error/directory", test_error_directory);

@@ -48,6 +48,7 @@ typedef struct
 {
   char   *name;
   GArray *cells;   /* WriterCell, in the order they were set */
+  GPtrArray *merged;   /* (element-type utf8): range references, "A1:C1" */
 } WriterSheet;
 
 typedef struct
@@ -87,6 +88,7 @@ writer_sheet_free (gpointer data)
 
   g_free (sheet->name);
   g_array_unref (sheet->cells);
+  g_ptr_array_unref (sheet->merged);
   g_free (sheet);
 }
 
@@ -313,7 +315,21 @@ sheet_xml (TanluTestXlsx *self,
   if (row != 0)
     g_string_append (xml, "</row>");
 
-  g_string_append (xml, "</sheetData></worksheet>");
+  g_string_append (xml, "</sheetData>");
+
+  if (writer_sheet->merged->len > 0)
+    {
+      g_string_append_printf (xml, "<mergeCells count=\"%u\">", writer_sheet->merged->len);
+      for (guint i = 0; i < writer_sheet->merged->len; i++)
+        {
+          g_autofree char *escaped = g_markup_escape_text (writer_sheet->merged->pdata[i], -1);
+
+          g_string_append_printf (xml, "<mergeCell ref=\"%s\"/>", escaped);
+        }
+      g_string_append (xml, "</mergeCells>");
+    }
+
+  g_string_append (xml, "</worksheet>");
 
   return g_string_free (xml, FALSE);
 }
@@ -544,6 +560,7 @@ tanlu_test_xlsx_add_sheet (TanluTestXlsx *self,
   sheet->name = g_strdup (name);
   sheet->cells = g_array_new (FALSE, TRUE, sizeof (WriterCell));
   g_array_set_clear_func (sheet->cells, writer_cell_clear);
+  sheet->merged = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->sheets, sheet);
 
   return self->sheets->len - 1;
@@ -618,6 +635,23 @@ tanlu_test_xlsx_set_error (TanluTestXlsx *self,
   g_autofree char *escaped = g_markup_escape_text (code, -1);
 
   set_cell (self, sheet, ref, "e", g_strdup_printf ("<v>%s</v>", escaped), NULL, -1);
+}
+
+/**
+ * tanlu_test_xlsx_add_merge:
+ * @self: a writer
+ * @sheet: a sheet index
+ * @range: a range such as "A1:C1", written as is (so it may be invalid)
+ *
+ * Adds a <mergeCell> to the sheet's <mergeCells>, after <sheetData> as
+ * Excel writes it.
+ */
+void
+tanlu_test_xlsx_add_merge (TanluTestXlsx *self,
+                           guint          sheet,
+                           const char    *range)
+{
+  g_ptr_array_add (get_sheet (self, sheet)->merged, g_strdup (range));
 }
 
 /* Writes <c r="A1"/>: a cell that exists but has no value. */

@@ -61,6 +61,9 @@ void           tanlu_test_xlsx_set_error             (TanluTestXlsx       *self,
 void           tanlu_test_xlsx_set_empty             (TanluTestXlsx       *self,
                                                       guint                sheet,
                                                       const char          *ref);
+void           tanlu_test_xlsx_add_merge             (TanluTestXlsx       *self,
+                                                      guint                sheet,
+                                                      const char          *range);
 void           tanlu_test_xlsx_set_raw               (TanluTestXlsx       *self,
                                                       guint                sheet,
                                                       const char          *ref,
