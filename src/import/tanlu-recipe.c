@@ -926,6 +926,23 @@ tanlu_recipe_apply (TanluStore         *store,
           first_year = year;
       }
 
+  /* A header that names another year means the recipe has the columns wrong. */
+  for (guint i = 0; recipe->wide && i < recipe->year_columns->len; i++)
+    {
+      const YearColumn *yc = &g_array_index (recipe->year_columns, YearColumn, i);
+      const char *header = table_get (&table, recipe->header_row, yc->column);
+      const char *digits = header + strcspn (header, "0123456789");
+
+      if (strspn (digits, "0123456789") == 4 && g_ascii_strtoull (digits, NULL, 10) != yc->year)
+        {
+          g_autofree char *where = table_where (&table, recipe->header_row, yc->column);
+
+          return refuse (error, _("%s: the header “%s” names another year than %u, which the "
+                                  "recipe gives this column"),
+                         where, header, yc->year);
+        }
+    }
+
   if (recipe->first_data_row > table.rows->len)
     return refuse (error, _("“%s” has no row %u, where the recipe says the data start"),
                    table.display_name, recipe->first_data_row);

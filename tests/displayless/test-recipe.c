@@ -167,6 +167,8 @@ static const Refusal refusals[] = {
     "“fixture.csv”, line 3, column A: no region is called “无此地”" },
   { "not-a-number", "x\r\n地区,2015年\r\n安徽,12abc\r\n", NULL, NULL,
     "“fixture.csv”, line 3, column B: “12abc” is not a number" },
+  { "years", NULL, "{\"B\": 2015, \"C\": 2016}", "{\"B\": 2016, \"C\": 2015}",
+    "“fixture.csv”, line 2, column B: the header “2015年” names another year than 2016" },
   { "unit", NULL, "\"unit\": \"亿元\"", "\"unit\": \"parsecs\"",
     "field “unit”" },
   { "layout", NULL, "\"layout\": \"wide\"", "\"layout\": \"sideways\"",
