@@ -13,6 +13,7 @@
 #include "import/tanlu-boundary-import.h"
 #include "import/tanlu-csv.h"
 #include "import/tanlu-import.h"
+#include "import/tanlu-recipe.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -42,6 +43,9 @@ print_usage_to (FILE *stream)
               "  tanlu [--db FILE]                   open the window\n"
               "  tanlu [--db FILE] import FILE…      import CEADs workbooks (.xlsx) or tables of "
               "observations (.csv)\n"
+              "  tanlu [--db FILE] import --recipe RECIPE.json [--dry-run] FILE\n"
+              "                                      import a table as a recipe describes it; "
+              "--dry-run only lists what would be written\n"
               "  tanlu [--db FILE] info              count what the database holds\n"
               "  tanlu [--db FILE] export observations [--level nation|province|city] [--region "
               "CODE] [--indicator CODE]\n"
@@ -113,6 +117,78 @@ on_import_progress (double   fraction,
               progress->display_name);
 }
 
+/* `import --recipe RECIPE.json [--dry-run] FILE`. The lines before the last
+ * are stable keywords for scripts: "new", "replaced", "unchanged",
+ * "skipped-totals", "skipped-missing" with counts, then one "replace CODE
+ * YEAR OLD -> NEW" per replaced value and one "skip WHERE: REASON" per
+ * skipped row or cell. */
+static int
+run_recipe_import (const char  *db_path,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(TanluRecipe) recipe = NULL;
+  g_autoptr(TanluRecipeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *recipe_path = NULL;
+  const char *path = NULL;
+  gboolean dry_run = FALSE;
+
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--recipe") && i + 1 < argc)
+        recipe_path = argv[++i];
+      else if (g_str_equal (argv[i], "--dry-run"))
+        dry_run = TRUE;
+      else if (path == NULL && argv[i][0] != '-')
+        path = argv[i];
+      else
+        {
+          g_printerr ("tanlu: %s\n", _("usage: import --recipe RECIPE.json [--dry-run] FILE"));
+          return 2;
+        }
+    }
+  if (recipe_path == NULL || path == NULL)
+    {
+      g_printerr ("tanlu: %s\n", _("usage: import --recipe RECIPE.json [--dry-run] FILE"));
+      return 2;
+    }
+
+  if (!(recipe = tanlu_recipe_load (recipe_path, &error)))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+  if (!(store = open_store (db_path)))
+    return 1;
+
+  if (!tanlu_recipe_apply (store, recipe, path, dry_run, &result, NULL, &error))
+    {
+      g_printerr ("tanlu: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("new %u\n", result->n_new);
+  g_print ("replaced %u\n", result->n_replaced);
+  g_print ("unchanged %u\n", result->n_unchanged);
+  g_print ("skipped-totals %u\n", result->n_total_rows);
+  g_print ("skipped-missing %u\n", result->n_missing);
+  for (guint i = 0; i < result->replaced->len; i++)
+    g_print ("replace %s\n", (const char *) g_ptr_array_index (result->replaced, i));
+  for (guint i = 0; i < result->skipped->len; i++)
+    g_print ("skip %s\n", (const char *) g_ptr_array_index (result->skipped, i));
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was written."));
+  else
+    /* Translators: %u is the number of values written */
+    g_print (ngettext ("%u value written.\n", "%u values written.\n",
+                       result->n_new + result->n_replaced + result->n_unchanged),
+             result->n_new + result->n_replaced + result->n_unchanged);
+
+  return 0;
+}
+
 static int
 run_import (const char  *db_path,
             int          argc,
@@ -125,6 +201,10 @@ run_import (const char  *db_path,
   guint n_unmatched = 0;
   guint n_warnings = 0;
   int n_files = argc - 2;
+
+  for (int i = 2; i < argc; i++)
+    if (g_str_equal (argv[i], "--recipe"))
+      return run_recipe_import (db_path, argc, argv);
 
   if (n_files <= 0)
     {
