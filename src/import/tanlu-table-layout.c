@@ -178,12 +178,14 @@ static gboolean
 is_year_label (const char *text)
 {
   static const char * const labels[] = { "年份", "年度", "年", "year", NULL };
+  g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
 
   if (text == NULL)
     return FALSE;
 
-  folded = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  stripped = g_strstrip (g_strdup (text));
+  folded = g_utf8_casefold (stripped, -1);
   for (guint i = 0; labels[i] != NULL; i++)
     if (strcmp (folded, labels[i]) == 0)
       return TRUE;
