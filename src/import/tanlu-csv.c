@@ -105,7 +105,7 @@ set_invalid_error (TanluCsvReader  *self,
                    GError         **error)
 {
   g_set_error (error, TANLU_CSV_ERROR, TANLU_CSV_ERROR_ENCODING,
-               /* Translators: the last placeholder is an encoding, such as “GB18030 (GBK)” */
+               /* Translators: the last %s is an encoding, such as “GB18030 (GBK)” */
                _("“%s”, line %u: the text is not valid %s; choose the file’s encoding"),
                self->display_name, line, tanlu_text_encoding_get_display_name (self->encoding));
 }
