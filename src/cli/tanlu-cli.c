@@ -163,7 +163,7 @@ run_recipe_import (const char  *db_path,
   if (!(store = open_store (db_path)))
     return 1;
 
-  if (!tanlu_recipe_apply (store, recipe, path, dry_run, &result, NULL, &error))
+  if (!tanlu_recipe_apply (store, recipe, path, dry_run, &result, NULL, NULL, NULL, &error))
     {
       g_printerr ("tanlu: %s\n", error->message);
       return 1;

@@ -24,6 +24,9 @@
 /* The largest recipe read, in bytes. */
 #define MAX_RECIPE_SIZE (1024 * 1024)
 
+/* Values written between two looks at the cancellable. */
+#define WRITE_CHUNK 4096
+
 G_DEFINE_QUARK (tanlu-recipe-error-quark, tanlu_recipe_error)
 
 typedef struct
@@ -857,6 +860,7 @@ tanlu_recipe_result_free (TanluRecipeResult *result)
  * @path: the table the recipe reads
  * @dry_run: whether to only say what would be written
  * @result: (out) (transfer full) (optional): what is (or would be) written
+ * @progress: (nullable) (scope call): told how far the work is
  *
  * Reads the table at @path as @recipe says, and unless @dry_run writes its
  * values in one transaction, each with its file, sheet and cell (or line
@@ -868,13 +872,15 @@ tanlu_recipe_result_free (TanluRecipeResult *result)
  * Returns: whether the file was read (and written)
  */
 gboolean
-tanlu_recipe_apply (TanluStore         *store,
-                    TanluRecipe        *recipe,
-                    const char         *path,
-                    gboolean            dry_run,
-                    TanluRecipeResult **result,
-                    GCancellable       *cancellable,
-                    GError            **error)
+tanlu_recipe_apply (TanluStore              *store,
+                    TanluRecipe             *recipe,
+                    const char              *path,
+                    gboolean                 dry_run,
+                    TanluRecipeResult      **result,
+                    TanluRecipeProgressFunc  progress,
+                    gpointer                 user_data,
+                    GCancellable            *cancellable,
+                    GError                 **error)
 {
   g_auto(Table) table = { 0 };
   g_autoptr(TanluRecipeResult) res = g_new0 (TanluRecipeResult, 1);
@@ -954,6 +960,8 @@ tanlu_recipe_apply (TanluStore         *store,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (progress != NULL && row % 256 == 0)
+        progress (0.5 * row / table.rows->len, user_data);
 
       /* Blank rows and notes under the table */
       if (*region_text == '\0')
@@ -1037,6 +1045,9 @@ tanlu_recipe_apply (TanluStore         *store,
         }
     }
 
+  if (progress != NULL)
+    progress (0.6, user_data);
+
   if (dry_run)
     {
       if (result != NULL)
@@ -1082,8 +1093,21 @@ tanlu_recipe_apply (TanluStore         *store,
     }
   tanlu_pending_values_sort (pending);
 
+  /* Written a piece at a time, so a cancel is heard and progress shown. */
+  for (guint start = 0; start < pending->len; start += WRITE_CHUNK)
+    {
+      guint n = MIN (WRITE_CHUNK, pending->len - start);
+      g_autoptr(GArray) chunk = g_array_sized_new (FALSE, FALSE, sizeof (TanluPendingValue), n);
+
+      g_array_append_vals (chunk, &g_array_index (pending, TanluPendingValue, start), n);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !tanlu_store_put_pending_values (store, chunk, error))
+        goto rollback;
+      if (progress != NULL)
+        progress (0.6 + 0.4 * (start + n) / pending->len, user_data);
+    }
+
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !tanlu_store_put_pending_values (store, pending, error) ||
       !tanlu_store_log_import_end (store, import_id, writes->len, res->n_replaced, error) ||
       !tanlu_store_commit (store, error))
     goto rollback;

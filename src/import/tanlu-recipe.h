@@ -19,6 +19,15 @@ typedef enum
 typedef struct _TanluRecipe TanluRecipe;
 
 /**
+ * TanluRecipeProgressFunc:
+ * @fraction: how much of the work is done, from 0 to 1
+ *
+ * Called from the thread that applies a recipe.
+ */
+typedef void (*TanluRecipeProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+/**
  * TanluRecipeResult:
  * @n_new: values the database does not hold yet
  * @n_replaced: values that replace a different stored value
@@ -42,23 +51,25 @@ typedef struct
 } TanluRecipeResult;
 
 GQuark        tanlu_recipe_error_quark   (void);
-TanluRecipe  *tanlu_recipe_load          (const char         *path,
-                                          GError            **error);
-TanluRecipe  *tanlu_recipe_load_data     (const char         *data,
-                                          gsize               length,
-                                          const char         *display_name,
-                                          GError            **error);
-char         *tanlu_recipe_to_json       (TanluRecipe        *self);
-const char   *tanlu_recipe_get_name      (TanluRecipe        *self);
-void          tanlu_recipe_free          (TanluRecipe        *self);
-gboolean      tanlu_recipe_apply         (TanluStore         *store,
-                                          TanluRecipe        *recipe,
-                                          const char         *path,
-                                          gboolean            dry_run,
-                                          TanluRecipeResult **result,
-                                          GCancellable       *cancellable,
-                                          GError            **error);
-void          tanlu_recipe_result_free   (TanluRecipeResult  *result);
+TanluRecipe  *tanlu_recipe_load          (const char               *path,
+                                          GError                  **error);
+TanluRecipe  *tanlu_recipe_load_data     (const char               *data,
+                                          gsize                     length,
+                                          const char               *display_name,
+                                          GError                  **error);
+char         *tanlu_recipe_to_json       (TanluRecipe              *self);
+const char   *tanlu_recipe_get_name      (TanluRecipe              *self);
+void          tanlu_recipe_free          (TanluRecipe              *self);
+gboolean      tanlu_recipe_apply         (TanluStore               *store,
+                                          TanluRecipe              *recipe,
+                                          const char               *path,
+                                          gboolean                  dry_run,
+                                          TanluRecipeResult       **result,
+                                          TanluRecipeProgressFunc   progress,
+                                          gpointer                  user_data,
+                                          GCancellable             *cancellable,
+                                          GError                  **error);
+void          tanlu_recipe_result_free   (TanluRecipeResult        *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluRecipe, tanlu_recipe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluRecipeResult, tanlu_recipe_result_free)

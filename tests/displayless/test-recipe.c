@@ -107,7 +107,8 @@ test_wide_gbk (Fixture       *fixture,
   g_autofree char *fingerprint = NULL;
 
   /* A dry run writes nothing and counts what the real run writes. */
-  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, TRUE, &preview, NULL, &error));
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, TRUE, &preview,
+                                     NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (preview->n_new, ==, 3);
   g_assert_cmpuint (preview->n_total_rows, ==, 1);
@@ -115,7 +116,8 @@ test_wide_gbk (Fixture       *fixture,
   fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
 
-  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result, NULL, &error));
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result,
+                                     NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_new, ==, preview->n_new);
   g_assert_cmpuint (result->n_replaced, ==, 0);
@@ -134,7 +136,8 @@ test_wide_gbk (Fixture       *fixture,
                    "340000 2016 1300 fixture.csv, line 3, column C, recipe “Fixture GDP table” dated\n");
 
   /* The same again: nothing new; a changed value is listed old → new. */
-  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &again, NULL, &error));
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &again,
+                                     NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (again->n_new, ==, 0);
   g_assert_cmpuint (again->n_unchanged, ==, 3);
@@ -143,7 +146,8 @@ test_wide_gbk (Fixture       *fixture,
   changed = g_strdup (fixture_table);
   memcpy (strstr (changed, "1,300.0"), "1,400.0", 7);
   changed_path = write_gbk (fixture->dir, "fixture-2.csv", changed);
-  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, changed_path, FALSE, &again, NULL,
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, changed_path, FALSE, &again,
+                                     NULL, NULL, NULL,
                                      &error));
   g_assert_no_error (error);
   g_assert_cmpuint (again->n_replaced, ==, 1);
@@ -199,7 +203,8 @@ test_refusals (Fixture       *fixture,
         g_assert_cmpuint (g_string_replace (text, r->from, r->to, 1), ==, 1);
       recipe = tanlu_recipe_load_data (text->str, text->len, "fixture.json", &error);
       if (recipe != NULL)
-        g_assert_false (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result, NULL,
+        g_assert_false (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result,
+                                            NULL, NULL, NULL,
                                             &error));
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
@@ -298,7 +303,8 @@ test_xlsx_long (Fixture       *fixture,
   /* 亿元 is no mass: refused, nothing written */
   g_string_replace (wrong, "万吨", "亿元", 1);
   wrong_unit = load_recipe (wrong->str);
-  g_assert_false (tanlu_recipe_apply (fixture->store, wrong_unit, path, FALSE, NULL, NULL,
+  g_assert_false (tanlu_recipe_apply (fixture->store, wrong_unit, path, FALSE,
+                                      NULL, NULL, NULL, NULL,
                                       &error));
   g_assert_error (error, TANLU_RECIPE_ERROR, TANLU_RECIPE_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "unit “亿元”"));
@@ -306,7 +312,7 @@ test_xlsx_long (Fixture       *fixture,
   fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
   g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
 
-  tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result, NULL, &error);
+  tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->n_new, ==, 2);
 
