@@ -227,6 +227,8 @@ tanlu_application_startup (GApplication *app)
                                          (const char *[]){ "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
                                          (const char *[]){ "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-table",
+                                         (const char *[]){ "<Control><Shift>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search",
                                          (const char *[]){ "<Control>f", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences",

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "import/tanlu-import.h"
+#include "tanlu-import-assistant.h"
 #include "store/tanlu-store.h"
 #include "tanlu-preferences-window.h"
 #include "tanlu-window-private.h"
@@ -60,6 +61,35 @@ format_reports (GPtrArray *reports)
   return g_string_free (text, FALSE);
 }
 
+/* A table refused for its layout, which the import assistant can read. */
+static const char *
+table_for_assistant (GPtrArray *reports)
+{
+  TanluImportReport *report;
+
+  if (reports->len != 1)
+    return NULL;
+  report = g_ptr_array_index (reports, 0);
+  if (report->status != TANLU_IMPORT_STATUS_FAILED ||
+      !(g_error_matches (report->error, TANLU_IMPORT_ERROR, TANLU_IMPORT_ERROR_UNKNOWN_FORMAT) ||
+        g_error_matches (report->error, TANLU_IMPORT_ERROR,
+                         TANLU_IMPORT_ERROR_UNEXPECTED_HEADER)))
+    return NULL;
+
+  return report->path;
+}
+
+static void
+on_report_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       TanluWindow      *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "table");
+
+  if (g_strcmp0 (response, "assistant") == 0 && path != NULL)
+    tanlu_import_assistant_new (GTK_WINDOW (self), self->context, path);
+}
+
 static void
 show_report_dialog (TanluWindow *self,
                     const char  *heading,
@@ -67,12 +97,23 @@ show_report_dialog (TanluWindow *self,
                     GPtrArray   *reports)
 {
   g_autofree char *details = format_reports (reports);
+  const char *table = table_for_assistant (reports);
   GtkWidget *dialog;
   GtkWidget *scrolled;
   GtkWidget *label;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (table != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "assistant",
+                                       _("Read With the Import _Assistant"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "assistant",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "assistant");
+      g_object_set_data_full (G_OBJECT (dialog), "table", g_strdup (table), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_response_cb), self, 0);
+    }
 
   label = gtk_label_new (details);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -310,6 +351,51 @@ tanlu_window_import (GtkWidget  *widget,
 }
 
 static void
+on_table_chooser_response_cb (GtkNativeDialog *dialog,
+                              int              response,
+                              TanluWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        tanlu_import_assistant_new (GTK_WINDOW (self), self->context, path);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+/* A planner's own table, read step by step in the import assistant. */
+static void
+tanlu_window_import_table (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TanluWindow *self = TANLU_WINDOW (widget);
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (tables, _("Tables (.xlsx, .csv)"));
+  gtk_file_filter_add_suffix (tables, "xlsx");
+  gtk_file_filter_add_suffix (tables, "csv");
+  gtk_file_filter_add_suffix (tables, "txt");
+  gtk_file_filter_add_suffix (tables, "tsv");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Import a Table"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                    _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), tables);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (on_table_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
 tanlu_window_cancel_import (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -378,6 +464,8 @@ void
 _tanlu_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, tanlu_window_import);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL,
+                                   tanlu_window_import_table);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    tanlu_window_cancel_import);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, tanlu_window_search);
@@ -407,6 +495,22 @@ _tanlu_window_import_files (TanluWindow        *self,
 
   if (self->import_cancellable == NULL)
     start_import (self, paths);
+}
+
+/**
+ * _tanlu_window_import_table:
+ *
+ * Opens @path in the import assistant, as “Import a Table…” would.
+ *
+ * Returns: (transfer none): the assistant
+ */
+GtkWindow *
+_tanlu_window_import_table (TanluWindow *self,
+                            const char  *path)
+{
+  g_return_val_if_fail (TANLU_IS_WINDOW (self), NULL);
+
+  return GTK_WINDOW (tanlu_import_assistant_new (GTK_WINDOW (self), self->context, path));
 }
 
 gboolean

@@ -40,6 +40,8 @@ void      _tanlu_window_class_actions_init (GtkWidgetClass     *widget_class);
 void      _tanlu_window_actions_init       (TanluWindow        *self);
 void      _tanlu_window_import_files       (TanluWindow        *self,
                                             const char * const *paths);
+GtkWindow *_tanlu_window_import_table     (TanluWindow        *self,
+                                            const char         *path);
 gboolean  _tanlu_window_is_importing       (TanluWindow        *self);
 
 G_END_DECLS

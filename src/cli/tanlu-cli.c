@@ -119,7 +119,7 @@ on_import_progress (double   fraction,
 
 /* `import --recipe RECIPE.json [--dry-run] FILE`. The lines before the last
  * are stable keywords for scripts: "new", "replaced", "unchanged",
- * "skipped-totals", "skipped-missing" with counts, then one "replace CODE
+ * "skipped-totals", "skipped-missing", "skipped-regions" with counts, then one "replace CODE
  * YEAR OLD -> NEW" per replaced value and one "skip WHERE: REASON" per
  * skipped row or cell. */
 static int
@@ -174,6 +174,7 @@ run_recipe_import (const char  *db_path,
   g_print ("unchanged %u\n", result->n_unchanged);
   g_print ("skipped-totals %u\n", result->n_total_rows);
   g_print ("skipped-missing %u\n", result->n_missing);
+  g_print ("skipped-regions %u\n", result->n_skipped_regions);
   for (guint i = 0; i < result->replaced->len; i++)
     g_print ("replace %s\n", (const char *) g_ptr_array_index (result->replaced, i));
   for (guint i = 0; i < result->skipped->len; i++)

@@ -295,8 +295,9 @@ parse_recipe (TanluRecipe *self,
           JsonNode *code = json_object_get_member (json_node_get_object (node), l->data);
 
           if (!JSON_NODE_HOLDS_VALUE (code) || json_node_get_value_type (code) != G_TYPE_INT64 ||
-              json_node_get_int (code) < 1 || json_node_get_int (code) > 999999)
-            return invalid (error, self, "region_choices", _("expected {\"name\": code}"));
+              json_node_get_int (code) < 0 || json_node_get_int (code) > 999999)
+            return invalid (error, self, "region_choices",
+                            _("expected {\"name\": code}, or 0 to skip the name’s rows"));
         }
       self->region_choices = json_object_ref (json_node_get_object (node));
     }
@@ -525,6 +526,7 @@ describe_codes (GArray *codes)
 static gboolean
 match_region (TanluRecipe        *recipe,
               TanluRegionMatcher *matcher,
+              GHashTable         *skip,
               Table              *table,
               guint               row,
               guint               year,
@@ -536,8 +538,17 @@ match_region (TanluRecipe        *recipe,
   g_autofree char *where = table_where (table, row, recipe->region_column);
   g_autoptr(TanluRegionMatch) match = tanlu_region_matcher_match (matcher, text, 0, year);
   g_autofree char *list = NULL;
+  g_autofree char *normal = tanlu_region_normalize (text);
 
   *code = 0;
+  if (g_hash_table_contains (skip, normal))
+    {
+      result->n_skipped_regions++;
+      g_ptr_array_add (result->skipped,
+                       g_strdup_printf (_("%s: “%s” is skipped, as the recipe says"), where, text));
+      return TRUE;
+    }
+
   switch (match->kind)
     {
     case TANLU_REGION_MATCH_MATCHED:
@@ -887,6 +898,7 @@ tanlu_recipe_apply (TanluStore              *store,
   g_autoptr(TanluRegionMatcher) matcher = NULL;
   g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (Write));
   g_autoptr(GHashTable) series = NULL;
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) pending = NULL;
   g_autoptr(GError) local_error = NULL;
   TanluIndicator *indicator;
@@ -918,10 +930,25 @@ tanlu_recipe_apply (TanluStore              *store,
     return refuse (error, _("Recipe “%s”, unit “%s”: %s"), recipe->name, recipe->unit,
                    local_error->message);
 
+  /* Names chosen as 0 are skipped; the others are the user's matches. */
   matcher = tanlu_region_matcher_new (store);
-  if (recipe->region_choices != NULL &&
-      !tanlu_region_matcher_load_choices (matcher, recipe->region_choices, error))
-    return FALSE;
+  if (recipe->region_choices != NULL)
+    {
+      g_autoptr(JsonObject) chosen = json_object_new ();
+      g_autoptr(GList) names = json_object_get_members (recipe->region_choices);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          gint64 choice = json_object_get_int_member (recipe->region_choices, l->data);
+
+          if (choice == 0)
+            g_hash_table_add (skip, tanlu_region_normalize (l->data));
+          else
+            json_object_set_int_member (chosen, l->data, choice);
+        }
+      if (!tanlu_region_matcher_load_choices (matcher, chosen, error))
+        return FALSE;
+    }
 
   if (recipe->wide)
     for (guint i = 0; i < recipe->year_columns->len; i++)
@@ -969,7 +996,7 @@ tanlu_recipe_apply (TanluStore              *store,
 
       if (recipe->wide)
         {
-          if (!match_region (recipe, matcher, &table, row, first_year, &code, res, error))
+          if (!match_region (recipe, matcher, skip, &table, row, first_year, &code, res, error))
             return FALSE;
           if (code == 0)
             continue;
@@ -990,7 +1017,7 @@ tanlu_recipe_apply (TanluStore              *store,
 
           if (!parse_year (year_text, &year))
             return refuse (error, _("%s: “%s” is not a year"), where, year_text);
-          if (!match_region (recipe, matcher, &table, row, (guint) year, &code, res, error))
+          if (!match_region (recipe, matcher, skip, &table, row, (guint) year, &code, res, error))
             return FALSE;
           if (code == 0)
             continue;
@@ -1119,4 +1146,116 @@ tanlu_recipe_apply (TanluStore              *store,
 rollback:
   tanlu_store_rollback (store);
   return FALSE;
+}
+
+/* ---------------------------------------------------------------- in a thread */
+
+typedef struct
+{
+  char                     *db_path;
+  char                     *recipe_json;
+  char                     *path;
+  gboolean                  dry_run;
+  TanluImportFilesProgress  progress;
+} ApplyData;
+
+static void
+apply_data_free (gpointer data)
+{
+  ApplyData *apply = data;
+
+  g_free (apply->db_path);
+  g_free (apply->recipe_json);
+  g_free (apply->path);
+  g_free (apply);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyData *apply = task_data;
+  g_autoptr(TanluStore) store = NULL;
+  g_autoptr(TanluRecipe) recipe = NULL;
+  g_autoptr(TanluRecipeResult) result = NULL;
+  g_autoptr(TanluProgressRelay) relay = tanlu_progress_relay_new (task, apply->progress);
+  g_autofree char *display_name = g_path_get_basename (apply->path);
+  g_autoptr(GError) error = NULL;
+
+  tanlu_progress_relay_set_file (relay, 0, 1, display_name);
+
+  /* A connection of its own: the window's stays free for reading. */
+  if (!(store = tanlu_store_new (apply->db_path, &error)) ||
+      !(recipe = tanlu_recipe_load_data (apply->recipe_json, strlen (apply->recipe_json),
+                                         _("the recipe"), &error)) ||
+      !tanlu_recipe_apply (store, recipe, apply->path, apply->dry_run, &result,
+                           tanlu_progress_relay_update, relay, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result),
+                         (GDestroyNotify) tanlu_recipe_result_free);
+}
+
+/**
+ * tanlu_recipe_apply_async:
+ * @source_object: kept alive until the work finishes; passed to @progress
+ * @db_path: the database, opened on a connection of its own
+ * @recipe_json: the recipe, as tanlu_recipe_to_json() writes it
+ * @progress: (nullable): called on the caller's main context
+ *
+ * Runs tanlu_recipe_apply() on a worker thread. A cancel leaves the
+ * database as it was.
+ */
+void
+tanlu_recipe_apply_async (GObject                  *source_object,
+                          const char               *db_path,
+                          const char               *recipe_json,
+                          const char               *path,
+                          gboolean                  dry_run,
+                          TanluImportFilesProgress  progress,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ApplyData *apply;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (recipe_json != NULL);
+  g_return_if_fail (path != NULL);
+
+  apply = g_new0 (ApplyData, 1);
+  apply->db_path = g_strdup (db_path);
+  apply->recipe_json = g_strdup (recipe_json);
+  apply->path = g_strdup (path);
+  apply->dry_run = dry_run;
+  apply->progress = progress;
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tanlu_recipe_apply_async);
+  g_task_set_task_data (task, apply, apply_data_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+/**
+ * tanlu_recipe_apply_finish:
+ *
+ * Returns: (transfer full) (nullable): what was (or would be) written, or
+ *   %NULL with @error when the file was refused, the work cancelled or the
+ *   database could not be opened
+ */
+TanluRecipeResult *
+tanlu_recipe_apply_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tanlu_recipe_apply_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "store/tanlu-store-types.h"
+#include "tanlu-import-report.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ typedef void (*TanluRecipeProgressFunc) (double   fraction,
  * @n_unchanged: values equal to the stored one
  * @n_total_rows: total rows (合计) skipped
  * @n_missing: value cells left empty or marked missing, skipped
+ * @n_skipped_regions: rows of names the recipe says to skip (a district
+ *   below the registry, a note under the table)
  * @replaced: (element-type utf8): "REGION YEAR OLD -> NEW", one per replaced value
  * @skipped: (element-type utf8): "WHERE: REASON", one per skipped row or cell
  *
@@ -46,6 +49,7 @@ typedef struct
   guint      n_unchanged;
   guint      n_total_rows;
   guint      n_missing;
+  guint      n_skipped_regions;
   GPtrArray *replaced;
   GPtrArray *skipped;
 } TanluRecipeResult;
@@ -70,6 +74,19 @@ gboolean      tanlu_recipe_apply         (TanluStore               *store,
                                           GCancellable             *cancellable,
                                           GError                  **error);
 void          tanlu_recipe_result_free   (TanluRecipeResult        *result);
+
+void          tanlu_recipe_apply_async   (GObject                  *source_object,
+                                          const char               *db_path,
+                                          const char               *recipe_json,
+                                          const char               *path,
+                                          gboolean                  dry_run,
+                                          TanluImportFilesProgress  progress,
+                                          GCancellable             *cancellable,
+                                          GAsyncReadyCallback       callback,
+                                          gpointer                  user_data);
+TanluRecipeResult *
+              tanlu_recipe_apply_finish  (GAsyncResult             *result,
+                                          GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluRecipe, tanlu_recipe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluRecipeResult, tanlu_recipe_result_free)

@@ -3,6 +3,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/Xlib.h>
+#include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 
 #include "tanlu-test-input.h"
@@ -161,4 +162,68 @@ tanlu_test_key (guint           keyval,
   XTestFakeKeyEvent (xdisplay, code, False, CurrentTime);
   modifier_keys (modifiers, FALSE);
   settle ();
+}
+
+/* A keycode the keyboard map leaves empty, to lend to other characters. */
+static KeyCode
+spare_keycode (void)
+{
+  int min, max, per_code;
+  KeySym *map;
+  KeyCode spare = 0;
+
+  XDisplayKeycodes (xdisplay, &min, &max);
+  map = XGetKeyboardMapping (xdisplay, min, max - min + 1, &per_code);
+  for (int code = max; code >= min && spare == 0; code--)
+    {
+      gboolean empty = TRUE;
+
+      for (int i = 0; i < per_code; i++)
+        empty = empty && map[(code - min) * per_code + i] == NoSymbol;
+      if (empty)
+        spare = code;
+    }
+  XFree (map);
+
+  return spare;
+}
+
+/**
+ * tanlu_test_type:
+ *
+ * Types @text key by key on whatever has the keyboard focus. A character
+ * the keyboard has no key for (Chinese, say) is typed on a spare key the
+ * keyboard map lends it for the moment, as xdotool does.
+ */
+void
+tanlu_test_type (const char *text)
+{
+  g_assert_nonnull (xdisplay);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      KeySym keysym = gdk_unicode_to_keyval (c);
+      KeyCode code = XKeysymToKeycode (xdisplay, keysym);
+
+      if (code != 0 && XkbKeycodeToKeysym (xdisplay, code, 0, 0) == keysym)
+        tanlu_test_key (keysym, 0);
+      else if (code != 0 && XkbKeycodeToKeysym (xdisplay, code, 0, 1) == keysym)
+        tanlu_test_key (XkbKeycodeToKeysym (xdisplay, code, 0, 0), GDK_SHIFT_MASK);
+      else
+        {
+          KeyCode spare = spare_keycode ();
+          KeySym none = NoSymbol;
+
+          g_assert_cmpuint (spare, !=, 0);
+          XChangeKeyboardMapping (xdisplay, spare, 1, &keysym, 1);
+          settle ();
+          XTestFakeKeyEvent (xdisplay, spare, True, CurrentTime);
+          XTestFakeKeyEvent (xdisplay, spare, False, CurrentTime);
+          settle ();
+          XChangeKeyboardMapping (xdisplay, spare, 1, &none, 1);
+          settle ();
+        }
+    }
 }

@@ -27,5 +27,6 @@ void tanlu_test_drag             (GtkWidget       *widget,
                                   guint            steps);
 void tanlu_test_key              (guint            keyval,
                                   GdkModifierType  modifiers);
+void tanlu_test_type             (const char      *text);
 
 G_END_DECLS
