@@ -102,6 +102,7 @@ struct _TanluImportAssistant
   GtkStack             *preview_stack;
   AdwStatusPage        *working_page;
   GtkProgressBar       *progress_bar;
+  GtkWidget            *cancel_button;
   AdwStatusPage        *refused_page;
   GtkLabel             *new_label;
   GtkLabel             *replaced_label;
@@ -243,11 +244,13 @@ shorten (const char *text,
          guint       max_chars)
 {
   g_autofree char *flat = g_strdelimit (g_strdup (text), "\r\n\t", ' ');
+  g_autofree char *start = NULL;
 
   if (g_utf8_strlen (flat, -1) <= max_chars)
     return g_steal_pointer (&flat);
+  start = g_utf8_substring (flat, 0, max_chars - 1);
 
-  return g_strconcat (g_utf8_substring (flat, 0, max_chars - 1), "…", NULL);
+  return g_strconcat (start, "…", NULL);
 }
 
 static TanluIndicator *
@@ -1214,7 +1217,9 @@ fill_regions (TanluImportAssistant *self)
         case TANLU_REGION_MATCH_MATCHED:
           n_matched++;
           name = describe_region (self, match->code);
-          if (match->explanation != NULL)
+          /* How it matched, when that is worth a second look */
+          if (match->explanation != NULL && match->method != TANLU_REGION_MATCH_BY_NAME &&
+              match->method != TANLU_REGION_MATCH_BY_CODE)
             subtitle = g_strdup_printf ("%s · %s", name, match->explanation);
           widget = adw_action_row_new ();
           adw_action_row_set_subtitle (ADW_ACTION_ROW (widget),
@@ -1261,9 +1266,9 @@ fill_regions (TanluImportAssistant *self)
 
   count_unresolved (self);
   description = g_strdup_printf (
-    /* Translators: a summary of the region names of a table */
-    ngettext ("%u name: %u matched, %u total rows, %u to choose",
-              "%u names: %u matched, %u total rows, %u to choose", texts->len),
+    /* Translators: a summary of the region names of a table; the counts follow */
+    ngettext ("%u name: %u matched, totals %u, to choose %u",
+              "%u names: %u matched, totals %u, to choose %u", texts->len),
     texts->len, n_matched, n_totals, self->n_unresolved);
   adw_preferences_group_set_description (self->regions_group, description);
 }
@@ -2123,6 +2128,7 @@ tanlu_import_assistant_class_init (TanluImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, working_page);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, refused_page);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, new_label);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, replaced_label);

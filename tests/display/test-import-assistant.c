@@ -9,6 +9,7 @@
 
 #include "app/tanlu-import-assistant-private.h"
 #include "app/tanlu-window-private.h"
+#include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "tanlu-test-input.h"
 #include "tanlu-test-util.h"
@@ -320,7 +321,7 @@ test_wide_gbk_table (Fixture      *fixture,
   next_step (assistant, "regions");
   g_assert_nonnull (strstr (adw_preferences_group_get_description (
                               ADW_PREFERENCES_GROUP (child (assistant, "regions_group"))),
-                            "8 names: 4 matched, 1 total rows, 3 to choose"));
+                            "8 names: 4 matched, totals 1, to choose 3"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (region_row (assistant,
                                                                                    "成都市"))),
                             "510100"));
@@ -389,6 +390,96 @@ test_wide_gbk_table (Fixture      *fixture,
   tanlu_test_remove_tree (cli_dir);
 }
 
+static double
+progress_of (GtkWindow *assistant)
+{
+  return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (child (assistant, "progress_bar")));
+}
+
+static gboolean
+reading_done (gpointer data)
+{
+  return progress_of (data) >= 0.6;
+}
+
+/* A table of every current prefecture-level unit by its code, years
+ * 2000–2060 across: a large import, cancelled half-way with the Cancel
+ * button. The database is held by another connection so the import
+ * waits for it after reading the table, where the click reaches it; the
+ * cancel must leave the database exactly as it was. */
+static void
+test_cancel_large_import (Fixture      *fixture,
+                          gconstpointer data)
+{
+  g_autoptr(GPtrArray) cities = tanlu_store_list_regions_at_level (fixture->store,
+                                                                   TANLU_REGION_LEVEL_CITY);
+  g_autoptr(GString) table = g_string_new ("地区代码");
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  GtkWindow *assistant;
+  sqlite3 *lock = NULL;
+  guint n_rows = 0;
+
+  for (guint year = 2000; year <= 2060; year++)
+    g_string_append_printf (table, ",%u", year);
+  g_string_append (table, "\n");
+  for (guint i = 0; i < cities->len; i++)
+    {
+      TanluRegion *city = g_ptr_array_index (cities, i);
+
+      if (tanlu_region_get_valid_to (city) != 0)
+        continue;
+      g_string_append_printf (table, "%u", tanlu_region_get_code (city));
+      for (guint year = 2000; year <= 2060; year++)
+        g_string_append (table, ",1.5");
+      g_string_append (table, "\n");
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, >, 300);
+  path = tanlu_test_write_file (fixture->dir, "fixture-large.csv", table->str, table->len);
+
+  assistant = open_assistant (fixture, path);
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  next_step (assistant, "layout");
+  g_assert_cmpstr (subtitle (assistant, "year_columns_row"), ==, "61 columns, B–BJ: 2000–2060");
+  next_step (assistant, "indicator");
+  type_into (assistant, "code_row", "fixture.large");
+  type_into (assistant, "name_zh_row", "测试");
+  type_into (assistant, "name_en_row", "Fixture");
+  choose (child (assistant, "unit_row"), GDK_KEY_Home);   /* no unit stated: the first */
+  g_assert_true (next_enabled (assistant));
+  next_step (assistant, "regions");
+  g_assert_true (next_enabled (assistant));
+  next_step (assistant, "preview");
+  expected = g_strdup_printf ("%'u", n_rows * 61);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (assistant, "new_label"))), ==, expected);
+
+  before = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpint (sqlite3_open (tanlu_store_get_path (fixture->store), &lock), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  click (child (assistant, "import_button"));
+  tanlu_test_wait_until (reading_done, assistant);
+  g_assert_cmpfloat (progress_of (assistant), <, 1.0);
+  click (child (assistant, "cancel_button"));
+  g_assert_cmpint (sqlite3_exec (lock, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (lock);
+  tanlu_test_wait_until (is_idle, assistant);
+
+  g_assert_nonnull (assistant);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (child (assistant, "refused_page"))),
+                   ==, "Import Cancelled");
+  after = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_values (tanlu_store_get_path (fixture->store), "fixture.large"), ==, 0);
+
+  gtk_window_close (assistant);
+  while (assistant != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +493,8 @@ main (int   argc,
 
   g_test_add ("/import-assistant/wide-gbk-table", Fixture, NULL, tanlu_test_window_set_up,
               test_wide_gbk_table, tanlu_test_window_tear_down);
+  g_test_add ("/import-assistant/cancel-large-import", Fixture, NULL, tanlu_test_window_set_up,
+              test_cancel_large_import, tanlu_test_window_tear_down);
 
   status = g_test_run ();
   tanlu_test_window_shutdown ();
