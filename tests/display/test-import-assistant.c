@@ -9,11 +9,13 @@
 
 #include "app/tanlu-import-assistant-private.h"
 #include "app/tanlu-window-private.h"
+#include "store/tanlu-indicator.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "tanlu-test-input.h"
 #include "tanlu-test-util.h"
 #include "tanlu-test-window.h"
+#include "tanlu-test-xlsx-writer.h"
 
 #include <string.h>
 
@@ -390,6 +392,133 @@ test_wide_gbk_table (Fixture      *fixture,
   tanlu_test_remove_tree (cli_dir);
 }
 
+static guint
+indicator_position (Fixture    *fixture,
+                    const char *code)
+{
+  g_autoptr(GPtrArray) indicators = tanlu_store_list_indicators (fixture->store);
+
+  for (guint i = 0; i < indicators->len; i++)
+    if (g_str_equal (tanlu_indicator_get_code (g_ptr_array_index (indicators, i)), code))
+      return i + 1;   /* after “New Indicator” */
+
+  g_error ("No indicator %s", code);
+}
+
+/* Opens a combo row's list and moves down @n items from the first. */
+static void
+choose_nth (GtkWidget *row,
+            guint      n)
+{
+  click (row);
+  tanlu_test_wait_until (popover_shown, row);
+  tanlu_test_wait_for_idle ();
+  tanlu_test_key (GDK_KEY_Home, 0);
+  for (guint i = 0; i < n; i++)
+    tanlu_test_key (GDK_KEY_Down, 0);
+  tanlu_test_key (GDK_KEY_Return, 0);
+  tanlu_test_wait_until (popover_hidden, row);
+}
+
+static const char *
+selected_string (GtkWidget *row)
+{
+  return gtk_string_object_get_string (
+    GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))));
+}
+
+/* A workbook whose first sheet is a note and whose second holds the
+ * table under a merged title stating the unit (万吨), with a blank row and
+ * a note under it; the values go into the bundled CO₂ indicator, kept in
+ * Mt, so 万吨 are converted and 亿元 is refused. */
+static void
+test_workbook_into_existing_indicator (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dumped = NULL;
+  GtkWindow *assistant;
+  GtkWidget *unit_row;
+  guint s;
+
+  s = tanlu_test_xlsx_add_sheet (writer, "说明");
+  tanlu_test_xlsx_set_string (writer, s, "A1", "Fixture workbook: made-up figures for a test");
+  s = tanlu_test_xlsx_add_sheet (writer, "排放");
+  tanlu_test_xlsx_set_string (writer, s, "A1", "各市二氧化碳排放（单位：万吨）测试用虚构数据");
+  tanlu_test_xlsx_add_merge (writer, s, "A1:D1");
+  tanlu_test_xlsx_set_string (writer, s, "A2", "地区");
+  tanlu_test_xlsx_set_string (writer, s, "B2", "2017年");
+  tanlu_test_xlsx_set_string (writer, s, "C2", "2018年");
+  tanlu_test_xlsx_set_string (writer, s, "D2", "2019年");
+  tanlu_test_xlsx_set_string (writer, s, "A3", "成都市");
+  tanlu_test_xlsx_set_number (writer, s, "B3", 1000);
+  tanlu_test_xlsx_set_number (writer, s, "C3", 2000);
+  tanlu_test_xlsx_set_number (writer, s, "D3", 3000);
+  tanlu_test_xlsx_set_string (writer, s, "A4", "全省");
+  tanlu_test_xlsx_set_number (writer, s, "B4", 1);
+  tanlu_test_xlsx_set_number (writer, s, "C4", 2);
+  tanlu_test_xlsx_set_number (writer, s, "D4", 3);
+  tanlu_test_xlsx_set_string (writer, s, "A6", "注：数据为测试用虚构数据。");
+  bytes = tanlu_test_xlsx_to_bytes (writer);
+  path = tanlu_test_write_file (fixture->dir, "fixture-emissions.xlsx",
+                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* The first sheet has no table; the second is chosen from the list */
+  assistant = open_assistant (fixture, path);
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (gtk_widget_get_visible (child (assistant, "sheet_row")));
+  g_assert_false (gtk_widget_get_visible (child (assistant, "encoding_row")));
+  g_assert_false (next_enabled (assistant));
+  choose_nth (child (assistant, "sheet_row"), 1);
+  tanlu_test_wait_until (is_idle, assistant);
+  g_assert_cmpstr (selected_string (child (assistant, "sheet_row")), ==, "排放");
+  g_assert_true (next_enabled (assistant));
+
+  next_step (assistant, "layout");
+  g_assert_cmpstr (subtitle (assistant, "year_columns_row"), ==, "3 columns, B–D: 2017–2019");
+  g_assert_true (has_class (assistant, 1, 1, "import-above"));
+  g_assert_true (has_class (assistant, 4, 1, "import-total"));
+  g_assert_false (has_class (assistant, 6, 1, "import-region"));
+
+  /* Into the bundled indicator, kept in Mt: 万吨 converts, 亿元 does not */
+  next_step (assistant, "indicator");
+  unit_row = child (assistant, "unit_row");
+  g_assert_cmpstr (selected_string (unit_row), ==, "万吨");
+  choose_nth (child (assistant, "indicator_row"), indicator_position (fixture, "co2.total"));
+  g_assert_false (gtk_widget_get_visible (child (assistant, "code_row")));
+  g_assert_nonnull (strstr (subtitle (assistant, "unit_row"), "Converted into Mt CO₂"));
+  g_assert_true (next_enabled (assistant));
+  choose_nth (unit_row, 9);
+  g_assert_cmpstr (selected_string (unit_row), ==, "亿元");
+  g_assert_false (next_enabled (assistant));
+  g_assert_true (gtk_widget_get_visible (child (assistant, "indicator_problem")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (child (assistant,
+                                                                  "indicator_problem"))),
+                            "亿元"));
+  choose_nth (unit_row, 0);
+  g_assert_true (next_enabled (assistant));
+
+  /* The note under the table is not a region; the total is skipped */
+  next_step (assistant, "regions");
+  g_assert_true (next_enabled (assistant));
+  next_step (assistant, "preview");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (assistant, "new_label"))), ==, "0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (assistant, "replaced_label"))), ==, "3");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (assistant, "skipped_label"))), ==, "1");
+
+  click (child (assistant, "import_button"));
+  while (assistant != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* 1000 万吨 is 10 Mt; the old values are kept as revisions */
+  dumped = dump (tanlu_store_get_path (fixture->store), "co2.total");
+  g_assert_nonnull (strstr (dumped, "|510100|2017|10.0|"));
+  g_assert_nonnull (strstr (dumped, "|510100|2019|30.0|"));
+  g_assert_nonnull (strstr (dumped, "fixture-emissions.xlsx#排放!B3"));
+}
+
 static double
 progress_of (GtkWindow *assistant)
 {
@@ -493,6 +622,9 @@ main (int   argc,
 
   g_test_add ("/import-assistant/wide-gbk-table", Fixture, NULL, tanlu_test_window_set_up,
               test_wide_gbk_table, tanlu_test_window_tear_down);
+  g_test_add ("/import-assistant/workbook-into-existing-indicator", Fixture, NULL,
+              tanlu_test_window_set_up, test_workbook_into_existing_indicator,
+              tanlu_test_window_tear_down);
   g_test_add ("/import-assistant/cancel-large-import", Fixture, NULL, tanlu_test_window_set_up,
               test_cancel_large_import, tanlu_test_window_tear_down);
 
