@@ -34,7 +34,8 @@ typedef void (*TanluRecipeProgressFunc) (double   fraction,
  * @n_unchanged: values equal to the stored one
  * @n_total_rows: total rows (合计) skipped
  * @n_missing: value cells left empty or marked missing, skipped
- * @replaced: (element-type utf8): "REGION YEAR OLD -> NEW", one per replaced value
+ * @replaced: (element-type utf8): "REGION YEAR OLD -> NEW", one per replaced
+ *   value; "REGION YEAR INDICATOR OLD -> NEW" for the layout "indicators"
  * @skipped: (element-type utf8): "WHERE: REASON", one per skipped row or cell
  *
  * What applying a recipe writes, or would write.
