@@ -28,6 +28,14 @@ is_space (gunichar c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00a0 || c == 0x3000;
 }
 
+/* A space that may group the thousands of a number written with a
+ * decimal comma: “1 234,5”, with U+00A0 or U+202F as spreadsheets write it. */
+static gboolean
+is_group_space (gunichar c)
+{
+  return c == ' ' || c == 0x00a0 || c == 0x202f || c == 0x2009;
+}
+
 /* A full-width form or a typographic sign, as its ASCII character; 0 for
  * anything else that is not ASCII. */
 static char
@@ -122,8 +130,9 @@ read_integer_part (const char *p,
 }
 
 /**
- * tanlu_cell_value_parse:
+ * tanlu_cell_value_parse_full:
  * @text: (nullable): the text of a cell, in UTF-8; %NULL is an empty cell
+ * @decimal: how the table writes decimals
  * @value: (out): the number, set for %TANLU_CELL_VALUE_OK and
  *   %TANLU_CELL_VALUE_PERCENT only
  * @footnote: (out) (optional) (nullable) (transfer full): the footnote mark
@@ -148,6 +157,11 @@ read_integer_part (const char *p,
  * Missing: an empty cell, `-`, `--`, `—`, `——`, `–`, `－`, `…`, `……`,
  * `...`, `空`, `无`, `無`, `/`, `NA`, `N/A`, `n.a.` (any case).
  *
+ * With %TANLU_DECIMAL_COMMA the roles of the point and the comma swap
+ * (`1.234,5`, `12,5`, `-0,5`, `12,5*`), and a space, U+00A0, U+202F or
+ * U+2009 groups thousands like the point (`1 234,5`); “1.23” and “0.123”
+ * are refused, as they may be decimal points.
+ *
  * Anything else is %TANLU_CELL_VALUE_NOT_A_NUMBER: words, `1.2.3`,
  * `12abc`, hexadecimal, “inf”, “NaN”, numbers too large or too close to 0
  * for a double, more than %TANLU_CELL_VALUE_MAX_LENGTH bytes.
@@ -155,9 +169,10 @@ read_integer_part (const char *p,
  * Returns: what the cell holds
  */
 TanluCellValue
-tanlu_cell_value_parse (const char  *text,
-                        double      *value,
-                        char       **footnote)
+tanlu_cell_value_parse_full (const char        *text,
+                             TanluDecimalMark   decimal,
+                             double            *value,
+                             char             **footnote)
 {
   char ascii[TANLU_CELL_VALUE_MAX_LENGTH + 1];
   char number[TANLU_CELL_VALUE_MAX_LENGTH + 1];
@@ -172,6 +187,8 @@ tanlu_cell_value_parse (const char  *text,
   double parsed;
 
   g_return_val_if_fail (value != NULL, TANLU_CELL_VALUE_NOT_A_NUMBER);
+  g_return_val_if_fail (decimal == TANLU_DECIMAL_POINT || decimal == TANLU_DECIMAL_COMMA,
+                        TANLU_CELL_VALUE_NOT_A_NUMBER);
 
   if (footnote != NULL)
     *footnote = NULL;
@@ -208,8 +225,17 @@ tanlu_cell_value_parse (const char  *text,
    * one: the footnote mark, if anything. */
   for (p = start; p < end; p = g_utf8_next_char (p))
     {
-      char c = to_ascii (g_utf8_get_char (p));
+      gunichar u = g_utf8_get_char (p);
+      char c = to_ascii (u);
 
+      /* With a decimal comma, read as if written with a point. */
+      if (decimal == TANLU_DECIMAL_COMMA)
+        {
+          if (c == '.' || is_group_space (u))
+            c = ',';
+          else if (c == ',')
+            c = '.';
+        }
       if (c == '\0' || c == '*')
         break;
       ascii[n++] = c;
@@ -255,4 +281,25 @@ tanlu_cell_value_parse (const char  *text,
     *footnote = g_strndup (mark, end - mark);
 
   return percent ? TANLU_CELL_VALUE_PERCENT : TANLU_CELL_VALUE_OK;
+}
+
+/**
+ * tanlu_cell_value_parse:
+ * @text: (nullable): the text of a cell, in UTF-8; %NULL is an empty cell
+ * @value: (out): the number, set for %TANLU_CELL_VALUE_OK and
+ *   %TANLU_CELL_VALUE_PERCENT only
+ * @footnote: (out) (optional) (nullable) (transfer full): the footnote mark
+ *   after the number, as written, or %NULL when there is none
+ *
+ * Reads a number written with a decimal point, as
+ * tanlu_cell_value_parse_full() does with %TANLU_DECIMAL_POINT.
+ *
+ * Returns: what the cell holds
+ */
+TanluCellValue
+tanlu_cell_value_parse (const char  *text,
+                        double      *value,
+                        char       **footnote)
+{
+  return tanlu_cell_value_parse_full (text, TANLU_DECIMAL_POINT, value, footnote);
 }

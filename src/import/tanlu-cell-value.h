@@ -28,8 +28,28 @@ typedef enum
   TANLU_CELL_VALUE_NOT_A_NUMBER,
 } TanluCellValue;
 
-TanluCellValue  tanlu_cell_value_parse  (const char  *text,
-                                         double      *value,
-                                         char       **footnote);
+/**
+ * TanluDecimalMark:
+ * @TANLU_DECIMAL_POINT: `1,234.5`: a point before the decimals, commas
+ *   between thousands
+ * @TANLU_DECIMAL_COMMA: `1.234,5` or `1 234,5`: a comma before the
+ *   decimals, points or spaces between thousands, as spreadsheets in many
+ *   European locales write them
+ *
+ * How a table writes the decimals of its numbers.
+ */
+typedef enum
+{
+  TANLU_DECIMAL_POINT,
+  TANLU_DECIMAL_COMMA,
+} TanluDecimalMark;
+
+TanluCellValue  tanlu_cell_value_parse       (const char        *text,
+                                              double            *value,
+                                              char             **footnote);
+TanluCellValue  tanlu_cell_value_parse_full  (const char        *text,
+                                              TanluDecimalMark   decimal,
+                                              double            *value,
+                                              char             **footnote);
 
 G_END_DECLS

@@ -29,11 +29,27 @@
 
 G_DEFINE_QUARK (tanlu-recipe-error-quark, tanlu_recipe_error)
 
+typedef enum
+{
+  LAYOUT_WIDE,
+  LAYOUT_LONG,
+  LAYOUT_INDICATORS,
+} Layout;
+
 typedef struct
 {
   guint column;
   guint year;
 } YearColumn;
+
+typedef struct
+{
+  guint  column;
+  char  *indicator;
+  char  *unit;
+  char  *name_zh;
+  char  *name_en;
+} IndicatorColumn;
 
 struct _TanluRecipe
 {
@@ -43,14 +59,17 @@ struct _TanluRecipe
   char              *sheet;
   TanluTextEncoding  encoding;
   char               separator;
+  TanluDecimalMark   decimal;
   guint              header_row;
   guint              first_data_row;
-  gboolean           wide;
+  Layout             layout;
   guint              region_column;
-  GArray            *year_columns;   /* of YearColumn, wide */
-  guint              year_column;    /* long */
-  guint              value_column;   /* long */
-  char              *indicator;
+  GArray            *year_columns;       /* of YearColumn, wide */
+  guint              year_column;        /* long; indicators, or 0 */
+  guint              value_column;       /* long */
+  guint              year;               /* indicators without a year column */
+  GArray            *indicator_columns;  /* of IndicatorColumn, indicators */
+  char              *indicator;          /* wide and long, as the next three */
   char              *name_zh;
   char              *name_en;
   char              *unit;
@@ -61,6 +80,15 @@ struct _TanluRecipe
 };
 
 /* ---------------------------------------------------------------- helpers */
+
+static void
+indicator_column_clear (IndicatorColumn *column)
+{
+  g_clear_pointer (&column->indicator, g_free);
+  g_clear_pointer (&column->unit, g_free);
+  g_clear_pointer (&column->name_zh, g_free);
+  g_clear_pointer (&column->name_en, g_free);
+}
 
 static char *
 column_letters (guint column)
@@ -97,15 +125,18 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A text member of @object; @field names it in messages, when it is
+ * inside another: "indicator_columns.B.unit". */
 static gboolean
-get_string (JsonObject  *object,
-            const char  *field,
-            gboolean     required,
-            char       **out,
-            TanluRecipe *self,
-            GError     **error)
+get_member_string (JsonObject  *object,
+                   const char  *member,
+                   const char  *field,
+                   gboolean     required,
+                   char       **out,
+                   TanluRecipe *self,
+                   GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, field);
+  JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL)
     return !required || invalid (error, self, field, _("missing"));
@@ -114,6 +145,38 @@ get_string (JsonObject  *object,
     return invalid (error, self, field, _("expected a text that is not empty"));
 
   *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject  *object,
+            const char  *field,
+            gboolean     required,
+            char       **out,
+            TanluRecipe *self,
+            GError     **error)
+{
+  return get_member_string (object, field, field, required, out, self, error);
+}
+
+/* "indicator_names": {"zh": …, "en": …}, when present. */
+static gboolean
+get_names (JsonObject  *object,
+           const char  *field,
+           char       **name_zh,
+           char       **name_en,
+           TanluRecipe *self,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "indicator_names");
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node) ||
+      !get_member_string (json_node_get_object (node), "zh", field, TRUE, name_zh, self, NULL) ||
+      !get_member_string (json_node_get_object (node), "en", field, TRUE, name_en, self, NULL))
+    return invalid (error, self, field, _("expected {\"zh\": …, \"en\": …}"));
+
   return TRUE;
 }
 
@@ -156,6 +219,97 @@ get_column (JsonObject  *object,
   return TRUE;
 }
 
+/* "year" or "year_column", and "indicator_columns", for the layout
+ * "indicators". */
+static gboolean
+parse_indicator_columns (TanluRecipe *self,
+                         JsonObject  *root,
+                         GError     **error)
+{
+  static const char * const not_used[] = { "indicator", "unit", "indicator_names" };
+  const char *expected = _("expected columns and their indicators, such as "
+                           "{\"B\": {\"indicator\": \"gdp\", \"unit\": \"亿元\"}}");
+  JsonNode *node = json_object_get_member (root, "year");
+  JsonObject *columns;
+  g_autoptr(GList) members = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_used); i++)
+    if (json_object_has_member (root, not_used[i]))
+      return invalid (error, self, not_used[i],
+                      _("not used with the layout “indicators”: each column in "
+                        "“indicator_columns” names its own"));
+
+  if (node != NULL && json_object_has_member (root, "year_column"))
+    return invalid (error, self, "year", _("give “year” or “year_column”, not both"));
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+          json_node_get_int (node) < 1900 || json_node_get_int (node) > 2100)
+        return invalid (error, self, "year", _("expected a year such as 2020"));
+      self->year = json_node_get_int (node);
+    }
+  else if (json_object_has_member (root, "year_column"))
+    {
+      if (!get_column (root, "year_column", &self->year_column, self, error))
+        return FALSE;
+      if (self->year_column == self->region_column)
+        return invalid (error, self, "year_column", _("the year column is the region column"));
+    }
+  else
+    return invalid (error, self, "year", _("missing: give “year” or “year_column”"));
+
+  node = json_object_get_member (root, "indicator_columns");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      json_object_get_size (columns = json_node_get_object (node)) == 0)
+    return invalid (error, self, "indicator_columns", expected);
+
+  members = json_object_get_members (columns);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (columns, l->data);
+      g_autofree char *field = g_strdup_printf ("indicator_columns.%s", (const char *) l->data);
+      g_autofree char *indicator_field = g_strconcat (field, ".indicator", NULL);
+      g_autofree char *unit_field = g_strconcat (field, ".unit", NULL);
+      g_autofree char *names_field = g_strconcat (field, ".indicator_names", NULL);
+      IndicatorColumn ic = { 0 };
+      JsonObject *object;
+      TanluUnit unit;
+
+      if (!parse_column (l->data, &ic.column))
+        return invalid (error, self, field, _("expected a column letter such as “B”"));
+      if (ic.column == self->region_column)
+        return invalid (error, self, field, _("an indicator column is the region column"));
+      if (ic.column == self->year_column)
+        return invalid (error, self, field, _("an indicator column is the year column"));
+      if (!JSON_NODE_HOLDS_OBJECT (value))
+        return invalid (error, self, field, expected);
+
+      /* Appended first, so that the array frees what is read. */
+      g_array_append_val (self->indicator_columns, ic);
+      object = json_node_get_object (value);
+      {
+        IndicatorColumn *column = &g_array_index (self->indicator_columns, IndicatorColumn,
+                                                  self->indicator_columns->len - 1);
+
+        if (!get_member_string (object, "indicator", indicator_field, TRUE, &column->indicator,
+                                self, error) ||
+            !get_member_string (object, "unit", unit_field, TRUE, &column->unit, self, error) ||
+            !get_names (object, names_field, &column->name_zh, &column->name_en, self, error))
+          return FALSE;
+        if (!tanlu_unit_parse (column->unit, &unit))
+          return invalid (error, self, unit_field, _("not a unit Tanlu knows"));
+
+        for (guint i = 0; i + 1 < self->indicator_columns->len; i++)
+          if (g_str_equal (g_array_index (self->indicator_columns, IndicatorColumn, i).indicator,
+                           column->indicator))
+            return invalid (error, self, indicator_field,
+                            _("another column gives the same indicator"));
+      }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_recipe (TanluRecipe *self,
               JsonObject  *root,
@@ -165,6 +319,7 @@ parse_recipe (TanluRecipe *self,
   g_autofree char *layout = NULL;
   g_autofree char *encoding = NULL;
   g_autofree char *separator = NULL;
+  g_autofree char *decimal = NULL;
   JsonNode *node;
 
   node = json_object_get_member (root, "tanlu_recipe");
@@ -202,6 +357,15 @@ parse_recipe (TanluRecipe *self,
         return invalid (error, self, "separator", _("expected “auto”, “,”, “;” or a tab"));
     }
 
+  if (!get_string (root, "decimal", FALSE, &decimal, self, error))
+    return FALSE;
+  if (decimal == NULL || g_str_equal (decimal, "."))
+    self->decimal = TANLU_DECIMAL_POINT;
+  else if (g_str_equal (decimal, ","))
+    self->decimal = TANLU_DECIMAL_COMMA;
+  else
+    return invalid (error, self, "decimal", _("expected “.” or “,”"));
+
   if (!get_row (root, "header_row", &self->header_row, self, error) ||
       !get_row (root, "first_data_row", &self->first_data_row, self, error))
     return FALSE;
@@ -217,7 +381,7 @@ parse_recipe (TanluRecipe *self,
       JsonObject *years;
       g_autoptr(GList) members = NULL;
 
-      self->wide = TRUE;
+      self->layout = LAYOUT_WIDE;
       node = json_object_get_member (root, "year_columns");
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
           json_object_get_size (years = json_node_get_object (node)) == 0)
@@ -242,30 +406,36 @@ parse_recipe (TanluRecipe *self,
     }
   else if (g_str_equal (layout, "long"))
     {
+      self->layout = LAYOUT_LONG;
       if (!get_column (root, "year_column", &self->year_column, self, error) ||
           !get_column (root, "value_column", &self->value_column, self, error))
         return FALSE;
     }
-  else
-    return invalid (error, self, "layout", _("expected “wide” or “long”"));
-
-  if (!get_string (root, "indicator", TRUE, &self->indicator, self, error) ||
-      !get_string (root, "unit", TRUE, &self->unit, self, error))
-    return FALSE;
-  {
-    TanluUnit unit;
-
-    if (!tanlu_unit_parse (self->unit, &unit))
-      return invalid (error, self, "unit", _("not a unit Tanlu knows"));
-  }
-
-  node = json_object_get_member (root, "indicator_names");
-  if (node != NULL)
+  else if (g_str_equal (layout, "indicators"))
     {
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          !get_string (json_node_get_object (node), "zh", TRUE, &self->name_zh, self, error) ||
-          !get_string (json_node_get_object (node), "en", TRUE, &self->name_en, self, error))
-        return invalid (error, self, "indicator_names", _("expected {\"zh\": …, \"en\": …}"));
+      self->layout = LAYOUT_INDICATORS;
+      if (!parse_indicator_columns (self, root, error))
+        return FALSE;
+    }
+  else
+    return invalid (error, self, "layout", _("expected “wide”, “long” or “indicators”"));
+
+  if (self->layout != LAYOUT_INDICATORS)
+    {
+      TanluUnit unit;
+
+      if (json_object_has_member (root, "indicator_columns"))
+        return invalid (error, self, "indicator_columns",
+                        _("used only with the layout “indicators”"));
+      if (json_object_has_member (root, "year"))
+        return invalid (error, self, "year", _("used only with the layout “indicators”"));
+      if (!get_string (root, "indicator", TRUE, &self->indicator, self, error) ||
+          !get_string (root, "unit", TRUE, &self->unit, self, error))
+        return FALSE;
+      if (!tanlu_unit_parse (self->unit, &unit))
+        return invalid (error, self, "unit", _("not a unit Tanlu knows"));
+      if (!get_names (root, "indicator_names", &self->name_zh, &self->name_en, self, error))
+        return FALSE;
     }
 
   node = json_object_get_member (root, "source");
@@ -307,15 +477,16 @@ parse_recipe (TanluRecipe *self,
 
 /* A year as tables write it: "2019", "2019.0" or "2019年". */
 static gboolean
-parse_year (const char *text,
-            double     *year)
+parse_year (const char       *text,
+            TanluDecimalMark  decimal,
+            double           *year)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
 
   if (g_str_has_suffix (copy, "年"))
     copy[strlen (copy) - strlen ("年")] = '\0';
 
-  return tanlu_cell_value_parse (copy, year, NULL) == TANLU_CELL_VALUE_OK &&
+  return tanlu_cell_value_parse_full (copy, decimal, year, NULL) == TANLU_CELL_VALUE_OK &&
          *year == floor (*year) && *year >= 1900 && *year <= 2100;
 }
 
@@ -432,7 +603,12 @@ read_table (TanluRecipe  *recipe,
               const TanluCell *cell = tanlu_sheet_get_cell (sheet, r, c);
 
               if (cell != NULL && cell->type == TANLU_CELL_NUMBER)
-                fields[c - 1] = g_strdup_printf ("%.17g", cell->number);
+                {
+                  fields[c - 1] = g_strdup_printf ("%.17g", cell->number);
+                  /* Written the way the recipe reads numbers. */
+                  if (recipe->decimal == TANLU_DECIMAL_COMMA)
+                    g_strdelimit (fields[c - 1], ".", ',');
+                }
               else
                 fields[c - 1] = g_strdup (tanlu_sheet_get_string (sheet, r, c) != NULL
                                             ? tanlu_sheet_get_string (sheet, r, c) : "");
@@ -475,8 +651,28 @@ read_table (TanluRecipe  *recipe,
 
 /* ---------------------------------------------------------------- applying */
 
+/* An indicator the recipe writes: the recipe's one, or one per column. */
 typedef struct
 {
+  const char     *code;       /* the recipe's, as are the next three */
+  const char     *unit;
+  const char     *name_zh;
+  const char     *name_en;
+  guint           column;     /* layout indicators, else 0 */
+  TanluIndicator *indicator;  /* the store's, NULL until created */
+  double          factor;     /* from @unit to the indicator's */
+  GHashTable     *series;     /* region code → GArray of TanluSeriesPoint */
+} Target;
+
+static void
+target_clear (Target *target)
+{
+  g_clear_pointer (&target->series, g_hash_table_unref);
+}
+
+typedef struct
+{
+  guint   target;
   guint   region_code;
   guint   year;
   double  value;
@@ -592,6 +788,7 @@ read_value (TanluRecipe       *recipe,
             guint              column,
             guint              code,
             guint              year,
+            guint              target,
             double             factor,
             GArray            *writes,
             TanluRecipeResult *result,
@@ -603,7 +800,7 @@ read_value (TanluRecipe       *recipe,
   double value;
   Write write;
 
-  switch (tanlu_cell_value_parse (text, &value, &footnote))
+  switch (tanlu_cell_value_parse_full (text, recipe->decimal, &value, &footnote))
     {
     case TANLU_CELL_VALUE_OK:
       break;
@@ -619,6 +816,7 @@ read_value (TanluRecipe       *recipe,
       return refuse (error, _("%s: “%s” is not a number"), where, text);
     }
 
+  write.target = target;
   write.region_code = code;
   write.year = year;
   write.value = value * factor;
@@ -634,6 +832,8 @@ compare_writes (gconstpointer a,
 {
   const Write *wa = a, *wb = b;
 
+  if (wa->target != wb->target)
+    return wa->target < wb->target ? -1 : 1;
   if (wa->region_code != wb->region_code)
     return wa->region_code < wb->region_code ? -1 : 1;
   return wa->year < wb->year ? -1 : wa->year > wb->year;
@@ -667,6 +867,30 @@ stored_value (TanluStore  *store,
   return TRUE;
 }
 
+/* "indicator", "indicator_names" and "unit", into the object being built. */
+static void
+add_indicator (JsonBuilder *builder,
+               const char  *indicator,
+               const char  *name_zh,
+               const char  *name_en,
+               const char  *unit)
+{
+  json_builder_set_member_name (builder, "indicator");
+  json_builder_add_string_value (builder, indicator);
+  if (name_zh != NULL)
+    {
+      json_builder_set_member_name (builder, "indicator_names");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "zh");
+      json_builder_add_string_value (builder, name_zh);
+      json_builder_set_member_name (builder, "en");
+      json_builder_add_string_value (builder, name_en);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "unit");
+  json_builder_add_string_value (builder, unit);
+}
+
 /* ---------------------------------------------------------------- public API */
 
 /**
@@ -690,6 +914,8 @@ tanlu_recipe_load_data (const char  *data,
 
   self->display_name = g_strdup (display_name);
   self->year_columns = g_array_new (FALSE, FALSE, sizeof (YearColumn));
+  self->indicator_columns = g_array_new (FALSE, TRUE, sizeof (IndicatorColumn));
+  g_array_set_clear_func (self->indicator_columns, (GDestroyNotify) indicator_column_clear);
 
   if (!tanlu_input_check_json (data, length, display_name, 1, TANLU_INPUT_MAX_JSON_DEPTH, error) ||
       !json_parser_load_from_data (parser, data, length, error))
@@ -736,6 +962,11 @@ tanlu_recipe_load (const char  *path,
 char *
 tanlu_recipe_to_json (TanluRecipe *self)
 {
+  static const char * const layout_names[] = {
+    [LAYOUT_WIDE] = "wide",
+    [LAYOUT_LONG] = "long",
+    [LAYOUT_INDICATORS] = "indicators",
+  };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *region = column_letters (self->region_column);
@@ -761,15 +992,20 @@ tanlu_recipe_to_json (TanluRecipe *self)
       json_builder_set_member_name (builder, "separator");
       json_builder_add_string_value (builder, self->separator == '\0' ? "auto" : separator);
     }
+  if (self->decimal == TANLU_DECIMAL_COMMA)
+    {
+      json_builder_set_member_name (builder, "decimal");
+      json_builder_add_string_value (builder, ",");
+    }
   json_builder_set_member_name (builder, "header_row");
   json_builder_add_int_value (builder, self->header_row);
   json_builder_set_member_name (builder, "first_data_row");
   json_builder_add_int_value (builder, self->first_data_row);
   json_builder_set_member_name (builder, "layout");
-  json_builder_add_string_value (builder, self->wide ? "wide" : "long");
+  json_builder_add_string_value (builder, layout_names[self->layout]);
   json_builder_set_member_name (builder, "region_column");
   json_builder_add_string_value (builder, region);
-  if (self->wide)
+  if (self->layout == LAYOUT_WIDE)
     {
       json_builder_set_member_name (builder, "year_columns");
       json_builder_begin_object (builder);
@@ -783,7 +1019,7 @@ tanlu_recipe_to_json (TanluRecipe *self)
         }
       json_builder_end_object (builder);
     }
-  else
+  else if (self->layout == LAYOUT_LONG)
     {
       g_autofree char *year = column_letters (self->year_column);
       g_autofree char *value = column_letters (self->value_column);
@@ -793,20 +1029,37 @@ tanlu_recipe_to_json (TanluRecipe *self)
       json_builder_set_member_name (builder, "value_column");
       json_builder_add_string_value (builder, value);
     }
-  json_builder_set_member_name (builder, "indicator");
-  json_builder_add_string_value (builder, self->indicator);
-  if (self->name_zh != NULL)
+  else if (self->year_column != 0)
     {
-      json_builder_set_member_name (builder, "indicator_names");
+      g_autofree char *year = column_letters (self->year_column);
+
+      json_builder_set_member_name (builder, "year_column");
+      json_builder_add_string_value (builder, year);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, self->year);
+    }
+
+  if (self->layout == LAYOUT_INDICATORS)
+    {
+      json_builder_set_member_name (builder, "indicator_columns");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "zh");
-      json_builder_add_string_value (builder, self->name_zh);
-      json_builder_set_member_name (builder, "en");
-      json_builder_add_string_value (builder, self->name_en);
+      for (guint i = 0; i < self->indicator_columns->len; i++)
+        {
+          const IndicatorColumn *ic = &g_array_index (self->indicator_columns, IndicatorColumn, i);
+          g_autofree char *letters = column_letters (ic->column);
+
+          json_builder_set_member_name (builder, letters);
+          json_builder_begin_object (builder);
+          add_indicator (builder, ic->indicator, ic->name_zh, ic->name_en, ic->unit);
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "unit");
-  json_builder_add_string_value (builder, self->unit);
+  else
+    add_indicator (builder, self->indicator, self->name_zh, self->name_en, self->unit);
   json_builder_set_member_name (builder, "source");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
@@ -846,6 +1099,7 @@ tanlu_recipe_free (TanluRecipe *self)
   g_free (self->name);
   g_free (self->sheet);
   g_clear_pointer (&self->year_columns, g_array_unref);
+  g_clear_pointer (&self->indicator_columns, g_array_unref);
   g_free (self->indicator);
   g_free (self->name_zh);
   g_free (self->name_en);
@@ -897,14 +1151,11 @@ tanlu_recipe_apply (TanluStore              *store,
   g_autoptr(TanluRecipeResult) res = g_new0 (TanluRecipeResult, 1);
   g_autoptr(TanluRegionMatcher) matcher = NULL;
   g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (Write));
-  g_autoptr(GHashTable) series = NULL;
   g_autoptr(GHashTable) skip = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) targets = g_array_new (FALSE, TRUE, sizeof (Target));
   g_autoptr(GArray) pending = NULL;
-  g_autoptr(GError) local_error = NULL;
-  TanluIndicator *indicator;
   TanluSource *source;
   TanluSourceInfo info = { 0 };
-  double factor = 1.0;
   guint first_year = 0;
   gint64 import_id;
 
@@ -913,22 +1164,60 @@ tanlu_recipe_apply (TanluStore              *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   g_array_set_clear_func (writes, (GDestroyNotify) write_clear);
+  g_array_set_clear_func (targets, (GDestroyNotify) target_clear);
   res->replaced = g_ptr_array_new_with_free_func (g_free);
   res->skipped = g_ptr_array_new_with_free_func (g_free);
 
   if (!read_table (recipe, path, &table, cancellable, error))
     return FALSE;
 
-  indicator = tanlu_store_lookup_indicator (store, recipe->indicator);
-  if (indicator == NULL && recipe->name_zh == NULL)
-    return refuse (error,
-                   _("Recipe “%s”: the database has no indicator “%s”, and the recipe gives no "
-                     "“indicator_names” to create it"),
-                   recipe->name, recipe->indicator);
-  if (indicator != NULL &&
-      !tanlu_unit_factor_to_indicator (recipe->unit, indicator, &factor, &local_error))
-    return refuse (error, _("Recipe “%s”, unit “%s”: %s"), recipe->name, recipe->unit,
-                   local_error->message);
+  /* The indicators written, each with the factor from the table's unit. */
+  if (recipe->layout == LAYOUT_INDICATORS)
+    for (guint i = 0; i < recipe->indicator_columns->len; i++)
+      {
+        const IndicatorColumn *ic = &g_array_index (recipe->indicator_columns, IndicatorColumn, i);
+        Target target = { ic->indicator, ic->unit, ic->name_zh, ic->name_en, ic->column };
+
+        g_array_append_val (targets, target);
+      }
+  else
+    {
+      Target target = { recipe->indicator, recipe->unit, recipe->name_zh, recipe->name_en, 0 };
+
+      g_array_append_val (targets, target);
+    }
+  for (guint i = 0; i < targets->len; i++)
+    {
+      Target *target = &g_array_index (targets, Target, i);
+      g_autofree char *letters = target->column != 0 ? column_letters (target->column) : NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      target->factor = 1.0;
+      target->series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      target->indicator = tanlu_store_lookup_indicator (store, target->code);
+      if (target->indicator == NULL && target->name_zh == NULL)
+        {
+          if (letters != NULL)
+            return refuse (error,
+                           _("Recipe “%s”, column %s: the database has no indicator “%s”, and "
+                             "the recipe gives no “indicator_names” to create it"),
+                           recipe->name, letters, target->code);
+          return refuse (error,
+                         _("Recipe “%s”: the database has no indicator “%s”, and the recipe "
+                           "gives no “indicator_names” to create it"),
+                         recipe->name, target->code);
+        }
+      if (target->indicator != NULL &&
+          !tanlu_unit_factor_to_indicator (target->unit, target->indicator, &target->factor,
+                                           &local_error))
+        {
+          if (letters != NULL)
+            return refuse (error, _("Recipe “%s”, column %s, unit “%s”: %s"), recipe->name,
+                           letters, target->unit, local_error->message);
+          return refuse (error, _("Recipe “%s”, unit “%s”: %s"), recipe->name, target->unit,
+                         local_error->message);
+        }
+    }
 
   /* Names chosen as 0 are skipped; the others are the user's matches. */
   matcher = tanlu_region_matcher_new (store);
@@ -950,7 +1239,7 @@ tanlu_recipe_apply (TanluStore              *store,
         return FALSE;
     }
 
-  if (recipe->wide)
+  if (recipe->layout == LAYOUT_WIDE)
     for (guint i = 0; i < recipe->year_columns->len; i++)
       {
         guint year = g_array_index (recipe->year_columns, YearColumn, i).year;
@@ -960,7 +1249,7 @@ tanlu_recipe_apply (TanluStore              *store,
       }
 
   /* A header that names another year means the recipe has the columns wrong. */
-  for (guint i = 0; recipe->wide && i < recipe->year_columns->len; i++)
+  for (guint i = 0; recipe->layout == LAYOUT_WIDE && i < recipe->year_columns->len; i++)
     {
       const YearColumn *yc = &g_array_index (recipe->year_columns, YearColumn, i);
       const char *header = table_get (&table, recipe->header_row, yc->column);
@@ -984,6 +1273,7 @@ tanlu_recipe_apply (TanluStore              *store,
     {
       const char *region_text = table_get (&table, row, recipe->region_column);
       guint code;
+      guint year = recipe->year;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -994,36 +1284,54 @@ tanlu_recipe_apply (TanluStore              *store,
       if (*region_text == '\0')
         continue;
 
-      if (recipe->wide)
+      if (recipe->layout == LAYOUT_WIDE)
+        year = first_year;
+      else if (recipe->year_column != 0)
         {
-          if (!match_region (recipe, matcher, skip, &table, row, first_year, &code, res, error))
-            return FALSE;
-          if (code == 0)
-            continue;
+          const char *year_text = table_get (&table, row, recipe->year_column);
+          g_autofree char *where = table_where (&table, row, recipe->year_column);
+          double parsed;
+
+          if (!parse_year (year_text, recipe->decimal, &parsed))
+            return refuse (error, _("%s: “%s” is not a year"), where, year_text);
+          year = (guint) parsed;
+        }
+
+      if (!match_region (recipe, matcher, skip, &table, row, year, &code, res, error))
+        return FALSE;
+      if (code == 0)
+        continue;
+
+      switch (recipe->layout)
+        {
+        case LAYOUT_WIDE:
           for (guint i = 0; i < recipe->year_columns->len; i++)
             {
               const YearColumn *yc = &g_array_index (recipe->year_columns, YearColumn, i);
 
-              if (!read_value (recipe, &table, row, yc->column, code, yc->year, factor, writes,
-                               res, error))
+              if (!read_value (recipe, &table, row, yc->column, code, yc->year, 0,
+                               g_array_index (targets, Target, 0).factor, writes, res, error))
                 return FALSE;
             }
-        }
-      else
-        {
-          const char *year_text = table_get (&table, row, recipe->year_column);
-          g_autofree char *where = table_where (&table, row, recipe->year_column);
-          double year;
+          break;
 
-          if (!parse_year (year_text, &year))
-            return refuse (error, _("%s: “%s” is not a year"), where, year_text);
-          if (!match_region (recipe, matcher, skip, &table, row, (guint) year, &code, res, error))
+        case LAYOUT_LONG:
+          if (!read_value (recipe, &table, row, recipe->value_column, code, year, 0,
+                           g_array_index (targets, Target, 0).factor, writes, res, error))
             return FALSE;
-          if (code == 0)
-            continue;
-          if (!read_value (recipe, &table, row, recipe->value_column, code, (guint) year, factor,
-                           writes, res, error))
-            return FALSE;
+          break;
+
+        case LAYOUT_INDICATORS:
+        default:
+          for (guint i = 0; i < targets->len; i++)
+            {
+              const Target *target = &g_array_index (targets, Target, i);
+
+              if (!read_value (recipe, &table, row, target->column, code, year, i,
+                               target->factor, writes, res, error))
+                return FALSE;
+            }
+          break;
         }
     }
 
@@ -1042,20 +1350,26 @@ tanlu_recipe_apply (TanluStore              *store,
           g_autofree char *da = tanlu_origin_describe (a->origin, FALSE);
           g_autofree char *db = tanlu_origin_describe (b->origin, FALSE);
 
+          if (recipe->layout == LAYOUT_INDICATORS)
+            return refuse (error,
+                           _("%s repeats the value of “%s” for region %u, year %u given at %s"),
+                           db, g_array_index (targets, Target, b->target).code, b->region_code,
+                           b->year, da);
           return refuse (error, _("%s repeats the value for region %u, year %u given at %s"),
                          db, b->region_code, b->year, da);
         }
     }
 
   /* Compare with what is stored. */
-  series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   for (guint i = 0; i < writes->len; i++)
     {
       const Write *w = &g_array_index (writes, Write, i);
+      const Target *target = &g_array_index (targets, Target, w->target);
       double old = NAN;
 
-      if (indicator != NULL &&
-          !stored_value (store, series, recipe->indicator, w->region_code, w->year, &old, error))
+      if (target->indicator != NULL &&
+          !stored_value (store, target->series, target->code, w->region_code, w->year, &old,
+                         error))
         return FALSE;
       if (isnan (old))
         res->n_new++;
@@ -1067,8 +1381,13 @@ tanlu_recipe_apply (TanluStore              *store,
           g_autofree char *n = tanlu_csv_format_double (w->value);
 
           res->n_replaced++;
-          g_ptr_array_add (res->replaced,
-                           g_strdup_printf ("%u %u %s -> %s", w->region_code, w->year, o, n));
+          if (recipe->layout == LAYOUT_INDICATORS)
+            g_ptr_array_add (res->replaced,
+                             g_strdup_printf ("%u %u %s %s -> %s", w->region_code, w->year,
+                                              target->code, o, n));
+          else
+            g_ptr_array_add (res->replaced,
+                             g_strdup_printf ("%u %u %s -> %s", w->region_code, w->year, o, n));
         }
     }
 
@@ -1087,11 +1406,15 @@ tanlu_recipe_apply (TanluStore              *store,
   if (!(import_id = tanlu_store_log_import_start (store, path, TANLU_IMPORT_KIND_OBSERVATIONS_CSV,
                                                   error)))
     goto rollback;
-  if (indicator == NULL)
+  for (guint i = 0; i < targets->len; i++)
     {
-      indicator = tanlu_store_create_indicator (store, recipe->indicator, recipe->name_zh,
-                                                recipe->name_en, recipe->unit, error);
-      if (indicator == NULL)
+      Target *target = &g_array_index (targets, Target, i);
+
+      if (target->indicator != NULL)
+        continue;
+      target->indicator = tanlu_store_create_indicator (store, target->code, target->name_zh,
+                                                        target->name_en, target->unit, error);
+      if (target->indicator == NULL)
         goto rollback;
     }
 
@@ -1109,7 +1432,8 @@ tanlu_recipe_apply (TanluStore              *store,
       const Write *w = &g_array_index (writes, Write, i);
       TanluPendingValue value = { 0 };
 
-      value.indicator_id = tanlu_indicator_get_id (indicator);
+      value.indicator_id = tanlu_indicator_get_id (g_array_index (targets, Target,
+                                                                  w->target).indicator);
       value.region_code = w->region_code;
       value.year = w->year;
       value.value = w->value;

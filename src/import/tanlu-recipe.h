@@ -37,7 +37,8 @@ typedef void (*TanluRecipeProgressFunc) (double   fraction,
  * @n_missing: value cells left empty or marked missing, skipped
  * @n_skipped_regions: rows of names the recipe says to skip (a district
  *   below the registry, a note under the table)
- * @replaced: (element-type utf8): "REGION YEAR OLD -> NEW", one per replaced value
+ * @replaced: (element-type utf8): "REGION YEAR OLD -> NEW", one per replaced
+ *   value; "REGION YEAR INDICATOR OLD -> NEW" for the layout "indicators"
  * @skipped: (element-type utf8): "WHERE: REASON", one per skipped row or cell
  *
  * What applying a recipe writes, or would write.

@@ -33,10 +33,21 @@
  * taken.  The data run from the first row with a number after the header
  * to the last such row; rows below are notes.
  *
- * Wide or long.  Two or more columns whose labels are years make a wide
- * table.  Otherwise a column labelled 年份/年度/年/year, or whose data
- * cells are nearly all years, is the year column, and the column with the
- * most numbers besides it is the value column: a long table.
+ * Decimal comma.  In a CSV separated by `;`, the numbers are read with a
+ * decimal comma (`12,5`, `1.234,5`) when more cells read as numbers only
+ * that way than only with a decimal point; this is decided first, from
+ * every cell, and every later rule reads numbers that way.
+ *
+ * Wide, indicators or long.  Two or more columns whose labels are years
+ * make a wide table.  Otherwise a column labelled 年份/年度/年/year, or
+ * whose data cells are nearly all years, is the year column.  Two or more
+ * other columns labelled with text (not 序号, 代码, 编码 or code) whose
+ * data cells are mostly numbers, at least half of them with a unit in
+ * brackets after the label ("地区生产总值（亿元）", "常住人口(万人)",
+ * "能耗【万吨标准煤】"), make an indicators table; without a year column
+ * its year is the first year a title row names.  Otherwise the column
+ * with the most numbers besides the year column is the value column: a
+ * long table.
  *
  * Region.  With a matcher, the column whose data cells it matches most
  * (matched, ambiguous or below the registry), when at least a third of
@@ -48,7 +59,8 @@
  * whose region cell holds 合计, 总计, 小计, 全省, 全市, 全国 or total.
  *
  * Unit.  The first unit tanlu_unit_find_in_text() finds in the title rows,
- * then the header cells, then the notes below the data.
+ * then the header cells, then the notes below the data.  An indicators
+ * table has none: each indicator column has its own.
  */
 
 #define MAX_HEADER_SEARCH 30
@@ -59,8 +71,9 @@
 
 struct _TanluTableGrid
 {
-  GPtrArray *rows;   /* of GPtrArray of (nullable) utf8 */
+  GPtrArray *rows;       /* of GPtrArray of (nullable) utf8 */
   guint      n_columns;
+  char       separator;  /* of the CSV it was read from, else '\0' */
 };
 
 typedef enum
@@ -98,7 +111,8 @@ text_is_empty (const char *text)
 }
 
 static CellKind
-classify (const char *text)
+classify (const char       *text,
+          TanluDecimalMark  decimal)
 {
   double value;
 
@@ -107,7 +121,7 @@ classify (const char *text)
   if (tanlu_table_parse_year (text) != 0)
     return KIND_YEAR;
 
-  switch (tanlu_cell_value_parse (text, &value, NULL))
+  switch (tanlu_cell_value_parse_full (text, decimal, &value, NULL))
     {
     case TANLU_CELL_VALUE_OK:
     case TANLU_CELL_VALUE_PERCENT:
@@ -121,9 +135,16 @@ classify (const char *text)
   return KIND_TEXT;
 }
 
+static TanluDecimalMark
+decimal_of (const TanluTableLayout *layout)
+{
+  return layout->decimal_comma ? TANLU_DECIMAL_COMMA : TANLU_DECIMAL_POINT;
+}
+
 static RowInfo
-row_info (TanluTableGrid *grid,
-          guint           row)
+row_info (TanluTableGrid   *grid,
+          guint             row,
+          TanluDecimalMark  decimal)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   RowInfo info = { 0, };
@@ -131,7 +152,7 @@ row_info (TanluTableGrid *grid,
   for (guint c = 1; c <= grid->n_columns; c++)
     {
       const char *text = tanlu_table_grid_get (grid, row, c);
-      CellKind kind = classify (text);
+      CellKind kind = classify (text, decimal);
 
       if (kind == KIND_EMPTY)
         continue;
@@ -200,6 +221,124 @@ is_region_label (const char *text)
                                         "province", "city", NULL };
 
   return contains_any (text, words);
+}
+
+/* Columns of numbers that are not indicators: row numbers and codes. */
+static gboolean
+is_serial_label (const char *text)
+{
+  static const char * const words[] = { "序号", "编号", "代码", "编码", "code", NULL };
+
+  return contains_any (text, words);
+}
+
+/* Splits "地区生产总值（亿元）" into the label before the brackets and
+ * what they hold; also (), 【】 and [], and （…) typed mixed. Returns
+ * FALSE when the label does not end in a bracket that holds something. */
+static gboolean
+split_label (const char  *text,
+             char       **label,
+             char       **inside)
+{
+  static const struct {
+    gunichar closing;
+    gunichar opening[2];
+  } brackets[] = {
+    { 0xFF09, { 0xFF08, '(' } },     /* （…） and (…） */
+    { ')', { '(', 0xFF08 } },        /* (…) and （…) */
+    { 0x3011, { 0x3010, 0x3010 } },  /* 【…】 */
+    { ']', { '[', '[' } },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *end = copy + strlen (copy);
+  const char *close;
+  gunichar closing;
+
+  *label = NULL;
+  *inside = NULL;
+  if (end == copy)
+    {
+      *label = g_steal_pointer (&copy);
+      return FALSE;
+    }
+
+  close = g_utf8_prev_char (end);
+  closing = g_utf8_get_char (close);
+  for (guint i = 0; i < G_N_ELEMENTS (brackets); i++)
+    {
+      const char *open = NULL;
+
+      if (brackets[i].closing != closing)
+        continue;
+
+      for (const char *p = copy; p < close; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (ch == brackets[i].opening[0] || ch == brackets[i].opening[1])
+            open = p;
+        }
+      if (open == NULL)
+        break;
+
+      {
+        g_autofree char *before = g_strndup (copy, open - copy);
+        const char *start = g_utf8_next_char (open);
+        g_autofree char *held = g_strndup (start, close - start);
+        const char *unit = g_strstrip (held);
+
+        /* （单位：万人） */
+        if (g_str_has_prefix (unit, "单位："))
+          unit += strlen ("单位：");
+        else if (g_str_has_prefix (unit, "单位:"))
+          unit += strlen ("单位:");
+        while (*unit == ' ')
+          unit++;
+        if (*unit == '\0')
+          break;
+
+        *label = g_strdup (g_strstrip (before));
+        *inside = g_strdup (unit);
+        return TRUE;
+      }
+    }
+
+  *label = g_steal_pointer (&copy);
+  return FALSE;
+}
+
+/* The first year from 1949 to 2100 that @text names as four digits of
+ * their own: "2020年各市州主要经济指标", "Fixture 2020"; else 0. */
+static guint
+year_in_text (const char *text)
+{
+  guint year = 0;
+  guint n_digits = 0;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = *p == '\0' ? 0 : g_utf8_get_char (p);
+
+      if (ch >= 0xFF10 && ch <= 0xFF19)
+        ch = '0' + (ch - 0xFF10);
+      if (ch >= '0' && ch <= '9')
+        {
+          year = n_digits < 4 ? year * 10 + (ch - '0') : 0;
+          n_digits++;
+        }
+      else
+        {
+          if (n_digits == 4 && year >= 1949 && year <= 2100)
+            return year;
+          year = 0;
+          n_digits = 0;
+        }
+      if (*p == '\0')
+        return 0;
+    }
 }
 
 /* A column's label, read through every row of the header. */
@@ -359,6 +498,38 @@ tanlu_table_grid_get (TanluTableGrid *self,
   return cells->pdata[column - 1];
 }
 
+/**
+ * tanlu_table_grid_set_separator:
+ * @self: a grid
+ * @separator: the separator of the CSV the grid holds the first records
+ *   of (`,`, `;` or `\t`), or `\0` for a sheet
+ *
+ * Says how the cells were separated, which tells how numbers are likely
+ * written: a `;` often goes with a decimal comma.
+ */
+void
+tanlu_table_grid_set_separator (TanluTableGrid *self,
+                                char            separator)
+{
+  g_return_if_fail (self != NULL);
+
+  self->separator = separator;
+}
+
+/**
+ * tanlu_table_grid_get_separator:
+ * @self: a grid
+ *
+ * Returns: the separator of the CSV the grid was read from, or `\0`
+ */
+char
+tanlu_table_grid_get_separator (TanluTableGrid *self)
+{
+  g_return_val_if_fail (self != NULL, '\0');
+
+  return self->separator;
+}
+
 guint
 tanlu_table_grid_get_n_rows (TanluTableGrid *self)
 {
@@ -449,7 +620,7 @@ tanlu_table_grid_new_from_sheet (TanluSheet *sheet)
  * @error: return location for a reading error
  *
  * Returns: (transfer full) (nullable): a grid of the first records, one
- *   row each, or %NULL with @error set
+ *   row each, with the reader's separator; or %NULL with @error set
  */
 TanluTableGrid *
 tanlu_table_grid_new_from_csv (TanluCsvReader  *reader,
@@ -462,6 +633,7 @@ tanlu_table_grid_new_from_csv (TanluCsvReader  *reader,
   g_return_val_if_fail (reader != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  self->separator = tanlu_csv_reader_get_separator (reader);
   while (self->rows->len < max_rows && tanlu_csv_reader_next (reader, &local_error))
     {
       guint n_fields = tanlu_csv_reader_get_n_fields (reader);
@@ -615,10 +787,119 @@ find_header (TanluTableGrid   *grid,
 }
 
 static void
+indicator_column_clear (TanluTableIndicatorColumn *column)
+{
+  g_clear_pointer (&column->header, g_free);
+  g_clear_pointer (&column->unit, g_free);
+}
+
+/* Columns headed by indicators with their units, besides the year column;
+ * FALSE, with none kept, when they do not make an indicators table. */
+static gboolean
+find_indicators (TanluTableGrid   *grid,
+                 guint             first_header_row,
+                 TanluTableLayout *layout)
+{
+  TanluDecimalMark decimal = decimal_of (layout);
+  guint n_bracketed = 0;
+  guint n_known = 0;
+  g_autofree char *first_letter = NULL;
+  g_autofree char *last_letter = NULL;
+  g_autofree char *described = NULL;
+
+  for (guint c = 1; c <= grid->n_columns; c++)
+    {
+      const char *label = column_label (grid, first_header_row, layout->header_row, c, NULL);
+      TanluTableIndicatorColumn column = { c, NULL, NULL };
+      g_autofree char *inside = NULL;
+      guint n_numbers = 0;
+      guint n_filled = 0;
+      TanluUnit unit;
+
+      if (c == layout->year_column || label == NULL || classify (label, decimal) != KIND_TEXT ||
+          is_serial_label (label))
+        continue;
+
+      for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
+        {
+          CellKind kind = classify (tanlu_table_grid_get (grid, r, c), decimal);
+
+          n_filled += kind != KIND_EMPTY;
+          n_numbers += kind == KIND_NUMBER;
+        }
+      if (n_numbers == 0 || n_numbers * 2 < n_filled)
+        continue;
+
+      if (split_label (label, &column.header, &inside))
+        {
+          n_bracketed++;
+          if (tanlu_unit_parse (inside, &unit))
+            {
+              column.unit = g_steal_pointer (&inside);
+              n_known++;
+            }
+        }
+      g_array_append_val (layout->indicator_columns, column);
+    }
+
+  if (layout->indicator_columns->len < 2 || n_bracketed * 2 < layout->indicator_columns->len)
+    {
+      g_array_set_size (layout->indicator_columns, 0);
+      return FALSE;
+    }
+
+  layout->layout = TANLU_TABLE_LAYOUT_INDICATORS;
+  layout->value_column = 0;
+  if (layout->year_column == 0)
+    for (guint r = 1; r < first_header_row && layout->year == 0; r++)
+      for (guint c = 1; c <= grid->n_columns && layout->year == 0; c++)
+        layout->year = year_in_text (tanlu_table_grid_get (grid, r, c));
+
+  first_letter = tanlu_table_column_letter (
+    g_array_index (layout->indicator_columns, TanluTableIndicatorColumn, 0).column);
+  last_letter = tanlu_table_column_letter (
+    g_array_index (layout->indicator_columns, TanluTableIndicatorColumn,
+                   layout->indicator_columns->len - 1).column);
+  described =
+    /* Translators: the first %u counts columns, the second how many of them
+     * state a unit Tanlu knows; the %s are the first and last column letters */
+    g_strdup_printf (ngettext ("%u column from %s to %s is headed by an indicator, %u with a "
+                               "unit Tanlu knows",
+                               "%u columns from %s to %s are headed by indicators, %u with a "
+                               "unit Tanlu knows",
+                               layout->indicator_columns->len),
+                     layout->indicator_columns->len, first_letter, last_letter, n_known);
+
+  if (layout->year_column != 0)
+    {
+      g_autofree char *year_letter = tanlu_table_column_letter (layout->year_column);
+
+      layout->layout_reason =
+        /* Translators: the first %s says which columns hold indicators */
+        g_strdup_printf (_("Indicators across: %s; column %s holds the years"),
+                         described, year_letter);
+    }
+  else if (layout->year != 0)
+    layout->layout_reason =
+      /* Translators: %s says which columns hold indicators */
+      g_strdup_printf (_("Indicators across: %s; the title names the year %u"),
+                       described, layout->year);
+  else
+    layout->layout_reason =
+      /* Translators: %s says which columns hold indicators */
+      g_strdup_printf (_("Indicators across: %s; neither a column nor the title gives the "
+                         "year: choose it"),
+                       described);
+
+  return TRUE;
+}
+
+static void
 find_years (TanluTableGrid   *grid,
             guint             first_header_row,
             TanluTableLayout *layout)
 {
+  TanluDecimalMark decimal = decimal_of (layout);
   guint best_numbers = 0;
 
   for (guint c = 1; c <= grid->n_columns; c++)
@@ -664,7 +945,7 @@ find_years (TanluTableGrid   *grid,
 
       for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
         {
-          CellKind kind = classify (tanlu_table_grid_get (grid, r, c));
+          CellKind kind = classify (tanlu_table_grid_get (grid, r, c), decimal);
 
           n_filled += kind != KIND_EMPTY;
           n_years += kind == KIND_YEAR;
@@ -674,6 +955,9 @@ find_years (TanluTableGrid   *grid,
         layout->year_column = c;
     }
 
+  if (find_indicators (grid, first_header_row, layout))
+    return;
+
   for (guint c = 1; c <= grid->n_columns; c++)
     {
       guint n_numbers = 0;
@@ -682,7 +966,7 @@ find_years (TanluTableGrid   *grid,
         continue;
 
       for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
-        n_numbers += classify (tanlu_table_grid_get (grid, r, c)) == KIND_NUMBER;
+        n_numbers += classify (tanlu_table_grid_get (grid, r, c), decimal) == KIND_NUMBER;
 
       if (n_numbers > best_numbers)
         {
@@ -719,6 +1003,10 @@ column_is_taken (TanluTableLayout *layout,
     if (g_array_index (layout->year_columns, TanluTableYearColumn, i).column == column)
       return TRUE;
 
+  for (guint i = 0; i < layout->indicator_columns->len; i++)
+    if (g_array_index (layout->indicator_columns, TanluTableIndicatorColumn, i).column == column)
+      return TRUE;
+
   return FALSE;
 }
 
@@ -728,6 +1016,7 @@ find_region (TanluTableGrid     *grid,
              guint               first_header_row,
              TanluTableLayout   *layout)
 {
+  TanluDecimalMark decimal = decimal_of (layout);
   guint n_data = layout->last_data_row - layout->first_data_row + 1;
   guint best = 0;
   g_autofree char *letter = NULL;
@@ -745,7 +1034,7 @@ find_region (TanluTableGrid     *grid,
             continue;
 
           for (guint r = layout->first_data_row; r <= layout->last_data_row; r++)
-            n_text += classify (tanlu_table_grid_get (grid, r, c)) == KIND_TEXT;
+            n_text += classify (tanlu_table_grid_get (grid, r, c), decimal) == KIND_TEXT;
           if (n_text == 0)
             continue;
           n_tried++;
@@ -797,7 +1086,7 @@ find_region (TanluTableGrid     *grid,
       if (column_is_taken (layout, c))
         continue;
 
-      if (classify (tanlu_table_grid_get (grid, layout->first_data_row, c)) == KIND_TEXT)
+      if (classify (tanlu_table_grid_get (grid, layout->first_data_row, c), decimal) == KIND_TEXT)
         {
           layout->region_column = c;
           letter = tanlu_table_column_letter (c);
@@ -842,6 +1131,66 @@ find_totals (TanluTableGrid     *grid,
                                  "Rows %s are totals (合计, 总计, 全省…) and are skipped",
                                  layout->total_rows->len),
                        rows->str);
+}
+
+/* Whether the cells of a CSV separated by “;” write numbers with a
+ * decimal comma: more read as numbers only that way than only with a
+ * decimal point. */
+static void
+find_decimal_comma (TanluTableGrid   *grid,
+                    TanluTableLayout *layout)
+{
+  guint n_comma = 0;
+  guint n_point = 0;
+  guint example_row = 0;
+  guint example_column = 0;
+
+  if (grid->separator != ';')
+    return;
+
+  for (guint r = 1; r <= grid->rows->len; r++)
+    for (guint c = 1; c <= grid->n_columns; c++)
+      {
+        const char *text = tanlu_table_grid_get (grid, r, c);
+        TanluCellValue as_point, as_comma;
+        gboolean point, comma;
+        double value;
+
+        if (text_is_empty (text) || tanlu_table_parse_year (text) != 0)
+          continue;
+
+        as_point = tanlu_cell_value_parse_full (text, TANLU_DECIMAL_POINT, &value, NULL);
+        as_comma = tanlu_cell_value_parse_full (text, TANLU_DECIMAL_COMMA, &value, NULL);
+        point = as_point == TANLU_CELL_VALUE_OK || as_point == TANLU_CELL_VALUE_PERCENT;
+        comma = as_comma == TANLU_CELL_VALUE_OK || as_comma == TANLU_CELL_VALUE_PERCENT;
+        if (comma && !point)
+          {
+            if (n_comma++ == 0)
+              {
+                example_row = r;
+                example_column = c;
+              }
+          }
+        else if (point && !comma)
+          n_point++;
+      }
+
+  if (n_comma > 0 && n_comma > n_point)
+    {
+      g_autofree char *cell = tanlu_cell_reference (example_row, example_column);
+
+      layout->decimal_comma = TRUE;
+      layout->decimal_reason =
+        /* Translators: a number as the table writes it, its cell, and a count of cells */
+        g_strdup_printf (ngettext ("Numbers have a decimal comma, as the “;” between the cells "
+                                   "suggests: “%s” in cell %s and %u cell in all read as "
+                                   "numbers only that way",
+                                   "Numbers have a decimal comma, as the “;” between the cells "
+                                   "suggests: “%s” in cell %s and %u cells in all read as "
+                                   "numbers only that way",
+                                   n_comma),
+                         tanlu_table_grid_get (grid, example_row, example_column), cell, n_comma);
+    }
 }
 
 typedef enum
@@ -923,12 +1272,16 @@ tanlu_table_layout_detect (TanluTableGrid     *grid,
   g_return_val_if_fail (grid != NULL, NULL);
 
   layout->year_columns = g_array_new (FALSE, FALSE, sizeof (TanluTableYearColumn));
+  layout->indicator_columns = g_array_new (FALSE, FALSE, sizeof (TanluTableIndicatorColumn));
+  g_array_set_clear_func (layout->indicator_columns, (GDestroyNotify) indicator_column_clear);
   layout->total_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  find_decimal_comma (grid, layout);
 
   n_rows = grid->rows->len;
   info = g_new0 (RowInfo, n_rows + 2);
   for (guint r = 1; r <= n_rows; r++)
-    info[r] = row_info (grid, r);
+    info[r] = row_info (grid, r, decimal_of (layout));
 
   find_header (grid, info, layout, &first_header_row);
   if (layout->header_row == 0)
@@ -950,6 +1303,21 @@ tanlu_table_layout_detect (TanluTableGrid     *grid,
   find_region (grid, matcher, first_header_row, layout);
   find_totals (grid, matcher, layout);
 
+  if (layout->layout == TANLU_TABLE_LAYOUT_INDICATORS)
+    {
+      gboolean all_stated = TRUE;
+
+      for (guint i = 0; i < layout->indicator_columns->len; i++)
+        if (g_array_index (layout->indicator_columns, TanluTableIndicatorColumn, i).unit == NULL)
+          all_stated = FALSE;
+      layout->unit_reason =
+        all_stated
+        ? g_strdup (_("Each indicator column states its own unit in its header"))
+        : g_strdup (_("Each indicator column has its own unit: choose the units the headers "
+                      "do not state"));
+      return g_steal_pointer (&layout);
+    }
+
   if (!find_unit_in (grid, 1, first_header_row - 1, layout, UNIT_IN_TITLE) &&
       !find_unit_in (grid, first_header_row, layout->header_row, layout, UNIT_IN_HEADER) &&
       !find_unit_in (grid, layout->last_data_row + 1, n_rows, layout, UNIT_IN_NOTES))
@@ -966,10 +1334,12 @@ tanlu_table_layout_free (TanluTableLayout *self)
     return;
 
   g_clear_pointer (&self->year_columns, g_array_unref);
+  g_clear_pointer (&self->indicator_columns, g_array_unref);
   g_clear_pointer (&self->total_rows, g_array_unref);
   g_free (self->unit);
   g_free (self->header_reason);
   g_free (self->layout_reason);
+  g_free (self->decimal_reason);
   g_free (self->region_reason);
   g_free (self->totals_reason);
   g_free (self->unit_reason);

@@ -145,6 +145,78 @@ test_parse (void)
     }
 }
 
+/* Numbers from a spreadsheet in a locale that writes a decimal comma:
+ * the point and spaces group thousands, and what could be read with a
+ * decimal point is refused. */
+static void
+test_parse_decimal_comma (void)
+{
+  static const struct {
+    const char     *text;
+    TanluCellValue  expected;
+    double          value;
+    const char     *footnote;
+  } cases[] = {
+    { "12,5", TANLU_CELL_VALUE_OK, 12.5, NULL },
+    { "1.234,5", TANLU_CELL_VALUE_OK, 1234.5, NULL },
+    { "-0,5", TANLU_CELL_VALUE_OK, -0.5, NULL },
+    { "12,5*", TANLU_CELL_VALUE_OK, 12.5, "*" },
+    { "1234", TANLU_CELL_VALUE_OK, 1234, NULL },
+    { "1.234", TANLU_CELL_VALUE_OK, 1234, NULL },
+    { "12.345.678,25", TANLU_CELL_VALUE_OK, 12345678.25, NULL },
+    { "1 234,5", TANLU_CELL_VALUE_OK, 1234.5, NULL },
+    { "1\u00a0234,5", TANLU_CELL_VALUE_OK, 1234.5, NULL },
+    { "1\u202f234\u202f567", TANLU_CELL_VALUE_OK, 1234567, NULL },
+    { "\u00a0" "12,5\u00a0", TANLU_CELL_VALUE_OK, 12.5, NULL },
+    { ",5", TANLU_CELL_VALUE_OK, 0.5, NULL },
+    { "1,5E3", TANLU_CELL_VALUE_OK, 1500, NULL },
+    { "\uff11\uff12\uff0c\uff15", TANLU_CELL_VALUE_OK, 12.5, NULL },
+    { "12,5%", TANLU_CELL_VALUE_PERCENT, 12.5, NULL },
+    { "\u2014", TANLU_CELL_VALUE_MISSING, 0, NULL },
+    { "", TANLU_CELL_VALUE_MISSING, 0, NULL },
+    { "1.23", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "0.123", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "1,234.5", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "1,2,3", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "1.234,5e3", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "1  234", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "1\t234", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "12,5 *", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "- 5", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+    { "Fixture", TANLU_CELL_VALUE_NOT_A_NUMBER, 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *footnote = NULL;
+      double value = NAN;
+      TanluCellValue result;
+
+      g_test_message ("“%s”", cases[i].text);
+      result = tanlu_cell_value_parse_full (cases[i].text, TANLU_DECIMAL_COMMA, &value,
+                                            &footnote);
+      g_assert_cmpint (result, ==, cases[i].expected);
+      g_assert_cmpstr (footnote, ==, cases[i].footnote);
+      if (result == TANLU_CELL_VALUE_OK || result == TANLU_CELL_VALUE_PERCENT)
+        g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9 * MAX (1, fabs (cases[i].value)));
+      else
+        g_assert_true (isnan (value));
+    }
+
+  /* The same texts with a decimal point. */
+  {
+    double value = NAN;
+
+    g_assert_cmpint (tanlu_cell_value_parse_full ("1.234,5", TANLU_DECIMAL_POINT, &value, NULL),
+                     ==, TANLU_CELL_VALUE_NOT_A_NUMBER);
+    g_assert_cmpint (tanlu_cell_value_parse_full ("12,5", TANLU_DECIMAL_POINT, &value, NULL),
+                     ==, TANLU_CELL_VALUE_NOT_A_NUMBER);
+    g_assert_cmpint (tanlu_cell_value_parse_full ("1.5", TANLU_DECIMAL_POINT, &value, NULL),
+                     ==, TANLU_CELL_VALUE_OK);
+    g_assert_cmpfloat (value, ==, 1.5);
+  }
+}
+
 static void
 test_parse_null_and_long (void)
 {
@@ -169,6 +241,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tanlu/cell-value/parse", test_parse);
+  g_test_add_func ("/tanlu/cell-value/decimal-comma", test_parse_decimal_comma);
   g_test_add_func ("/tanlu/cell-value/null-and-long", test_parse_null_and_long);
 
   return g_test_run ();

@@ -54,6 +54,8 @@ log_layout (const TanluTableLayout *layout)
 {
   g_test_message ("header: %s", layout->header_reason);
   g_test_message ("layout: %s", layout->layout_reason);
+  if (layout->decimal_reason != NULL)
+    g_test_message ("decimal: %s", layout->decimal_reason);
   g_test_message ("region: %s", layout->region_reason);
   g_test_message ("totals: %s", layout->totals_reason != NULL ? layout->totals_reason : "none");
   g_test_message ("unit: %s", layout->unit_reason);
@@ -354,6 +356,208 @@ test_english (Fixture       *fixture,
     }
 }
 
+static void
+assert_indicator (const TanluTableLayout *layout,
+                  guint                   index,
+                  const char             *letter,
+                  const char             *header,
+                  const char             *unit)
+{
+  const TanluTableIndicatorColumn *column;
+  g_autofree char *column_letter = NULL;
+
+  g_assert_cmpuint (index, <, layout->indicator_columns->len);
+  column = &g_array_index (layout->indicator_columns, TanluTableIndicatorColumn, index);
+  column_letter = tanlu_table_column_letter (column->column);
+  g_assert_cmpstr (column_letter, ==, letter);
+  g_assert_cmpstr (column->header, ==, header);
+  g_assert_cmpstr (column->unit, ==, unit);
+}
+
+static TanluTableGrid *
+grid_from_csv (const char *csv)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluCsvReader) reader = NULL;
+  TanluTableGrid *grid;
+
+  /* The separator detected, as a preview of a chosen file reads it. */
+  reader = tanlu_csv_reader_new_for_bytes_with_options (bytes, "fixture.csv",
+                                                        TANLU_TEXT_ENCODING_AUTO, '\0', &error);
+  g_assert_no_error (error);
+  grid = tanlu_table_grid_new_from_csv (reader, TANLU_TABLE_GRID_PREVIEW_ROWS, &error);
+  g_assert_no_error (error);
+
+  return grid;
+}
+
+/* (f) A yearbook sheet: one year named in the title, one row per region,
+ * an indicator per column with its unit in brackets of each kind, and one
+ * whose unit Tanlu does not know.
+ */
+static void
+test_indicators_across (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autoptr(TanluRegionMatcher) matcher = tanlu_region_matcher_new (fixture->store);
+  g_autoptr(TanluTableGrid) grid = NULL;
+  g_autoptr(TanluTableLayout) layout = NULL;
+  static const guint totals[] = { 6 };
+  guint s;
+
+  s = tanlu_test_xlsx_add_sheet (writer, "Fixture 指标");
+  tanlu_test_xlsx_set_string (writer, s, "A1", "Fixture 2020年各市州主要经济指标");
+  tanlu_test_xlsx_add_merge (writer, s, "A1:E1");
+  tanlu_test_xlsx_set_string (writer, s, "A2", "地区");
+  tanlu_test_xlsx_set_string (writer, s, "B2", "Fixture 地区生产总值（亿元）");
+  tanlu_test_xlsx_set_string (writer, s, "C2", "Fixture 常住人口(万人)");
+  tanlu_test_xlsx_set_string (writer, s, "D2", "Fixture 能源消费总量【万吨标准煤】");
+  tanlu_test_xlsx_set_string (writer, s, "E2", "Fixture 景点（处）");
+  tanlu_test_xlsx_set_string (writer, s, "A3", "成都市");
+  tanlu_test_xlsx_set_number (writer, s, "B3", 1000.5);
+  tanlu_test_xlsx_set_number (writer, s, "C3", 100.25);
+  tanlu_test_xlsx_set_number (writer, s, "D3", 50);
+  tanlu_test_xlsx_set_number (writer, s, "E3", 7);
+  tanlu_test_xlsx_set_string (writer, s, "A4", "自贡市");
+  tanlu_test_xlsx_set_number (writer, s, "B4", 200);
+  tanlu_test_xlsx_set_number (writer, s, "C4", 20);
+  tanlu_test_xlsx_set_string (writer, s, "D4", "…");
+  tanlu_test_xlsx_set_number (writer, s, "E4", 3);
+  tanlu_test_xlsx_set_string (writer, s, "A5", "攀枝花市");
+  tanlu_test_xlsx_set_number (writer, s, "B5", 300);
+  tanlu_test_xlsx_set_number (writer, s, "C5", 30);
+  tanlu_test_xlsx_set_number (writer, s, "D5", 15);
+  tanlu_test_xlsx_set_number (writer, s, "E5", 1);
+  tanlu_test_xlsx_set_string (writer, s, "A6", "全省");
+  tanlu_test_xlsx_set_number (writer, s, "B6", 1500.5);
+  tanlu_test_xlsx_set_number (writer, s, "C6", 150.25);
+  tanlu_test_xlsx_set_number (writer, s, "D6", 65);
+  tanlu_test_xlsx_set_number (writer, s, "E6", 11);
+
+  grid = grid_from_writer (writer);
+  layout = tanlu_table_layout_detect (grid, matcher);
+  log_layout (layout);
+
+  g_assert_cmpuint (layout->header_row, ==, 2);
+  g_assert_cmpuint (layout->first_data_row, ==, 3);
+  g_assert_cmpuint (layout->last_data_row, ==, 6);
+  g_assert_cmpint (layout->layout, ==, TANLU_TABLE_LAYOUT_INDICATORS);
+  g_assert_cmpuint (layout->year, ==, 2020);
+  g_assert_cmpuint (layout->year_column, ==, 0);
+  g_assert_cmpuint (layout->value_column, ==, 0);
+  g_assert_cmpuint (layout->year_columns->len, ==, 0);
+  g_assert_cmpuint (layout->region_column, ==, 1);
+  g_assert_false (layout->decimal_comma);
+  g_assert_cmpuint (layout->indicator_columns->len, ==, 4);
+  assert_indicator (layout, 0, "B", "Fixture 地区生产总值", "亿元");
+  assert_indicator (layout, 1, "C", "Fixture 常住人口", "万人");
+  assert_indicator (layout, 2, "D", "Fixture 能源消费总量", "万吨标准煤");
+  assert_indicator (layout, 3, "E", "Fixture 景点", NULL);
+  assert_totals (layout, totals, G_N_ELEMENTS (totals));
+  g_assert_null (layout->unit);
+  g_assert_nonnull (layout->unit_reason);
+  g_assert_nonnull (strstr (layout->layout_reason, "2020"));
+}
+
+/* (g) Indicators across with a year per row and a column of row numbers,
+ * which is no indicator; a long table with one value column stays long.
+ */
+static void
+test_indicators_year_column (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const rows[] = {
+    "序号|地区|年份|Fixture GDP（亿元）|Fixture 人口（万人）|Fixture 说明",
+    "1|成都市|2019|10.5|1.5|Fixture",
+    "2|成都市|2020|11|1.6|",
+    "3|自贡市|2019|3.2|0.5|Fixture",
+    "4|自贡市|2020|3.4|0.6|",
+    NULL
+  };
+  static const char * const no_units[] = {
+    "地区|年份|Fixture GDP|Fixture 人口",
+    "成都市|2019|10.5|1.5",
+    "自贡市|2019|3.2|0.5",
+    NULL
+  };
+  g_autoptr(TanluRegionMatcher) matcher = tanlu_region_matcher_new (fixture->store);
+  g_autoptr(TanluTableGrid) grid = grid_from_rows (rows);
+  g_autoptr(TanluTableGrid) plain_grid = grid_from_rows (no_units);
+  g_autoptr(TanluTableLayout) layout = tanlu_table_layout_detect (grid, matcher);
+  g_autoptr(TanluTableLayout) plain = tanlu_table_layout_detect (plain_grid, matcher);
+
+  log_layout (layout);
+  g_assert_cmpint (layout->layout, ==, TANLU_TABLE_LAYOUT_INDICATORS);
+  g_assert_cmpuint (layout->year_column, ==, 3);
+  g_assert_cmpuint (layout->year, ==, 0);
+  g_assert_cmpuint (layout->region_column, ==, 2);
+  g_assert_cmpuint (layout->indicator_columns->len, ==, 2);
+  assert_indicator (layout, 0, "D", "Fixture GDP", "亿元");
+  assert_indicator (layout, 1, "E", "Fixture 人口", "万人");
+
+  /* Without units in the headers, several columns of numbers are no sure
+   * sign of indicators: the guess stays long. */
+  log_layout (plain);
+  g_assert_cmpint (plain->layout, ==, TANLU_TABLE_LAYOUT_LONG);
+  g_assert_cmpuint (plain->indicator_columns->len, ==, 0);
+  g_assert_cmpuint (plain->year_column, ==, 2);
+}
+
+/* (h) A CSV separated by “;” from a spreadsheet that writes decimal
+ * commas; the same numbers with points, or separated by commas, are read
+ * with a decimal point.
+ */
+static void
+test_decimal_comma (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TanluRegionMatcher) matcher = tanlu_region_matcher_new (fixture->store);
+  g_autoptr(TanluTableGrid) grid = NULL;
+  g_autoptr(TanluTableGrid) points = NULL;
+  g_autoptr(TanluTableGrid) commas = NULL;
+  g_autoptr(TanluTableLayout) layout = NULL;
+  g_autoptr(TanluTableLayout) points_layout = NULL;
+  g_autoptr(TanluTableLayout) commas_layout = NULL;
+
+  grid = grid_from_csv ("Fixture Emissionen;;\n"
+                        "地区;2015年;2016年\n"
+                        "成都市;12,5;1.234,5\n"
+                        "自贡市;-0,5;3\n"
+                        "攀枝花市;7;8,25*\n");
+  g_assert_cmpint (tanlu_table_grid_get_separator (grid), ==, ';');
+  layout = tanlu_table_layout_detect (grid, matcher);
+  log_layout (layout);
+  g_assert_true (layout->decimal_comma);
+  g_assert_nonnull (layout->decimal_reason);
+  g_assert_nonnull (strstr (layout->decimal_reason, "B3"));
+  g_assert_cmpuint (layout->header_row, ==, 2);
+  g_assert_cmpuint (layout->first_data_row, ==, 3);
+  g_assert_cmpuint (layout->last_data_row, ==, 5);
+  g_assert_cmpuint (layout->region_column, ==, 1);
+  assert_years (layout, "B", 2015, 2);
+
+  points = grid_from_csv ("地区;2015年;2016年\n"
+                          "成都市;12.5;1,234.5\n"
+                          "自贡市;-0.5;3\n");
+  points_layout = tanlu_table_layout_detect (points, matcher);
+  g_assert_false (points_layout->decimal_comma);
+  g_assert_null (points_layout->decimal_reason);
+  g_assert_cmpuint (points_layout->first_data_row, ==, 2);
+
+  commas = grid_from_csv ("地区,2015年,2016年\n"
+                          "成都市,\"12,5\",3\n"
+                          "自贡市,4,5\n");
+  g_assert_cmpint (tanlu_table_grid_get_separator (commas), ==, ',');
+  commas_layout = tanlu_table_layout_detect (commas, matcher);
+  g_assert_false (commas_layout->decimal_comma);
+
+  /* A grid filled by hand says its separator itself. */
+  tanlu_table_grid_set_separator (commas, ';');
+  g_assert_cmpint (tanlu_table_grid_get_separator (commas), ==, ';');
+}
+
 /* A range over the whole sheet fills only what a preview reads. */
 static void
 test_sheet_huge_merge (void)
@@ -417,6 +621,9 @@ main (int   argc,
   ADD ("/layout/long", test_long);
   ADD ("/layout/csv-full-width-years", test_csv_full_width_years);
   ADD ("/layout/english", test_english);
+  ADD ("/layout/indicators-across", test_indicators_across);
+  ADD ("/layout/indicators-year-column", test_indicators_year_column);
+  ADD ("/layout/decimal-comma", test_decimal_comma);
 #undef ADD
 
   return g_test_run ();

@@ -80,15 +80,21 @@ collect_cb (TanluRegion                   *region,
 }
 
 static char *
-stored (TanluStore *store)
+stored_of (TanluStore *store,
+           const char *indicator)
 {
   g_autoptr(GError) error = NULL;
   GString *text = g_string_new (NULL);
 
-  tanlu_store_foreach_observation (store, FALSE, 0, 0, "gdp.fixture", collect_cb, text,
-                                   &error);
+  tanlu_store_foreach_observation (store, FALSE, 0, 0, indicator, collect_cb, text, &error);
   g_assert_no_error (error);
   return g_string_free (text, FALSE);
+}
+
+static char *
+stored (TanluStore *store)
+{
+  return stored_of (store, "gdp.fixture");
 }
 
 static void
@@ -345,6 +351,278 @@ test_cli_refusal (Fixture       *fixture,
   g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
 }
 
+/* ---------------------------------------------------------------- indicators across */
+
+/* A made-up yearbook sheet for one year: the population in 人 goes into the
+ * bundled indicator kept in 万人; the energy indicator is created. */
+static const char indicators_recipe[] =
+  "{\"tanlu_recipe\": 1, \"name\": \"Fixture indicators sheet\", \"format\": \"xlsx\",\n"
+  " \"sheet\": \"Fixture 指标\", \"header_row\": 2, \"first_data_row\": 3,\n"
+  " \"layout\": \"indicators\", \"region_column\": \"A\", \"year\": 2020,\n"
+  " \"indicator_columns\": {\n"
+  "   \"B\": {\"indicator\": \"population\", \"unit\": \"人\"},\n"
+  "   \"C\": {\"indicator\": \"energy.fixture\", \"unit\": \"万吨标准煤\",\n"
+  "         \"indicator_names\": {\"zh\": \"Fixture 能源消费总量\", \"en\": \"Fixture energy\"}}},\n"
+  " \"source\": {\"name\": \"Fixture yearbook\"}, \"skip_totals\": true}\n";
+
+static char *
+write_indicators_sheet (const char *dir,
+                        const char *name,
+                        double      sichuan_population)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluTestXlsx) writer = tanlu_test_xlsx_new ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  guint sheet = tanlu_test_xlsx_add_sheet (writer, "Fixture 指标");
+
+  tanlu_test_xlsx_set_string (writer, sheet, "A1", "Fixture 2020年各省主要指标（虚构）");
+  tanlu_test_xlsx_set_string (writer, sheet, "A2", "地区");
+  tanlu_test_xlsx_set_string (writer, sheet, "B2", "Fixture 常住人口（人）");
+  tanlu_test_xlsx_set_string (writer, sheet, "C2", "Fixture 能源消费总量（万吨标准煤）");
+  tanlu_test_xlsx_set_string (writer, sheet, "A3", "四川省");
+  tanlu_test_xlsx_set_number (writer, sheet, "B3", sichuan_population);
+  tanlu_test_xlsx_set_string (writer, sheet, "C3", "20,000");
+  tanlu_test_xlsx_set_string (writer, sheet, "A4", "安徽");
+  tanlu_test_xlsx_set_number (writer, sheet, "B4", 6000000);
+  tanlu_test_xlsx_set_string (writer, sheet, "C4", "—");
+  tanlu_test_xlsx_set_string (writer, sheet, "A5", "合计");
+  tanlu_test_xlsx_set_number (writer, sheet, "B5", 6000000 + sichuan_population);
+  tanlu_test_xlsx_set_number (writer, sheet, "C5", 20000);
+  g_assert_true (tanlu_test_xlsx_write (writer, path, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_indicators (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluRecipe) recipe = load_recipe (indicators_recipe);
+  g_autoptr(TanluRecipeResult) preview = NULL;
+  g_autoptr(TanluRecipeResult) result = NULL;
+  g_autoptr(TanluRecipeResult) again = NULL;
+  g_autofree char *path = write_indicators_sheet (fixture->dir, "fixture.xlsx", 8000000);
+  g_autofree char *changed_path = NULL;
+  g_autofree char *population = NULL;
+  g_autofree char *energy = NULL;
+  g_autofree char *fingerprint = NULL;
+  TanluIndicator *indicator;
+
+  indicator = tanlu_store_lookup_indicator (fixture->store, "population");
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (tanlu_indicator_get_unit (indicator), ==, "万人");
+  g_assert_null (tanlu_store_lookup_indicator (fixture->store, "energy.fixture"));
+
+  /* A dry run creates no indicator and writes nothing. */
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, TRUE, &preview,
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_new, ==, 3);
+  g_assert_cmpuint (preview->n_missing, ==, 1);
+  g_assert_cmpuint (preview->n_total_rows, ==, 1);
+  fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
+
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result,
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_new, ==, 3);
+  g_assert_cmpuint (result->n_replaced, ==, 0);
+  g_assert_cmpuint (result->skipped->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (result->skipped, 0), ==,
+                   "“fixture.xlsx”, sheet “Fixture 指标”, cell C4: no value");
+
+  population = stored_of (fixture->store, "population");
+  g_assert_cmpstr (population, ==,
+                   "340000 2020 600 fixture.xlsx, sheet Fixture 指标, cell B4, recipe “Fixture indicators sheet” dated\n"
+                   "510000 2020 800 fixture.xlsx, sheet Fixture 指标, cell B3, recipe “Fixture indicators sheet” dated\n");
+  energy = stored_of (fixture->store, "energy.fixture");
+  g_assert_cmpstr (energy, ==,
+                   "510000 2020 20000 fixture.xlsx, sheet Fixture 指标, cell C3, recipe “Fixture indicators sheet” dated\n");
+  indicator = tanlu_store_lookup_indicator (fixture->store, "energy.fixture");
+  g_assert_nonnull (indicator);
+  g_assert_cmpstr (tanlu_indicator_get_unit (indicator), ==, "万吨标准煤");
+
+  /* Again with one value changed: the replaced line names the indicator. */
+  changed_path = write_indicators_sheet (fixture->dir, "fixture-2.xlsx", 8100000);
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, changed_path, FALSE, &again,
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_new, ==, 0);
+  g_assert_cmpuint (again->n_unchanged, ==, 2);
+  g_assert_cmpuint (again->n_replaced, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (again->replaced, 0), ==,
+                   "510000 2020 population 800 -> 810");
+}
+
+static const Refusal indicator_refusals[] = {
+  { "unknown-unit", NULL, "\"unit\": \"万吨标准煤\"", "\"unit\": \"parsecs\"",
+    "Recipe “fixture.json”, field “indicator_columns.C.unit”: not a unit Tanlu knows" },
+  { "unit-does-not-fit", NULL, "\"unit\": \"人\"", "\"unit\": \"亿元\"",
+    "Recipe “Fixture indicators sheet”, column B, unit “亿元”" },
+  { "no-names", NULL,
+    ",\n         \"indicator_names\": {\"zh\": \"Fixture 能源消费总量\", \"en\": \"Fixture energy\"}",
+    "", "column C: the database has no indicator “energy.fixture”" },
+  { "top-level-indicator", NULL, "\"year\": 2020,", "\"year\": 2020, \"indicator\": \"gdp\",",
+    "field “indicator”: not used with the layout “indicators”" },
+  { "top-level-unit", NULL, "\"year\": 2020,", "\"year\": 2020, \"unit\": \"亿元\",",
+    "field “unit”: not used with the layout “indicators”" },
+  { "two-years", NULL, "\"year\": 2020,", "\"year\": 2020, \"year_column\": \"D\",",
+    "field “year”" },
+  { "no-year", NULL, "\"year\": 2020,", "", "field “year”" },
+  { "region-column", NULL, "\"B\": {", "\"A\": {", "field “indicator_columns.A”" },
+  { "same-indicator", NULL, "\"energy.fixture\"", "\"population\"",
+    "field “indicator_columns.C.indicator”" },
+  { "decimal", NULL, "\"year\": 2020,", "\"year\": 2020, \"decimal\": \"·\",",
+    "field “decimal”" },
+};
+
+static void
+test_indicators_refusals (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_indicators_sheet (fixture->dir, "fixture.xlsx", 8000000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (indicator_refusals); i++)
+    {
+      const Refusal *r = &indicator_refusals[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new (indicators_recipe);
+      g_autoptr(TanluRecipe) recipe = NULL;
+      g_autoptr(TanluRecipeResult) result = NULL;
+      g_autofree char *fingerprint = NULL;
+
+      g_test_message ("%s", r->name);
+      g_assert_cmpuint (g_string_replace (text, r->from, r->to, 1), ==, 1);
+      recipe = tanlu_recipe_load_data (text->str, text->len, "fixture.json", &error);
+      if (recipe != NULL)
+        g_assert_false (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result,
+                                            NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, r->message));
+      g_assert_null (result);
+      fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+      g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
+    }
+}
+
+static void
+test_indicators_round_trip (void)
+{
+  g_autoptr(TanluRecipe) recipe = load_recipe (indicators_recipe);
+  g_autofree char *json = tanlu_recipe_to_json (recipe);
+  g_autoptr(TanluRecipe) again = load_recipe (json);
+  g_autofree char *json_again = tanlu_recipe_to_json (again);
+  g_autoptr(GString) with_column = g_string_new (indicators_recipe);
+  g_autoptr(TanluRecipe) year_column = NULL;
+  g_autofree char *year_column_json = NULL;
+  g_autoptr(TanluRecipe) year_column_again = NULL;
+  g_autofree char *year_column_json_again = NULL;
+
+  g_test_message ("%s", json);
+  g_assert_cmpstr (json, ==, json_again);
+  g_assert_nonnull (strstr (json, "\"indicators\""));
+  g_assert_nonnull (strstr (json, "\"indicator_columns\""));
+  g_assert_nonnull (strstr (json, "\"year\" : 2020"));
+  g_assert_nonnull (strstr (json, "Fixture 能源消费总量"));
+  g_assert_null (strstr (json, "\"decimal\""));
+  g_assert_null (strstr (json, "\"value_column\""));
+
+  /* A year per row instead, and a decimal comma. */
+  g_string_replace (with_column, "\"year\": 2020,",
+                    "\"year_column\": \"D\", \"decimal\": \",\",", 1);
+  year_column = load_recipe (with_column->str);
+  year_column_json = tanlu_recipe_to_json (year_column);
+  year_column_again = load_recipe (year_column_json);
+  year_column_json_again = tanlu_recipe_to_json (year_column_again);
+  g_test_message ("%s", year_column_json);
+  g_assert_cmpstr (year_column_json, ==, year_column_json_again);
+  g_assert_nonnull (strstr (year_column_json, "\"year_column\" : \"D\""));
+  g_assert_nonnull (strstr (year_column_json, "\"decimal\" : \",\""));
+  g_assert_null (strstr (year_column_json, "\"year\" :"));
+}
+
+/* ---------------------------------------------------------------- decimal commas */
+
+/* A CSV from a spreadsheet that writes decimal commas and separates cells
+ * by “;”, with a year per row and an indicator per column. */
+static const char decimal_table[] =
+  "Fixture Tabelle;;;\r\n"
+  "地区;年份;Fixture 产值（亿元）;Fixture 人口（万人）\r\n"
+  "安徽省;2019;1.234,5;6.100,25\r\n"
+  "安徽省;2020;1.300;-\r\n"
+  "江苏;2020;12,5*;-0,5\r\n";
+
+static const char decimal_recipe[] =
+  "{\"tanlu_recipe\": 1, \"name\": \"Fixture decimal commas\", \"format\": \"csv\",\n"
+  " \"encoding\": \"utf-8\", \"separator\": \";\", \"decimal\": \",\",\n"
+  " \"header_row\": 2, \"first_data_row\": 3, \"layout\": \"indicators\",\n"
+  " \"region_column\": \"A\", \"year_column\": \"B\",\n"
+  " \"indicator_columns\": {\n"
+  "   \"C\": {\"indicator\": \"gdp.fixture\", \"unit\": \"亿元\",\n"
+  "         \"indicator_names\": {\"zh\": \"Fixture 产值\", \"en\": \"Fixture output\"}},\n"
+  "   \"D\": {\"indicator\": \"population\", \"unit\": \"万人\"}},\n"
+  " \"source\": {\"name\": \"Fixture Statistik\"}}\n";
+
+static void
+test_decimal_comma (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TanluRecipe) recipe = load_recipe (decimal_recipe);
+  g_autoptr(TanluRecipe) point = NULL;
+  g_autoptr(TanluRecipeResult) result = NULL;
+  g_autoptr(GString) point_text = g_string_new (decimal_recipe);
+  g_autoptr(GString) repeated = g_string_new (decimal_table);
+  g_autofree char *path = tanlu_test_write_file (fixture->dir, "fixture.csv", decimal_table, -1);
+  g_autofree char *repeated_path = NULL;
+  g_autofree char *gdp = NULL;
+  g_autofree char *population = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  /* Read with a decimal point, the same file is refused. */
+  g_assert_cmpuint (g_string_replace (point_text, "\"decimal\": \",\"", "\"decimal\": \".\"", 1),
+                    ==, 1);
+  point = load_recipe (point_text->str);
+  g_assert_false (tanlu_recipe_apply (fixture->store, point, path, FALSE, NULL,
+                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, TANLU_RECIPE_ERROR, TANLU_RECIPE_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "line 3, column C: “1.234,5” is not a number"));
+  g_clear_error (&error);
+
+  /* Two rows for the same region and year repeat each indicator. */
+  g_string_append (repeated, "安徽省;2020;1,5;2\r\n");
+  repeated_path = tanlu_test_write_file (fixture->dir, "fixture-2.csv", repeated->str, -1);
+  g_assert_false (tanlu_recipe_apply (fixture->store, recipe, repeated_path, FALSE, NULL,
+                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, TANLU_RECIPE_ERROR, TANLU_RECIPE_ERROR_REFUSED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message,
+                            "repeats the value of “gdp.fixture” for region 340000, year 2020"));
+  g_clear_error (&error);
+  fingerprint = tanlu_test_fingerprint (tanlu_store_get_path (fixture->store));
+  g_assert_cmpstr (fingerprint, ==, fixture->fingerprint);
+
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result,
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_new, ==, 5);
+  g_assert_cmpuint (result->n_missing, ==, 1);
+
+  gdp = stored_of (fixture->store, "gdp.fixture");
+  g_assert_cmpstr (gdp, ==,
+                   "320000 2020 12.5 fixture.csv, line 5, column C, recipe “Fixture decimal commas” dated\n"
+                   "340000 2019 1234.5 fixture.csv, line 3, column C, recipe “Fixture decimal commas” dated\n"
+                   "340000 2020 1300 fixture.csv, line 4, column C, recipe “Fixture decimal commas” dated\n");
+  population = stored_of (fixture->store, "population");
+  g_assert_cmpstr (population, ==,
+                   "320000 2020 -0.5 fixture.csv, line 5, column D, recipe “Fixture decimal commas” dated\n"
+                   "340000 2019 6100.25 fixture.csv, line 3, column D, recipe “Fixture decimal commas” dated\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +641,13 @@ main (int   argc,
               test_cli_refusal, tanlu_test_import_fixture_tear_down);
   g_test_add ("/recipe/xlsx-long", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_xlsx_long, tanlu_test_import_fixture_tear_down);
+  g_test_add_func ("/recipe/indicators-round-trip", test_indicators_round_trip);
+  g_test_add ("/recipe/indicators", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_indicators, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/recipe/indicators-refusals", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_indicators_refusals, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/recipe/decimal-comma", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_decimal_comma, tanlu_test_import_fixture_tear_down);
 
   return g_test_run ();
 }
