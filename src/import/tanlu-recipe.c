@@ -62,6 +62,7 @@ struct _TanluRecipe
   TanluDecimalMark   decimal;
   guint              header_row;
   guint              first_data_row;
+  guint              last_data_row;  /* 0: to the end */
   Layout             layout;
   guint              region_column;
   GArray            *year_columns;       /* of YearColumn, wide */
@@ -371,6 +372,14 @@ parse_recipe (TanluRecipe *self,
     return FALSE;
   if (self->first_data_row <= self->header_row)
     return invalid (error, self, "first_data_row", _("expected a row below the header row"));
+  if (json_object_has_member (root, "last_data_row"))
+    {
+      if (!get_row (root, "last_data_row", &self->last_data_row, self, error))
+        return FALSE;
+      if (self->last_data_row < self->first_data_row)
+        return invalid (error, self, "last_data_row",
+                        _("expected the first data row or a row below it"));
+    }
 
   if (!get_string (root, "layout", TRUE, &layout, self, error) ||
       !get_column (root, "region_column", &self->region_column, self, error))
@@ -1001,6 +1010,11 @@ tanlu_recipe_to_json (TanluRecipe *self)
   json_builder_add_int_value (builder, self->header_row);
   json_builder_set_member_name (builder, "first_data_row");
   json_builder_add_int_value (builder, self->first_data_row);
+  if (self->last_data_row != 0)
+    {
+      json_builder_set_member_name (builder, "last_data_row");
+      json_builder_add_int_value (builder, self->last_data_row);
+    }
   json_builder_set_member_name (builder, "layout");
   json_builder_add_string_value (builder, layout_names[self->layout]);
   json_builder_set_member_name (builder, "region_column");
@@ -1157,6 +1171,7 @@ tanlu_recipe_apply (TanluStore              *store,
   TanluSource *source;
   TanluSourceInfo info = { 0 };
   guint first_year = 0;
+  guint last_row;
   gint64 import_id;
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
@@ -1269,7 +1284,9 @@ tanlu_recipe_apply (TanluStore              *store,
     return refuse (error, _("“%s” has no row %u, where the recipe says the data start"),
                    table.display_name, recipe->first_data_row);
 
-  for (guint row = recipe->first_data_row; row <= table.rows->len; row++)
+  last_row = recipe->last_data_row != 0 ? MIN (recipe->last_data_row, table.rows->len)
+                                         : table.rows->len;
+  for (guint row = recipe->first_data_row; row <= last_row; row++)
     {
       const char *region_text = table_get (&table, row, recipe->region_column);
       guint code;

@@ -623,6 +623,77 @@ test_decimal_comma (Fixture       *fixture,
                    "340000 2019 6100.25 fixture.csv, line 3, column D, recipe “Fixture decimal commas” dated\n");
 }
 
+/* A district below the registry, chosen as 0, is skipped; a note under
+ * the table, below last_data_row, is not read; without them both, each
+ * refuses the file. */
+static void
+test_skip_and_last_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char table[] =
+    "地区,2015年\r\n"
+    "安徽省,10\r\n"
+    "武侯区,1\r\n"
+    "\r\n"
+    "注：Fixture 数据为虚构。,\r\n";
+  static const char base[] =
+    "{\"tanlu_recipe\": 1, \"name\": \"Fixture skip\", \"format\": \"csv\",\n"
+    " \"header_row\": 1, \"first_data_row\": 2, %s \"layout\": \"wide\",\n"
+    " \"region_column\": \"A\", \"year_columns\": {\"B\": 2015},\n"
+    " \"indicator\": \"gdp.fixture\",\n"
+    " \"indicator_names\": {\"zh\": \"Fixture 地区生产总值\", \"en\": \"Fixture GDP\"},\n"
+    " \"unit\": \"亿元\", \"source\": {\"name\": \"Fixture yearbook\"}%s}\n";
+  g_autofree char *path = tanlu_test_write_file (fixture->dir, "fixture-skip.csv", table, -1);
+  g_autofree char *neither = g_strdup_printf (base, "", "");
+  g_autofree char *no_last = g_strdup_printf (base, "", ", \"region_choices\": {\"武侯区\": 0}");
+  g_autofree char *no_skip = g_strdup_printf (base, "\"last_data_row\": 3,", "");
+  g_autofree char *both = g_strdup_printf (base, "\"last_data_row\": 3,",
+                                           ", \"region_choices\": {\"武侯区\": 0}");
+  g_autofree char *bad_last = g_strdup_printf (base, "\"last_data_row\": 1,", "");
+  const char *refused[] = { neither, no_last, no_skip };
+  const char *refused_at[] = { "line 3", "line 5", "line 3" };
+  g_autoptr(TanluRecipe) recipe = NULL;
+  g_autoptr(TanluRecipe) again = NULL;
+  g_autoptr(TanluRecipeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *values = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(TanluRecipe) partial = load_recipe (refused[i]);
+
+      g_assert_false (tanlu_recipe_apply (fixture->store, partial, path, TRUE, NULL, NULL, NULL,
+                                          NULL, &error));
+      g_assert_error (error, TANLU_RECIPE_ERROR, TANLU_RECIPE_ERROR_REFUSED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refused_at[i]));
+      g_clear_error (&error);
+    }
+
+  g_assert_null (tanlu_recipe_load_data (bad_last, strlen (bad_last), "fixture.json", &error));
+  g_assert_error (error, TANLU_RECIPE_ERROR, TANLU_RECIPE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "last_data_row"));
+  g_clear_error (&error);
+
+  recipe = load_recipe (both);
+  g_assert_true (tanlu_recipe_apply (fixture->store, recipe, path, FALSE, &result, NULL, NULL,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_new, ==, 1);
+  g_assert_cmpuint (result->n_skipped_regions, ==, 1);
+  g_assert_cmpuint (result->skipped->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->skipped, 0), "武侯区"));
+  values = stored (fixture->store);
+  g_assert_cmpstr (values, ==, "340000 2015 10 fixture-skip.csv, line 2, column B, recipe “Fixture skip” dated\n");
+
+  /* Both survive a round trip */
+  json = tanlu_recipe_to_json (recipe);
+  g_assert_nonnull (strstr (json, "\"last_data_row\" : 3"));
+  again = load_recipe (json);
+  g_assert_cmpstr (tanlu_recipe_to_json (again), ==, json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +717,8 @@ main (int   argc,
               test_indicators, tanlu_test_import_fixture_tear_down);
   g_test_add ("/recipe/indicators-refusals", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_indicators_refusals, tanlu_test_import_fixture_tear_down);
+  g_test_add ("/recipe/skip-and-last-row", Fixture, NULL, tanlu_test_import_fixture_set_up,
+              test_skip_and_last_row, tanlu_test_import_fixture_tear_down);
   g_test_add ("/recipe/decimal-comma", Fixture, NULL, tanlu_test_import_fixture_set_up,
               test_decimal_comma, tanlu_test_import_fixture_tear_down);
 
