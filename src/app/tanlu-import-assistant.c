@@ -58,6 +58,43 @@ static const char *common_units[] = {
   "亿元", "万元", "元", "万人", "人", "%",
 };
 
+typedef enum
+{
+  LAYOUT_WIDE,        /* the positions of the layout row */
+  LAYOUT_LONG,
+  LAYOUT_INDICATORS,
+} Layout;
+
+/* What a column of a table with indicators across goes into. */
+typedef enum
+{
+  COLUMN_SKIP,
+  COLUMN_NEW,
+  COLUMN_EXISTING,    /* and on: the indicators, in the order listed */
+} ColumnMode;
+
+typedef struct
+{
+  guint  column;
+  guint  mode;        /* a ColumnMode, or COLUMN_EXISTING + the indicator's index */
+  char  *code;
+  char  *name_zh;
+  char  *name_en;
+  char  *unit;
+} ColumnChoice;
+
+static void
+column_choice_free (gpointer data)
+{
+  ColumnChoice *choice = data;
+
+  g_free (choice->code);
+  g_free (choice->name_zh);
+  g_free (choice->name_en);
+  g_free (choice->unit);
+  g_free (choice);
+}
+
 struct _TanluImportAssistant
 {
   AdwWindow             parent_instance;
@@ -71,6 +108,8 @@ struct _TanluImportAssistant
   AdwComboRow          *sheet_row;
   AdwComboRow          *encoding_row;
   AdwComboRow          *separator_row;
+  AdwActionRow         *decimal_row;
+  GtkSwitch            *decimal_switch;
   GtkStack             *table_stack;
   GtkSpinner           *table_spinner;
   AdwStatusPage        *table_error;
@@ -80,20 +119,28 @@ struct _TanluImportAssistant
   GtkSpinButton        *header_spin;
   AdwActionRow         *first_row_row;
   GtkSpinButton        *first_spin;
+  AdwActionRow         *last_row_row;
+  GtkSpinButton        *last_spin;
   AdwComboRow          *layout_row;
   AdwComboRow          *region_column_row;
   AdwActionRow         *year_columns_row;
   AdwComboRow          *year_column_row;
   AdwComboRow          *value_column_row;
+  AdwActionRow         *one_year_row;
+  GtkSwitch            *one_year_switch;
+  GtkSpinButton        *year_spin;
   AdwActionRow         *totals_row;
   GtkSwitch            *totals_switch;
   GtkScrolledWindow    *layout_preview_window;
+  AdwPreferencesGroup  *indicator_group;
   AdwComboRow          *indicator_row;
   AdwEntryRow          *code_row;
   AdwEntryRow          *name_zh_row;
   AdwEntryRow          *name_en_row;
   AdwComboRow          *unit_row;
   GtkLabel             *indicator_problem;
+  AdwPreferencesGroup  *columns_group;
+  GtkListBox           *columns_list;
   AdwEntryRow          *source_row;
   AdwEntryRow          *citation_row;
   AdwEntryRow          *recipe_name_row;
@@ -125,6 +172,7 @@ struct _TanluImportAssistant
   TanluTableLayout     *guess;
   GArray               *year_columns;        /* of TanluTableYearColumn */
   GHashTable           *choices;             /* region text → code, 0 to skip */
+  GHashTable           *columns;             /* column → ColumnChoice, indicators across */
   GPtrArray            *indicators;
   GtkStringList        *unit_names;
   guint                 n_unresolved;
@@ -203,12 +251,6 @@ first_data_row (TanluImportAssistant *self)
   return (guint) gtk_spin_button_get_value_as_int (self->first_spin);
 }
 
-static gboolean
-is_wide (TanluImportAssistant *self)
-{
-  return adw_combo_row_get_selected (self->layout_row) == 0;
-}
-
 /* Columns are listed from A; a combo row's position is the column - 1. */
 static guint
 selected_column (AdwComboRow *row)
@@ -223,6 +265,55 @@ select_column (AdwComboRow *row,
                guint        column)
 {
   adw_combo_row_set_selected (row, column == 0 ? GTK_INVALID_LIST_POSITION : column - 1);
+}
+
+static Layout
+layout_kind (TanluImportAssistant *self)
+{
+  guint selected = adw_combo_row_get_selected (self->layout_row);
+
+  return selected <= LAYOUT_INDICATORS ? selected : LAYOUT_WIDE;
+}
+
+static gboolean
+is_wide (TanluImportAssistant *self)
+{
+  return layout_kind (self) == LAYOUT_WIDE;
+}
+
+static guint
+last_data_row (TanluImportAssistant *self)
+{
+  return (guint) gtk_spin_button_get_value_as_int (self->last_spin);
+}
+
+/* Whether a table with indicators across gives its year per row. */
+static gboolean
+has_year_column (TanluImportAssistant *self)
+{
+  return layout_kind (self) == LAYOUT_LONG ||
+         (layout_kind (self) == LAYOUT_INDICATORS &&
+          !gtk_switch_get_active (self->one_year_switch));
+}
+
+static gboolean
+is_indicator_column (TanluImportAssistant *self,
+                     guint                 column)
+{
+  ColumnChoice *choice;
+
+  if (column == selected_column (self->region_column_row) ||
+      (has_year_column (self) && column == selected_column (self->year_column_row)))
+    return FALSE;
+  if ((choice = g_hash_table_lookup (self->columns, GUINT_TO_POINTER (column))) != NULL)
+    return choice->mode != COLUMN_SKIP;
+  for (guint i = 0; self->guess != NULL && self->guess->indicator_columns != NULL &&
+                    i < self->guess->indicator_columns->len; i++)
+    if (g_array_index (self->guess->indicator_columns, TanluTableIndicatorColumn, i).column ==
+        column)
+      return TRUE;
+
+  return FALSE;
 }
 
 static guint
@@ -419,16 +510,30 @@ cell_role (TanluImportAssistant *self,
     return CELL_ABOVE;
   if (row == header)
     return CELL_HEADER;
-  if (row < first_data_row (self))
+  if (row < first_data_row (self) || row > last_data_row (self))
     return CELL_ABOVE;
   if (total && gtk_switch_get_active (self->totals_switch))
     return CELL_TOTAL;
   if (column == selected_column (self->region_column_row))
     return CELL_REGION;
-  if (is_wide (self) ? is_year_column (self, column)
-                     : (column == selected_column (self->value_column_row) ||
-                        column == selected_column (self->year_column_row)))
-    return CELL_VALUE;
+  switch (layout_kind (self))
+    {
+    case LAYOUT_WIDE:
+      if (is_year_column (self, column))
+        return CELL_VALUE;
+      break;
+    case LAYOUT_LONG:
+      if (column == selected_column (self->value_column_row) ||
+          column == selected_column (self->year_column_row))
+        return CELL_VALUE;
+      break;
+    case LAYOUT_INDICATORS:
+    default:
+      if (is_indicator_column (self, column) ||
+          (has_year_column (self) && column == selected_column (self->year_column_row)))
+        return CELL_VALUE;
+      break;
+    }
 
   return CELL_PLAIN;
 }
@@ -463,7 +568,8 @@ make_preview (TanluImportAssistant *self,
     {
       g_autofree char *number = g_strdup_printf ("%u", r);
       GtkWidget *label = gtk_label_new (number);
-      gboolean total = roles && r >= first_data_row (self) && is_total_row (self, matcher, r);
+      gboolean total = roles && r >= first_data_row (self) && r <= last_data_row (self) &&
+                       is_total_row (self, matcher, r);
 
       gtk_widget_add_css_class (label, "import-row-number");
       gtk_label_set_xalign (GTK_LABEL (label), 1);
@@ -658,10 +764,23 @@ take_guess (TanluImportAssistant *self)
   self->updating = TRUE;
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->header_spin), rows - 1);
   gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->first_spin), rows);
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->last_spin), rows);
   gtk_spin_button_set_value (self->header_spin, MAX (guess->header_row, 1));
   gtk_spin_button_set_value (self->first_spin,
                              MAX (guess->first_data_row, header_row (self) + 1));
-  adw_combo_row_set_selected (self->layout_row, guess->layout == TANLU_TABLE_LAYOUT_LONG);
+  gtk_spin_button_set_value (self->last_spin,
+                             guess->last_data_row >= first_data_row (self) ? guess->last_data_row
+                                                                           : rows);
+  adw_combo_row_set_selected (self->layout_row, guess->layout == TANLU_TABLE_LAYOUT_LONG ? LAYOUT_LONG
+                                                : guess->layout == TANLU_TABLE_LAYOUT_INDICATORS
+                                                  ? LAYOUT_INDICATORS
+                                                  : LAYOUT_WIDE);
+  gtk_switch_set_active (self->one_year_switch, guess->year_column == 0);
+  if (guess->year != 0)
+    gtk_spin_button_set_value (self->year_spin, guess->year);
+  gtk_switch_set_active (self->decimal_switch, guess->decimal_comma);
+  if (guess->decimal_reason != NULL)
+    adw_action_row_set_subtitle (self->decimal_row, guess->decimal_reason);
   update_column_models (self);
   select_column (self->region_column_row, guess->region_column);
   select_column (self->year_column_row, guess->year_column);
@@ -715,6 +834,7 @@ on_loaded (GObject      *object,
 
   g_clear_pointer (&self->grid, tanlu_table_grid_free);
   self->grid = g_steal_pointer (&load->grid);
+  g_hash_table_remove_all (self->columns);
   clear_result (self);
 
   self->updating = TRUE;
@@ -861,23 +981,32 @@ update_layout_page (TanluImportAssistant *self)
 {
   TanluTableLayout *guess = self->guess;
   gboolean wide = is_wide (self);
+  Layout layout = layout_kind (self);
   guint region = selected_column (self->region_column_row);
   g_autofree char *years = NULL;
+  Layout guessed = guess == NULL ? LAYOUT_WIDE
+                 : guess->layout == TANLU_TABLE_LAYOUT_LONG ? LAYOUT_LONG
+                 : guess->layout == TANLU_TABLE_LAYOUT_INDICATORS ? LAYOUT_INDICATORS
+                 : LAYOUT_WIDE;
 
   if (guess == NULL)
     return;
 
   explain (self->header_row_row, header_row (self) == guess->header_row, guess->header_reason);
   explain (self->first_row_row, first_data_row (self) == guess->first_data_row, NULL);
-  explain (ADW_ACTION_ROW (self->layout_row),
-           wide == (guess->layout == TANLU_TABLE_LAYOUT_WIDE), guess->layout_reason);
+  explain (self->last_row_row, last_data_row (self) == guess->last_data_row, NULL);
+  explain (ADW_ACTION_ROW (self->layout_row), layout == guessed, guess->layout_reason);
   explain (ADW_ACTION_ROW (self->region_column_row), region == guess->region_column,
            guess->region_reason);
   explain (self->totals_row, gtk_switch_get_active (self->totals_switch), guess->totals_reason);
 
   gtk_widget_set_visible (GTK_WIDGET (self->year_columns_row), wide);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_column_row), !wide);
-  gtk_widget_set_visible (GTK_WIDGET (self->value_column_row), !wide);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_column_row), has_year_column (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->value_column_row), layout == LAYOUT_LONG);
+  gtk_widget_set_visible (GTK_WIDGET (self->one_year_row), layout == LAYOUT_INDICATORS);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_spin),
+                            gtk_switch_get_active (self->one_year_switch));
+  set_row_error (GTK_WIDGET (self->last_row_row), last_data_row (self) < first_data_row (self));
 
   if (self->year_columns->len > 0)
     {
@@ -914,6 +1043,8 @@ on_layout_changed (TanluImportAssistant *self)
   self->updating = TRUE;
   if (first_data_row (self) <= header_row (self))
     gtk_spin_button_set_value (self->first_spin, header_row (self) + 1);
+  if (last_data_row (self) < first_data_row (self))
+    gtk_spin_button_set_value (self->last_spin, first_data_row (self));
   self->updating = FALSE;
 
   clear_result (self);
@@ -941,41 +1072,172 @@ layout_is_complete (TanluImportAssistant *self)
   guint year = selected_column (self->year_column_row);
   guint value = selected_column (self->value_column_row);
 
-  if (self->grid == NULL || region == 0 || first_data_row (self) <= header_row (self))
+  if (self->grid == NULL || region == 0 || first_data_row (self) <= header_row (self) ||
+      last_data_row (self) < first_data_row (self))
     return FALSE;
-  if (is_wide (self))
-    return self->year_columns->len > 0;
 
-  return year != 0 && value != 0 && year != value && year != region && value != region;
+  switch (layout_kind (self))
+    {
+    case LAYOUT_WIDE:
+      return self->year_columns->len > 0;
+    case LAYOUT_LONG:
+      return year != 0 && value != 0 && year != value && year != region && value != region;
+    case LAYOUT_INDICATORS:
+    default:
+      if (has_year_column (self) && (year == 0 || year == region))
+        return FALSE;
+      for (guint c = 1; c <= n_columns (self); c++)
+        if (is_indicator_column (self, c))
+          return TRUE;
+      return FALSE;
+    }
 }
 
 /* ---------------------------------------------------------------- step 3: the indicator */
+
+/* What is wrong with one indicator and its unit, or NULL. */
+static char *
+check_indicator (TanluImportAssistant *self,
+                 TanluIndicator       *indicator,
+                 const char           *unit,
+                 const char           *code,
+                 const char           *name_zh,
+                 const char           *name_en)
+{
+  g_autoptr(GError) error = NULL;
+  double factor;
+
+  if (unit == NULL || *unit == '\0')
+    return g_strdup (_("Choose the unit the table’s values are in."));
+  if (indicator != NULL && !tanlu_unit_factor_to_indicator (unit, indicator, &factor, &error))
+    return g_strdup (error->message);
+  if (indicator == NULL && (code == NULL || *code == '\0' || name_zh == NULL ||
+                            *name_zh == '\0' || name_en == NULL || *name_en == '\0'))
+    return g_strdup (_("A new indicator needs a code and its Chinese and English names."));
+  if (indicator == NULL &&
+      tanlu_store_lookup_indicator (tanlu_context_get_store (self->context), code) != NULL)
+    return g_strdup_printf (_("An indicator “%s” exists already; choose it above."), code);
+
+  return NULL;
+}
+
+static TanluIndicator *
+column_indicator (TanluImportAssistant *self,
+                  ColumnChoice         *choice)
+{
+  if (choice->mode < COLUMN_EXISTING || choice->mode - COLUMN_EXISTING >= self->indicators->len)
+    return NULL;
+
+  return g_ptr_array_index (self->indicators, choice->mode - COLUMN_EXISTING);
+}
+
+static const char *
+column_code (TanluImportAssistant *self,
+             ColumnChoice         *choice)
+{
+  TanluIndicator *indicator = column_indicator (self, choice);
+
+  return indicator != NULL ? tanlu_indicator_get_code (indicator) : choice->code;
+}
+
+/* The columns a table with indicators across may take values from, each
+ * with its choice, made on first sight from Tanlu's guess. */
+static GPtrArray *
+column_choices (TanluImportAssistant *self)
+{
+  GPtrArray *choices = g_ptr_array_new ();
+
+  for (guint c = 1; c <= n_columns (self); c++)
+    {
+      ColumnChoice *choice = g_hash_table_lookup (self->columns, GUINT_TO_POINTER (c));
+
+      if (c == selected_column (self->region_column_row) ||
+          (has_year_column (self) && c == selected_column (self->year_column_row)))
+        continue;
+      if (choice == NULL)
+        {
+          choice = g_new0 (ColumnChoice, 1);
+          choice->column = c;
+          choice->mode = COLUMN_SKIP;
+          for (guint i = 0; self->guess != NULL && self->guess->indicator_columns != NULL &&
+                            i < self->guess->indicator_columns->len; i++)
+            {
+              const TanluTableIndicatorColumn *ic =
+                &g_array_index (self->guess->indicator_columns, TanluTableIndicatorColumn, i);
+
+              if (ic->column != c)
+                continue;
+              choice->mode = COLUMN_NEW;
+              choice->name_zh = g_strdup (ic->header);
+              choice->unit = g_strdup (ic->unit);
+              /* An indicator of the same name is the one meant */
+              for (guint k = 0; k < self->indicators->len; k++)
+                if (g_strcmp0 (tanlu_indicator_get_name_zh (g_ptr_array_index (self->indicators,
+                                                                               k)),
+                               ic->header) == 0)
+                  choice->mode = COLUMN_EXISTING + k;
+            }
+          g_hash_table_insert (self->columns, GUINT_TO_POINTER (c), choice);
+        }
+      g_ptr_array_add (choices, choice);
+    }
+
+  return choices;
+}
+
+static gboolean
+columns_are_complete (TanluImportAssistant *self,
+                      char                **problem)
+{
+  g_autoptr(GPtrArray) choices = column_choices (self);
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_used = 0;
+
+  *problem = NULL;
+  for (guint i = 0; i < choices->len && *problem == NULL; i++)
+    {
+      ColumnChoice *choice = g_ptr_array_index (choices, i);
+      g_autofree char *letters = tanlu_table_column_letter (choice->column);
+      g_autofree char *wrong = NULL;
+      const char *code;
+
+      if (choice->mode == COLUMN_SKIP)
+        continue;
+      n_used++;
+      code = column_code (self, choice);
+      wrong = check_indicator (self, column_indicator (self, choice), choice->unit, code,
+                               choice->name_zh, choice->name_en);
+      if (wrong == NULL && code != NULL && !g_hash_table_add (codes, (gpointer) code))
+        wrong = g_strdup_printf (_("Another column goes into “%s” too."), code);
+      if (wrong != NULL)
+        /* Translators: a column of the table, and what is wrong with its indicator */
+        *problem = g_strdup_printf (_("Column %s: %s"), letters, wrong);
+    }
+  if (*problem == NULL && n_used == 0)
+    *problem = g_strdup (_("Choose at least one column to import."));
+
+  return *problem == NULL;
+}
 
 static gboolean
 indicator_is_complete (TanluImportAssistant *self,
                        char                **problem)
 {
-  TanluIndicator *indicator = selected_indicator (self);
-  const char *unit = selected_unit (self);
   g_autofree char *code = stripped (self->code_row);
   g_autofree char *name_zh = stripped (self->name_zh_row);
   g_autofree char *name_en = stripped (self->name_en_row);
   g_autofree char *source = stripped (self->source_row);
   g_autofree char *recipe = stripped (self->recipe_name_row);
-  g_autoptr(GError) error = NULL;
-  double factor;
 
   *problem = NULL;
-  if (unit == NULL)
-    *problem = g_strdup (_("Choose the unit the table’s values are in."));
-  else if (indicator != NULL && !tanlu_unit_factor_to_indicator (unit, indicator, &factor, &error))
-    *problem = g_strdup (error->message);
-  else if (indicator == NULL && (*code == '\0' || *name_zh == '\0' || *name_en == '\0'))
-    *problem = g_strdup (_("A new indicator needs a code and its Chinese and English names."));
-  else if (indicator == NULL &&
-           tanlu_store_lookup_indicator (tanlu_context_get_store (self->context), code) != NULL)
-    *problem = g_strdup_printf (_("An indicator “%s” exists already; choose it above."), code);
-  else if (*source == '\0')
+  if (layout_kind (self) == LAYOUT_INDICATORS)
+    columns_are_complete (self, problem);
+  else
+    *problem = check_indicator (self, selected_indicator (self), selected_unit (self), code,
+                                name_zh, name_en);
+  if (*problem != NULL)
+    return FALSE;
+  if (*source == '\0')
     *problem = g_strdup (_("Name the source of the values."));
   else if (*recipe == '\0')
     *problem = g_strdup (_("Name the recipe."));
@@ -983,14 +1245,178 @@ indicator_is_complete (TanluImportAssistant *self,
   return *problem == NULL;
 }
 
+/* How a column's choice reads in its row. */
+static char *
+describe_column (TanluImportAssistant *self,
+                 ColumnChoice         *choice)
+{
+  TanluIndicator *indicator = column_indicator (self, choice);
+
+  if (choice->mode == COLUMN_SKIP)
+    return g_strdup (_("Skipped"));
+  if (indicator != NULL)
+    /* Translators: a column goes into an indicator: its name and the unit of the table */
+    return g_strdup_printf (_("Into %s, from %s"), tanlu_indicator_get_name (indicator),
+                            choice->unit != NULL ? choice->unit : "?");
+  /* Translators: a column goes into a new indicator: its code and unit */
+  return g_strdup_printf (_("Into a new indicator “%s”, in %s"),
+                          choice->code != NULL ? choice->code : "",
+                          choice->unit != NULL ? choice->unit : "?");
+}
+
+typedef struct
+{
+  TanluImportAssistant *self;
+  ColumnChoice         *choice;
+  AdwExpanderRow       *row;
+  AdwComboRow          *indicator;
+  AdwEntryRow          *code;
+  AdwEntryRow          *name_zh;
+  AdwEntryRow          *name_en;
+  AdwComboRow          *unit;
+} ColumnRow;
+
+static void update_indicator_page (TanluImportAssistant *self);
+
+static void
+sync_column_row (ColumnRow *row)
+{
+  g_autofree char *summary = describe_column (row->self, row->choice);
+  gboolean used = row->choice->mode != COLUMN_SKIP;
+  gboolean new_indicator = row->choice->mode == COLUMN_NEW;
+
+  adw_expander_row_set_subtitle (row->row, summary);
+  gtk_widget_set_visible (GTK_WIDGET (row->code), new_indicator);
+  gtk_widget_set_visible (GTK_WIDGET (row->name_zh), new_indicator);
+  gtk_widget_set_visible (GTK_WIDGET (row->name_en), new_indicator);
+  gtk_widget_set_visible (GTK_WIDGET (row->unit), used);
+}
+
+static void
+on_column_row_changed (ColumnRow *row)
+{
+  TanluImportAssistant *self = row->self;
+  ColumnChoice *choice = row->choice;
+  guint unit = adw_combo_row_get_selected (row->unit);
+
+  if (self->updating)
+    return;
+  choice->mode = adw_combo_row_get_selected (row->indicator);
+  g_free (choice->code);
+  choice->code = stripped (row->code);
+  g_free (choice->name_zh);
+  choice->name_zh = stripped (row->name_zh);
+  g_free (choice->name_en);
+  choice->name_en = stripped (row->name_en);
+  g_free (choice->unit);
+  choice->unit = unit == GTK_INVALID_LIST_POSITION
+                   ? NULL
+                   : g_strdup (gtk_string_list_get_string (
+                       GTK_STRING_LIST (adw_combo_row_get_model (row->unit)), unit));
+
+  sync_column_row (row);
+  clear_result (self);
+  update_indicator_page (self);
+  update_buttons (self);
+}
+
+static AdwEntryRow *
+add_entry (AdwExpanderRow *row,
+           const char     *title,
+           const char     *text)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  adw_expander_row_add_row (row, entry);
+
+  return ADW_ENTRY_ROW (entry);
+}
+
+static void
+fill_columns (TanluImportAssistant *self)
+{
+  g_autoptr(GPtrArray) choices = column_choices (self);
+  GListModel *indicator_names = adw_combo_row_get_model (self->indicator_row);
+
+  clear_list (self->columns_list);
+  self->updating = TRUE;
+  for (guint i = 0; i < choices->len; i++)
+    {
+      ColumnChoice *choice = g_ptr_array_index (choices, i);
+      ColumnRow *row = g_new0 (ColumnRow, 1);
+      g_autoptr(GtkStringList) modes = gtk_string_list_new (NULL);
+      g_autoptr(GtkStringList) units = gtk_string_list_new (common_units);
+      g_autofree char *letters = tanlu_table_column_letter (choice->column);
+      g_autofree char *header = shorten (cell (self, header_row (self), choice->column), 40);
+      g_autofree char *title = g_strdup_printf (_("%s — %s"), letters, header);
+      guint unit = GTK_INVALID_LIST_POSITION;
+
+      row->self = self;
+      row->choice = choice;
+      row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+      g_object_set_data_full (G_OBJECT (row->row), "column-row", row, g_free);
+
+      /* Skip, new, then the indicators as the single indicator row lists them */
+      gtk_string_list_append (modes, _("Skip This Column"));
+      for (guint k = 0; k < g_list_model_get_n_items (indicator_names); k++)
+        gtk_string_list_append (modes, gtk_string_list_get_string (GTK_STRING_LIST (indicator_names),
+                                                                   k));
+      row->indicator = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->indicator), _("Indicator"));
+      adw_combo_row_set_model (row->indicator, G_LIST_MODEL (modes));
+      adw_combo_row_set_selected (row->indicator, choice->mode);
+      adw_expander_row_add_row (row->row, GTK_WIDGET (row->indicator));
+
+      row->code = add_entry (row->row, _("Code of the New Indicator"), choice->code);
+      row->name_zh = add_entry (row->row, _("Chinese Name"), choice->name_zh);
+      row->name_en = add_entry (row->row, _("English Name"), choice->name_en);
+
+      if (choice->unit != NULL)
+        {
+          for (guint k = 0; k < G_N_ELEMENTS (common_units); k++)
+            if (g_str_equal (common_units[k], choice->unit))
+              unit = k;
+          if (unit == GTK_INVALID_LIST_POSITION)
+            {
+              gtk_string_list_splice (units, 0, 0, (const char *[]) { choice->unit, NULL });
+              unit = 0;
+            }
+        }
+      row->unit = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->unit), _("Unit in the Table"));
+      adw_combo_row_set_model (row->unit, G_LIST_MODEL (units));
+      adw_combo_row_set_selected (row->unit, unit);
+      adw_expander_row_add_row (row->row, GTK_WIDGET (row->unit));
+
+      g_signal_connect_swapped (row->indicator, "notify::selected",
+                                G_CALLBACK (on_column_row_changed), row);
+      g_signal_connect_swapped (row->unit, "notify::selected",
+                                G_CALLBACK (on_column_row_changed), row);
+      g_signal_connect_swapped (row->code, "changed", G_CALLBACK (on_column_row_changed), row);
+      g_signal_connect_swapped (row->name_zh, "changed", G_CALLBACK (on_column_row_changed), row);
+      g_signal_connect_swapped (row->name_en, "changed", G_CALLBACK (on_column_row_changed), row);
+
+      sync_column_row (row);
+      gtk_list_box_append (self->columns_list, GTK_WIDGET (row->row));
+    }
+  self->updating = FALSE;
+}
+
 static void
 update_indicator_page (TanluImportAssistant *self)
 {
+  gboolean across = layout_kind (self) == LAYOUT_INDICATORS;
   gboolean new_indicator = selected_indicator (self) == NULL;
   g_autofree char *problem = NULL;
   TanluIndicator *indicator = selected_indicator (self);
   double factor;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->indicator_group), !across);
+  gtk_widget_set_visible (GTK_WIDGET (self->columns_group), across);
   gtk_widget_set_visible (GTK_WIDGET (self->code_row), new_indicator);
   gtk_widget_set_visible (GTK_WIDGET (self->name_zh_row), new_indicator);
   gtk_widget_set_visible (GTK_WIDGET (self->name_en_row), new_indicator);
@@ -1191,7 +1617,7 @@ fill_regions (TanluImportAssistant *self)
 
   clear_list (self->regions_list);
 
-  for (guint r = first_data_row (self); r <= n_rows (self); r++)
+  for (guint r = first_data_row (self); r <= MIN (last_data_row (self), n_rows (self)); r++)
     {
       const char *text = cell (self, r, region);
 
@@ -1205,8 +1631,10 @@ fill_regions (TanluImportAssistant *self)
     {
       const char *text = g_ptr_array_index (texts, i);
       guint row = GPOINTER_TO_UINT (g_hash_table_lookup (seen, text));
-      guint row_year = is_wide (self) ? year : tanlu_table_parse_year (cell (self, row,
-                                                                             year_column));
+      guint row_year = is_wide (self) ? year
+                       : has_year_column (self)
+                         ? tanlu_table_parse_year (cell (self, row, year_column))
+                         : (guint) gtk_spin_button_get_value_as_int (self->year_spin);
       g_autoptr(TanluRegionMatch) match = tanlu_region_matcher_match (matcher, text, 0, row_year);
       g_autofree char *subtitle = NULL;
       g_autofree char *name = NULL;
@@ -1344,9 +1772,54 @@ build_recipe_json (TanluImportAssistant *self,
   json_builder_add_int_value (builder, header_row (self));
   json_builder_set_member_name (builder, "first_data_row");
   json_builder_add_int_value (builder, first_data_row (self));
-  add_string (builder, "layout", is_wide (self) ? "wide" : "long");
+  if (last_data_row (self) < n_rows (self))
+    {
+      json_builder_set_member_name (builder, "last_data_row");
+      json_builder_add_int_value (builder, last_data_row (self));
+    }
+  if (!self->xlsx && gtk_switch_get_active (self->decimal_switch))
+    add_string (builder, "decimal", ",");
+  add_string (builder, "layout", layout_kind (self) == LAYOUT_WIDE   ? "wide"
+                                 : layout_kind (self) == LAYOUT_LONG ? "long"
+                                                                     : "indicators");
   add_column (builder, "region_column", selected_column (self->region_column_row));
-  if (is_wide (self))
+  if (layout_kind (self) == LAYOUT_INDICATORS)
+    {
+      g_autoptr(GPtrArray) choices = column_choices (self);
+
+      if (has_year_column (self))
+        add_column (builder, "year_column", selected_column (self->year_column_row));
+      else
+        {
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, gtk_spin_button_get_value_as_int (self->year_spin));
+        }
+      json_builder_set_member_name (builder, "indicator_columns");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < choices->len; i++)
+        {
+          ColumnChoice *choice = g_ptr_array_index (choices, i);
+          g_autofree char *letters = tanlu_table_column_letter (choice->column);
+
+          if (choice->mode == COLUMN_SKIP)
+            continue;
+          json_builder_set_member_name (builder, letters);
+          json_builder_begin_object (builder);
+          add_string (builder, "indicator", column_code (self, choice));
+          add_string (builder, "unit", choice->unit);
+          if (choice->mode == COLUMN_NEW)
+            {
+              json_builder_set_member_name (builder, "indicator_names");
+              json_builder_begin_object (builder);
+              add_string (builder, "zh", choice->name_zh);
+              add_string (builder, "en", choice->name_en);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  else if (is_wide (self))
     {
       json_builder_set_member_name (builder, "year_columns");
       json_builder_begin_object (builder);
@@ -1366,17 +1839,20 @@ build_recipe_json (TanluImportAssistant *self,
       add_column (builder, "year_column", selected_column (self->year_column_row));
       add_column (builder, "value_column", selected_column (self->value_column_row));
     }
-  add_string (builder, "indicator", indicator != NULL ? tanlu_indicator_get_code (indicator)
-                                                      : code);
-  if (indicator == NULL)
+  if (layout_kind (self) != LAYOUT_INDICATORS)
     {
-      json_builder_set_member_name (builder, "indicator_names");
-      json_builder_begin_object (builder);
-      add_string (builder, "zh", name_zh);
-      add_string (builder, "en", name_en);
-      json_builder_end_object (builder);
+      add_string (builder, "indicator", indicator != NULL ? tanlu_indicator_get_code (indicator)
+                                                          : code);
+      if (indicator == NULL)
+        {
+          json_builder_set_member_name (builder, "indicator_names");
+          json_builder_begin_object (builder);
+          add_string (builder, "zh", name_zh);
+          add_string (builder, "en", name_en);
+          json_builder_end_object (builder);
+        }
+      add_string (builder, "unit", selected_unit (self));
     }
-  add_string (builder, "unit", selected_unit (self));
   json_builder_set_member_name (builder, "source");
   json_builder_begin_object (builder);
   add_string (builder, "name", source);
@@ -1434,6 +1910,7 @@ apply_remembered (TanluImportAssistant *self)
   g_autoptr(GError) error = NULL;
   JsonObject *recipe;
   const char *indicator;
+  const char *layout;
 
   g_clear_pointer (&self->remembered, g_free);
   if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -1454,9 +1931,68 @@ apply_remembered (TanluImportAssistant *self)
   gtk_spin_button_set_value (self->first_spin,
                              json_object_get_int_member_with_default (recipe, "first_data_row",
                                                                       first_data_row (self)));
-  adw_combo_row_set_selected (
-    self->layout_row,
-    g_strcmp0 (json_object_get_string_member_with_default (recipe, "layout", "wide"), "long") == 0);
+  gtk_spin_button_set_value (self->last_spin,
+                             json_object_get_int_member_with_default (recipe, "last_data_row",
+                                                                      n_rows (self)));
+  gtk_switch_set_active (self->decimal_switch,
+                         g_strcmp0 (json_object_get_string_member_with_default (recipe, "decimal",
+                                                                                "."),
+                                    ",") == 0);
+  layout = json_object_get_string_member_with_default (recipe, "layout", "wide");
+  adw_combo_row_set_selected (self->layout_row, g_str_equal (layout, "long") ? LAYOUT_LONG
+                                                : g_str_equal (layout, "indicators")
+                                                  ? LAYOUT_INDICATORS
+                                                  : LAYOUT_WIDE);
+  gtk_switch_set_active (self->one_year_switch, json_object_has_member (recipe, "year"));
+  if (json_object_has_member (recipe, "year"))
+    gtk_spin_button_set_value (self->year_spin, json_object_get_int_member (recipe, "year"));
+  if (json_object_has_member (recipe, "indicator_columns") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (recipe, "indicator_columns")))
+    {
+      JsonObject *columns = json_object_get_object_member (recipe, "indicator_columns");
+      g_autoptr(GList) letters = json_object_get_members (columns);
+
+      /* Every other column is skipped, as it was */
+      for (guint c = 1; c <= n_columns (self); c++)
+        {
+          ColumnChoice *choice = g_new0 (ColumnChoice, 1);
+
+          choice->column = c;
+          choice->mode = COLUMN_SKIP;
+          g_hash_table_replace (self->columns, GUINT_TO_POINTER (c), choice);
+        }
+      for (GList *l = letters; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (columns, l->data);
+          guint column = parse_column_letters (l->data);
+          ColumnChoice *choice = g_hash_table_lookup (self->columns, GUINT_TO_POINTER (column));
+          JsonObject *object;
+          const char *code;
+
+          if (choice == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          object = json_node_get_object (node);
+          code = json_object_get_string_member_with_default (object, "indicator", "");
+          choice->mode = COLUMN_NEW;
+          choice->code = g_strdup (code);
+          choice->unit = g_strdup (json_object_get_string_member_with_default (object, "unit",
+                                                                               NULL));
+          for (guint k = 0; k < self->indicators->len; k++)
+            if (g_str_equal (tanlu_indicator_get_code (g_ptr_array_index (self->indicators, k)),
+                             code))
+              choice->mode = COLUMN_EXISTING + k;
+          if (json_object_has_member (object, "indicator_names") &&
+              JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "indicator_names")))
+            {
+              JsonObject *names = json_object_get_object_member (object, "indicator_names");
+
+              choice->name_zh =
+                g_strdup (json_object_get_string_member_with_default (names, "zh", NULL));
+              choice->name_en =
+                g_strdup (json_object_get_string_member_with_default (names, "en", NULL));
+            }
+        }
+    }
   select_column (self->region_column_row, member_column (recipe, "region_column"));
   select_column (self->year_column_row, member_column (recipe, "year_column"));
   select_column (self->value_column_row, member_column (recipe, "value_column"));
@@ -1807,6 +2343,8 @@ go_to (TanluImportAssistant *self,
       update_layout_page (self);
       break;
     case STEP_INDICATOR:
+      if (layout_kind (self) == LAYOUT_INDICATORS)
+        fill_columns (self);
       update_indicator_page (self);
       break;
     case STEP_REGIONS:
@@ -1947,6 +2485,7 @@ tanlu_import_assistant_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), self->xlsx);
   gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !self->xlsx);
   gtk_widget_set_visible (GTK_WIDGET (self->separator_row), !self->xlsx);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), !self->xlsx);
 
   gtk_string_list_append (encoding_names, _("Detect"));
   for (guint i = 1; i < G_N_ELEMENTS (encodings); i++)
@@ -1978,6 +2517,14 @@ tanlu_import_assistant_constructed (GObject *object)
   g_signal_connect_swapped (self->header_spin, "value-changed",
                             G_CALLBACK (on_header_changed), self);
   g_signal_connect_swapped (self->first_spin, "value-changed",
+                            G_CALLBACK (on_layout_changed), self);
+  g_signal_connect_swapped (self->last_spin, "value-changed",
+                            G_CALLBACK (on_layout_changed), self);
+  g_signal_connect_swapped (self->one_year_switch, "notify::active",
+                            G_CALLBACK (on_layout_changed), self);
+  g_signal_connect_swapped (self->year_spin, "value-changed",
+                            G_CALLBACK (on_layout_changed), self);
+  g_signal_connect_swapped (self->decimal_switch, "notify::active",
                             G_CALLBACK (on_layout_changed), self);
   g_signal_connect_swapped (self->layout_row, "notify::selected",
                             G_CALLBACK (on_layout_changed), self);
@@ -2037,6 +2584,7 @@ tanlu_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->guess, tanlu_table_layout_free);
   g_clear_pointer (&self->year_columns, g_array_unref);
   g_clear_pointer (&self->choices, g_hash_table_unref);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->unit_names);
   g_free (self->remembered);
@@ -2090,6 +2638,16 @@ tanlu_import_assistant_class_init (TanluImportAssistantClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tanlu/Tanlu/tanlu-import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, decimal_switch);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, last_row_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, last_spin);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, one_year_row);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, one_year_switch);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, indicator_group);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, columns_list);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, stack);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, back_button);
   gtk_widget_class_bind_template_child (widget_class, TanluImportAssistant, next_button);
@@ -2163,6 +2721,7 @@ tanlu_import_assistant_init (TanluImportAssistant *self)
 
   self->year_columns = g_array_new (FALSE, FALSE, sizeof (TanluTableYearColumn));
   self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->columns = g_hash_table_new_full (NULL, NULL, NULL, column_choice_free);
   self->encoding = TANLU_TEXT_ENCODING_AUTO;
 }
 
