@@ -771,10 +771,10 @@ take_guess (TanluImportAssistant *self)
   gtk_spin_button_set_value (self->last_spin,
                              guess->last_data_row >= first_data_row (self) ? guess->last_data_row
                                                                            : rows);
-  adw_combo_row_set_selected (self->layout_row, guess->layout == TANLU_TABLE_LAYOUT_LONG ? LAYOUT_LONG
-                                                : guess->layout == TANLU_TABLE_LAYOUT_INDICATORS
-                                                  ? LAYOUT_INDICATORS
-                                                  : LAYOUT_WIDE);
+  adw_combo_row_set_selected (self->layout_row,
+                              guess->layout == TANLU_TABLE_LAYOUT_LONG ? LAYOUT_LONG
+                              : guess->layout == TANLU_TABLE_LAYOUT_INDICATORS ? LAYOUT_INDICATORS
+                              : LAYOUT_WIDE);
   gtk_switch_set_active (self->one_year_switch, guess->year_column == 0);
   if (guess->year != 0)
     gtk_spin_button_set_value (self->year_spin, guess->year);
@@ -872,8 +872,8 @@ on_loaded (GObject      *object,
 
     summary = g_strdup_printf (
       /* Translators: “1,204 rows and 9 columns; the first rows:” */
-      ngettext ("%'u row and %u columns; the first rows:", "%'u rows and %u columns; the first rows:",
-                n_rows (self)),
+      ngettext ("%'u row and %u columns; the first rows:",
+                "%'u rows and %u columns; the first rows:", n_rows (self)),
       n_rows (self), n_columns (self));
     gtk_label_set_text (self->table_summary, summary);
   }
@@ -1363,8 +1363,8 @@ fill_columns (TanluImportAssistant *self)
       /* Skip, new, then the indicators as the single indicator row lists them */
       gtk_string_list_append (modes, _("Skip This Column"));
       for (guint k = 0; k < g_list_model_get_n_items (indicator_names); k++)
-        gtk_string_list_append (modes, gtk_string_list_get_string (GTK_STRING_LIST (indicator_names),
-                                                                   k));
+        gtk_string_list_append (
+          modes, gtk_string_list_get_string (GTK_STRING_LIST (indicator_names), k));
       row->indicator = ADW_COMBO_ROW (adw_combo_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->indicator), _("Indicator"));
       adw_combo_row_set_model (row->indicator, G_LIST_MODEL (modes));
@@ -1492,7 +1492,7 @@ describe_region (TanluImportAssistant *self,
     parent = tanlu_store_lookup_region (tanlu_context_get_store (self->context),
                                         tanlu_region_get_parent_code (region));
   if (parent != NULL)
-    /* Translators: a region with its code and the region it is in, “510100 成都市 (四川省)” */
+    /* Translators: a region, its code and the region it is in: “510100 成都市 (四川省)” */
     return g_strdup_printf (_("%u %s (%s)"), code, tanlu_region_get_display_name (region),
                             tanlu_region_get_display_name (parent));
 
@@ -2126,6 +2126,7 @@ show_result (TanluImportAssistant *self)
   g_autofree char *n_replaced = g_strdup_printf ("%'u", result->n_replaced);
   g_autofree char *n_unchanged = g_strdup_printf ("%'u", result->n_unchanged);
   g_autofree char *n_skip = g_strdup_printf ("%'u", n_skipped);
+  guint n_details = result->replaced->len + result->skipped->len;
   guint shown = 0;
 
   gtk_label_set_text (self->new_label, n_new);
@@ -2142,11 +2143,10 @@ show_result (TanluImportAssistant *self)
     }
   for (guint i = 0; i < result->skipped->len && shown < MAX_DETAILS; i++, shown++)
     add_detail (self, g_ptr_array_index (result->skipped, i), _("Skipped"));
-  if (result->replaced->len + result->skipped->len > shown)
+  if (n_details > shown)
     {
       g_autofree char *more = g_strdup_printf (
-        ngettext ("And %'u more", "And %'u more", result->replaced->len + result->skipped->len - shown),
-        result->replaced->len + result->skipped->len - shown);
+        ngettext ("And %'u more", "And %'u more", n_details - shown), n_details - shown);
 
       add_detail (self, more, "");
     }

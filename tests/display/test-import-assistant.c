@@ -247,6 +247,13 @@ count_values (const char *db_path,
   return n;
 }
 
+static const char *
+selected_string (GtkWidget *row)
+{
+  return gtk_string_object_get_string (
+    GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))));
+}
+
 static void
 test_wide_gbk_table (Fixture      *fixture,
                      gconstpointer data)
@@ -312,9 +319,7 @@ test_wide_gbk_table (Fixture      *fixture,
   g_assert_true (gtk_widget_get_visible (child (assistant, "indicator_problem")));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (assistant, "unit_row"))),
                     !=, GTK_INVALID_LIST_POSITION);
-  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (
-                     ADW_COMBO_ROW (child (assistant, "unit_row"))))),
-                   ==, "亿元");
+  g_assert_cmpstr (selected_string (child (assistant, "unit_row")), ==, "亿元");
   type_into (assistant, "code_row", "fixture.gdp");
   type_into (assistant, "name_zh_row", "地区生产总值");
   g_assert_false (next_enabled (assistant));
@@ -421,13 +426,6 @@ choose_nth (GtkWidget *row,
     tanlu_test_key (GDK_KEY_Down, 0);
   tanlu_test_key (GDK_KEY_Return, 0);
   tanlu_test_wait_until (popover_hidden, row);
-}
-
-static const char *
-selected_string (GtkWidget *row)
-{
-  return gtk_string_object_get_string (
-    GTK_STRING_OBJECT (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))));
 }
 
 /* A workbook whose first sheet is a note and whose second holds the
@@ -609,7 +607,8 @@ test_indicators_across (Fixture      *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   gdp = dump (tanlu_store_get_path (fixture->store), "fixture.gdp.nominal");
-  g_assert_nonnull (strstr (gdp, "fixture.gdp.nominal|地区生产总值|Fixture nominal GDP|亿元|510100|2020|1000.0|"));
+  g_assert_nonnull (strstr (gdp, "fixture.gdp.nominal|地区生产总值|Fixture nominal GDP|亿元|"
+                                 "510100|2020|1000.0|"));
   g_assert_nonnull (strstr (gdp, "fixture-yearbook.xlsx#表1!B3"));
   population = dump (tanlu_store_get_path (fixture->store), "population");
   g_assert_nonnull (strstr (population, "|510300|2020|200.0|"));
