@@ -156,14 +156,15 @@ open_file_reader (const uint8_t *data,
   return g_steal_pointer (&reader);
 }
 
-/* Whatever a cell holds, reading it as a number says what it is, and a
- * number it gives is finite. */
+/* Whatever a cell holds, reading it as a number, with a decimal point or
+ * a decimal comma, says what it is, and a number it gives is finite. */
 static void
-check_cell (const char *text)
+check_cell_with (const char       *text,
+                 TanluDecimalMark  decimal)
 {
   g_autofree char *footnote = NULL;
   double value = NAN;
-  TanluCellValue result = tanlu_cell_value_parse (text, &value, &footnote);
+  TanluCellValue result = tanlu_cell_value_parse_full (text, decimal, &value, &footnote);
 
   switch (result)
     {
@@ -180,6 +181,13 @@ check_cell (const char *text)
     default:
       g_assert_not_reached ();
     }
+}
+
+static void
+check_cell (const char *text)
+{
+  check_cell_with (text, TANLU_DECIMAL_POINT);
+  check_cell_with (text, TANLU_DECIMAL_COMMA);
 }
 
 /* With the encoding and the separator detected, the file reader and the
