@@ -669,6 +669,10 @@ tanlu_store_prepare_default (const char  *path,
       goto out;
     }
 
+  /* Another process reading or checking the bundled dataset at the same
+   * moment is waited for rather than taken as a failure. */
+  sqlite3_busy_timeout (source, 10000);
+  sqlite3_busy_timeout (target, 10000);
   backup = sqlite3_backup_init (target, "main", source, "main");
   if (backup == NULL || sqlite3_backup_step (backup, -1) != SQLITE_DONE)
     {

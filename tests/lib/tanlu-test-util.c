@@ -252,8 +252,11 @@ tanlu_test_bundled_copy (const char *directory)
   g_autofree char *path = g_build_filename (directory, "tanlu.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tanlu_store_prepare_default (path, &error));
+  gboolean prepared = tanlu_store_prepare_default (path, &error);
+
+  /* The message first: it says why */
   g_assert_no_error (error);
+  g_assert_true (prepared);
 
   return g_steal_pointer (&path);
 }
