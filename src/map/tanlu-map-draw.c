@@ -1376,6 +1376,10 @@ tanlu_map_picture_draw (cairo_t         *cr,
     legend_box[1] = legend_y;
     legend_box[2] = legend_width;
     legend_box[3] = legend_height;
+    picture->legend_box[0] = pad + legend_x;
+    picture->legend_box[1] = top + legend_y;
+    picture->legend_box[2] = legend_width;
+    picture->legend_box[3] = legend_height;
     tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box, 1);
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
     /* The scale bar goes in a bottom corner the legend left free. */

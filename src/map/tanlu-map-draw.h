@@ -109,7 +109,8 @@ char     *tanlu_map_get_title          (TanluMapData         *data,
  *
  * A whole map picture, as exported: header, map, legend, scale bar and
  * the lines on its data, boundaries and approval. Drawing it records
- * where the map went, for tanlu_map_picture_project().
+ * where the map went, for tanlu_map_picture_project(), and where the
+ * legend covers it.
  */
 typedef struct
 {
@@ -126,6 +127,7 @@ typedef struct
   double              map_left;
   double              map_top;
   TanluMapView        map_view;
+  double              legend_box[4];   /* x, y, width, height */
 } TanluMapPicture;
 
 void      tanlu_map_picture_draw       (cairo_t                *cr,
