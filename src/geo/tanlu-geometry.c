@@ -548,6 +548,193 @@ tanlu_geometry_get_centroid (TanluGeometry *self,
   *latitude = best_y;
 }
 
+/* The pole of inaccessibility, after Mapbox's polylabel (Vladimir
+ * Agafonkin, 2016): square cells over the bounds, most promising first,
+ * each split in four while it may still hold a point farther from the
+ * boundary than the best found by more than the precision asked for. A
+ * cell's promise is the distance at its centre plus its half-diagonal.
+ *
+ * Distances are measured in degrees of latitude with longitudes scaled by
+ * the cosine of the middle latitude, so the point is central on the ground
+ * and on any map of a province, whatever its projection. */
+
+typedef struct
+{
+  double x;          /* scaled longitude */
+  double y;          /* latitude */
+  double half;       /* half the cell's side */
+  double distance;   /* from the centre to the boundary, negative outside */
+  double potential;  /* the most any point of the cell can reach */
+} PoleCell;
+
+/* How far a point is from the nearest ring, negative outside: even–odd
+ * over every ring, so holes and the other parts count. */
+static double
+pole_distance (TanluGeometry *self,
+               double         x_scale,
+               double         x,
+               double         y)
+{
+  const double *points = (const double *)(gpointer)self->points->data;
+  double longitude = x / x_scale;
+  double best = G_MAXDOUBLE;
+  gboolean inside = FALSE;
+
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      const TanluRing *ring = &g_array_index (self->rings, TanluRing, r);
+      const double *p = points + 2 * ring->first_point;
+
+      if (ring->n_points < 2)
+        continue;
+
+      inside ^= ring_contains (p, ring->n_points, longitude, y);
+
+      for (guint i = 0; i + 1 < ring->n_points; i++)
+        {
+          double ax = p[2 * i] * x_scale;
+          double ay = p[2 * i + 1];
+          double dx = p[2 * i + 2] * x_scale - ax;
+          double dy = p[2 * i + 3] - ay;
+          double t = 0;
+          double ex, ey;
+
+          if (dx != 0 || dy != 0)
+            t = CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1);
+          ex = ax + t * dx - x;
+          ey = ay + t * dy - y;
+          best = MIN (best, ex * ex + ey * ey);
+        }
+    }
+
+  return (inside ? 1 : -1) * sqrt (best);
+}
+
+static PoleCell *
+pole_cell_new (TanluGeometry *self,
+               double         x_scale,
+               double         x,
+               double         y,
+               double         half)
+{
+  PoleCell *cell = g_new (PoleCell, 1);
+
+  cell->x = x;
+  cell->y = y;
+  cell->half = half;
+  cell->distance = pole_distance (self, x_scale, x, y);
+  cell->potential = cell->distance + half * G_SQRT2;
+
+  return cell;
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  double pa = ((const PoleCell *) a)->potential;
+  double pb = ((const PoleCell *) b)->potential;
+
+  return (pa > pb) - (pa < pb);
+}
+
+/**
+ * tanlu_geometry_pole_of_inaccessibility:
+ * @precision: how close to the farthest point the answer must be, in
+ *   degrees of latitude
+ * @longitude: (out): the point
+ * @latitude: (out):
+ *
+ * Finds the point inside the geometry farthest from its boundary, holes
+ * and every part included: for a region of many parts, the centre of the
+ * largest circle that fits in any of them. Unlike the centroid, it is
+ * always well inside, which makes it the safe place to read a region's
+ * colour or put something that must not touch its edges.
+ *
+ * Returns: the distance from the point to the boundary, in degrees of
+ *   latitude (about 111 km each); 0 for a geometry without area
+ */
+double
+tanlu_geometry_pole_of_inaccessibility (TanluGeometry *self,
+                                        double         precision,
+                                        double        *longitude,
+                                        double        *latitude)
+{
+  g_autoptr(GSequence) queue = NULL;
+  g_autofree PoleCell *best = NULL;
+  double x_scale, min_x, max_x, cell_size;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (precision > 0, 0);
+  g_return_val_if_fail (longitude != NULL && latitude != NULL, 0);
+
+  if (self->points->len == 0)
+    {
+      *longitude = *latitude = 0;
+      return 0;
+    }
+
+  x_scale = cos ((self->min_lat + self->max_lat) / 2 * G_PI / 180);
+  min_x = self->min_lon * x_scale;
+  max_x = self->max_lon * x_scale;
+  cell_size = MIN (max_x - min_x, self->max_lat - self->min_lat);
+
+  if (cell_size <= 0)
+    {
+      *longitude = self->min_lon;
+      *latitude = self->min_lat;
+      return 0;
+    }
+
+  /* The centroid first: for most shapes it is already close. */
+  tanlu_geometry_get_centroid (self, longitude, latitude);
+  best = pole_cell_new (self, x_scale, *longitude * x_scale, *latitude, 0);
+
+  /* Every cell leaves the queue through the loop, which frees it. */
+  queue = g_sequence_new (NULL);
+  for (double x = min_x; x < max_x; x += cell_size)
+    for (double y = self->min_lat; y < self->max_lat; y += cell_size)
+      g_sequence_insert_sorted (
+        queue, pole_cell_new (self, x_scale, x + cell_size / 2, y + cell_size / 2, cell_size / 2),
+        compare_cells, NULL);
+
+  while (!g_sequence_is_empty (queue))
+    {
+      GSequenceIter *last = g_sequence_iter_prev (g_sequence_get_end_iter (queue));
+      PoleCell *cell = g_sequence_get (last);
+      double half = cell->half / 2;
+
+      g_sequence_remove (last);
+
+      if (cell->distance > best->distance)
+        {
+          g_free (best);
+          best = cell;
+        }
+
+      if (cell->potential - best->distance <= precision)
+        {
+          if (cell != best)
+            g_free (cell);
+          continue;
+        }
+
+      for (int dy = -1; dy <= 1; dy += 2)
+        for (int dx = -1; dx <= 1; dx += 2)
+          g_sequence_insert_sorted (
+            queue, pole_cell_new (self, x_scale, cell->x + dx * half, cell->y + dy * half, half),
+            compare_cells, NULL);
+      if (cell != best)
+        g_free (cell);
+    }
+
+  *longitude = best->x / x_scale;
+  *latitude = best->y;
+
+  return MAX (best->distance, 0);
+}
+
 /**
  * tanlu_geometry_encode:
  *

@@ -63,6 +63,10 @@ gboolean          tanlu_geometry_contains        (TanluGeometry  *self,
 void              tanlu_geometry_get_centroid    (TanluGeometry  *self,
                                                   double         *longitude,
                                                   double         *latitude);
+double            tanlu_geometry_pole_of_inaccessibility (TanluGeometry  *self,
+                                                  double          precision,
+                                                  double         *longitude,
+                                                  double         *latitude);
 GBytes           *tanlu_geometry_encode          (TanluGeometry  *self);
 TanluGeometry    *tanlu_geometry_decode          (const guint8   *data,
                                                   gsize           length,

@@ -1290,13 +1290,14 @@ footer (cairo_t               *cr,
 /**
  * tanlu_map_picture_draw:
  *
- * Draws the whole picture into (0, 0, @width, @height).
+ * Draws the whole picture into (0, 0, @width, @height), and keeps in
+ * @picture where its map went.
  */
 void
-tanlu_map_picture_draw (cairo_t               *cr,
-                        const TanluMapPicture *picture,
-                        double                 width,
-                        double                 height)
+tanlu_map_picture_draw (cairo_t         *cr,
+                        TanluMapPicture *picture,
+                        double           width,
+                        double           height)
 {
   TanluMapStyle style = picture->style;
   TanluChartColor background, foreground;
@@ -1352,6 +1353,10 @@ tanlu_map_picture_draw (cairo_t               *cr,
                           pad * 0.5);
     }
 
+  picture->map_left = pad;
+  picture->map_top = top;
+  picture->map_view = view;
+
   cairo_save (cr);
   cairo_translate (cr, pad, top);
   cairo_rectangle (cr, 0, 0, view.width, view.height);
@@ -1371,6 +1376,10 @@ tanlu_map_picture_draw (cairo_t               *cr,
     legend_box[1] = legend_y;
     legend_box[2] = legend_width;
     legend_box[3] = legend_height;
+    picture->legend_box[0] = pad + legend_x;
+    picture->legend_box[1] = top + legend_y;
+    picture->legend_box[2] = legend_width;
+    picture->legend_box[3] = legend_height;
     tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box, 1);
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
     /* The scale bar goes in a bottom corner the legend left free. */
@@ -1390,6 +1399,34 @@ tanlu_map_picture_draw (cairo_t               *cr,
   cairo_restore (cr);
 
   text_clear (&text);
+}
+
+/**
+ * tanlu_map_picture_project:
+ * @longitude: a place
+ * @latitude:
+ * @x: (out): where it is in the picture last drawn, in the units
+ *   tanlu_map_picture_draw() was given
+ * @y: (out):
+ *
+ * Finds a place in the picture as tanlu_map_picture_draw() last drew it,
+ * so that a test can read the colour there.
+ */
+void
+tanlu_map_picture_project (const TanluMapPicture *picture,
+                           double                 longitude,
+                           double                 latitude,
+                           double                *x,
+                           double                *y)
+{
+  double world_x, world_y;
+
+  g_return_if_fail (picture != NULL);
+  g_return_if_fail (picture->map_view.scale > 0);
+
+  tanlu_mercator_project (longitude, latitude, &world_x, &world_y);
+  *x = picture->map_left + tanlu_map_view_to_pixel_x (&picture->map_view, world_x);
+  *y = picture->map_top + tanlu_map_view_to_pixel_y (&picture->map_view, world_y);
 }
 
 static void
@@ -1425,7 +1462,8 @@ tanlu_map_picture_export (const TanluMapPicture  *picture,
   g_autofree char *source = tanlu_map_data_get_source_text (picture->data, zh);
   g_autofree char *date = g_strdup_printf ("%u", tanlu_map_data_get_year (picture->data));
   TanluPictureInfo info = { title, source, date, TRUE };
+  TanluMapPicture drawn = *picture;
 
-  return tanlu_picture_export (format, width, height, scale, &info, draw_picture_cb,
-                               (gpointer) picture, path, error);
+  return tanlu_picture_export (format, width, height, scale, &info, draw_picture_cb, &drawn, path,
+                               error);
 }

@@ -108,7 +108,9 @@ char     *tanlu_map_get_title          (TanluMapData         *data,
  *   otherwise the map's regions fill the picture
  *
  * A whole map picture, as exported: header, map, legend, scale bar and
- * the lines on its data, boundaries and approval.
+ * the lines on its data, boundaries and approval. Drawing it records
+ * where the map went, for tanlu_map_picture_project(), and where the
+ * legend covers it.
  */
 typedef struct
 {
@@ -120,12 +122,23 @@ typedef struct
   const char         *approval_number;
   gboolean            use_view;
   TanluMapView        view;
+
+  /*< private >*/
+  double              map_left;
+  double              map_top;
+  TanluMapView        map_view;
+  double              legend_box[4];   /* x, y, width, height */
 } TanluMapPicture;
 
 void      tanlu_map_picture_draw       (cairo_t                *cr,
-                                        const TanluMapPicture  *picture,
+                                        TanluMapPicture        *picture,
                                         double                  width,
                                         double                  height);
+void      tanlu_map_picture_project    (const TanluMapPicture  *picture,
+                                        double                  longitude,
+                                        double                  latitude,
+                                        double                 *x,
+                                        double                 *y);
 gboolean  tanlu_map_picture_export     (const TanluMapPicture  *picture,
                                         TanluPictureFormat        format,
                                         int                     width,

@@ -182,6 +182,63 @@ test_geometry_centroid (void)
 }
 
 static void
+test_geometry_pole (void)
+{
+  /* A "C" open to the east: the pole is in its thick western bar, not at
+   * the centroid's latitude in the middle of the opening. */
+  const double c_shape[] = {
+    0, 0, 10, 0, 10, 2, 4, 2, 4, 8, 10, 8, 10, 10, 0, 10, 0, 0,
+  };
+  /* A wider square far away, and one with a hole off its middle. */
+  const double square[] = { 20, 0, 30, 0, 30, 10, 20, 10, 20, 0 };
+  const double hole[] = { 24, 4, 24, 6, 26, 6, 26, 4, 24, 4 };
+  g_autoptr(TanluGeometry) c = tanlu_geometry_new ();
+  g_autoptr(TanluGeometry) two = tanlu_geometry_new ();
+  g_autoptr(TanluGeometry) holed = tanlu_geometry_new ();
+  g_autoptr(TanluGeometry) empty = tanlu_geometry_new ();
+  g_autoptr(TanluGeometry) island = square_with_hole_and_island ();
+  double lon, lat, distance;
+
+  /* Near the equator, so that a degree of longitude is one of latitude. */
+  tanlu_geometry_begin_polygon (c);
+  tanlu_geometry_add_ring (c, c_shape, 9);
+  distance = tanlu_geometry_pole_of_inaccessibility (c, 0.01, &lon, &lat);
+  g_assert_true (tanlu_geometry_contains (c, lon, lat));
+  g_assert_cmpfloat_with_epsilon (lon, 2, 0.05);
+  g_assert_cmpfloat_with_epsilon (distance, 2, 0.02);
+
+  /* Of two parts, the one with room. */
+  tanlu_geometry_begin_polygon (two);
+  tanlu_geometry_add_ring (two, c_shape, 9);
+  tanlu_geometry_begin_polygon (two);
+  tanlu_geometry_add_ring (two, square, 5);
+  distance = tanlu_geometry_pole_of_inaccessibility (two, 0.01, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (lon, 25, 0.05);
+  g_assert_cmpfloat_with_epsilon (lat, 5, 0.05);
+  g_assert_cmpfloat_with_epsilon (distance, 5, 0.02);
+
+  /* Out of the hole, towards a corner: on the diagonal, as far from the
+   * two sides as from the hole's corner, a = √2 (4 − a). */
+  tanlu_geometry_begin_polygon (holed);
+  tanlu_geometry_add_ring (holed, square, 5);
+  tanlu_geometry_add_ring (holed, hole, 5);
+  distance = tanlu_geometry_pole_of_inaccessibility (holed, 0.001, &lon, &lat);
+  g_assert_true (tanlu_geometry_contains (holed, lon, lat));
+  g_assert_cmpfloat_with_epsilon (distance, 4 * G_SQRT2 / (1 + G_SQRT2), 0.02);
+
+  /* At 25° N a degree of longitude is shorter: the 10° square's pole is
+   * about cos 25° × 5 from its sides, off the hole at its middle. */
+  distance = tanlu_geometry_pole_of_inaccessibility (island, 0.001, &lon, &lat);
+  g_assert_true (tanlu_geometry_contains (island, lon, lat));
+  g_assert_cmpfloat (lon, >, 100);
+  g_assert_cmpfloat (lon, <, 110);
+  g_assert_cmpfloat (distance, >, 1.5);
+  g_assert_cmpfloat (distance, <, 10 * cos (25 * G_PI / 180) / 2);
+
+  g_assert_cmpfloat (tanlu_geometry_pole_of_inaccessibility (empty, 0.01, &lon, &lat), ==, 0);
+}
+
+static void
 test_geometry_validate (void)
 {
   const double short_ring[] = { 1, 1, 2, 2 };
@@ -305,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/tanlu/geometry/round-trip", test_geometry_round_trip);
   g_test_add_func ("/tanlu/geometry/decode-damaged", test_geometry_decode_damaged);
   g_test_add_func ("/tanlu/geometry/centroid", test_geometry_centroid);
+  g_test_add_func ("/tanlu/geometry/pole", test_geometry_pole);
   g_test_add_func ("/tanlu/geometry/validate", test_geometry_validate);
   g_test_add_func ("/tanlu/geojson/read", test_geojson_read);
   g_test_add_func ("/tanlu/geojson/errors", test_geojson_errors);

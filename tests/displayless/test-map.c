@@ -21,6 +21,7 @@
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "tanlu-test-golden.h"
+#include "tanlu-test-region-colors.h"
 #include "tanlu-test-util.h"
 
 /* The map core on the bundled database: its real (schematic) region
@@ -1719,8 +1720,11 @@ test_golden (Fixture       *fixture,
   g_autoptr(TanluMapData) data = NULL;
   g_autoptr(TanluBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) wrong = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
   TanluMapPicture picture;
   cairo_surface_t *surface;
+  cairo_region_t *text;
   cairo_t *cr;
 
   if (!tanlu_test_font_installed (TANLU_TEST_GOLDEN_FONT))
@@ -1745,7 +1749,76 @@ test_golden (Fixture       *fixture,
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 
-  tanlu_test_compare_golden (surface, name);
+  text = tanlu_test_map_text_region (&picture, 800, 600);
+  tanlu_test_compare_golden_with_text (surface, name, text);
+
+  /* Every region its class's colour, but the smallest; at this size only
+   * Hong Kong and Macao among the provinces, and Tianjin, whose name
+   * covers it. */
+  wrong = tanlu_test_check_region_colors (surface, &picture, &skipped);
+  g_assert_cmpuint (wrong->len, ==, 0);
+  g_assert_cmpuint (skipped->len, <=, 3);
+
+  cairo_region_destroy (text);
+  cairo_surface_destroy (surface);
+}
+
+/* The colour check itself: Chengdu's figure moved into the neighbouring
+ * class in a copy of the database, the map drawn from it on the same
+ * scale, and read against the map as it was: Chengdu, and only Chengdu,
+ * is the wrong colour. */
+static void
+test_region_colors_changed (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TanluMapData) expected =
+    classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
+  g_autoptr(TanluMapData) changed = NULL;
+  g_autoptr(TanluBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autoptr(GPtrArray) wrong = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  const TanluClassification *classes = tanlu_map_data_get_classification (expected);
+  TanluMapRegion *chengdu = tanlu_map_data_find_region (expected, CHENGDU);
+  int index = tanlu_classification_find (classes, chengdu->value);
+  int neighbour = index > 0 ? index - 1 : index + 1;
+  double value = (classes->breaks[neighbour] + classes->breaks[neighbour + 1]) / 2;
+  TanluMapPicture picture, drawn;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (tanlu_store_put_observation (
+    fixture->store, chengdu->region, tanlu_store_lookup_indicator (fixture->store, "co2.total"),
+    2019, value, tanlu_store_lookup_source (fixture->store, "ceads-cities"), &error));
+  g_assert_no_error (error);
+
+  changed = map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN);
+  g_assert_true (tanlu_map_data_set_indicator (changed, "co2.total", 2019, &error));
+  g_assert_no_error (error);
+  tanlu_map_data_set_classification (changed, classes);
+  g_assert_cmpfloat (tanlu_map_data_find_region (changed, CHENGDU)->value, ==, value);
+
+  basemap = tanlu_basemap_new_from_store (fixture->store, &error);
+  g_assert_no_error (error);
+  picture_init (&picture, expected, basemap);
+  picture_init (&drawn, changed, basemap);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 600);
+  cr = cairo_create (surface);
+  tanlu_map_picture_draw (cr, &drawn, 800, 600);
+  cairo_destroy (cr);
+
+  /* Read against its own map, it is right. */
+  same = tanlu_test_check_region_colors (surface, &drawn, NULL);
+  g_assert_cmpuint (same->len, ==, 0);
+
+  wrong = tanlu_test_check_region_colors (surface, &picture, &skipped);
+  g_assert_cmpuint (wrong->len, ==, 1);
+  g_assert_true (g_ptr_array_index (wrong, 0) == chengdu);
+  g_assert_cmpuint (skipped->len, ==, 0);
+
   cairo_surface_destroy (surface);
 }
 
@@ -1938,6 +2011,7 @@ main (int   argc,
   ADD ("draw/legend-one-rounding", test_legend_one_rounding);
   ADD_DATA ("golden/provinces", "map-provinces", test_golden);
   ADD_DATA ("golden/sichuan-cities", "map-sichuan-cities", test_golden);
+  ADD ("golden/region-colors", test_region_colors_changed);
   ADD ("export", test_export);
   ADD ("sites", test_sites);
 

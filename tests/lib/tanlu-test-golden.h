@@ -10,8 +10,11 @@ G_BEGIN_DECLS
  * wherever it is installed. */
 #define TANLU_TEST_GOLDEN_FONT "DejaVu Sans"
 
-gboolean tanlu_test_font_installed   (const char      *family);
-void     tanlu_test_compare_golden   (cairo_surface_t *actual,
-                                      const char      *name);
+gboolean tanlu_test_font_installed           (const char           *family);
+void     tanlu_test_compare_golden           (cairo_surface_t      *actual,
+                                              const char           *name);
+void     tanlu_test_compare_golden_with_text (cairo_surface_t      *actual,
+                                              const char           *name,
+                                              const cairo_region_t *text);
 
 G_END_DECLS
