@@ -60,26 +60,56 @@ open_map (Fixture *fixture)
   tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
 }
 
-/* Where a place is on the layer, in pixels. */
+/* Where a place is on the layer, in pixels, through the map's viewport. */
 static void
-pixel_of (Fixture *fixture,
-          double   longitude,
-          double   latitude,
-          double  *x,
-          double  *y)
+viewport_pixel_of (Fixture *fixture,
+                   double   longitude,
+                   double   latitude,
+                   double  *x,
+                   double  *y)
 {
-  TanluMapView view;
-  double world_x, world_y;
+  GtkWidget *widget = GTK_WIDGET (layer (fixture));
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (widget));
 
-  tanlu_choropleth_layer_get_view (layer (fixture), &view);
-  tanlu_mercator_project (longitude, latitude, &world_x, &world_y);
-  *x = tanlu_map_view_to_pixel_x (&view, world_x);
-  *y = tanlu_map_view_to_pixel_y (&view, world_y);
-
+  shumate_viewport_location_to_widget_coords (viewport, widget, latitude, longitude, x, y);
   g_assert_cmpfloat (*x, >, 0);
-  g_assert_cmpfloat (*x, <, view.width);
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (widget));
   g_assert_cmpfloat (*y, >, 0);
-  g_assert_cmpfloat (*y, <, view.height);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (widget));
+}
+
+/* The widget GTK gives the pointer to over a place on the map. */
+static GtkWidget *
+picked_at (Fixture *fixture,
+           double   longitude,
+           double   latitude)
+{
+  graphene_point_t point;
+  double x, y;
+
+  viewport_pixel_of (fixture, longitude, latitude, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer (fixture)), GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+
+  return gtk_widget_pick (GTK_WIDGET (fixture->window), point.x, point.y, GTK_PICK_DEFAULT);
+}
+
+/* Moves the real pointer over a place on the map and reads the tooltip
+ * the layer shows there; a step aside first, so that the pointer moves
+ * even when it was there already. */
+static char *
+hover (Fixture *fixture,
+       double   longitude,
+       double   latitude)
+{
+  double x, y;
+
+  viewport_pixel_of (fixture, longitude, latitude, &x, &y);
+  tanlu_test_pointer_move (GTK_WIDGET (layer (fixture)), x - 2, y);
+  tanlu_test_pointer_move (GTK_WIDGET (layer (fixture)), x, y);
+  tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
+
+  return _tanlu_choropleth_layer_get_hover_text (layer (fixture));
 }
 
 static gboolean
@@ -107,6 +137,8 @@ sidebar_selection (Fixture *fixture)
 
 /* ------------------------------------------------------------------------ */
 
+/* The real pointer over Chengdu: GTK picks the layer, which names the
+ * city; a click selects it for the whole window. */
 static void
 test_hover_and_click_city (Fixture       *fixture,
                            gconstpointer  data)
@@ -116,30 +148,28 @@ test_hover_and_click_city (Fixture       *fixture,
   double x, y;
 
   open_map (fixture);
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
   tanlu_map_page_show_level (map_page (fixture), TANLU_REGION_LEVEL_CITY, 510000);
   tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
   g_assert_cmpint (tanlu_map_data_get_level (tanlu_choropleth_layer_get_data (layer (fixture))), ==,
                    TANLU_REGION_LEVEL_CITY);
 
   /* Chengdu's city centre. */
-  pixel_of (fixture, 104.07, 30.67, &x, &y);
-  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
-  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  text = hover (fixture, 104.07, 30.67);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "Chengdu\n"));
   g_assert_nonnull (strstr (text, "Rank 1 of"));
+  g_assert_true (picked_at (fixture, 104.07, 30.67) == GTK_WIDGET (layer (fixture)));
 
-  /* A point in the sea is no region: no tooltip. */
-  {
-    double sea_x, sea_y;
-
-    pixel_of (fixture, 123, 35, &sea_x, &sea_y);
-    _tanlu_choropleth_layer_hover_at (layer (fixture), sea_x, sea_y);
-    g_assert_null (_tanlu_choropleth_layer_get_hover_text (layer (fixture)));
-  }
+  /* A point in the sea is no region: the pointer leaves the layer for the
+   * map, and the tooltip goes. */
+  g_clear_pointer (&text, g_free);
+  text = hover (fixture, 123, 35);
+  g_assert_null (text);
 
   /* A click selects Chengdu for the whole window: the sidebar follows. */
-  g_assert_true (_tanlu_choropleth_layer_click_at (layer (fixture), x, y, 1));
+  viewport_pixel_of (fixture, 104.07, 30.67, &x, &y);
+  tanlu_test_click (GTK_WIDGET (layer (fixture)), x, y, 1);
   g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (510100));
   tanlu_test_wait_until (region_is, fixture);
   tanlu_test_wait_for_idle ();
@@ -165,6 +195,24 @@ test_selection_follows_window (Fixture       *fixture,
   g_assert_cmpuint (tanlu_choropleth_layer_get_style (layer (fixture))->selected, ==, 440000);
 }
 
+static gboolean
+shows_cities_of_sichuan (gpointer data)
+{
+  TanluMapData *shown = tanlu_choropleth_layer_get_data (layer (data));
+
+  return tanlu_map_data_get_level (shown) == TANLU_REGION_LEVEL_CITY &&
+         tanlu_map_data_get_parent_code (shown) == 510000;
+}
+
+static gboolean
+shows_provinces (gpointer data)
+{
+  TanluMapData *shown = tanlu_choropleth_layer_get_data (layer (data));
+
+  return tanlu_map_data_get_level (shown) == TANLU_REGION_LEVEL_PROVINCE;
+}
+
+/* A real double click on Sichuan opens its cities. */
 static void
 test_double_click_opens_province (Fixture       *fixture,
                                   gconstpointer  data)
@@ -173,20 +221,64 @@ test_double_click_opens_province (Fixture       *fixture,
   double x, y;
 
   open_map (fixture);
-  pixel_of (fixture, 104.07, 30.67, &x, &y);
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  /* West of Chengdu, clear of its capital's marker. */
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
 
-  g_assert_true (_tanlu_choropleth_layer_click_at (layer (fixture), x, y, 2));
-  tanlu_test_wait_for_idle ();
+  tanlu_test_click (GTK_WIDGET (layer (fixture)), x, y, 2);
+  tanlu_test_wait_until (shows_cities_of_sichuan, fixture);
   shown = tanlu_choropleth_layer_get_data (layer (fixture));
-  g_assert_cmpint (tanlu_map_data_get_level (shown), ==, TANLU_REGION_LEVEL_CITY);
-  g_assert_cmpuint (tanlu_map_data_get_parent_code (shown), ==, 510000);
   g_assert_cmpuint (tanlu_map_data_get_n_regions (shown), ==, 21);
 
   /* Back returns to the provinces. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map_page (fixture)), "map.back", NULL));
+  tanlu_test_wait_until (shows_provinces, fixture);
+}
+
+static gboolean
+zoom_changed (gpointer data)
+{
+  Fixture *fixture = data;
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (layer (fixture)));
+  double *zoom = g_object_get_data (G_OBJECT (fixture->window), "zoom");
+
+  return shumate_viewport_get_zoom_level (viewport) > *zoom + 0.05;
+}
+
+/* With the layer taking the pointer over the regions, the map under it
+ * still pans when dragged from a region and zooms when scrolled over
+ * one; a drag selects nothing. */
+static void
+test_pan_and_zoom_over_regions (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ShumateViewport *viewport;
+  double longitude, x, y, zoom;
+
+  open_map (fixture);
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (layer (fixture)));
+  tanlu_context_set_region (fixture->context, tanlu_store_lookup_region (fixture->store, 440000));
   tanlu_test_wait_for_idle ();
-  shown = tanlu_choropleth_layer_get_data (layer (fixture));
-  g_assert_cmpint (tanlu_map_data_get_level (shown), ==, TANLU_REGION_LEVEL_PROVINCE);
+
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
+  g_assert_true (picked_at (fixture, 102.5, 30.0) == GTK_WIDGET (layer (fixture)));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  tanlu_test_drag (GTK_WIDGET (layer (fixture)), x, y, x + 120, y + 40, 6);
+  tanlu_test_wait_for_idle ();
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), <,
+                     longitude - 1);
+  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==,
+                    440000);
+
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_object_set_data (G_OBJECT (fixture->window), "zoom", &zoom);
+  tanlu_test_pointer_move (GTK_WIDGET (layer (fixture)), x, y);
+  tanlu_test_pointer_button (4, TRUE);
+  tanlu_test_pointer_button (4, FALSE);
+  tanlu_test_wait_until (zoom_changed, fixture);
+  g_object_set_data (G_OBJECT (fixture->window), "zoom", NULL);
 }
 
 static void
@@ -546,7 +638,6 @@ test_targets (Fixture       *fixture,
   g_autofree char *source = NULL;
   TanluMapData *shown;
   int shandong_class;
-  double x, y;
 
   open_map (fixture);
   _tanlu_map_page_show_indicator (map_page (fixture), "target:co2_intensity_reduction_pct:2025");
@@ -564,9 +655,7 @@ test_targets (Fixture       *fixture,
   g_assert_null (sichuan_target);
   g_assert_true (isnan (tanlu_map_data_find_region (shown, 510000)->value));
   g_assert_cmpint (class_of (shown, 510000), ==, -1);
-  pixel_of (fixture, 103.0, 30.0, &x, &y);
-  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
-  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  text = hover (fixture, 103.0, 30.0);
   g_assert_cmpstr (text, ==, "Sichuan\nNo stated target");
   g_clear_pointer (&text, g_free);
   classification = tanlu_map_data_get_classification (shown);
@@ -610,10 +699,164 @@ test_targets (Fixture       *fixture,
   g_clear_pointer (&ranges, g_strfreev);
   ranges = tanlu_map_get_legend_ranges (shown, tanlu_choropleth_layer_get_style (layer (fixture)));
   g_assert_cmpstr (ranges[class_of (shown, 510000)], ==, "2030");
-  pixel_of (fixture, 103.0, 30.0, &x, &y);
-  _tanlu_choropleth_layer_hover_at (layer (fixture), x, y);
-  text = _tanlu_choropleth_layer_get_hover_text (layer (fixture));
+  text = hover (fixture, 103.0, 30.0);
   g_assert_true (g_str_has_prefix (text, "Sichuan\n2030\nby 2030 ("));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Keyboard and screen readers */
+
+static gboolean
+layer_has_focus (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (layer (fixture));
+}
+
+static void
+wait_for_region (Fixture *fixture,
+                 guint    code)
+{
+  g_object_set_data (G_OBJECT (fixture->window), "wanted", GUINT_TO_POINTER (code));
+  tanlu_test_wait_until (region_is, fixture);
+  tanlu_test_wait_for_idle ();
+  g_assert_cmpuint (tanlu_choropleth_layer_get_style (layer (fixture))->selected, ==, code);
+}
+
+/* Presses an arrow key on the map with @from selected, and checks that it
+ * selects @to, a neighbour of @from within 60° of the arrow's direction
+ * (@dx, @dy), on screen. */
+static void
+assert_arrow_moves (Fixture *fixture,
+                    guint    keyval,
+                    double   dx,
+                    double   dy,
+                    guint    from,
+                    guint    to)
+{
+  TanluMapData *shown = tanlu_choropleth_layer_get_data (layer (fixture));
+  g_autoptr(GPtrArray) neighbours = tanlu_store_list_neighbours (fixture->store, from);
+  TanluMapRegion *a = tanlu_map_data_find_region (shown, from);
+  TanluMapRegion *b = tanlu_map_data_find_region (shown, to);
+  gboolean neighbour = FALSE;
+  double vx, vy;
+
+  g_assert_cmpuint (tanlu_region_get_code (tanlu_context_get_region (fixture->context)), ==, from);
+  tanlu_test_key (keyval, 0);
+  wait_for_region (fixture, to);
+
+  for (guint i = 0; i < neighbours->len; i++)
+    neighbour = neighbour || tanlu_region_get_code (g_ptr_array_index (neighbours, i)) == to;
+  g_assert_true (neighbour);
+  vx = b->label_x - a->label_x;
+  vy = b->label_y - a->label_y;
+  g_assert_cmpfloat (vx * dx + vy * dy, >=, hypot (vx, vy) * cos (G_PI / 3));
+}
+
+/* Tab reaches the map, with its focus ring; then a click on Sichuan, the
+ * arrows, Enter and Escape, all as real keys. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  double x, y;
+
+  open_map (fixture);
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+
+  for (guint i = 0; i < 80 && !layer_has_focus (fixture); i++)
+    tanlu_test_key (GDK_KEY_Tab, 0);
+  g_assert_true (layer_has_focus (fixture));
+  g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (layer (fixture))));
+
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
+  tanlu_test_click (GTK_WIDGET (layer (fixture)), x, y, 1);
+  wait_for_region (fixture, 510000);
+  g_assert_true (layer_has_focus (fixture));
+
+  /* Chongqing is east of Sichuan, Gansu north, Yunnan south. */
+  assert_arrow_moves (fixture, GDK_KEY_Right, 1, 0, 510000, 500000);
+  assert_arrow_moves (fixture, GDK_KEY_Left, -1, 0, 500000, 510000);
+  assert_arrow_moves (fixture, GDK_KEY_Up, 0, -1, 510000, 620000);
+  assert_arrow_moves (fixture, GDK_KEY_Down, 0, 1, 620000, 510000);
+  assert_arrow_moves (fixture, GDK_KEY_Down, 0, 1, 510000, 530000);
+  assert_arrow_moves (fixture, GDK_KEY_Up, 0, -1, 530000, 510000);
+
+  /* Enter opens the selected province, Escape goes back up. */
+  tanlu_test_key (GDK_KEY_Return, 0);
+  tanlu_test_wait_until (shows_cities_of_sichuan, fixture);
+  g_assert_true (layer_has_focus (fixture));
+  tanlu_test_key (GDK_KEY_Escape, 0);
+  tanlu_test_wait_until (shows_provinces, fixture);
+}
+
+/* The value of an accessible property: the check answers with it when it
+ * differs from the one asked. */
+static char *
+accessible_text (GtkWidget             *widget,
+                 GtkAccessibleProperty  property)
+{
+  char *text = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+
+  g_assert_nonnull (text);
+  return text;
+}
+
+static void
+assert_described (Fixture    *fixture,
+                  guint       code,
+                  const char *name)
+{
+  TanluMapData *shown = tanlu_choropleth_layer_get_data (layer (fixture));
+  const TanluMapStyle *style = tanlu_choropleth_layer_get_style (layer (fixture));
+  g_autofree char *label = accessible_text (GTK_WIDGET (layer (fixture)),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL);
+  g_autofree char *description = accessible_text (GTK_WIDGET (layer (fixture)),
+                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_autofree char *title = tanlu_map_get_title (shown, TANLU_CHART_LANGUAGE_ENGLISH);
+  g_autofree char *year = g_strdup_printf ("%u", tanlu_map_data_get_year (shown));
+  g_autofree char *value =
+    tanlu_map_describe_value (shown, style, tanlu_map_data_find_region (shown, code)->value);
+  g_autofree char *in_class = NULL;
+  g_auto(GStrv) ranges = tanlu_map_get_legend_ranges (shown, style);
+
+  g_test_message ("Accessible label: %s; description: %s", label, description);
+  g_assert_nonnull (strstr (label, title));
+  g_assert_nonnull (strstr (label, year));
+  g_assert_true (g_str_has_prefix (description, name));
+  g_assert_nonnull (strstr (description, value));
+  in_class = g_strdup_printf ("in the class %s.", ranges[class_of (shown, code)]);
+  g_assert_nonnull (strstr (description, in_class));
+  for (guint i = 0; ranges[i] != NULL; i++)
+    g_assert_nonnull (strstr (description, ranges[i]));
+}
+
+/* What a screen reader hears of the map: the indicator and the year, the
+ * selected region with its value and class, and the classes; again when
+ * the selection or the year changes. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  double x, y;
+
+  open_map (fixture);
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (layer (fixture)), GTK_ACCESSIBLE_ROLE_IMG);
+
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
+  tanlu_test_click (GTK_WIDGET (layer (fixture)), x, y, 1);
+  wait_for_region (fixture, 510000);
+  assert_described (fixture, 510000, "Sichuan");
+
+  tanlu_test_key (GDK_KEY_Right, 0);
+  wait_for_region (fixture, 500000);
+  assert_described (fixture, 500000, "Chongqing");
+
+  tanlu_map_page_set_year (map_page (fixture), 2005);
+  tanlu_test_wait_for_idle ();
+  assert_described (fixture, 500000, "Chongqing");
 }
 
 int
@@ -625,6 +868,8 @@ main (int   argc,
   /* The assertions read English names. */
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* The accessible properties are kept, and read, by GTK's test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   tanlu_test_window_init (&argc, &argv);
 
@@ -635,6 +880,9 @@ main (int   argc,
   ADD ("hover-and-click-city", test_hover_and_click_city);
   ADD ("selection-follows-window", test_selection_follows_window);
   ADD ("double-click-opens-province", test_double_click_opens_province);
+  ADD ("pan-and-zoom-over-regions", test_pan_and_zoom_over_regions);
+  ADD ("keyboard", test_keyboard);
+  ADD ("accessible", test_accessible);
   ADD ("years", test_years);
   ADD ("change-since", test_change_since);
   ADD ("export", test_export);

@@ -8,6 +8,8 @@
 
 #include "tanlu-choropleth-layer-private.h"
 #include "charts/tanlu-chart.h"
+#include "geo/tanlu-projection.h"
+#include "map/tanlu-classify.h"
 #include "map/tanlu-map-region-cache.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
@@ -18,7 +20,14 @@
  * with their names, the legend, and a tooltip for the region under the
  * pointer. Every frame is drawn whole from the projected regions with the
  * same code that draws exported maps; the viewport says which part of the
- * world the frame shows. */
+ * world the frame shows.
+ *
+ * The layer takes the pointer only over a region (its `contains`), so
+ * that the map under it still pans and zooms from the sea and from the
+ * events the layer lets bubble up. It takes the keyboard focus: the arrow
+ * keys select the neighbouring region that way, Enter opens the selected
+ * region and Escape goes back. Screen readers are told the indicator, the
+ * year, the selected region with its value and class, and the classes. */
 
 #define LEGEND_MARGIN 12
 #define CONTROLS_TOP 64
@@ -28,6 +37,10 @@
 #define TOOLTIP_OFFSET 16
 #define SPARKLINE_WIDTH 160
 #define SPARKLINE_HEIGHT 36
+
+/* How far from an arrow's direction a neighbour may lie and still be the
+ * one that arrow goes to, in degrees. */
+#define NEIGHBOUR_MAX_ANGLE 60
 
 struct _TanluChoroplethLayer
 {
@@ -39,6 +52,8 @@ struct _TanluChoroplethLayer
   TanluMapRegion  *hovered;
   double           pointer_x;
   double           pointer_y;
+  double           press_x;
+  double           press_y;
 
   /* Where markers stand, in world coordinates, for names to keep clear
    * of, and how far in pixels. */
@@ -60,6 +75,7 @@ G_DEFINE_FINAL_TYPE (TanluChoroplethLayer, tanlu_choropleth_layer, SHUMATE_TYPE_
 enum {
   REGION_ACTIVATED,
   REGION_OPENED,
+  REGION_CLOSED,
   N_SIGNALS
 };
 
@@ -301,6 +317,278 @@ draw_tooltip (TanluChoroplethLayer *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* Pointer, keyboard and screen readers */
+
+static void
+hover_at (TanluChoroplethLayer *self,
+          double                x,
+          double                y)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  set_hovered (self, _tanlu_choropleth_layer_region_at (self, x, y));
+  if (self->hovered != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A click selects the region at a point, a double click opens it. */
+static gboolean
+click_at (TanluChoroplethLayer *self,
+          double                x,
+          double                y,
+          int                   n_press)
+{
+  TanluMapRegion *region;
+
+  if (!(region = _tanlu_choropleth_layer_region_at (self, x, y)))
+    return FALSE;
+
+  g_signal_emit (self, signals[n_press >= 2 ? REGION_OPENED : REGION_ACTIVATED], 0,
+                 tanlu_region_get_code (region->region));
+
+  return TRUE;
+}
+
+/* The region shown for @code, or %NULL when the map does not show it. */
+static TanluMapRegion *
+shown_region (TanluChoroplethLayer *self,
+              guint                 code)
+{
+  TanluMapRegion *region;
+
+  if (self->data == NULL || code == 0 || !(region = tanlu_map_data_find_region (self->data, code)))
+    return NULL;
+
+  return region->successor != NULL ? region->successor : region;
+}
+
+/* The angle between the way from @from's centre to @to's and the
+ * direction (@dx, @dy), in radians; world y grows southwards, as on
+ * screen. */
+static double
+angle_towards (TanluMapRegion *from,
+               TanluMapRegion *to,
+               double          dx,
+               double          dy)
+{
+  double vx = to->label_x - from->label_x;
+  double vy = to->label_y - from->label_y;
+  double length = hypot (vx, vy);
+
+  if (length == 0)
+    return G_PI;
+
+  return acos (CLAMP ((vx * dx + vy * dy) / (length * hypot (dx, dy)), -1, 1));
+}
+
+/* The region an arrow key goes to from @from: of the neighbours within
+ * NEIGHBOUR_MAX_ANGLE of the arrow's direction, the one closest to that
+ * direction; failing that, the nearest region on that side. */
+static TanluMapRegion *
+region_towards (TanluChoroplethLayer *self,
+                TanluMapRegion       *from,
+                double                dx,
+                double                dy)
+{
+  TanluStore *store = tanlu_map_data_get_store (self->data);
+  g_autoptr(GPtrArray) neighbours = NULL;
+  TanluMapRegion *best = NULL;
+  double best_angle = NEIGHBOUR_MAX_ANGLE * G_PI / 180;
+  double best_distance = INFINITY;
+
+  neighbours = tanlu_store_list_neighbours (store, tanlu_region_get_code (from->region));
+  for (guint i = 0; i < neighbours->len; i++)
+    {
+      TanluMapRegion *neighbour =
+        shown_region (self, tanlu_region_get_code (g_ptr_array_index (neighbours, i)));
+      double angle;
+
+      if (neighbour == NULL || neighbour == from)
+        continue;
+
+      angle = angle_towards (from, neighbour, dx, dy);
+      if (angle <= best_angle)
+        {
+          best = neighbour;
+          best_angle = angle;
+        }
+    }
+
+  if (best != NULL)
+    return best;
+
+  /* Islands, such as Hainan, and regions whose neighbours all lie the
+   * other way. */
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (self->data); i++)
+    {
+      TanluMapRegion *region = tanlu_map_data_get_region (self->data, i);
+      double vx = region->label_x - from->label_x;
+      double vy = region->label_y - from->label_y;
+
+      if (region == from || region->successor != NULL || vx * dx + vy * dy <= 0)
+        continue;
+
+      if (hypot (vx, vy) < best_distance)
+        {
+          best = region;
+          best_distance = hypot (vx, vy);
+        }
+    }
+
+  return best;
+}
+
+/* With nothing selected yet, the arrows start from the region nearest the
+ * middle of the view. */
+static TanluMapRegion *
+region_in_middle (TanluChoroplethLayer *self)
+{
+  TanluMapRegion *best = NULL;
+  double best_distance = INFINITY;
+  TanluMapView view;
+  double middle_x, middle_y;
+
+  tanlu_choropleth_layer_get_view (self, &view);
+  middle_x = view.x + view.width / 2 / view.scale;
+  middle_y = view.y + view.height / 2 / view.scale;
+
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (self->data); i++)
+    {
+      TanluMapRegion *region = tanlu_map_data_get_region (self->data, i);
+      double distance = hypot (region->label_x - middle_x, region->label_y - middle_y);
+
+      if (region->successor == NULL && distance < best_distance)
+        {
+          best = region;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
+/* Brings a region selected from the keyboard into sight. */
+static void
+show_region (TanluChoroplethLayer *self,
+             TanluMapRegion       *region)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double longitude, latitude;
+  TanluMapView view;
+
+  tanlu_choropleth_layer_get_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  if (region->label_x >= view.x && region->label_x <= view.x + view.width / view.scale &&
+      region->label_y >= view.y && region->label_y <= view.y + view.height / view.scale)
+    return;
+
+  tanlu_mercator_unproject (region->label_x, region->label_y, &longitude, &latitude);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), latitude, longitude);
+}
+
+static void
+select_towards (TanluChoroplethLayer *self,
+                int                   dx,
+                int                   dy)
+{
+  TanluMapRegion *from, *to;
+
+  if (self->data == NULL)
+    return;
+
+  if ((from = shown_region (self, self->style.selected)) != NULL)
+    to = region_towards (self, from, dx, dy);
+  else
+    to = region_in_middle (self);
+
+  if (to == NULL)
+    return;
+
+  tanlu_choropleth_layer_set_selected (self, tanlu_region_get_code (to->region));
+  show_region (self, to);
+  g_signal_emit (self, signals[REGION_ACTIVATED], 0, tanlu_region_get_code (to->region));
+}
+
+/* What a screen reader says of the map: the indicator and the year as its
+ * name; the selected region, its value and class, and the classes as its
+ * description. */
+static void
+update_accessible (TanluChoroplethLayer *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *classes = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) ranges = NULL;
+  TanluMapRegion *selected;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.move", self->data != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.open",
+                                 shown_region (self, self->style.selected) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "region.close",
+                                 self->data != NULL &&
+                                 tanlu_map_data_get_parent_code (self->data) != 0);
+
+  if (self->data == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "",
+                                      -1);
+      return;
+    }
+
+  title = tanlu_map_get_title (self->data, self->style.language);
+  /* Translators: the map's name for screen readers, such as
+   * “Map of CO₂ emissions, 2019” */
+  label = g_strdup_printf (_("Map of %s"), title);
+
+  ranges = tanlu_map_get_legend_ranges (self->data, &self->style);
+  if (ranges != NULL)
+    /* Translators: the separator between the classes of a map's legend */
+    classes = g_strjoinv (_("; "), ranges);
+
+  if ((selected = shown_region (self, self->style.selected)) != NULL)
+    {
+      g_autofree char *value = tanlu_map_describe_value (self->data, &self->style,
+                                                         selected->value);
+      const TanluClassification *classification =
+        tanlu_map_data_get_classification (self->data);
+      int class = classification != NULL && !isnan (selected->value)
+                    ? tanlu_classification_find (classification, selected->value)
+                    : -1;
+
+      if (classes != NULL && class >= 0 && ranges[class] != NULL)
+        /* Translators: what a screen reader says of the map: the selected
+         * region, its value, the legend's class it is in, and all the
+         * classes, such as “Sichuan selected: 312 Mt CO₂, in the class
+         * 250 – 400. Classes: 0 – 100; 100 – 250; 250 – 400” */
+        description = g_strdup_printf (_("%s selected: %s, in the class %s. Classes: %s"),
+                                       region_name (self, selected), value, ranges[class],
+                                       classes);
+      else if (classes != NULL)
+        /* Translators: as above, for a region in none of the classes */
+        description = g_strdup_printf (_("%s selected: %s. Classes: %s"),
+                                       region_name (self, selected), value, classes);
+      else
+        description = g_strdup_printf (_("%s selected: %s"), region_name (self, selected), value);
+    }
+  else if (classes != NULL)
+    /* Translators: what a screen reader says of the map with no region
+     * selected, then the legend's classes */
+    description = g_strdup_printf (_("No region selected. Classes: %s"), classes);
+  else
+    description = g_strdup (_("No region selected"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/* ------------------------------------------------------------------------ */
 
 /* The markers in sight, as rectangles for tanlu_map_draw_labels (). */
 static void
@@ -462,7 +750,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
               double                    y,
               TanluChoroplethLayer     *self)
 {
-  _tanlu_choropleth_layer_hover_at (self, x, y);
+  hover_at (self, x, y);
 }
 
 static void
@@ -473,13 +761,36 @@ on_leave_cb (GtkEventControllerMotion *controller,
 }
 
 static void
+on_pressed_cb (GtkGestureClick      *gesture,
+               int                   n_press,
+               double                x,
+               double                y,
+               TanluChoroplethLayer *self)
+{
+  /* The press is not claimed: one that turns into a drag still pans the
+   * map. */
+  self->press_x = x;
+  self->press_y = y;
+  if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
 on_released_cb (GtkGestureClick      *gesture,
                 int                   n_press,
                 double                x,
                 double                y,
                 TanluChoroplethLayer *self)
 {
-  _tanlu_choropleth_layer_click_at (self, x, y, n_press);
+  int threshold = 8;
+
+  /* The end of a drag that panned the map is no click. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold,
+                NULL);
+  if (n_press < 1 || hypot (x - self->press_x, y - self->press_y) > threshold)
+    return;
+
+  click_at (self, x, y, n_press);
 }
 
 static void
@@ -487,6 +798,52 @@ on_style_changed_cb (TanluChoroplethLayer *self)
 {
   apply_desktop_style (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Only a region takes the pointer: elsewhere, GTK gives it to the map
+ * under the layer. ShumateLayer's own `contains` takes nothing. */
+static gboolean
+tanlu_choropleth_layer_contains (GtkWidget *widget,
+                                 double     x,
+                                 double     y)
+{
+  TanluChoroplethLayer *self = TANLU_CHOROPLETH_LAYER (widget);
+
+  return _tanlu_choropleth_layer_region_at (self, x, y) != NULL;
+}
+
+static void
+move_selection (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TanluChoroplethLayer *self = TANLU_CHOROPLETH_LAYER (widget);
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  select_towards (self, dx, dy);
+}
+
+static void
+open_selected (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TanluChoroplethLayer *self = TANLU_CHOROPLETH_LAYER (widget);
+
+  if (self->data != NULL && tanlu_map_data_find_region (self->data, self->style.selected) != NULL)
+    g_signal_emit (self, signals[REGION_OPENED], 0, self->style.selected);
+}
+
+static void
+close_parent (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TanluChoroplethLayer *self = TANLU_CHOROPLETH_LAYER (widget);
+
+  if (self->data != NULL && tanlu_map_data_get_parent_code (self->data) != 0)
+    g_signal_emit (self, signals[REGION_CLOSED], 0, tanlu_map_data_get_parent_code (self->data));
 }
 
 static void
@@ -539,6 +896,7 @@ tanlu_choropleth_layer_class_init (TanluChoroplethLayerClass *klass)
   object_class->dispose = tanlu_choropleth_layer_dispose;
 
   widget_class->snapshot = tanlu_choropleth_layer_snapshot;
+  widget_class->contains = tanlu_choropleth_layer_contains;
   widget_class->css_changed = tanlu_choropleth_layer_css_changed;
 
   /**
@@ -557,7 +915,36 @@ tanlu_choropleth_layer_class_init (TanluChoroplethLayerClass *klass)
     g_signal_new ("region-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /**
+   * TanluChoroplethLayer::region-closed:
+   * @code: the region whose parts are shown, to go back to the map it is on
+   */
+  signals[REGION_CLOSED] =
+    g_signal_new ("region-closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "region.move", "(ii)", move_selection);
+  gtk_widget_class_install_action (widget_class, "region.open", NULL, open_selected);
+  gtk_widget_class_install_action (widget_class, "region.close", NULL, close_parent);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "region.move", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "region.move", "(ii)", -1,
+                                       0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "region.move", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "region.move", "(ii)", 1,
+                                       0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "region.move", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "region.move", "(ii)", 0,
+                                       -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "region.move", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "region.move", "(ii)", 0,
+                                       1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "region.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "region.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "region.close", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "choroplethlayer");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -573,8 +960,13 @@ tanlu_choropleth_layer_init (TanluChoroplethLayer *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  update_accessible (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed_cb), self, G_CONNECT_SWAPPED);
@@ -605,6 +997,7 @@ tanlu_choropleth_layer_set_data (TanluChoroplethLayer *self,
   g_clear_pointer (&self->data, tanlu_map_data_unref);
   self->data = data;
 
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -637,6 +1030,7 @@ tanlu_choropleth_layer_set_style (TanluChoroplethLayer *self,
   self->style.language = style->language;
   self->style.unit_scale = style->unit_scale;
   self->style.labels = style->labels;
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -658,6 +1052,7 @@ tanlu_choropleth_layer_set_selected (TanluChoroplethLayer *self,
     return;
 
   self->style.selected = code;
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -696,25 +1091,6 @@ tanlu_choropleth_layer_set_keep_clear (TanluChoroplethLayer *self,
 }
 
 /**
- * _tanlu_choropleth_layer_hover_at:
- *
- * Shows the tooltip of the region at a point, as the pointer does.
- */
-void
-_tanlu_choropleth_layer_hover_at (TanluChoroplethLayer *self,
-                                 double                x,
-                                 double                y)
-{
-  g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  set_hovered (self, _tanlu_choropleth_layer_region_at (self, x, y));
-  if (self->hovered != NULL)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
  * _tanlu_choropleth_layer_get_hover_text:
  *
  * Returns: (transfer full) (nullable): the tooltip's text, or %NULL when
@@ -731,40 +1107,14 @@ _tanlu_choropleth_layer_get_hover_text (TanluChoroplethLayer *self)
 /**
  * tanlu_choropleth_layer_changed:
  *
- * Redraws after the map's values or classes changed.
+ * Redraws after the map's values or classes changed, and tells screen
+ * readers.
  */
 void
 tanlu_choropleth_layer_changed (TanluChoroplethLayer *self)
 {
   g_return_if_fail (TANLU_IS_CHOROPLETH_LAYER (self));
 
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * _tanlu_choropleth_layer_click_at:
- * @n_press: 1 for a click, 2 for a double click
- *
- * Acts on a click at a point, as the pointer does: a click selects the
- * region there, a double click opens it.
- *
- * Returns: whether there was a region at the point
- */
-gboolean
-_tanlu_choropleth_layer_click_at (TanluChoroplethLayer *self,
-                                 double                x,
-                                 double                y,
-                                 int                   n_press)
-{
-  TanluMapRegion *region;
-
-  g_return_val_if_fail (TANLU_IS_CHOROPLETH_LAYER (self), FALSE);
-
-  if (!(region = _tanlu_choropleth_layer_region_at (self, x, y)))
-    return FALSE;
-
-  g_signal_emit (self, signals[n_press >= 2 ? REGION_OPENED : REGION_ACTIVATED], 0,
-                 tanlu_region_get_code (region->region));
-
-  return TRUE;
 }

@@ -974,6 +974,14 @@ on_region_activated_cb (TanluMapPage *self,
     tanlu_context_set_region (get_context (self), region);
 }
 
+/* Escape on the map, as the back button. */
+static void
+on_region_closed_cb (TanluMapPage *self,
+                     guint         code)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "map.back", NULL);
+}
+
 static void
 on_region_opened_cb (TanluMapPage *self,
                      guint         code)
@@ -1913,6 +1921,8 @@ tanlu_map_page_init (TanluMapPage *self)
   g_signal_connect_object (self->layer, "region-activated", G_CALLBACK (on_region_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->layer, "region-opened", G_CALLBACK (on_region_opened_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->layer, "region-closed", G_CALLBACK (on_region_closed_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->marker_layer = shumate_marker_layer_new (viewport);
