@@ -149,6 +149,16 @@ test_hover_and_click_city (Fixture       *fixture,
 
   open_map (fixture);
   tanlu_test_input_init (GTK_WIDGET (fixture->window));
+
+  /* The map's scale bar gives kilometres, not miles */
+  {
+    GtkWidget *scale = tanlu_test_find_widget (GTK_WIDGET (map_page (fixture)),
+                                               SHUMATE_TYPE_SCALE);
+
+    g_assert_nonnull (scale);
+    g_assert_cmpint (shumate_scale_get_unit (SHUMATE_SCALE (scale)), ==, SHUMATE_UNIT_METRIC);
+  }
+
   tanlu_map_page_show_level (map_page (fixture), TANLU_REGION_LEVEL_CITY, 510000);
   tanlu_test_wait_for_draw (GTK_WIDGET (layer (fixture)));
   g_assert_cmpint (tanlu_map_data_get_level (tanlu_choropleth_layer_get_data (layer (fixture))), ==,

@@ -1908,6 +1908,8 @@ tanlu_map_page_init (TanluMapPage *self)
   map = shumate_simple_map_get_map (self->map);
   viewport = shumate_simple_map_get_viewport (self->map);
   shumate_map_set_zoom_on_double_click (map, FALSE);
+  /* Chinese maps give distances in kilometres only */
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
   shumate_viewport_set_min_zoom_level (viewport, 2);
   shumate_viewport_set_max_zoom_level (viewport, 12);
   /* Web Mercator maps are not turned; north stays up. */
