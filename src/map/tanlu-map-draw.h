@@ -106,7 +106,13 @@ char     *tanlu_map_get_title          (TanluMapData         *data,
  * @approval_number: (nullable): the map's approval number (审图号)
  * @view: when @use_view, the part of the world shown, as on screen;
  *   otherwise the map's regions fill the picture
+ * @width: the size the picture is exported at, in pixels, which
+ *   tanlu_map_picture_project() measures in; 0 for 1600 × 1200
+ * @height:
  *
+ * Exported maps are drawn in the Albers equal-area conic of
+ * geo/tanlu-albers.h, whatever the screen's projection: basemap, regions,
+ * borders, names and the scale bar alike.
  * A whole map picture, as exported: header, map, legend, scale bar and
  * the lines on its data, boundaries and approval.
  */
@@ -120,12 +126,22 @@ typedef struct
   const char         *approval_number;
   gboolean            use_view;
   TanluMapView        view;
+  double              width;
+  double              height;
 } TanluMapPicture;
+
+#define TANLU_MAP_PICTURE_DEFAULT_WIDTH  1600
+#define TANLU_MAP_PICTURE_DEFAULT_HEIGHT 1200
 
 void      tanlu_map_picture_draw       (cairo_t                *cr,
                                         const TanluMapPicture  *picture,
                                         double                  width,
                                         double                  height);
+void      tanlu_map_picture_project    (const TanluMapPicture  *picture,
+                                        double                  longitude,
+                                        double                  latitude,
+                                        double                 *x,
+                                        double                 *y);
 gboolean  tanlu_map_picture_export     (const TanluMapPicture  *picture,
                                         TanluPictureFormat        format,
                                         int                     width,
