@@ -147,7 +147,7 @@ tanlu_map_view_unproject (const TanluMapView *view,
                           double             *longitude,
                           double             *latitude)
 {
-  tanlu_projection_unproject (view->projection, view->x + x / view->scale,
+  tanlu_projection_unproject (tanlu_map_view_get_projection (view), view->x + x / view->scale,
                               view->y + y / view->scale, longitude, latitude);
 }
 
@@ -161,7 +161,7 @@ double
 tanlu_map_view_metres_per_pixel (const TanluMapView *view,
                                  double              latitude)
 {
-  switch (view->projection)
+  switch (tanlu_map_view_get_projection (view))
     {
     case TANLU_PROJECTION_WEB_MERCATOR:
       return tanlu_mercator_metres_per_pixel (view, latitude);
@@ -179,7 +179,9 @@ tanlu_map_view_metres_per_pixel (const TanluMapView *view,
  * @margin: pixels kept free on every side
  *
  * Sets @view to show the world rectangle from (@min_x, @min_y) to
- * (@max_x, @max_y), as large as fits @width × @height, centred.
+ * (@max_x, @max_y), as large as fits @width × @height, centred, in Web
+ * Mercator: set @view->projection afterwards for the world units of
+ * another projection.
  */
 void
 tanlu_map_view_fit (TanluMapView *view,
@@ -196,6 +198,7 @@ tanlu_map_view_fit (TanluMapView *view,
   double span_x = MAX (max_x - min_x, 1e-9);
   double span_y = MAX (max_y - min_y, 1e-9);
 
+  view->projection = TANLU_PROJECTION_WEB_MERCATOR;
   view->width = width;
   view->height = height;
   view->scale = MIN (inner_width / span_x, inner_height / span_y);

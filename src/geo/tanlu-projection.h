@@ -90,6 +90,15 @@ void     tanlu_map_view_fit             (TanluMapView       *view,
                                          double              max_y,
                                          double              margin);
 
+/* A view filled in field by field may have left @projection unset: any
+ * value but Albers is taken as Web Mercator. */
+static inline TanluProjection
+tanlu_map_view_get_projection (const TanluMapView *view)
+{
+  return view->projection == TANLU_PROJECTION_ALBERS ? TANLU_PROJECTION_ALBERS
+                                                     : TANLU_PROJECTION_WEB_MERCATOR;
+}
+
 static inline double
 tanlu_map_view_to_pixel_x (const TanluMapView *view,
                            double              x)

@@ -473,7 +473,7 @@ draw_detail (const TanluBasemap       *self,
              guint                     detail,
              const TanluBasemapColors *colors)
 {
-  const Layer *layers = view->projection == TANLU_PROJECTION_ALBERS ? self->albers[detail]
+  const Layer *layers = tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS ? self->albers[detail]
                                                                       : self->layers[detail];
 
   fill_layer (cr, &layers[KIND_LAND], view, visible, hidden, &colors->land);
@@ -636,7 +636,7 @@ tanlu_basemap_draw (const TanluBasemap *basemap,
   set_color (cr, &colors->sea);
   cairo_fill (cr);
 
-  if (view->projection == TANLU_PROJECTION_ALBERS)
+  if (tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS)
     {
       /* Albers world units are about as long as Web Mercator's. */
       ensure_albers ((TanluBasemap *) basemap);

@@ -99,7 +99,7 @@ region_in_view (TanluMapData       *data,
 {
   TanluMapPlace place;
 
-  tanlu_map_data_get_place (data, view->projection, index, &place);
+  tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), index, &place);
 
   return bounds_in_view (&place.min_x, 0, view);
 }
@@ -143,7 +143,7 @@ append_region (cairo_t            *cr,
   TanluMapShape shape;
   const double *point;
 
-  tanlu_map_data_get_region_shape (data, view->projection, index, view->scale, &shape);
+  tanlu_map_data_get_region_shape (data, tanlu_map_view_get_projection (view), index, view->scale, &shape);
   point = shape.points;
 
   for (guint r = 0; r < shape.n_rings; r++)
@@ -166,7 +166,7 @@ append_outlines (cairo_t            *cr,
   /* What is left of rings smaller than a pixel, as fills leave them out. */
   double tiny = 1 / view->scale;
 
-  tanlu_map_data_get_outlines (data, view->projection, view->scale, &outlines);
+  tanlu_map_data_get_outlines (data, tanlu_map_view_get_projection (view), view->scale, &outlines);
   for (guint a = 0; a < outlines.n_arcs; a++)
     {
       const double *bounds = &outlines.bounds[4 * a];
@@ -644,7 +644,7 @@ tanlu_map_draw_labels (cairo_t             *cr,
   places = g_new (TanluMapPlace, n_regions);
   for (guint i = 0; i < n_regions; i++)
     {
-      tanlu_map_data_get_place (data, view->projection, i, &places[i]);
+      tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), i, &places[i]);
       if (bounds_in_view (&places[i].min_x, 0, view))
         g_array_append_val (order, i);
     }
@@ -1241,7 +1241,7 @@ tanlu_map_place_legend (TanluMapData       *data,
           TanluMapPlace place;
           double left, right, top, bottom;
 
-          tanlu_map_data_get_place (data, view->projection, i, &place);
+          tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), i, &place);
           left = MAX (tanlu_map_view_to_pixel_x (view, place.min_x), corners[c][0]);
           right = MIN (tanlu_map_view_to_pixel_x (view, place.max_x), corners[c][0] + width);
           top = MAX (tanlu_map_view_to_pixel_y (view, place.min_y), corners[c][1]);
@@ -1443,9 +1443,9 @@ layout_picture (const TanluMapPicture *picture,
       margin = layout->pad * 0.5;
     }
 
-  layout->view.projection = TANLU_PROJECTION_ALBERS;
   tanlu_map_view_fit (&layout->view, width - 2 * layout->pad, layout->bottom - layout->top,
                       bounds[0], bounds[1], bounds[2], bounds[3], margin);
+  layout->view.projection = TANLU_PROJECTION_ALBERS;
 }
 
 /**

@@ -1333,7 +1333,7 @@ test_draw_elsewhere (Fixture       *fixture,
   cairo_surface_t *surface = blank_image (400, 300);
   guint32 blank = pixel_at (surface, 0, 0);
   TanluMapStyle style;
-  TanluMapView view;
+  TanluMapView view = { 0 };
   double x, y;
   cairo_t *cr;
 
