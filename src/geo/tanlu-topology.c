@@ -52,19 +52,27 @@ typedef struct
   GArray *coords;    /* double longitude, latitude per id */
 } VertexTable;
 
-static guint
+static inline guint64
+mix (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+
+  return x;
+}
+
+static inline guint
 hash_point (const double *point)
 {
   guint64 a, b;
 
   memcpy (&a, &point[0], sizeof a);
   memcpy (&b, &point[1], sizeof b);
-  a ^= b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  a ^= a >> 29;
-  a *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  a ^= a >> 32;
 
-  return (guint) a;
+  return (guint) mix (a ^ mix (b));
 }
 
 static guint
