@@ -1116,31 +1116,26 @@ tanlu_map_draw_legend (cairo_t             *cr,
 /* Scale bar */
 
 /**
- * tanlu_map_draw_scale_bar:
- * @right: the bar's right end
- * @bottom: the bottom of its label
+ * tanlu_map_get_scale_bar:
+ * @length: (out): the bar's length in pixels
  *
- * A bar of a round number of kilometres (down to 0.01 km) at the view's
- * middle latitude, labelled in kilometres in either language.
+ * A bar of a round number of kilometres (down to 0.01 km), about nine
+ * times the style's font size long at most, measured along the parallel
+ * through the view's middle in the view's projection: in Albers, true on
+ * the standard parallels and within 2 % between them.
+ *
+ * Returns: (transfer full) (nullable): the bar's label, in kilometres in
+ *   either language, as Chinese maps have it; %NULL if no bar fits
  */
-void
-tanlu_map_draw_scale_bar (cairo_t             *cr,
-                          const TanluMapView  *view,
-                          const TanluMapStyle *style,
-                          double               right,
-                          double               bottom)
+char *
+tanlu_map_get_scale_bar (const TanluMapView  *view,
+                         const TanluMapStyle *style,
+                         double              *length)
 {
   static const double steps[] = { 1, 2, 5 };
   double longitude, latitude, metres_per_pixel, best = 0;
   double target = style->font_size * 9;
-  TanluChartColor background, foreground;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *label = NULL;
-  double bar, label_width, label_height;
-  Text text;
 
-  /* Along the parallel through the view's middle, in its projection: in
-   * Albers, true on the standard parallels and within 2 % between them. */
   tanlu_map_view_unproject (view, view->width / 2, view->height / 2, &longitude, &latitude);
   metres_per_pixel = tanlu_map_view_metres_per_pixel (view, latitude);
 
@@ -1153,11 +1148,35 @@ tanlu_map_draw_scale_bar (cairo_t             *cr,
           best = metres;
       }
   if (best == 0)
-    return;
+    return NULL;
 
-  bar = best / metres_per_pixel;
-  /* Kilometres in either language, as Chinese maps have them. */
-  label = g_strdup_printf ("%g km", best / 1000);
+  *length = best / metres_per_pixel;
+
+  return g_strdup_printf ("%g km", best / 1000);
+}
+
+/**
+ * tanlu_map_draw_scale_bar:
+ * @right: the bar's right end
+ * @bottom: the bottom of its label
+ *
+ * Draws the bar tanlu_map_get_scale_bar () gives.
+ */
+void
+tanlu_map_draw_scale_bar (cairo_t             *cr,
+                          const TanluMapView  *view,
+                          const TanluMapStyle *style,
+                          double               right,
+                          double               bottom)
+{
+  TanluChartColor background, foreground;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *label = NULL;
+  double bar, label_width, label_height;
+  Text text;
+
+  if (!(label = tanlu_map_get_scale_bar (view, style, &bar)))
+    return;
 
   page_colors (style, &background, &foreground);
   text_init (&text, cr, style);

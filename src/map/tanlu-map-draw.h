@@ -85,6 +85,9 @@ void      tanlu_map_place_legend       (TanluMapData         *data,
                                         double                margin,
                                         double               *x,
                                         double               *y);
+char     *tanlu_map_get_scale_bar      (const TanluMapView   *view,
+                                        const TanluMapStyle  *style,
+                                        double               *length);
 void      tanlu_map_draw_scale_bar     (cairo_t              *cr,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style,
