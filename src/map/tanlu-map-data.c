@@ -22,7 +22,13 @@
  * region keeps its rings at several simplifications, one per zoom level
  * from the whole country to a few cities, so that a frame draws about as
  * many points as it has pixels to show them; hit testing uses the
- * boundary itself. */
+ * boundary itself.
+ *
+ * Drawing goes through the map's arcs (geo/tanlu-topology.h): found when
+ * the map is first drawn, projected once for each projection drawn in
+ * (Web Mercator on screen, Albers in exports) and simplified once for
+ * each zoom level, they give both the regions' fills and their borders,
+ * each border stroked once. */
 
 /* Tolerances, in pixels, of what simplification may move. */
 #define SIMPLIFY_PIXELS 0.5
