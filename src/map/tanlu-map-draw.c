@@ -669,13 +669,18 @@ tanlu_map_draw_labels (cairo_t             *cr,
     {
       const TanluMapPlace *place = &places[g_array_index (order, guint, k)];
       TanluMapRegion *region = tanlu_map_data_get_region (data, g_array_index (order, guint, k));
-      g_autoptr(PangoLayout) layout =
-        text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
+      g_autoptr(PangoLayout) layout = NULL;
       double region_width = (place->max_x - place->min_x) * view->scale;
       double region_height = (place->max_y - place->min_y) * view->scale;
       double width, height, x, y;
       double box[4];
 
+      /* A line of text is at least as high as its font is large: a region
+       * too low for that needs no layout to be left unnamed. */
+      if (style->font_size > region_height * 0.6)
+        continue;
+
+      layout = text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
       layout_size (layout, &width, &height);
       if (width > region_width * 0.8 || height > region_height * 0.6)
         continue;
