@@ -67,7 +67,6 @@ NO_DATA_FILL, NO_DATA_HATCH = "#c8c8c8", "#969696"
 # Tanlu's light basemap colours and line widths (src/map/tanlu-basemap.c).
 SEA, LAND, RIVER, COASTLINE, BORDER = "#d4e2eb", "#f3f1ed", "#9fbfd6", "#8fa0ac", "#999999"
 
-EARTH_CIRCUMFERENCE = 2 * math.pi * 6378137
 
 
 def rgba(color, alpha=1.0):
@@ -150,30 +149,49 @@ def wrap(text, size, width):
     return lines
 
 
-def mercator(longitude, latitude):
-    """Tanlu's world units: the Web Mercator unit square, y southwards."""
-    latitude = max(min(latitude, 85.05112878), -85.05112878)
-    y = math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2))
-    return (longitude + 180) / 360, 0.5 - y / (2 * math.pi)
+# Tanlu's exports: Albers equal-area conic fitted to China, on a sphere of
+# the authalic radius (src/geo/tanlu-albers.h).
+ALBERS_RADIUS = 6371007.181
+ALBERS = ("+proj=aea +lat_0=0 +lon_0=105 +lat_1=25 +lat_2=47 +x_0=0 +y_0=0 +R=%.3f +units=m +no_defs"
+          % ALBERS_RADIUS)
+ALBERS_N = (math.sin(math.radians(25)) + math.sin(math.radians(47))) / 2
+ALBERS_C = math.cos(math.radians(25)) ** 2 + 2 * ALBERS_N * math.sin(math.radians(25))
+ALBERS_RHO0 = ALBERS_RADIUS * math.sqrt(ALBERS_C) / ALBERS_N
+# Metres of Albers to one of Tanlu's world units.
+ALBERS_UNIT = 2 * math.pi * ALBERS_RADIUS
+
+
+def albers(longitude, latitude):
+    """Tanlu's world units in Albers: a unit is the equator's length, y
+    southwards."""
+    theta = ALBERS_N * math.radians(longitude - 105)
+    rho = ALBERS_RADIUS * math.sqrt(ALBERS_C - 2 * ALBERS_N * math.sin(math.radians(latitude))) / ALBERS_N
+    return 0.5 + rho * math.sin(theta) / ALBERS_UNIT, 0.5 - (ALBERS_RHO0 - rho * math.cos(theta)) / ALBERS_UNIT
+
+
+def albers_latitude(x, y):
+    """The latitude of world units (x, y)."""
+    x, y = (x - 0.5) * ALBERS_UNIT, (0.5 - y) * ALBERS_UNIT
+    q = math.hypot(x, ALBERS_RHO0 - y) * ALBERS_N / ALBERS_RADIUS
+    return math.degrees(math.asin((ALBERS_C - q * q) / (2 * ALBERS_N)))
 
 
 class Page:
-    """Pixels of the 1600x1200 picture to EPSG:3857 metres, once the map
+    """Pixels of the 1600x1200 picture to Albers metres, once the map
     area's view is known."""
 
-    def __init__(self, bbox, top, bottom):
+    def __init__(self, bounds, top, bottom):
         self.frame = (PAD, top, WIDTH - 2 * PAD, bottom - top)
-        min_x, max_y = mercator(bbox[0], bbox[1])
-        max_x, min_y = mercator(bbox[2], bbox[3])
+        min_x, min_y, max_x, max_y = bounds
         margin = PAD * 0.5
         width, height = self.frame[2], self.frame[3]
         # tanlu_map_view_fit ()
         self.scale = min((width - 2 * margin) / (max_x - min_x), (height - 2 * margin) / (max_y - min_y))
         self.view_x = (min_x + max_x) / 2 - width / 2 / self.scale
         self.view_y = (min_y + max_y) / 2 - height / 2 / self.scale
-        self.resolution = EARTH_CIRCUMFERENCE / self.scale
-        self.left = (self.view_x - PAD / self.scale - 0.5) * EARTH_CIRCUMFERENCE
-        self.top = (0.5 - (self.view_y - top / self.scale)) * EARTH_CIRCUMFERENCE
+        self.resolution = ALBERS_UNIT / self.scale
+        self.left = (self.view_x - PAD / self.scale - 0.5) * ALBERS_UNIT
+        self.top = (0.5 - (self.view_y - top / self.scale)) * ALBERS_UNIT
 
     def box(self):
         return mapnik.Box2d(self.left, self.top - HEIGHT * self.resolution,
@@ -203,10 +221,10 @@ def inline_layer(name, styles, rows, columns):
     for wkt, *values in rows:
         lines.append(",".join([csv_field(wkt)] + [csv_field(str(v)) for v in values]))
     style_names = "".join("<StyleName>%s</StyleName>" % s for s in styles)
-    return ('<Layer name="%s" srs="epsg:3857">%s<Datasource>'
+    return ('<Layer name="%s" srs="%s">%s<Datasource>'
             '<Parameter name="type">csv</Parameter>'
             '<Parameter name="inline"><![CDATA[%s\n]]></Parameter>'
-            '</Datasource></Layer>' % (name, style_names, "\n".join(lines)))
+            '</Datasource></Layer>' % (name, ALBERS, style_names, "\n".join(lines)))
 
 
 def basemap_layer(kind, style):
@@ -361,14 +379,15 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, named, hatch_pa
         cursor += line
 
     # The scale bar, in the bottom left corner: a round number of
-    # kilometres at the view's middle latitude.
-    centre_y = page.view_y + frame_height / 2 / page.scale
-    latitude = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * centre_y))))
-    metres_per_pixel = page.resolution * math.cos(math.radians(latitude))
-    metres = max(step * 10 ** exponent for exponent in range(8) for step in (1, 2, 5)
+    # kilometres along the parallel through the view's middle.
+    latitude = albers_latitude(page.view_x + frame_width / 2 / page.scale,
+                               page.view_y + frame_height / 2 / page.scale)
+    phi = math.radians(latitude)
+    metres_per_pixel = page.resolution / (math.sqrt(ALBERS_C - 2 * ALBERS_N * math.sin(phi)) / math.cos(phi))
+    metres = max(step * 10 ** exponent for exponent in range(1, 8) for step in (1, 2, 5)
                  if step * 10 ** exponent / metres_per_pixel <= FONT_SIZE * 9)
     bar = metres / metres_per_pixel
-    label = "%g km" % (metres / 1000) if metres >= 1000 else "%g m" % metres
+    label = "%g km" % (metres / 1000)
     label_height = FONT_SIZE * 0.9 * LINE_HEIGHT
     right = frame_x + PAD * 0.5 + FONT_SIZE * 10
     bottom = frame_y + frame_height - PAD * 0.5
@@ -386,8 +405,8 @@ def stylesheet(picture, page, breaks, bounds, counts, n_missing, named, hatch_pa
     fontsets = "".join('<FontSet name="%s">%s</FontSet>' % (name, "".join(
         '<Font face-name="%s"/>' % face for face in faces if face in installed)) for name, faces in FONTS.items())
 
-    return ('<Map srs="epsg:3857" background-color="%s">%s%s%s</Map>'
-            % (SEA, fontsets, "".join(styles), "".join(layers)))
+    return ('<Map srs="%s" background-color="%s">%s%s%s</Map>'
+            % (ALBERS, SEA, fontsets, "".join(styles), "".join(layers)))
 
 
 def write_hatch(path):
@@ -436,15 +455,17 @@ def main():
     top = PAD + BASE * 1.4 * LINE_HEIGHT + BASE * LINE_HEIGHT + PAD * 0.6
     footer = sum(len(wrap(line, BASE * 0.78, WIDTH - 2 * PAD)) for line in picture["footer"])
     bottom = HEIGHT - PAD - footer * BASE * 0.78 * LINE_HEIGHT
-    page = Page(picture["bbox"], top, bottom)
+    page = Page(picture["albers_bounds"], top, bottom)
 
     # Names go where they fit, as in tanlu_map_draw_labels (): narrower
     # than 0.8 of their region's bounds and lower than 0.6 of them.
     named = []
     for feature in features:
         envelope = feature.envelope()
-        min_x, max_y = mercator(envelope.minx, envelope.miny)
-        max_x, min_y = mercator(envelope.maxx, envelope.maxy)
+        corners = [albers(lon, lat) for lon in (envelope.minx, envelope.maxx)
+                   for lat in (envelope.miny, envelope.maxy)]
+        min_x, max_x = min(c[0] for c in corners), max(c[0] for c in corners)
+        min_y, max_y = min(c[1] for c in corners), max(c[1] for c in corners)
         if (text_width(feature["name"], FONT_SIZE) <= (max_x - min_x) * page.scale * 0.8
                 and FONT_SIZE * LINE_HEIGHT <= (max_y - min_y) * page.scale * 0.6):
             named.append(feature["code"])

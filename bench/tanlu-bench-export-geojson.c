@@ -144,6 +144,16 @@ add_bounds (JsonBuilder  *builder,
   for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)
     json_builder_add_double_value (builder, bounds[i]);
   json_builder_end_array (builder);
+
+  /* What exports are fitted to: the regions' bounds in Albers world
+   * units, y southwards. */
+  tanlu_map_data_get_projected_bounds (data, TANLU_PROJECTION_ALBERS, &bounds[0], &bounds[1],
+                                       &bounds[2], &bounds[3]);
+  json_builder_set_member_name (builder, "albers_bounds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)
+    json_builder_add_double_value (builder, bounds[i]);
+  json_builder_end_array (builder);
 }
 
 static gboolean

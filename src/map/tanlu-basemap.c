@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tanlu-basemap.h"
+#include "geo/tanlu-albers.h"
 #include "geo/tanlu-basemap-features.h"
 #include "geo/tanlu-geometry.h"
 #include "store/tanlu-basemap-store.h"
@@ -109,6 +110,12 @@ struct _TanluBasemap
   gatomicrefcount ref_count;
   Layer           layers[TANLU_BASEMAP_N_DETAILS][N_KINDS];
   guint           n_features;
+
+  /* The same in Albers, for exported maps: projected from the Web
+   * Mercator ones when first drawn. */
+  GMutex          albers_lock;
+  gboolean        has_albers;
+  Layer           albers[TANLU_BASEMAP_N_DETAILS][N_KINDS];
 };
 
 static const TanluBasemapColors light_colors = {
@@ -208,6 +215,148 @@ to_pixel (double world,
   double pixel = floor ((world - origin) * scale * SNAP + 0.5) / SNAP;
 
   return CLAMP (pixel, -MAX_PIXEL, MAX_PIXEL);
+}
+
+/* Features in Albers of what lies within this many degrees of its cut
+ * (at 75° W, opposite the central meridian) are left out: they would
+ * wrap around the cone, and no map of China comes near them. */
+#define ALBERS_CUT_MARGIN 30.0
+
+static void
+layer_init (Layer *layer)
+{
+  layer->features = g_array_new (FALSE, FALSE, sizeof (Feature));
+  layer->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  layer->points = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+layer_clear (Layer *layer)
+{
+  g_clear_pointer (&layer->features, g_array_unref);
+  g_clear_pointer (&layer->parts, g_array_unref);
+  g_clear_pointer (&layer->points, g_array_unref);
+}
+
+/* @albers, the features of @mercator in Albers. */
+static void
+project_layer_to_albers (const Layer *mercator,
+                         Layer       *albers)
+{
+  const Feature *features = (const Feature *) (gpointer) mercator->features->data;
+  const Part *parts = (const Part *) (gpointer) mercator->parts->data;
+  const double *points = (const double *) (gpointer) mercator->points->data;
+
+  layer_init (albers);
+
+  for (guint f = 0; f < mercator->features->len; f++)
+    {
+      Feature feature = { { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE },
+                          albers->parts->len, 0 };
+
+      for (guint p = features[f].first_part; p < features[f].first_part + features[f].n_parts; p++)
+        {
+          const double *point = points + 2 * parts[p].first_point;
+          Part part = { albers->points->len / 2, parts[p].n_points };
+          gboolean near_cut = FALSE;
+
+          for (guint i = 0; i < parts[p].n_points && !near_cut; i++)
+            near_cut = fabs (remainder (point[2 * i] * 360 - 180 - TANLU_ALBERS_CENTRAL_MERIDIAN,
+                                        360)) > 180 - ALBERS_CUT_MARGIN;
+          if (near_cut)
+            continue;
+
+          for (guint i = 0; i < parts[p].n_points; i++)
+            {
+              double longitude, latitude, xy[2];
+
+              tanlu_mercator_unproject (point[2 * i], point[2 * i + 1], &longitude, &latitude);
+              tanlu_projection_project (TANLU_PROJECTION_ALBERS, longitude, latitude, &xy[0],
+                                        &xy[1]);
+              g_array_append_vals (albers->points, xy, 2);
+              feature.bounds.min_x = MIN (feature.bounds.min_x, xy[0]);
+              feature.bounds.min_y = MIN (feature.bounds.min_y, xy[1]);
+              feature.bounds.max_x = MAX (feature.bounds.max_x, xy[0]);
+              feature.bounds.max_y = MAX (feature.bounds.max_y, xy[1]);
+            }
+          g_array_append_val (albers->parts, part);
+        }
+
+      feature.n_parts = albers->parts->len - feature.first_part;
+      if (feature.n_parts > 0)
+        g_array_append_val (albers->features, feature);
+    }
+}
+
+static void
+ensure_albers (TanluBasemap *self)
+{
+  if (g_atomic_int_get (&self->has_albers))
+    return;
+
+  g_mutex_lock (&self->albers_lock);
+  if (!self->has_albers)
+    {
+      for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
+        for (guint k = 0; k < N_KINDS; k++)
+          project_layer_to_albers (&self->layers[d][k], &self->albers[d][k]);
+      g_atomic_int_set (&self->has_albers, TRUE);
+    }
+  g_mutex_unlock (&self->albers_lock);
+}
+
+/* Appends the edge of the box the fine features cover, in Albers: its
+ * parallels are arcs. */
+static void
+append_fine_box_albers (cairo_t            *cr,
+                        const TanluMapView *view)
+{
+  const double corners[5][2] = {
+    { FINE_WEST, FINE_NORTH }, { FINE_EAST, FINE_NORTH }, { FINE_EAST, FINE_SOUTH },
+    { FINE_WEST, FINE_SOUTH }, { FINE_WEST, FINE_NORTH },
+  };
+  const guint steps = 64;
+
+  for (guint c = 0; c < 4; c++)
+    for (guint i = 0; i < steps; i++)
+      {
+        double t = (double) i / steps;
+        double longitude = corners[c][0] + t * (corners[c + 1][0] - corners[c][0]);
+        double latitude = corners[c][1] + t * (corners[c + 1][1] - corners[c][1]);
+        double x, y;
+
+        tanlu_projection_project (TANLU_PROJECTION_ALBERS, longitude, latitude, &x, &y);
+        x = (x - view->x) * view->scale;
+        y = (y - view->y) * view->scale;
+        if (c == 0 && i == 0)
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
+      }
+  cairo_close_path (cr);
+}
+
+/* Whether all of @view lies in the box the fine features cover. */
+static gboolean
+fine_box_holds_view (const TanluMapView *view)
+{
+  const guint steps = 16;
+
+  for (guint i = 0; i <= steps; i++)
+    for (guint edge = 0; edge < 4; edge++)
+      {
+        double t = (double) i / steps;
+        double px = edge < 2 ? t * view->width : (edge == 2 ? 0 : view->width);
+        double py = edge < 2 ? (edge == 0 ? 0 : view->height) : t * view->height;
+        double longitude, latitude;
+
+        tanlu_map_view_unproject (view, px, py, &longitude, &latitude);
+        if (longitude < FINE_WEST || longitude > FINE_EAST || latitude < FINE_SOUTH ||
+            latitude > FINE_NORTH)
+          return FALSE;
+      }
+
+  return TRUE;
 }
 
 /* Adds the layer's features that meet @visible, but for those wholly
@@ -324,7 +473,8 @@ draw_detail (const TanluBasemap       *self,
              guint                     detail,
              const TanluBasemapColors *colors)
 {
-  const Layer *layers = self->layers[detail];
+  const Layer *layers = tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS ? self->albers[detail]
+                                                                      : self->layers[detail];
 
   fill_layer (cr, &layers[KIND_LAND], view, visible, hidden, &colors->land);
 
@@ -422,6 +572,7 @@ tanlu_basemap_new_from_store (TanluStore  *store,
 
   self = g_new0 (TanluBasemap, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->albers_lock);
   for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
     {
       for (guint k = 0; k < N_KINDS; k++)
@@ -485,7 +636,35 @@ tanlu_basemap_draw (const TanluBasemap *basemap,
   set_color (cr, &colors->sea);
   cairo_fill (cr);
 
-  if (view->scale < FINE_MIN_SCALE || !rects_meet (&visible, &fine))
+  if (tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS)
+    {
+      /* Albers world units are about as long as Web Mercator's. */
+      ensure_albers ((TanluBasemap *) basemap);
+      if (view->scale < FINE_MIN_SCALE)
+        draw_detail (basemap, cr, view, &visible, NULL, 0, colors);
+      else if (fine_box_holds_view (view))
+        draw_detail (basemap, cr, view, &visible, NULL, 1, colors);
+      else
+        {
+          cairo_save (cr);
+          cairo_new_path (cr);
+          cairo_rectangle (cr, 0, 0, view->width, view->height);
+          append_fine_box_albers (cr, view);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_clip (cr);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+          draw_detail (basemap, cr, view, &visible, NULL, 0, colors);
+          cairo_restore (cr);
+
+          cairo_save (cr);
+          cairo_new_path (cr);
+          append_fine_box_albers (cr, view);
+          cairo_clip (cr);
+          draw_detail (basemap, cr, view, &visible, NULL, 1, colors);
+          cairo_restore (cr);
+        }
+    }
+  else if (view->scale < FINE_MIN_SCALE || !rects_meet (&visible, &fine))
     draw_detail (basemap, cr, view, &visible, NULL, 0, colors);
   else if (rect_contains (&fine, &visible))
     draw_detail (basemap, cr, view, &visible, NULL, 1, colors);
@@ -579,8 +758,10 @@ tanlu_basemap_unref (TanluBasemap *basemap)
           g_clear_pointer (&basemap->layers[d][k].features, g_array_unref);
           g_clear_pointer (&basemap->layers[d][k].parts, g_array_unref);
           g_clear_pointer (&basemap->layers[d][k].points, g_array_unref);
+          layer_clear (&basemap->albers[d][k]);
         }
     }
+  g_mutex_clear (&basemap->albers_lock);
 
   g_free (basemap);
 }

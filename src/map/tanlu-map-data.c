@@ -8,6 +8,7 @@
 #include "tanlu-map-data.h"
 #include "geo/tanlu-boundaries.h"
 #include "geo/tanlu-geometry.h"
+#include "geo/tanlu-topology.h"
 #include "store/tanlu-indicator.h"
 #include "store/tanlu-locale.h"
 #include "store/tanlu-region.h"
@@ -21,7 +22,13 @@
  * region keeps its rings at several simplifications, one per zoom level
  * from the whole country to a few cities, so that a frame draws about as
  * many points as it has pixels to show them; hit testing uses the
- * boundary itself. */
+ * boundary itself.
+ *
+ * Drawing goes through the map's arcs (geo/tanlu-topology.h): found when
+ * the map is first drawn, projected once for each projection drawn in
+ * (Web Mercator on screen, Albers in exports) and simplified once for
+ * each zoom level, they give both the regions' fills and their borders,
+ * each border stroked once. */
 
 /* Tolerances, in pixels, of what simplification may move. */
 #define SIMPLIFY_PIXELS 0.5
@@ -34,6 +41,27 @@ typedef struct
   GArray *ring_lengths;   /* guint */
   GArray *points;         /* double x, y */
 } Shape;
+
+/* One simplification of the map's arcs, and the regions' rings made of
+ * them. */
+typedef struct
+{
+  GArray    *arc_starts;   /* guint, per arc and one past the last */
+  GArray    *points;       /* double x, y */
+  GPtrArray *shapes;       /* Shape per region */
+} Level;
+
+/* The map's arcs and regions in one projection. */
+typedef struct
+{
+  GArray  *arc_starts;     /* guint, per arc and one past the last */
+  GArray  *points;         /* double x, y */
+  GArray  *arc_bounds;     /* double min x, min y, max x, max y per arc */
+  GArray  *closed;         /* gboolean per arc */
+  GArray  *places;         /* TanluMapPlace per region */
+  double   bounds[4];
+  Level   *levels[N_LEVELS];
+} Projected;
 
 struct _TanluMapData
 {
@@ -68,6 +96,12 @@ struct _TanluMapData
   GHashTable          *external_notes;      /* code → what its value stands for */
   gboolean             external_years;      /* the values are years */
   guint                generation;     /* changes whenever what is drawn does */
+
+  /* The regions' borders as arcs, and in each projection, made when first
+   * drawn, in whichever thread: see ensure_projected (). */
+  GMutex               outlines_lock;
+  TanluTopology       *topology;
+  Projected           *projected[TANLU_N_PROJECTIONS];
 };
 
 /* ------------------------------------------------------------------------ */
@@ -249,6 +283,247 @@ simplify_region (TanluMapRegion *region,
     }
 
   return shape;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Arcs */
+
+static void
+level_free (Level *level)
+{
+  if (level == NULL)
+    return;
+
+  g_array_unref (level->arc_starts);
+  g_array_unref (level->points);
+  g_ptr_array_unref (level->shapes);
+  g_free (level);
+}
+
+static void
+projected_free (Projected *projected)
+{
+  if (projected == NULL)
+    return;
+
+  g_array_unref (projected->arc_starts);
+  g_array_unref (projected->points);
+  g_array_unref (projected->arc_bounds);
+  g_array_unref (projected->closed);
+  g_array_unref (projected->places);
+  for (guint l = 0; l < N_LEVELS; l++)
+    level_free (projected->levels[l]);
+  g_free (projected);
+}
+
+static void
+extend_bounds (double       *bounds,
+               const double *other)
+{
+  bounds[0] = MIN (bounds[0], other[0]);
+  bounds[1] = MIN (bounds[1], other[1]);
+  bounds[2] = MAX (bounds[2], other[2]);
+  bounds[3] = MAX (bounds[3], other[3]);
+}
+
+/* Projects the map's arcs, finding them first if need be. The caller
+ * holds the lock. */
+static Projected *
+project_arcs (TanluMapData    *self,
+              TanluProjection  projection)
+{
+  Projected *projected = g_new0 (Projected, 1);
+  guint n_arcs;
+
+  if (self->topology == NULL)
+    {
+      g_autofree TanluGeometry **geometries = g_new (TanluGeometry *, self->regions->len);
+
+      for (guint i = 0; i < self->regions->len; i++)
+        geometries[i] = ((TanluMapRegion *) g_ptr_array_index (self->regions, i))->geometry;
+      self->topology = tanlu_topology_new (geometries, self->regions->len);
+    }
+
+  n_arcs = tanlu_topology_get_n_arcs (self->topology);
+  projected->arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_arcs + 1);
+  projected->points = g_array_new (FALSE, FALSE, sizeof (double));
+  projected->arc_bounds = g_array_sized_new (FALSE, FALSE, sizeof (double), 4 * n_arcs);
+  projected->closed = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), n_arcs);
+  projected->places = g_array_sized_new (FALSE, FALSE, sizeof (TanluMapPlace), self->regions->len);
+  projected->bounds[0] = projected->bounds[1] = G_MAXDOUBLE;
+  projected->bounds[2] = projected->bounds[3] = -G_MAXDOUBLE;
+
+  for (guint a = 0; a < n_arcs; a++)
+    {
+      guint n_points;
+      const double *lonlat = tanlu_topology_get_arc (self->topology, a, &n_points);
+      double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      gboolean closed = n_points > 2 && lonlat[0] == lonlat[2 * (n_points - 1)] &&
+                        lonlat[1] == lonlat[2 * (n_points - 1) + 1];
+
+      g_array_append_val (projected->arc_starts, (guint) { projected->points->len / 2 });
+      for (guint i = 0; i < n_points; i++)
+        {
+          double xy[2];
+
+          tanlu_projection_project (projection, lonlat[2 * i], lonlat[2 * i + 1], &xy[0], &xy[1]);
+          g_array_append_vals (projected->points, xy, 2);
+          bounds[0] = MIN (bounds[0], xy[0]);
+          bounds[1] = MIN (bounds[1], xy[1]);
+          bounds[2] = MAX (bounds[2], xy[0]);
+          bounds[3] = MAX (bounds[3], xy[1]);
+        }
+      g_array_append_vals (projected->arc_bounds, bounds, 4);
+      g_array_append_val (projected->closed, closed);
+    }
+  g_array_append_val (projected->arc_starts, (guint) { projected->points->len / 2 });
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      TanluMapRegion *region = g_ptr_array_index (self->regions, i);
+      const int *refs = tanlu_topology_get_refs (self->topology);
+      const TanluTopologyRing *rings;
+      double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double longitude, latitude;
+      TanluMapPlace place;
+      guint n_rings;
+
+      rings = tanlu_topology_get_rings (self->topology, i, &n_rings);
+      for (guint r = 0; r < n_rings; r++)
+        for (guint k = 0; k < rings[r].n_refs; k++)
+          extend_bounds (bounds, &g_array_index (projected->arc_bounds, double,
+                                                 4 * TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k])));
+
+      tanlu_geometry_get_centroid (region->geometry, &longitude, &latitude);
+      place.min_x = bounds[0];
+      place.min_y = bounds[1];
+      place.max_x = bounds[2];
+      place.max_y = bounds[3];
+      tanlu_projection_project (projection, longitude, latitude, &place.label_x, &place.label_y);
+      g_array_append_val (projected->places, place);
+      extend_bounds (projected->bounds, bounds);
+    }
+
+  return projected;
+}
+
+/* The arcs of @projected simplified for zoom @level, and each region's
+ * rings made of them: neighbours' fills meet on the same simplified
+ * line, which their border is stroked along once. */
+static Level *
+simplify_arcs (TanluMapData *self,
+               Projected    *projected,
+               guint         level)
+{
+  Level *simplified = g_new0 (Level, 1);
+  double tolerance = level + 1 < N_LEVELS
+                     ? SIMPLIFY_PIXELS / (256.0 * (1u << (FIRST_ZOOM + level)))
+                     : 0;
+  guint n_arcs = projected->arc_starts->len - 1;
+  const int *refs = tanlu_topology_get_refs (self->topology);
+
+  simplified->arc_starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_arcs + 1);
+  simplified->points = g_array_new (FALSE, FALSE, sizeof (double));
+  simplified->shapes = g_ptr_array_new_with_free_func (shape_free);
+
+  for (guint a = 0; a < n_arcs; a++)
+    {
+      guint first = g_array_index (projected->arc_starts, guint, a);
+      guint n = g_array_index (projected->arc_starts, guint, a + 1) - first;
+      const double *points = &g_array_index (projected->points, double, 2 * first);
+
+      g_array_append_val (simplified->arc_starts, (guint) { simplified->points->len / 2 });
+      if (tolerance > 0)
+        simplify_ring (points, n, tolerance, simplified->points);
+      else
+        g_array_append_vals (simplified->points, points, 2 * n);
+    }
+  g_array_append_val (simplified->arc_starts, (guint) { simplified->points->len / 2 });
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      Shape *shape = g_new0 (Shape, 1);
+      const TanluTopologyRing *rings;
+      guint n_rings;
+
+      shape->ring_lengths = g_array_new (FALSE, FALSE, sizeof (guint));
+      shape->points = g_array_new (FALSE, FALSE, sizeof (double));
+      rings = tanlu_topology_get_rings (self->topology, i, &n_rings);
+
+      for (guint r = 0; r < n_rings; r++)
+        {
+          double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+          guint start = shape->points->len / 2;
+
+          if (rings[r].n_refs == 0)
+            continue;
+          for (guint k = 0; k < rings[r].n_refs; k++)
+            extend_bounds (bounds, &g_array_index (projected->arc_bounds, double,
+                                                   4 * TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k])));
+          /* Rings smaller than a pixel are left out. */
+          if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 &&
+              bounds[3] - bounds[1] < tolerance * 2)
+            continue;
+
+          for (guint k = 0; k < rings[r].n_refs; k++)
+            {
+              int ref = refs[rings[r].first_ref + k];
+              guint arc = TANLU_TOPOLOGY_ARC (ref);
+              guint first = g_array_index (simplified->arc_starts, guint, arc);
+              guint n = g_array_index (simplified->arc_starts, guint, arc + 1) - first;
+              const double *points = &g_array_index (simplified->points, double, 2 * first);
+
+              /* Each arc starts where the one before ended. */
+              for (guint j = k > 0 ? 1 : 0; j < n; j++)
+                {
+                  guint p = TANLU_TOPOLOGY_REVERSED (ref) ? n - 1 - j : j;
+
+                  g_array_append_vals (shape->points, &points[2 * p], 2);
+                }
+            }
+          g_array_append_val (shape->ring_lengths, (guint) { shape->points->len / 2 - start });
+        }
+
+      g_ptr_array_add (simplified->shapes, shape);
+    }
+
+  return simplified;
+}
+
+/* The map's arcs in @projection, and their simplification for @scale:
+ * made once, by whichever thread draws them first. */
+static Level *
+ensure_projected (TanluMapData     *self,
+                  TanluProjection   projection,
+                  double            scale,
+                  Projected       **out_projected)
+{
+  Projected *projected = g_atomic_pointer_get (&self->projected[projection]);
+  int level = -1;
+  Level *simplified;
+
+  if (scale > 0)
+    level = CLAMP ((int) ceil (tanlu_mercator_zoom_for_scale (scale) - 1e-9) - FIRST_ZOOM, 0,
+                   N_LEVELS - 1);
+
+  if (projected == NULL || (level >= 0 && g_atomic_pointer_get (&projected->levels[level]) == NULL))
+    {
+      g_mutex_lock (&self->outlines_lock);
+      projected = self->projected[projection];
+      if (projected == NULL)
+        {
+          projected = project_arcs (self, projection);
+          g_atomic_pointer_set (&self->projected[projection], projected);
+        }
+      if (level >= 0 && projected->levels[level] == NULL)
+        g_atomic_pointer_set (&projected->levels[level], simplify_arcs (self, projected, level));
+      g_mutex_unlock (&self->outlines_lock);
+    }
+
+  *out_projected = projected;
+  simplified = level >= 0 ? g_atomic_pointer_get (&projected->levels[level]) : NULL;
+
+  return simplified;
 }
 
 /* Projects @geometry once. Its simplifications for each zoom level are
@@ -459,6 +734,7 @@ tanlu_map_data_new (TanluStore        *store,
   self->successors = g_hash_table_new (NULL, NULL);
   self->years = g_array_new (FALSE, FALSE, sizeof (guint));
   self->series = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  g_mutex_init (&self->outlines_lock);
   self->min_x = self->min_y = G_MAXDOUBLE;
   self->max_x = self->max_y = -G_MAXDOUBLE;
 
@@ -547,6 +823,10 @@ tanlu_map_data_unref (TanluMapData *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
 
+  for (guint p = 0; p < TANLU_N_PROJECTIONS; p++)
+    g_clear_pointer (&self->projected[p], projected_free);
+  g_clear_pointer (&self->topology, tanlu_topology_free);
+  g_mutex_clear (&self->outlines_lock);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->successors, g_hash_table_unref);
@@ -1251,4 +1531,92 @@ tanlu_map_region_get_shape (TanluMapRegion *region,
   shape->n_rings = chosen->ring_lengths->len;
   shape->ring_lengths = (const guint *) (gpointer) chosen->ring_lengths->data;
   shape->points = (const double *) (gpointer) chosen->points->data;
+}
+
+/**
+ * tanlu_map_data_get_projected_bounds:
+ *
+ * The bounds of all the map's regions in the world units of @projection.
+ */
+void
+tanlu_map_data_get_projected_bounds (TanluMapData    *self,
+                                     TanluProjection  projection,
+                                     double          *min_x,
+                                     double          *min_y,
+                                     double          *max_x,
+                                     double          *max_y)
+{
+  Projected *projected;
+
+  ensure_projected (self, projection, 0, &projected);
+  *min_x = projected->bounds[0];
+  *min_y = projected->bounds[1];
+  *max_x = projected->bounds[2];
+  *max_y = projected->bounds[3];
+}
+
+/**
+ * tanlu_map_data_get_place:
+ * @index: a region's index
+ * @place: (out): its bounds and label point in @projection
+ */
+void
+tanlu_map_data_get_place (TanluMapData    *self,
+                          TanluProjection  projection,
+                          guint            index,
+                          TanluMapPlace   *place)
+{
+  Projected *projected;
+
+  g_return_if_fail (index < self->regions->len);
+
+  ensure_projected (self, projection, 0, &projected);
+  *place = g_array_index (projected->places, TanluMapPlace, index);
+}
+
+/**
+ * tanlu_map_data_get_region_shape:
+ * @index: a region's index
+ * @scale: pixels per world unit of the drawing
+ * @shape: (out): the region's rings in @projection
+ *
+ * Gives the region's rings made of the map's arcs simplified so that no
+ * point moves by more than half a pixel at @scale: where two regions
+ * meet, their rings run along the same points.
+ */
+void
+tanlu_map_data_get_region_shape (TanluMapData    *self,
+                                 TanluProjection  projection,
+                                 guint            index,
+                                 double           scale,
+                                 TanluMapShape   *shape)
+{
+  Projected *projected;
+  Level *level = ensure_projected (self, projection, scale, &projected);
+  Shape *chosen = g_ptr_array_index (level->shapes, index);
+
+  shape->n_rings = chosen->ring_lengths->len;
+  shape->ring_lengths = (const guint *) (gpointer) chosen->ring_lengths->data;
+  shape->points = (const double *) (gpointer) chosen->points->data;
+}
+
+/**
+ * tanlu_map_data_get_outlines:
+ * @scale: pixels per world unit of the drawing
+ * @outlines: (out): every border once, simplified for @scale
+ */
+void
+tanlu_map_data_get_outlines (TanluMapData     *self,
+                             TanluProjection   projection,
+                             double            scale,
+                             TanluMapOutlines *outlines)
+{
+  Projected *projected;
+  Level *level = ensure_projected (self, projection, scale, &projected);
+
+  outlines->n_arcs = level->arc_starts->len - 1;
+  outlines->arc_starts = (const guint *) (gpointer) level->arc_starts->data;
+  outlines->points = (const double *) (gpointer) level->points->data;
+  outlines->bounds = (const double *) (gpointer) projected->arc_bounds->data;
+  outlines->closed = (const gboolean *) (gpointer) projected->closed->data;
 }

@@ -147,6 +147,64 @@ void                 tanlu_map_region_get_shape       (TanluMapRegion      *regi
                                                        double               scale,
                                                        TanluMapShape       *shape);
 
+/**
+ * TanluMapPlace:
+ * @min_x: a region's bounds in the world units of a projection
+ * @label_x: where its name goes
+ *
+ * Where a region lies in a projection.
+ */
+typedef struct
+{
+  double min_x;
+  double min_y;
+  double max_x;
+  double max_y;
+  double label_x;
+  double label_y;
+} TanluMapPlace;
+
+/**
+ * TanluMapOutlines:
+ * @n_arcs: how many arcs there are
+ * @arc_starts: (array length=n_arcs): where each arc's points start in
+ *   @points, in points; arc i ends where arc i + 1 starts
+ * @points: (x, y) world coordinates
+ * @bounds: min x, min y, max x, max y of each arc
+ * @closed: (array length=n_arcs): whether an arc is a whole ring
+ *
+ * Every border of a map's regions once, simplified for a scale: a border
+ * between two regions is one arc, as are a coast and a national border.
+ */
+typedef struct
+{
+  guint          n_arcs;
+  const guint   *arc_starts;
+  const double  *points;
+  const double  *bounds;
+  const gboolean *closed;
+} TanluMapOutlines;
+
+void                 tanlu_map_data_get_projected_bounds (TanluMapData     *self,
+                                                       TanluProjection      projection,
+                                                       double              *min_x,
+                                                       double              *min_y,
+                                                       double              *max_x,
+                                                       double              *max_y);
+void                 tanlu_map_data_get_place         (TanluMapData        *self,
+                                                       TanluProjection      projection,
+                                                       guint                index,
+                                                       TanluMapPlace       *place);
+void                 tanlu_map_data_get_region_shape  (TanluMapData        *self,
+                                                       TanluProjection      projection,
+                                                       guint                index,
+                                                       double               scale,
+                                                       TanluMapShape       *shape);
+void                 tanlu_map_data_get_outlines      (TanluMapData        *self,
+                                                       TanluProjection      projection,
+                                                       double               scale,
+                                                       TanluMapOutlines    *outlines);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluMapData, tanlu_map_data_unref)
 
 G_END_DECLS

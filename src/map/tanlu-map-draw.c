@@ -81,42 +81,104 @@ tanlu_map_style_init (TanluMapStyle *style)
 }
 
 static gboolean
-region_in_view (const TanluMapRegion *region,
-                const TanluMapView   *view)
+bounds_in_view (const double       *bounds,
+                double              reach,
+                const TanluMapView *view)
 {
   double right = view->x + view->width / view->scale;
   double bottom = view->y + view->height / view->scale;
 
-  return region->max_x >= view->x && region->min_x <= right &&
-         region->max_y >= view->y && region->min_y <= bottom;
+  return bounds[2] >= view->x - reach && bounds[0] <= right + reach &&
+         bounds[3] >= view->y - reach && bounds[1] <= bottom + reach;
+}
+
+static gboolean
+region_in_view (TanluMapData       *data,
+                guint               index,
+                const TanluMapView *view)
+{
+  TanluMapPlace place;
+
+  tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), index, &place);
+
+  return bounds_in_view (&place.min_x, 0, view);
+}
+
+/* The index of the region with @code, or -1. */
+static int
+find_index (TanluMapData *data,
+            guint         code)
+{
+  for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
+    if (tanlu_region_get_code (tanlu_map_data_get_region (data, i)->region) == code)
+      return (int) i;
+
+  return -1;
+}
+
+static void
+append_points (cairo_t            *cr,
+               const double       *point,
+               guint               n,
+               const TanluMapView *view)
+{
+  for (guint i = 0; i < n; i++, point += 2)
+    {
+      double x = (point[0] - view->x) * view->scale;
+      double y = (point[1] - view->y) * view->scale;
+
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
 }
 
 static void
 append_region (cairo_t            *cr,
-               TanluMapRegion     *region,
+               TanluMapData       *data,
+               guint               index,
                const TanluMapView *view)
 {
   TanluMapShape shape;
   const double *point;
 
-  tanlu_map_region_get_shape (region, view->scale, &shape);
+  tanlu_map_data_get_region_shape (data, tanlu_map_view_get_projection (view), index, view->scale, &shape);
   point = shape.points;
 
   for (guint r = 0; r < shape.n_rings; r++)
     {
-      guint n = shape.ring_lengths[r];
-
-      for (guint i = 0; i < n; i++, point += 2)
-        {
-          double x = (point[0] - view->x) * view->scale;
-          double y = (point[1] - view->y) * view->scale;
-
-          if (i == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
+      append_points (cr, point, shape.ring_lengths[r], view);
+      point += 2 * shape.ring_lengths[r];
       cairo_close_path (cr);
+    }
+}
+
+/* Every border in sight once: a border between two regions is one line,
+ * not one for each side. */
+static void
+append_outlines (cairo_t            *cr,
+                 TanluMapData       *data,
+                 const TanluMapView *view)
+{
+  TanluMapOutlines outlines;
+  double reach = 2 / view->scale;
+  /* What is left of rings smaller than a pixel, as fills leave them out. */
+  double tiny = 1 / view->scale;
+
+  tanlu_map_data_get_outlines (data, tanlu_map_view_get_projection (view), view->scale, &outlines);
+  for (guint a = 0; a < outlines.n_arcs; a++)
+    {
+      const double *bounds = &outlines.bounds[4 * a];
+      guint first = outlines.arc_starts[a];
+
+      if (!bounds_in_view (bounds, reach, view))
+        continue;
+      if (outlines.closed[a] && bounds[2] - bounds[0] < tiny && bounds[3] - bounds[1] < tiny)
+        continue;
+      append_points (cr, &outlines.points[2 * first], outlines.arc_starts[a + 1] - first, view);
+      if (outlines.closed[a])
+        cairo_close_path (cr);
     }
 }
 
@@ -246,7 +308,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
 
   for (guint i = 0; i < n_regions; i++)
     {
-      visible[i] = region_in_view (tanlu_map_data_get_region (data, i), view);
+      visible[i] = region_in_view (data, i, view);
       any_missing |= visible[i] && classes[i] < 0;
       any_incomplete |= visible[i] && classes[i] >= 0 && (classes[i] & TANLU_MAP_CLASS_INCOMPLETE);
     }
@@ -259,7 +321,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
       for (guint i = 0; i < n_regions; i++)
         if (visible[i] && TANLU_MAP_CLASS (classes[i]) == (int) c)
           {
-            append_region (cr, tanlu_map_data_get_region (data, i), view);
+            append_region (cr, data, i, view);
             any = TRUE;
           }
 
@@ -276,7 +338,7 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
       cairo_new_path (cr);
       for (guint i = 0; i < n_regions; i++)
         if (visible[i] && classes[i] < 0)
-          append_region (cr, tanlu_map_data_get_region (data, i), view);
+          append_region (cr, data, i, view);
       fill_no_data (cr, view, style);
     }
 
@@ -285,16 +347,15 @@ tanlu_map_draw_classed_regions (cairo_t             *cr,
       cairo_new_path (cr);
       for (guint i = 0; i < n_regions; i++)
         if (visible[i] && classes[i] >= 0 && (classes[i] & TANLU_MAP_CLASS_INCOMPLETE))
-          append_region (cr, tanlu_map_data_get_region (data, i), view);
+          append_region (cr, data, i, view);
       hatch_incomplete (cr, view, style);
     }
 
-  /* Outlines in one stroke, a hairline at any zoom. Bevelled: round joins
-   * cost a third more and look the same at this width. */
+  /* Outlines in one stroke, a hairline at any zoom, each border once.
+   * Bevelled: round joins cost a third more and look the same at this
+   * width. */
   cairo_new_path (cr);
-  for (guint i = 0; i < n_regions; i++)
-    if (visible[i])
-      append_region (cr, tanlu_map_data_get_region (data, i), view);
+  append_outlines (cr, data, view);
   set_color (cr, &foreground, style->dark ? 0.45 : 0.5);
   cairo_set_line_width (cr, OUTLINE_WIDTH);
   cairo_stroke (cr);
@@ -344,12 +405,12 @@ tanlu_map_draw_region_highlights (cairo_t             *cr,
 
   if (style->hovered != 0)
     {
-      TanluMapRegion *region = tanlu_map_data_find_region (data, style->hovered);
+      int index = find_index (data, style->hovered);
 
-      if (region != NULL && region_in_view (region, view))
+      if (index >= 0 && region_in_view (data, index, view))
         {
           cairo_new_path (cr);
-          append_region (cr, region, view);
+          append_region (cr, data, index, view);
           set_color (cr, &background, 0.3);
           cairo_fill_preserve (cr);
           set_color (cr, &foreground, 0.9);
@@ -360,12 +421,12 @@ tanlu_map_draw_region_highlights (cairo_t             *cr,
 
   if (style->selected != 0)
     {
-      TanluMapRegion *region = tanlu_map_data_find_region (data, style->selected);
+      int index = find_index (data, style->selected);
 
-      if (region != NULL && region_in_view (region, view))
+      if (index >= 0 && region_in_view (data, index, view))
         {
           cairo_new_path (cr);
-          append_region (cr, region, view);
+          append_region (cr, data, index, view);
           /* A light edge inside the dark one reads on every class colour. */
           set_color (cr, &background, 1);
           cairo_set_line_width (cr, SELECTED_WIDTH + 2);
@@ -533,9 +594,8 @@ find_label_place (Text               *text,
 
       if (shifts[i] != 0)
         {
-          tanlu_mercator_unproject (view->x + (x + width / 2) / view->scale,
-                                    view->y + (top + height / 2) / view->scale,
-                                    &longitude, &latitude);
+          tanlu_map_view_unproject (view, x + width / 2, top + height / 2, &longitude,
+                                    &latitude);
           if (!tanlu_geometry_contains (region->geometry, longitude, latitude))
             continue;
         }
@@ -569,6 +629,7 @@ tanlu_map_draw_labels (cairo_t             *cr,
 {
   guint n_regions = tanlu_map_data_get_n_regions (data);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree TanluMapPlace *places = NULL;
   TanluChartColor background, foreground;
   Text text;
 
@@ -580,16 +641,20 @@ tanlu_map_draw_labels (cairo_t             *cr,
   if (avoid != NULL)
     g_array_append_vals (text.placed, avoid, 4 * n_avoid);
 
+  places = g_new (TanluMapPlace, n_regions);
   for (guint i = 0; i < n_regions; i++)
-    if (region_in_view (tanlu_map_data_get_region (data, i), view))
-      g_array_append_val (order, i);
+    {
+      tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), i, &places[i]);
+      if (bounds_in_view (&places[i].min_x, 0, view))
+        g_array_append_val (order, i);
+    }
 
   /* Largest first: they have the most room and matter most. */
   for (guint i = 1; i < order->len; i++)
     for (guint j = i; j > 0; j--)
       {
-        TanluMapRegion *a = tanlu_map_data_get_region (data, g_array_index (order, guint, j - 1));
-        TanluMapRegion *b = tanlu_map_data_get_region (data, g_array_index (order, guint, j));
+        const TanluMapPlace *a = &places[g_array_index (order, guint, j - 1)];
+        const TanluMapPlace *b = &places[g_array_index (order, guint, j)];
 
         if ((a->max_x - a->min_x) * (a->max_y - a->min_y) >=
             (b->max_x - b->min_x) * (b->max_y - b->min_y))
@@ -602,20 +667,26 @@ tanlu_map_draw_labels (cairo_t             *cr,
   cairo_save (cr);
   for (guint k = 0; k < order->len; k++)
     {
+      const TanluMapPlace *place = &places[g_array_index (order, guint, k)];
       TanluMapRegion *region = tanlu_map_data_get_region (data, g_array_index (order, guint, k));
-      g_autoptr(PangoLayout) layout =
-        text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
-      double region_width = (region->max_x - region->min_x) * view->scale;
-      double region_height = (region->max_y - region->min_y) * view->scale;
+      g_autoptr(PangoLayout) layout = NULL;
+      double region_width = (place->max_x - place->min_x) * view->scale;
+      double region_height = (place->max_y - place->min_y) * view->scale;
       double width, height, x, y;
       double box[4];
 
+      /* A line of text is at least as high as its font is large: a region
+       * too low for that needs no layout to be left unnamed. */
+      if (style->font_size > region_height * 0.6)
+        continue;
+
+      layout = text_layout (&text, region_name (region->region, style), style->font_size, FALSE);
       layout_size (layout, &width, &height);
       if (width > region_width * 0.8 || height > region_height * 0.6)
         continue;
 
-      x = tanlu_map_view_to_pixel_x (view, region->label_x) - width / 2;
-      y = tanlu_map_view_to_pixel_y (view, region->label_y) - height / 2;
+      x = tanlu_map_view_to_pixel_x (view, place->label_x) - width / 2;
+      y = tanlu_map_view_to_pixel_y (view, place->label_y) - height / 2;
       if (!find_label_place (&text, region, view, x, &y, width, height))
         continue;
 
@@ -1050,33 +1121,30 @@ tanlu_map_draw_legend (cairo_t             *cr,
 /* Scale bar */
 
 /**
- * tanlu_map_draw_scale_bar:
- * @right: the bar's right end
- * @bottom: the bottom of its label
+ * tanlu_map_get_scale_bar:
+ * @length: (out): the bar's length in pixels
  *
- * A bar of a round number of kilometres at the view's middle latitude.
+ * A bar of a round number of kilometres (down to 0.01 km), about nine
+ * times the style's font size long at most, measured along the parallel
+ * through the view's middle in the view's projection: in Albers, true on
+ * the standard parallels and within 2 % between them.
+ *
+ * Returns: (transfer full) (nullable): the bar's label, in kilometres in
+ *   either language, as Chinese maps have it; %NULL if no bar fits
  */
-void
-tanlu_map_draw_scale_bar (cairo_t             *cr,
-                          const TanluMapView  *view,
-                          const TanluMapStyle *style,
-                          double               right,
-                          double               bottom)
+char *
+tanlu_map_get_scale_bar (const TanluMapView  *view,
+                         const TanluMapStyle *style,
+                         double              *length)
 {
   static const double steps[] = { 1, 2, 5 };
   double longitude, latitude, metres_per_pixel, best = 0;
   double target = style->font_size * 9;
-  TanluChartColor background, foreground;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *label = NULL;
-  double bar, label_width, label_height;
-  Text text;
 
-  tanlu_mercator_unproject (view->x + view->width / 2 / view->scale,
-                            view->y + view->height / 2 / view->scale, &longitude, &latitude);
-  metres_per_pixel = tanlu_mercator_metres_per_pixel (view, latitude);
+  tanlu_map_view_unproject (view, view->width / 2, view->height / 2, &longitude, &latitude);
+  metres_per_pixel = tanlu_map_view_metres_per_pixel (view, latitude);
 
-  for (int exponent = 0; exponent <= 7; exponent++)
+  for (int exponent = 1; exponent <= 7; exponent++)
     for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
       {
         double metres = steps[s] * pow (10, exponent);
@@ -1085,10 +1153,35 @@ tanlu_map_draw_scale_bar (cairo_t             *cr,
           best = metres;
       }
   if (best == 0)
-    return;
+    return NULL;
 
-  bar = best / metres_per_pixel;
-  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
+  *length = best / metres_per_pixel;
+
+  return g_strdup_printf ("%g km", best / 1000);
+}
+
+/**
+ * tanlu_map_draw_scale_bar:
+ * @right: the bar's right end
+ * @bottom: the bottom of its label
+ *
+ * Draws the bar tanlu_map_get_scale_bar () gives.
+ */
+void
+tanlu_map_draw_scale_bar (cairo_t             *cr,
+                          const TanluMapView  *view,
+                          const TanluMapStyle *style,
+                          double               right,
+                          double               bottom)
+{
+  TanluChartColor background, foreground;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *label = NULL;
+  double bar, label_width, label_height;
+  Text text;
+
+  if (!(label = tanlu_map_get_scale_bar (view, style, &bar)))
+    return;
 
   page_colors (style, &background, &foreground);
   text_init (&text, cr, style);
@@ -1169,20 +1262,21 @@ tanlu_map_place_legend (TanluMapData       *data,
 
       for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
         {
-          TanluMapRegion *region = tanlu_map_data_get_region (data, i);
-          double left = MAX (tanlu_map_view_to_pixel_x (view, region->min_x), corners[c][0]);
-          double right =
-            MIN (tanlu_map_view_to_pixel_x (view, region->max_x), corners[c][0] + width);
-          double top = MAX (tanlu_map_view_to_pixel_y (view, region->min_y), corners[c][1]);
-          double bottom =
-            MIN (tanlu_map_view_to_pixel_y (view, region->max_y), corners[c][1] + height);
+          TanluMapPlace place;
+          double left, right, top, bottom;
+
+          tanlu_map_data_get_place (data, tanlu_map_view_get_projection (view), i, &place);
+          left = MAX (tanlu_map_view_to_pixel_x (view, place.min_x), corners[c][0]);
+          right = MIN (tanlu_map_view_to_pixel_x (view, place.max_x), corners[c][0] + width);
+          top = MAX (tanlu_map_view_to_pixel_y (view, place.min_y), corners[c][1]);
+          bottom = MIN (tanlu_map_view_to_pixel_y (view, place.max_y), corners[c][1] + height);
 
           /* Hiding most of a small region, an island, costs far more
            * than an edge of a large one. */
           if (right > left && bottom > top)
             {
               double area = (right - left) * (bottom - top);
-              double whole = (region->max_x - region->min_x) * (region->max_y - region->min_y) *
+              double whole = (place.max_x - place.min_x) * (place.max_y - place.min_y) *
                              view->scale * view->scale;
 
               covered += area * (1 + 20 * area / MAX (whole, 1));
@@ -1287,6 +1381,97 @@ footer (cairo_t               *cr,
   return height;
 }
 
+/* Where the parts of a picture go. */
+typedef struct
+{
+  double       base;
+  double       pad;
+  double       top;
+  double       bottom;
+  TanluMapView view;
+} Layout;
+
+/* The Albers bounds of what @view shows, from points along its edges. */
+static void
+albers_bounds_of_view (const TanluMapView *view,
+                       double              bounds[4])
+{
+  const guint steps = 16;
+
+  bounds[0] = bounds[1] = G_MAXDOUBLE;
+  bounds[2] = bounds[3] = -G_MAXDOUBLE;
+  for (guint i = 0; i <= steps; i++)
+    for (guint edge = 0; edge < 4; edge++)
+      {
+        double t = (double) i / steps;
+        double px = edge < 2 ? t * view->width : (edge == 2 ? 0 : view->width);
+        double py = edge < 2 ? (edge == 0 ? 0 : view->height) : t * view->height;
+        double longitude, latitude, x, y;
+
+        tanlu_map_view_unproject (view, px, py, &longitude, &latitude);
+        tanlu_projection_project (TANLU_PROJECTION_ALBERS, longitude, latitude, &x, &y);
+        bounds[0] = MIN (bounds[0], x);
+        bounds[1] = MIN (bounds[1], y);
+        bounds[2] = MAX (bounds[2], x);
+        bounds[3] = MAX (bounds[3], y);
+      }
+}
+
+/* Measures the header and footer, and fits the map between them. Every
+ * exported map is drawn in Albers, the regions fitted to the picture or,
+ * for a view of the screen, what it showed. */
+static void
+layout_picture (const TanluMapPicture *picture,
+                Text                  *text,
+                double                 width,
+                double                 height,
+                Layout                *layout)
+{
+  TanluMapStyle style = picture->style;
+  TanluChartColor background, foreground;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  double bounds[4];
+  double margin;
+
+  layout->base = CLAMP (sqrt (width * height) / 52, 10, 30);
+  layout->pad = layout->base;
+  style.font_size = layout->base * 0.8;
+  page_colors (&style, &background, &foreground);
+
+  title = picture->title != NULL ? g_strdup (picture->title)
+                                 : tanlu_map_get_title (picture->data, style.language);
+  subtitle = picture->subtitle != NULL ? g_strdup (picture->subtitle)
+                                       : default_subtitle (picture->data, style.language);
+
+  layout->top = layout->pad;
+  layout->top += paint_paragraph (NULL, text, title, layout->base * 1.4, TRUE, layout->pad,
+                                  layout->top, width - 2 * layout->pad, &foreground, 1, FALSE);
+  layout->top += paint_paragraph (NULL, text, subtitle, layout->base, FALSE, layout->pad,
+                                  layout->top, width - 2 * layout->pad, &foreground, 0.7, FALSE);
+  layout->top += layout->pad * 0.6;
+  layout->bottom = height - layout->pad -
+                   footer (NULL, text, picture, layout->base, layout->pad, 0,
+                           width - 2 * layout->pad, &foreground, FALSE);
+
+  if (picture->use_view)
+    {
+      /* The world the screen showed, fitted to the picture's map area. */
+      albers_bounds_of_view (&picture->view, bounds);
+      margin = 0;
+    }
+  else
+    {
+      tanlu_map_data_get_projected_bounds (picture->data, TANLU_PROJECTION_ALBERS, &bounds[0],
+                                           &bounds[1], &bounds[2], &bounds[3]);
+      margin = layout->pad * 0.5;
+    }
+
+  tanlu_map_view_fit (&layout->view, width - 2 * layout->pad, layout->bottom - layout->top,
+                      bounds[0], bounds[1], bounds[2], bounds[3], margin);
+  layout->view.projection = TANLU_PROJECTION_ALBERS;
+}
+
 /**
  * tanlu_map_picture_draw:
  *
@@ -1303,17 +1488,23 @@ tanlu_map_picture_draw (cairo_t         *cr,
   TanluChartColor background, foreground;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  double base = CLAMP (sqrt (width * height) / 52, 10, 30);
-  double pad = base;
-  double top, bottom, legend_width, legend_height;
+  double base, pad, top, bottom, legend_width, legend_height;
   TanluMapView view;
+  Layout layout;
   Text text;
 
   g_return_if_fail (picture->data != NULL);
 
+  text_init (&text, cr, &style);
+  layout_picture (picture, &text, width, height, &layout);
+  base = layout.base;
+  pad = layout.pad;
+  top = layout.top;
+  bottom = layout.bottom;
+  view = layout.view;
+
   style.font_size = base * 0.8;
   page_colors (&style, &background, &foreground);
-  text_init (&text, cr, &style);
 
   cairo_save (cr);
   set_color (cr, &background, 1);
@@ -1324,34 +1515,15 @@ tanlu_map_picture_draw (cairo_t         *cr,
   subtitle = picture->subtitle != NULL ? g_strdup (picture->subtitle)
                                        : default_subtitle (picture->data, style.language);
 
-  top = pad;
-  top += paint_paragraph (cr, &text, title, base * 1.4, TRUE, pad, top, width - 2 * pad,
+  {
+    double y = pad;
+
+    y += paint_paragraph (cr, &text, title, base * 1.4, TRUE, pad, y, width - 2 * pad,
                           &foreground, 1, TRUE);
-  top += paint_paragraph (cr, &text, subtitle, base, FALSE, pad, top, width - 2 * pad, &foreground,
-                          0.7, TRUE);
-  top += pad * 0.6;
-
-  bottom =
-    height - pad - footer (cr, &text, picture, base, pad, 0, width - 2 * pad, &foreground, FALSE);
+    paint_paragraph (cr, &text, subtitle, base, FALSE, pad, y, width - 2 * pad, &foreground, 0.7,
+                     TRUE);
+  }
   footer (cr, &text, picture, base, pad, bottom + pad * 0.4, width - 2 * pad, &foreground, TRUE);
-
-  /* The map fills the rest, framed. */
-  if (picture->use_view)
-    {
-      /* The world the screen showed, fitted to the picture's map area. */
-      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top,
-                          picture->view.x, picture->view.y,
-                          picture->view.x + picture->view.width / picture->view.scale,
-                          picture->view.y + picture->view.height / picture->view.scale, 0);
-    }
-  else
-    {
-      double min_x, min_y, max_x, max_y;
-
-      tanlu_map_data_get_bounds (picture->data, &min_x, &min_y, &max_x, &max_y);
-      tanlu_map_view_fit (&view, width - 2 * pad, bottom - top, min_x, min_y, max_x, max_y,
-                          pad * 0.5);
-    }
 
   picture->map_left = pad;
   picture->map_top = top;
@@ -1403,14 +1575,17 @@ tanlu_map_picture_draw (cairo_t         *cr,
 
 /**
  * tanlu_map_picture_project:
- * @longitude: a place
- * @latitude:
- * @x: (out): where it is in the picture last drawn, in the units
- *   tanlu_map_picture_draw() was given
+ * @longitude: degrees east
+ * @latitude: degrees north
+ * @x: (out): the pixel of the exported picture the point is drawn at
  * @y: (out):
  *
- * Finds a place in the picture as tanlu_map_picture_draw() last drew it,
- * so that a test can read the colour there.
+ * Where tanlu_map_picture_export () and tanlu_map_picture_draw () draw a
+ * point, in the projection the picture is drawn in: in the units
+ * tanlu_map_picture_draw () was last given, once it has drawn @picture;
+ * before, in the picture's pixels at its size, @picture->width ×
+ * @picture->height (or 1600 × 1200 where they are 0). The point may lie
+ * outside the map's frame.
  */
 void
 tanlu_map_picture_project (const TanluMapPicture *picture,
@@ -1419,14 +1594,38 @@ tanlu_map_picture_project (const TanluMapPicture *picture,
                            double                *x,
                            double                *y)
 {
+  double width = picture->width > 0 ? picture->width : TANLU_MAP_PICTURE_DEFAULT_WIDTH;
+  double height = picture->height > 0 ? picture->height : TANLU_MAP_PICTURE_DEFAULT_HEIGHT;
+  cairo_surface_t *surface;
   double world_x, world_y;
+  Layout layout;
+  cairo_t *cr;
+  Text text;
 
-  g_return_if_fail (picture != NULL);
-  g_return_if_fail (picture->map_view.scale > 0);
+  g_return_if_fail (picture->data != NULL);
 
-  tanlu_mercator_project (longitude, latitude, &world_x, &world_y);
-  *x = picture->map_left + tanlu_map_view_to_pixel_x (&picture->map_view, world_x);
-  *y = picture->map_top + tanlu_map_view_to_pixel_y (&picture->map_view, world_y);
+  /* Drawn: where the map went then */
+  if (picture->map_view.scale > 0)
+    {
+      tanlu_projection_project (picture->map_view.projection, longitude, latitude, &world_x,
+                                &world_y);
+      *x = picture->map_left + tanlu_map_view_to_pixel_x (&picture->map_view, world_x);
+      *y = picture->map_top + tanlu_map_view_to_pixel_y (&picture->map_view, world_y);
+      return;
+    }
+
+  /* Text is measured as the PNG export measures it. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  text_init (&text, cr, &picture->style);
+  layout_picture (picture, &text, width, height, &layout);
+  text_clear (&text);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  tanlu_projection_project (layout.view.projection, longitude, latitude, &world_x, &world_y);
+  *x = layout.pad + tanlu_map_view_to_pixel_x (&layout.view, world_x);
+  *y = layout.top + tanlu_map_view_to_pixel_y (&layout.view, world_y);
 }
 
 static void

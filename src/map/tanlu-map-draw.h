@@ -85,6 +85,9 @@ void      tanlu_map_place_legend       (TanluMapData         *data,
                                         double                margin,
                                         double               *x,
                                         double               *y);
+char     *tanlu_map_get_scale_bar      (const TanluMapView   *view,
+                                        const TanluMapStyle  *style,
+                                        double               *length);
 void      tanlu_map_draw_scale_bar     (cairo_t              *cr,
                                         const TanluMapView   *view,
                                         const TanluMapStyle  *style,
@@ -106,11 +109,16 @@ char     *tanlu_map_get_title          (TanluMapData         *data,
  * @approval_number: (nullable): the map's approval number (审图号)
  * @view: when @use_view, the part of the world shown, as on screen;
  *   otherwise the map's regions fill the picture
+ * @width: the size the picture is exported at, in pixels, which
+ *   tanlu_map_picture_project() measures in; 0 for 1600 × 1200
+ * @height:
  *
  * A whole map picture, as exported: header, map, legend, scale bar and
  * the lines on its data, boundaries and approval. Drawing it records
  * where the map went, for tanlu_map_picture_project(), and where the
- * legend covers it.
+ * legend covers it. Exported maps are drawn in the Albers equal-area
+ * conic of geo/tanlu-albers.h, whatever the screen's projection: basemap,
+ * regions, borders, names and the scale bar alike.
  */
 typedef struct
 {
@@ -122,6 +130,8 @@ typedef struct
   const char         *approval_number;
   gboolean            use_view;
   TanluMapView        view;
+  double              width;
+  double              height;
 
   /*< private >*/
   double              map_left;
@@ -129,6 +139,9 @@ typedef struct
   TanluMapView        map_view;
   double              legend_box[4];   /* x, y, width, height */
 } TanluMapPicture;
+
+#define TANLU_MAP_PICTURE_DEFAULT_WIDTH  1600
+#define TANLU_MAP_PICTURE_DEFAULT_HEIGHT 1200
 
 void      tanlu_map_picture_draw       (cairo_t                *cr,
                                         TanluMapPicture        *picture,

@@ -41,6 +41,7 @@ view_around (TanluMapView *view,
   double x, y;
 
   tanlu_mercator_project (longitude, latitude, &x, &y);
+  view->projection = TANLU_PROJECTION_WEB_MERCATOR;
   view->scale = 256 * pow (2, zoom);
   view->width = view->height = size;
   view->x = x - size / 2 / view->scale;

@@ -1334,7 +1334,7 @@ test_draw_elsewhere (Fixture       *fixture,
   cairo_surface_t *surface = blank_image (400, 300);
   guint32 blank = pixel_at (surface, 0, 0);
   TanluMapStyle style;
-  TanluMapView view;
+  TanluMapView view = { 0 };
   double x, y;
   cairo_t *cr;
 
@@ -1752,12 +1752,25 @@ test_golden (Fixture       *fixture,
   text = tanlu_test_map_text_region (&picture, 800, 600);
   tanlu_test_compare_golden_with_text (surface, name, text);
 
-  /* Every region its class's colour, but the smallest; at this size only
-   * Hong Kong and Macao among the provinces, and Tianjin, whose name
-   * covers it. */
+  /* Every region its class's colour, but those with no room to read: at
+   * this size only Hong Kong and Macao among the provinces (too small), and
+   * Tianjin and Taiwan, whose names cover them; none of Sichuan's cities. */
   wrong = tanlu_test_check_region_colors (surface, &picture, &skipped);
   g_assert_cmpuint (wrong->len, ==, 0);
-  g_assert_cmpuint (skipped->len, <=, 3);
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      const TanluMapRegion *region = g_ptr_array_index (skipped, i);
+      static const guint unreadable[] = { 120000, 710000, 810000, 820000 };
+      gboolean expected = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (unreadable); k++)
+        expected = expected || (g_str_equal (name, "map-provinces") &&
+                                tanlu_region_get_code (region->region) == unreadable[k]);
+      if (!expected)
+        g_test_message ("%s (%u) could not be read", tanlu_region_get_name_en (region->region),
+                        tanlu_region_get_code (region->region));
+      g_assert_true (expected);
+    }
 
   cairo_region_destroy (text);
   cairo_surface_destroy (surface);

@@ -139,6 +139,7 @@ tanlu_choropleth_layer_get_view (TanluChoroplethLayer *self,
                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                           &centre_x, &centre_y);
 
+  view->projection = TANLU_PROJECTION_WEB_MERCATOR;
   view->width = gtk_widget_get_width (GTK_WIDGET (self));
   view->height = gtk_widget_get_height (GTK_WIDGET (self));
   view->scale = 256 * pow (2, zoom);
