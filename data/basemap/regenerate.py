@@ -64,8 +64,9 @@ whose outline of China follows the 1:7.4M China map GS(2023)2767 and
 includes the islands and the dashed line as small polygons of China's
 MultiPolygon.  The rings lying inside SOUTH_CHINA_SEA_BOX are taken as they
 are (not simplified: they have 4 to 17 points), one feature each, with the
-properties {"kind": "island", "detail": 1, "name": the island group} or
-{"kind": "dash", "detail": 1, "number": 1 to 10}.  A ring is a dash when it
+properties {"kind": "island", "detail": 0, "name": the island group} or
+{"kind": "dash", "detail": 0, "number": 1 to 10} (detail 0: they are not cut
+to FINE_BOX, which they reach beyond).  A ring is a dash when it
 is thin (4 pi area / perimeter^2 below 0.15: the dashes are about 0.05, the
 islands above 0.2); islands are named after the group whose box in
 ISLAND_GROUPS holds them, and dashes are numbered along the line from the
@@ -720,7 +721,7 @@ def write_south_china_sea(path, features):
         f.write('"tanlu":{"box":[%s]},\n' % ",".join(number(v) for v in SOUTH_CHINA_SEA_BOX))
         f.write('"features":[\n')
         for i, (kind, extra, ring) in enumerate(features):
-            properties = '"kind":"%s","detail":1,%s' % (kind, extra)
+            properties = '"kind":"%s","detail":0,%s' % (kind, extra)
             f.write('{"type":"Feature","properties":{%s},'
                     '"geometry":{"type":"Polygon","coordinates":[%s]}}%s\n'
                     % (properties, position_list(ring), "," if i + 1 < len(features) else ""))
