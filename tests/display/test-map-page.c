@@ -7,6 +7,7 @@
 
 #include "pages/map/tanlu-choropleth-layer-private.h"
 #include "pages/map/tanlu-choropleth-layer.h"
+#include "pages/map/tanlu-map-inset-view.h"
 #include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-map-page.h"
 #include "map/tanlu-map-markers.h"
@@ -187,6 +188,49 @@ test_double_click_opens_province (Fixture       *fixture,
   tanlu_test_wait_for_idle ();
   shown = tanlu_choropleth_layer_get_data (layer (fixture));
   g_assert_cmpint (tanlu_map_data_get_level (shown), ==, TANLU_REGION_LEVEL_PROVINCE);
+}
+
+static gboolean
+inset_is_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_visible (_tanlu_map_page_get_inset (map_page (fixture)));
+}
+
+static gboolean
+inset_is_hidden (gpointer data)
+{
+  return !inset_is_shown (data);
+}
+
+/* The South China Sea Islands inset shows at the lower right while the
+ * whole country does, and not on a province's map. */
+static void
+test_inset (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *inset;
+  graphene_rect_t box;
+  double x, y;
+
+  open_map (fixture);
+  tanlu_test_wait_until (inset_is_shown, fixture);
+  inset = _tanlu_map_page_get_inset (map_page (fixture));
+  tanlu_test_wait_for_draw (inset);
+  g_assert_true (tanlu_map_inset_view_get_box (TANLU_MAP_INSET_VIEW (inset), &box));
+  g_assert_cmpfloat (box.origin.x, >, gtk_widget_get_width (inset) / 2.0);
+  g_assert_cmpfloat (box.origin.y, >, gtk_widget_get_height (inset) / 4.0);
+  g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (inset));
+  g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (inset));
+
+  /* Sichuan's cities fill the view. */
+  pixel_of (fixture, 104.07, 30.67, &x, &y);
+  g_assert_true (_tanlu_choropleth_layer_click_at (layer (fixture), x, y, 2));
+  tanlu_test_wait_until (inset_is_hidden, fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map_page (fixture)), "map.back", NULL));
+  tanlu_test_wait_until (inset_is_shown, fixture);
 }
 
 static void
@@ -635,6 +679,7 @@ main (int   argc,
   ADD ("hover-and-click-city", test_hover_and_click_city);
   ADD ("selection-follows-window", test_selection_follows_window);
   ADD ("double-click-opens-province", test_double_click_opens_province);
+  ADD ("inset", test_inset);
   ADD ("years", test_years);
   ADD ("change-since", test_change_since);
   ADD ("export", test_export);
