@@ -14,9 +14,9 @@
  * right, with the map's regions and style, and is shown only while the
  * view holds the whole country, as in exported maps. */
 
-/* Kept clear at the right and below: the licence and the scale. */
+/* Kept clear at the right and below: the licence, two lines of text. */
 #define MARGIN_RIGHT  12
-#define MARGIN_BOTTOM 36
+#define MARGIN_BOTTOM 60
 
 /* The part of the map the choropleth layer places its legend in, less its
  * controls; the legend leaves the lower right corner to the inset when
