@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "tanlu-map-inset-view.h"
 #include "map/tanlu-map-draw.h"
 #include "map/tanlu-map-inset.h"
@@ -117,8 +115,6 @@ tanlu_map_inset_view_init (TanluMapInsetView *self)
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("South China Sea Islands"), -1);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -174,6 +170,14 @@ tanlu_map_inset_view_update (TanluMapInsetView *self)
 {
   g_return_if_fail (TANLU_IS_MAP_INSET_VIEW (self));
 
+  /* Named as its caption is, in the map's language. */
+  if (self->layer != NULL)
+    gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      tanlu_choropleth_layer_get_style (self->layer)->language == TANLU_CHART_LANGUAGE_CHINESE
+        ? "南海诸岛"
+        : "South China Sea Islands",
+      -1);
   gtk_widget_set_visible (GTK_WIDGET (self), is_wanted (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
