@@ -541,8 +541,14 @@ tanlu_basemap_has_south_china_sea (const TanluBasemap *basemap)
 {
   g_return_val_if_fail (basemap != NULL, FALSE);
 
-  return basemap->layers[0][KIND_ISLAND].features->len > 0 &&
-         basemap->layers[0][KIND_DASH].features->len > 0;
+  /* At detail 0 as data/basemap/regenerate.py writes them; any detail
+   * is read. */
+  for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
+    if (basemap->layers[d][KIND_ISLAND].features->len > 0 &&
+        basemap->layers[d][KIND_DASH].features->len > 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 /**
@@ -573,8 +579,11 @@ tanlu_basemap_fill_south_china_sea (const TanluBasemap    *basemap,
 
   cairo_save (cr);
   cairo_new_path (cr);
-  append_layer (cr, &basemap->layers[0][KIND_ISLAND], view, &visible, NULL, TRUE, 0);
-  append_layer (cr, &basemap->layers[0][KIND_DASH], view, &visible, NULL, TRUE, 0);
+  for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
+    {
+      append_layer (cr, &basemap->layers[d][KIND_ISLAND], view, &visible, NULL, TRUE, 0);
+      append_layer (cr, &basemap->layers[d][KIND_DASH], view, &visible, NULL, TRUE, 0);
+    }
   set_color (cr, color);
   /* Hair-thin dashes are widened to stay visible at small scales. */
   cairo_fill_preserve (cr);
