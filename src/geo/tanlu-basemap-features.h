@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 /**
  * TanluBasemapFeatureFunc:
- * @kind: "land", "lake", "coastline", "border" or "river"
+ * @kind: "land", "lake", "coastline", "border", "river", "island" or "dash"
  * @detail: below %TANLU_BASEMAP_N_DETAILS
- * @geometry: (transfer none): polygons for land and lakes; for the other
+ * @geometry: (transfer none): polygons for land, lakes, islands and dashes; for the other
  *   kinds one line per polygon, read with tanlu_basemap_line_get_n_points()
  *
  * Called for each feature by tanlu_basemap_foreach_feature().

@@ -64,6 +64,8 @@ typedef enum
   KIND_RIVER,
   KIND_COASTLINE,
   KIND_BORDER,
+  KIND_ISLAND,
+  KIND_DASH,
   N_KINDS
 } Kind;
 
@@ -73,6 +75,8 @@ static const char * const kind_names[N_KINDS] = {
   [KIND_RIVER] = "river",
   [KIND_COASTLINE] = "coastline",
   [KIND_BORDER] = "border",
+  [KIND_ISLAND] = "island",
+  [KIND_DASH] = "dash",
 };
 
 /* A rectangle in world units (the unit square), y growing southwards. */
@@ -166,6 +170,8 @@ kind_is_line (Kind kind)
 
     case KIND_LAND:
     case KIND_LAKE:
+    case KIND_ISLAND:
+    case KIND_DASH:
     case N_KINDS:
     default:
       return FALSE;
@@ -700,6 +706,69 @@ tanlu_basemap_draw (const TanluBasemap *basemap,
       cairo_restore (cr);
     }
 
+  cairo_restore (cr);
+}
+
+/**
+ * tanlu_basemap_has_south_china_sea:
+ *
+ * Returns: whether @basemap has the South China Sea Islands and the
+ *   dashed line, which tanlu_basemap_draw() leaves to the inset
+ */
+gboolean
+tanlu_basemap_has_south_china_sea (const TanluBasemap *basemap)
+{
+  g_return_val_if_fail (basemap != NULL, FALSE);
+
+  /* At detail 0 as data/basemap/regenerate.py writes them; any detail
+   * is read. */
+  for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
+    if (basemap->layers[d][KIND_ISLAND].features->len > 0 &&
+        basemap->layers[d][KIND_DASH].features->len > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * tanlu_basemap_fill_south_china_sea:
+ * @cr: drawn on from (0, 0) to (@view->width, @view->height) in user space
+ * @color: the islands' and dashes' colour
+ *
+ * Fills the South China Sea Islands and the dashes of the dashed line
+ * that @view shows, as they are drawn in the inset of national maps.
+ */
+void
+tanlu_basemap_fill_south_china_sea (const TanluBasemap    *basemap,
+                                    cairo_t               *cr,
+                                    const TanluMapView    *view,
+                                    const TanluChartColor *color)
+{
+  Rect visible;
+
+  g_return_if_fail (basemap != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL && view->scale > 0);
+  g_return_if_fail (color != NULL);
+
+  visible.min_x = view->x;
+  visible.min_y = view->y;
+  visible.max_x = view->x + view->width / view->scale;
+  visible.max_y = view->y + view->height / view->scale;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint d = 0; d < TANLU_BASEMAP_N_DETAILS; d++)
+    {
+      append_layer (cr, &basemap->layers[d][KIND_ISLAND], view, &visible, NULL, TRUE, 0);
+      append_layer (cr, &basemap->layers[d][KIND_DASH], view, &visible, NULL, TRUE, 0);
+    }
+  set_color (cr, color);
+  /* Hair-thin dashes are widened to stay visible at small scales. */
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 0.8);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }
 

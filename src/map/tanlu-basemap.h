@@ -31,16 +31,21 @@ typedef struct
   TanluChartColor border;
 } TanluBasemapColors;
 
-TanluBasemap             *tanlu_basemap_new_from_store (TanluStore          *store,
-                                                        GError             **error);
-void                      tanlu_basemap_draw           (const TanluBasemap  *basemap,
-                                                        cairo_t             *cr,
-                                                        const TanluMapView  *view,
-                                                        gboolean             dark);
-gboolean                  tanlu_basemap_is_empty       (const TanluBasemap  *basemap);
-const TanluBasemapColors *tanlu_basemap_get_colors     (gboolean             dark);
-TanluBasemap             *tanlu_basemap_ref            (TanluBasemap        *basemap);
-void                      tanlu_basemap_unref          (TanluBasemap        *basemap);
+TanluBasemap             *tanlu_basemap_new_from_store       (TanluStore             *store,
+                                                              GError                **error);
+void                      tanlu_basemap_draw                 (const TanluBasemap     *basemap,
+                                                              cairo_t                *cr,
+                                                              const TanluMapView     *view,
+                                                              gboolean                dark);
+gboolean                  tanlu_basemap_is_empty             (const TanluBasemap     *basemap);
+gboolean                  tanlu_basemap_has_south_china_sea  (const TanluBasemap     *basemap);
+void                      tanlu_basemap_fill_south_china_sea (const TanluBasemap     *basemap,
+                                                              cairo_t                *cr,
+                                                              const TanluMapView     *view,
+                                                              const TanluChartColor  *color);
+const TanluBasemapColors *tanlu_basemap_get_colors           (gboolean                dark);
+TanluBasemap             *tanlu_basemap_ref                  (TanluBasemap           *basemap);
+void                      tanlu_basemap_unref                (TanluBasemap           *basemap);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TanluBasemap, tanlu_basemap_unref)
 

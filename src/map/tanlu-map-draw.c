@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "tanlu-map-draw.h"
+#include "tanlu-map-inset.h"
 #include "charts/tanlu-chart-scale.h"
 #include "charts/tanlu-picture.h"
 #include "geo/tanlu-geometry.h"
@@ -1237,7 +1238,8 @@ default_subtitle (TanluMapData       *data,
  * @y: (out):
  *
  * Finds the corner of @view where a legend covers the least of the map's
- * regions.
+ * regions. On a map of the whole country the lower right corner is the
+ * South China Sea Islands inset's.
  */
 void
 tanlu_map_place_legend (TanluMapData       *data,
@@ -1259,6 +1261,9 @@ tanlu_map_place_legend (TanluMapData       *data,
   for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
     {
       double covered = 0;
+
+      if (c == 1 && tanlu_map_inset_is_wanted (view))
+        continue;
 
       for (guint i = 0; i < tanlu_map_data_get_n_regions (data); i++)
         {
@@ -1379,6 +1384,54 @@ footer (cairo_t               *cr,
     paint_paragraph (cr, text, approval, size, FALSE, x, y + height, width, color, 0.75, paint);
 
   return height;
+}
+
+typedef struct
+{
+  TanluMapData        *data;
+  const TanluMapStyle *style;
+} InsetRegions;
+
+static void
+draw_inset_regions_cb (cairo_t            *cr,
+                       const TanluMapView *view,
+                       gpointer            user_data)
+{
+  InsetRegions *regions = user_data;
+
+  tanlu_map_draw_region_fills (cr, regions->data, view, regions->style);
+}
+
+/**
+ * tanlu_map_draw_inset:
+ * @basemap: (nullable): with the islands and the dashed line
+ * @data: (nullable): the map's regions, drawn in the inset as on the map
+ * @x: the inset's frame, sized with tanlu_map_inset_get_size()
+ *
+ * Draws the South China Sea Islands inset of a map of the whole country,
+ * in the map's style.
+ */
+void
+tanlu_map_draw_inset (cairo_t             *cr,
+                      const TanluBasemap  *basemap,
+                      TanluMapData        *data,
+                      const TanluMapStyle *style,
+                      double               x,
+                      double               y,
+                      double               width,
+                      double               height)
+{
+  InsetRegions regions = { data, style };
+  TanluMapInsetStyle inset = {
+    .dark = style->dark,
+    .font = style->font,
+    .font_size = style->font_size,
+    .language = style->language,
+  };
+
+  page_colors (style, &inset.background, &inset.foreground);
+  tanlu_map_inset_draw (cr, basemap, &inset, data != NULL ? draw_inset_regions_cb : NULL, &regions,
+                        x, y, width, height);
 }
 
 /* Where the parts of a picture go. */
@@ -1540,22 +1593,37 @@ tanlu_map_picture_draw (cairo_t         *cr,
   tanlu_map_draw_legend (cr, picture->data, &style, 0, 0, FALSE, &legend_width, &legend_height);
   {
     double legend_x, legend_y;
-    double legend_box[4];
+    double boxes[8];
+    gboolean inset = tanlu_map_inset_is_wanted (&view);
 
     tanlu_map_place_legend (picture->data, &view, legend_width, legend_height, pad * 0.5, &legend_x,
                             &legend_y);
-    legend_box[0] = legend_x;
-    legend_box[1] = legend_y;
-    legend_box[2] = legend_width;
-    legend_box[3] = legend_height;
+    boxes[0] = legend_x;
+    boxes[1] = legend_y;
+    boxes[2] = legend_width;
+    boxes[3] = legend_height;
+    /* A map of the whole country has the South China Sea Islands in the
+     * lower right corner, which the legend leaves free. */
+    if (inset)
+      {
+        tanlu_map_inset_get_size (view.width, view.height, style.font_size, &boxes[6], &boxes[7]);
+        boxes[4] = view.width - pad * 0.5 - boxes[6];
+        boxes[5] = view.height - pad * 0.5 - boxes[7];
+      }
     picture->legend_box[0] = pad + legend_x;
     picture->legend_box[1] = top + legend_y;
     picture->legend_box[2] = legend_width;
     picture->legend_box[3] = legend_height;
-    tanlu_map_draw_labels (cr, picture->data, &view, &style, legend_box, 1);
+    tanlu_map_draw_labels (cr, picture->data, &view, &style, boxes, inset ? 2 : 1);
     tanlu_map_draw_legend (cr, picture->data, &style, legend_x, legend_y, TRUE, NULL, NULL);
-    /* The scale bar goes in a bottom corner the legend left free. */
-    if (legend_x > view.width / 2 && legend_y > view.height / 2)
+    if (inset)
+      tanlu_map_draw_inset (cr, picture->basemap, picture->data, &style, boxes[4], boxes[5],
+                            boxes[6], boxes[7]);
+    /* The scale bar goes above the inset, or in a bottom corner the
+     * legend left free. */
+    if (inset)
+      tanlu_map_draw_scale_bar (cr, &view, &style, view.width - pad * 0.5, boxes[5] - pad * 0.5);
+    else if (legend_x > view.width / 2 && legend_y > view.height / 2)
       tanlu_map_draw_scale_bar (cr, &view, &style, pad * 0.5 + style.font_size * 10,
                                 view.height - pad * 0.5);
     else

@@ -93,6 +93,14 @@ void      tanlu_map_draw_scale_bar     (cairo_t              *cr,
                                         const TanluMapStyle  *style,
                                         double                right,
                                         double                bottom);
+void      tanlu_map_draw_inset         (cairo_t              *cr,
+                                        const TanluBasemap   *basemap,
+                                        TanluMapData         *data,
+                                        const TanluMapStyle  *style,
+                                        double                x,
+                                        double                y,
+                                        double                width,
+                                        double                height);
 char     *tanlu_map_describe_value     (TanluMapData         *data,
                                         const TanluMapStyle  *style,
                                         double                value);

@@ -139,60 +139,103 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+static TanluSource *
+copy_source (TanluStore  *store,
+             sqlite3     *bundled,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL, *title_zh = NULL, *title_en = NULL, *publisher = NULL;
+  g_autofree char *citation = NULL, *licence = NULL, *url = NULL;
+  TanluSourceInfo info = { 0 };
+
+  if (sqlite3_prepare_v2 (bundled,
+                          "SELECT key, title_zh, title_en, publisher, citation, licence, url"
+                          " FROM source WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _tanlu_store_set_error (error, bundled, "read the bundled basemap");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _tanlu_store_set_error (error, bundled, "read the bundled basemap");
+      return NULL;
+    }
+
+  info.key = key = column_text (stmt, 0);
+  info.title_zh = title_zh = column_text (stmt, 1);
+  info.title_en = title_en = column_text (stmt, 2);
+  info.publisher = publisher = column_text (stmt, 3);
+  info.citation = citation = column_text (stmt, 4);
+  info.licence = licence = column_text (stmt, 5);
+  info.url = url = column_text (stmt, 6);
+
+  return tanlu_store_ensure_source (store, &info, error);
+}
+
+/* Copies the bundled features of the kinds the store has none of, with
+ * their sources: all of them into an empty table, and into a table filled
+ * by an older Tanlu the kinds added since (the South China Sea). */
 static gboolean
 copy_basemap (TanluStore  *store,
               sqlite3     *bundled,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) source_stmt = NULL;
+  g_autoptr(sqlite3_stmt) kinds = NULL;
   g_autoptr(sqlite3_stmt) features = NULL;
-  g_autofree char *key = NULL, *title_zh = NULL, *title_en = NULL, *publisher = NULL;
-  g_autofree char *citation = NULL, *licence = NULL, *url = NULL;
-  TanluSourceInfo info = { 0 };
-  TanluSource *source;
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_direct_hash, g_direct_equal);
+  sqlite3 *db = _tanlu_store_get_db (store);
   int rc;
 
-  if (sqlite3_prepare_v2 (
-        bundled,
-        "SELECT s.key, s.title_zh, s.title_en, s.publisher, s.citation, s.licence, s.url"
-        " FROM source s WHERE s.id = (SELECT source_id FROM basemap_feature LIMIT 1)",
-        -1, &source_stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (source_stmt) != SQLITE_ROW)
-    return TRUE;   /* nothing to copy */
-
-  info.key = key = column_text (source_stmt, 0);
-  info.title_zh = title_zh = column_text (source_stmt, 1);
-  info.title_en = title_en = column_text (source_stmt, 2);
-  info.publisher = publisher = column_text (source_stmt, 3);
-  info.citation = citation = column_text (source_stmt, 4);
-  info.licence = licence = column_text (source_stmt, 5);
-  info.url = url = column_text (source_stmt, 6);
-
-  if (!(source = tanlu_store_ensure_source (store, &info, error)))
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (bundled,
-                          "SELECT kind, detail, min_lon, min_lat, max_lon, max_lat, geometry"
-                          " FROM basemap_feature ORDER BY id",
-                          -1, &features, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT kind FROM basemap_feature", -1, &kinds, NULL) !=
+      SQLITE_OK)
     {
-      _tanlu_store_set_error (error, bundled, "read the bundled basemap");
+      _tanlu_store_set_error (error, db, "look for the basemap");
       return FALSE;
     }
+  while ((rc = sqlite3_step (kinds)) == SQLITE_ROW)
+    g_hash_table_add (present, column_text (kinds, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _tanlu_store_set_error (error, db, "look for the basemap");
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (bundled,
+                          "SELECT kind, detail, min_lon, min_lat, max_lon, max_lat, geometry,"
+                          " source_id FROM basemap_feature ORDER BY id",
+                          -1, &features, NULL) != SQLITE_OK)
+    return TRUE;   /* nothing to copy */
 
   /* The rows as they are: the bundled dataset was checked when built. */
   while ((rc = sqlite3_step (features)) == SQLITE_ROW)
     {
-      g_autoptr(GBytes) shape = g_bytes_new (sqlite3_column_blob (features, 6),
-                                             sqlite3_column_bytes (features, 6));
+      const char *kind = (const char *) sqlite3_column_text (features, 0);
+      gint64 source_id = sqlite3_column_int64 (features, 7);
+      TanluSource *source;
+      g_autoptr(GBytes) shape = NULL;
       TanluExtent extent = {
         sqlite3_column_double (features, 2), sqlite3_column_double (features, 3),
         sqlite3_column_double (features, 4), sqlite3_column_double (features, 5),
       };
 
-      if (!tanlu_store_add_basemap_feature (store, (const char *) sqlite3_column_text (features, 0),
-                                            sqlite3_column_int (features, 1), source, shape,
-                                            &extent, error))
+      if (kind == NULL || g_hash_table_contains (present, kind))
+        continue;
+
+      if (!(source = g_hash_table_lookup (sources, GSIZE_TO_POINTER (source_id))))
+        {
+          if (!(source = copy_source (store, bundled, source_id, error)))
+            return FALSE;
+          g_hash_table_insert (sources, GSIZE_TO_POINTER (source_id), source);
+        }
+
+      shape = g_bytes_new (sqlite3_column_blob (features, 6), sqlite3_column_bytes (features, 6));
+      if (!tanlu_store_add_basemap_feature (store, kind, sqlite3_column_int (features, 1), source,
+                                            shape, &extent, error))
         return FALSE;
     }
 
@@ -210,7 +253,9 @@ copy_basemap (TanluStore  *store,
  *
  * A database made before Tanlu had a basemap (schema 2) is migrated with
  * an empty basemap table; this fills it from the bundled dataset, in one
- * transaction. Databases with a basemap are left alone.
+ * transaction. A database whose basemap an older Tanlu copied gets the
+ * kinds added since, the South China Sea Islands and the dashed line.
+ * Databases with the whole basemap are left alone.
  *
  * Returns: %FALSE with @error if the basemap could not be copied
  */
@@ -228,8 +273,9 @@ tanlu_store_ensure_basemap (TanluStore  *store,
 
   g_return_val_if_fail (TANLU_IS_STORE (store), FALSE);
 
-  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM basemap_feature)", -1, &stmt, NULL) !=
-        SQLITE_OK ||
+  /* Islands came last: a store with them has the whole basemap. */
+  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM basemap_feature WHERE kind = 'island')",
+                          -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       _tanlu_store_set_error (error, db, "look for the basemap");

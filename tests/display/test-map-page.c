@@ -7,6 +7,7 @@
 
 #include "pages/map/tanlu-choropleth-layer-private.h"
 #include "pages/map/tanlu-choropleth-layer.h"
+#include "pages/map/tanlu-map-inset-view.h"
 #include "pages/map/tanlu-map-page-private.h"
 #include "pages/map/tanlu-map-page.h"
 #include "map/tanlu-map-markers.h"
@@ -289,6 +290,52 @@ test_pan_and_zoom_over_regions (Fixture       *fixture,
   tanlu_test_pointer_button (4, FALSE);
   tanlu_test_wait_until (zoom_changed, fixture);
   g_object_set_data (G_OBJECT (fixture->window), "zoom", NULL);
+}
+
+static gboolean
+inset_is_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_visible (_tanlu_map_page_get_inset (map_page (fixture)));
+}
+
+static gboolean
+inset_is_hidden (gpointer data)
+{
+  return !inset_is_shown (data);
+}
+
+/* The South China Sea Islands inset shows at the lower right while the
+ * whole country does, and not on a province's map. */
+static void
+test_inset (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *inset;
+  graphene_rect_t box;
+  double x, y;
+
+  open_map (fixture);
+  tanlu_test_wait_until (inset_is_shown, fixture);
+  inset = _tanlu_map_page_get_inset (map_page (fixture));
+  tanlu_test_wait_for_draw (inset);
+  g_assert_true (tanlu_map_inset_view_get_box (TANLU_MAP_INSET_VIEW (inset), &box));
+  g_assert_cmpfloat (box.origin.x, >, gtk_widget_get_width (inset) / 2.0);
+  g_assert_cmpfloat (box.origin.y, >, gtk_widget_get_height (inset) / 4.0);
+  g_assert_cmpfloat (box.origin.x + box.size.width, <=, gtk_widget_get_width (inset));
+  g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (inset));
+
+  /* Sichuan's cities, opened with a double-click west of Chengdu, fill
+   * the view. */
+  tanlu_test_input_init (GTK_WIDGET (fixture->window));
+  viewport_pixel_of (fixture, 102.5, 30.0, &x, &y);
+  tanlu_test_click (GTK_WIDGET (layer (fixture)), x, y, 2);
+  tanlu_test_wait_until (shows_cities_of_sichuan, fixture);
+  tanlu_test_wait_until (inset_is_hidden, fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map_page (fixture)), "map.back", NULL));
+  tanlu_test_wait_until (inset_is_shown, fixture);
 }
 
 static void
@@ -893,6 +940,7 @@ main (int   argc,
   ADD ("pan-and-zoom-over-regions", test_pan_and_zoom_over_regions);
   ADD ("keyboard", test_keyboard);
   ADD ("accessible", test_accessible);
+  ADD ("inset", test_inset);
   ADD ("years", test_years);
   ADD ("change-since", test_change_since);
   ADD ("export", test_export);

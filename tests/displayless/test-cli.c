@@ -79,7 +79,7 @@ test_info (Fixture       *fixture,
   /* 2014–2100 of GCAM-China are projections: 31 provinces and the nation,
    * 87 years, GDP and population */
   g_assert_nonnull (strstr (result.out, "Projections: 5568 values, to 2100"));
-  g_assert_nonnull (strstr (result.out, "Sources: 8"));
+  g_assert_nonnull (strstr (result.out, "Sources: 9"));
   g_assert_nonnull (strstr (result.out, "Shan Y. et al. (2018)"));
 
   /* The database was created from the bundled dataset where --db said. */

@@ -17,6 +17,7 @@
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
 #include "tanlu-basemap-source.h"
+#include "tanlu-map-inset-view.h"
 #include "tanlu-choropleth-layer.h"
 #include "tanlu-map-options.h"
 #include "widgets/tanlu-context-view.h"
@@ -118,6 +119,9 @@ struct _TanluMapPage
   /* the sites' legend */
   GtkWidget            *sites_legend;
   GtkLabel             *site_counts[G_N_ELEMENTS (site_statuses)];
+
+  /* the South China Sea Islands inset */
+  GtkWidget            *inset;
 
   /* owned */
   TanluMapOptions      *options;
@@ -316,6 +320,7 @@ set_style (TanluMapPage *self)
     style.unit_scale = TANLU_CHART_UNIT_SCALE_YI_TONNES;
 
   tanlu_choropleth_layer_set_style (self->layer, &style);
+  tanlu_map_inset_view_update (TANLU_MAP_INSET_VIEW (self->inset));
 }
 
 /* Custom breaks are typed in the units shown; the data are in the
@@ -416,6 +421,7 @@ classify (TanluMapPage *self)
     }
 
   tanlu_choropleth_layer_changed (self->layer);
+  tanlu_map_inset_view_update (TANLU_MAP_INSET_VIEW (self->inset));
 }
 
 static void
@@ -1328,6 +1334,7 @@ ensure_basemap (TanluMapPage *self)
   if (!(self->basemap = tanlu_basemap_new_from_store (get_store (self), &error)))
     g_warning ("Could not load the basemap: %s", error->message);
 
+  tanlu_map_inset_view_set_basemap (TANLU_MAP_INSET_VIEW (self->inset), self->basemap);
   update_map_source (self);
 }
 
@@ -1764,6 +1771,7 @@ static void
 on_dark_changed_cb (TanluMapPage *self)
 {
   update_map_source (self);
+  tanlu_map_inset_view_update (TANLU_MAP_INSET_VIEW (self->inset));
 }
 
 static void
@@ -1932,7 +1940,11 @@ tanlu_map_page_init (TanluMapPage *self)
   g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_zoom_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* The sites' legend goes on the template's overlay. */
+  /* The South China Sea Islands inset and the sites' legend go on the
+   * template's overlay. */
+  self->inset = tanlu_map_inset_view_new (self->layer);
+  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_first_child (GTK_WIDGET (self))),
+                           self->inset);
   self->sites_legend = create_sites_legend (self);
   gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_first_child (GTK_WIDGET (self))),
                            self->sites_legend);
@@ -1974,6 +1986,19 @@ _tanlu_map_page_get_layer (TanluMapPage *self)
   g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
 
   return GTK_WIDGET (self->layer);
+}
+
+/**
+ * _tanlu_map_page_get_inset:
+ *
+ * Returns: (transfer none): the South China Sea Islands inset
+ */
+GtkWidget *
+_tanlu_map_page_get_inset (TanluMapPage *self)
+{
+  g_return_val_if_fail (TANLU_IS_MAP_PAGE (self), NULL);
+
+  return self->inset;
 }
 
 /**
@@ -2021,6 +2046,7 @@ tanlu_map_page_set_year (TanluMapPage *self,
 
       tanlu_map_data_set_classification (data, kept);
       tanlu_choropleth_layer_changed (self->layer);
+      tanlu_map_inset_view_update (TANLU_MAP_INSET_VIEW (self->inset));
     }
   else
     classify (self);
