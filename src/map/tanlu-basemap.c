@@ -479,8 +479,9 @@ draw_detail (const TanluBasemap       *self,
              guint                     detail,
              const TanluBasemapColors *colors)
 {
-  const Layer *layers = tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS ? self->albers[detail]
-                                                                      : self->layers[detail];
+  const Layer *layers = tanlu_map_view_get_projection (view) == TANLU_PROJECTION_ALBERS
+                          ? self->albers[detail]
+                          : self->layers[detail];
 
   fill_layer (cr, &layers[KIND_LAND], view, visible, hidden, &colors->land);
 

@@ -391,8 +391,11 @@ project_arcs (TanluMapData    *self,
       rings = tanlu_topology_get_rings (self->topology, i, &n_rings);
       for (guint r = 0; r < n_rings; r++)
         for (guint k = 0; k < rings[r].n_refs; k++)
-          extend_bounds (bounds, &g_array_index (projected->arc_bounds, double,
-                                                 4 * TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k])));
+          {
+            guint arc = TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k]);
+
+            extend_bounds (bounds, &g_array_index (projected->arc_bounds, double, 4 * arc));
+          }
 
       tanlu_geometry_get_centroid (region->geometry, &longitude, &latitude);
       place.min_x = bounds[0];
@@ -458,8 +461,11 @@ simplify_arcs (TanluMapData *self,
           if (rings[r].n_refs == 0)
             continue;
           for (guint k = 0; k < rings[r].n_refs; k++)
-            extend_bounds (bounds, &g_array_index (projected->arc_bounds, double,
-                                                   4 * TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k])));
+            {
+              guint arc = TANLU_TOPOLOGY_ARC (refs[rings[r].first_ref + k]);
+
+              extend_bounds (bounds, &g_array_index (projected->arc_bounds, double, 4 * arc));
+            }
           /* Rings smaller than a pixel are left out. */
           if (tolerance > 0 && bounds[2] - bounds[0] < tolerance * 2 &&
               bounds[3] - bounds[1] < tolerance * 2)

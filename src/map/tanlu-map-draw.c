@@ -144,7 +144,8 @@ append_region (cairo_t            *cr,
   TanluMapShape shape;
   const double *point;
 
-  tanlu_map_data_get_region_shape (data, tanlu_map_view_get_projection (view), index, view->scale, &shape);
+  tanlu_map_data_get_region_shape (data, tanlu_map_view_get_projection (view), index, view->scale,
+                                   &shape);
   point = shape.points;
 
   for (guint r = 0; r < shape.n_rings; r++)

@@ -469,7 +469,8 @@ map_for (TanluMapPage      *self,
 static void
 update_selection (TanluMapPage *self)
 {
-  TanluRegion *region = get_context (self) != NULL ? tanlu_context_get_region (get_context (self)) : NULL;
+  TanluContext *context = get_context (self);
+  TanluRegion *region = context != NULL ? tanlu_context_get_region (context) : NULL;
   TanluMapData *data = current_data (self);
   guint code = 0;
 
