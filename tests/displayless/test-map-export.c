@@ -17,6 +17,7 @@
 #include "map/tanlu-map-palette.h"
 #include "store/tanlu-region.h"
 #include "store/tanlu-store.h"
+#include "tanlu-test-map.h"
 #include "tanlu-test-util.h"
 
 /* Exported maps: the Albers projection they are drawn in, the scale bar,
@@ -132,22 +133,6 @@ test_albers_equal_area (void)
 /* ------------------------------------------------------------------------ */
 /* Exported pictures */
 
-static TanluMapData *
-classified_map_new (Fixture          *fixture,
-                    TanluRegionLevel  level)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TanluMapData) data = tanlu_map_data_new (fixture->store, level, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
-  g_assert_no_error (error);
-  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, 5, NULL, 0, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&data);
-}
-
 /* A national map is in Albers: meridians converge northwards as the cone's
  * radii do, and the parallels bow, where Web Mercator would keep
  * meridians parallel and parallels straight. */
@@ -155,7 +140,8 @@ static void
 test_picture_is_albers (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   TanluMapPicture picture = { .data = data, .width = 1600, .height = 1200 };
   double west_south[2], east_south[2], west_north[2], east_north[2], middle_north[2];
   double n = (sin (25 * G_PI / 180) + sin (47 * G_PI / 180)) / 2;
@@ -262,7 +248,8 @@ static void
 test_picture_area_ratio (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   int heilongjiang = -1, guangdong = -1;
   double albers, mercator, truth;
 
@@ -298,7 +285,8 @@ static void
 test_picture_project_matches_drawing (Fixture       *fixture,
                                       gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   TanluMapPicture picture = { .data = data, .width = 800, .height = 600 };
   g_autofree int *classes = NULL;
   TanluMapRegion *xinjiang = tanlu_map_data_find_region (data, XINJIANG);

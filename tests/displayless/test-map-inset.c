@@ -16,6 +16,7 @@
 #include "store/tanlu-basemap-store.h"
 #include "store/tanlu-store-private.h"
 #include "store/tanlu-store.h"
+#include "tanlu-test-map.h"
 #include "tanlu-test-util.h"
 
 /* The South China Sea Islands inset: its data in the bundled dataset,
@@ -32,36 +33,6 @@ typedef TanluTestBundledFixture Fixture;
 
 /* ------------------------------------------------------------------------ */
 /* Helpers */
-
-static TanluMapData *
-classified_map_new (Fixture          *fixture,
-                    TanluRegionLevel  level,
-                    guint             parent_code)
-{
-  g_autoptr(GError) error = NULL;
-  TanluMapData *data = tanlu_map_data_new (fixture->store, level, parent_code, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (data);
-  g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
-  g_assert_no_error (error);
-  g_assert_true (tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, 5, NULL, 0, &error));
-  g_assert_no_error (error);
-
-  return data;
-}
-
-static void
-fit_map (TanluMapData *data,
-         TanluMapView *view,
-         double        width,
-         double        height)
-{
-  double min_x, min_y, max_x, max_y;
-
-  tanlu_map_data_get_bounds (data, &min_x, &min_y, &max_x, &max_y);
-  tanlu_map_view_fit (view, width, height, min_x, min_y, max_x, max_y, 10);
-}
 
 typedef struct
 {
@@ -231,14 +202,16 @@ static void
 test_wanted (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) nation = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0);
-  g_autoptr(TanluMapData) sichuan = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN);
+  g_autoptr(TanluMapData) nation =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) sichuan =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
   TanluMapView view;
   double width, height;
 
-  fit_map (nation, &view, 1200, 800);
+  tanlu_test_map_fit (nation, &view, 1200, 800);
   g_assert_true (tanlu_map_inset_is_wanted (&view));
-  fit_map (sichuan, &view, 1200, 800);
+  tanlu_test_map_fit (sichuan, &view, 1200, 800);
   g_assert_false (tanlu_map_inset_is_wanted (&view));
 
   /* The whole world shows China too small for an inset. */
@@ -260,8 +233,10 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) nation = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0);
-  g_autoptr(TanluMapData) sichuan = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN);
+  g_autoptr(TanluMapData) nation =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) sichuan =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
   g_autoptr(TanluBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *nation_zh = NULL;

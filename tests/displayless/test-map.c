@@ -22,6 +22,7 @@
 #include "store/tanlu-store.h"
 #include "tanlu-test-golden.h"
 #include "tanlu-test-region-colors.h"
+#include "tanlu-test-map.h"
 #include "tanlu-test-util.h"
 
 /* The map core on the bundled database: its real (schematic) region
@@ -127,37 +128,6 @@ map_new (Fixture          *fixture,
   g_assert_nonnull (data);
 
   return data;
-}
-
-/* A map of 2019's emissions in @n_classes quantile classes. */
-static TanluMapData *
-classified_map_new (Fixture          *fixture,
-                    TanluRegionLevel  level,
-                    guint             parent_code,
-                    guint             n_classes)
-{
-  g_autoptr(GError) error = NULL;
-  TanluMapData *data = map_new (fixture, level, parent_code);
-
-  g_assert_true (tanlu_map_data_set_indicator (data, "co2.total", 2019, &error));
-  g_assert_no_error (error);
-  g_assert_true (
-    tanlu_map_data_classify (data, TANLU_CLASSIFY_QUANTILE, n_classes, NULL, 0, &error));
-  g_assert_no_error (error);
-
-  return data;
-}
-
-static void
-fit_map (TanluMapData *data,
-         TanluMapView *view,
-         double        width,
-         double        height)
-{
-  double min_x, min_y, max_x, max_y;
-
-  tanlu_map_data_get_bounds (data, &min_x, &min_y, &max_x, &max_y);
-  tanlu_map_view_fit (view, width, height, min_x, min_y, max_x, max_y, 10);
 }
 
 /* An opaque image filled with a colour no map uses. */
@@ -701,7 +671,7 @@ test_draw_incomplete (Fixture       *fixture,
 
   tanlu_map_style_init (&style);
   style.font = TANLU_TEST_GOLDEN_FONT;
-  fit_map (data, &view, 1000, 800);
+  tanlu_test_map_fit (data, &view, 1000, 800);
 
   for (guint k = 0; k < 2; k++)
     {
@@ -921,7 +891,8 @@ static void
 test_ranks (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   guint n_ranked = tanlu_map_data_get_n_ranked (data);
   g_autofree gboolean *seen = g_new0 (gboolean, n_ranked + 1);
 
@@ -1015,7 +986,8 @@ static void
 test_classes (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   g_autoptr(TanluMapData) year_2000 = NULL;
   g_autoptr(GError) error = NULL;
   const TanluClassification *classification = tanlu_map_data_get_classification (data);
@@ -1086,7 +1058,8 @@ static void
 test_texts (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   g_autofree char *source = tanlu_map_data_get_source_text (data, FALSE);
   g_autofree char *boundaries = tanlu_map_data_get_boundary_text (data, FALSE);
   g_autofree char *boundaries_zh = tanlu_map_data_get_boundary_text (data, TRUE);
@@ -1222,7 +1195,8 @@ static void
 test_draw_regions (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   const TanluClassification *classification = tanlu_map_data_get_classification (data);
   TanluMapRegion *sichuan = tanlu_map_data_find_region (data, SICHUAN);
   TanluMapRegion *tibet = tanlu_map_data_find_region (data, TIBET);
@@ -1236,7 +1210,7 @@ test_draw_regions (Fixture       *fixture,
   int x, y;
 
   tanlu_map_style_init (&style);
-  fit_map (data, &view, 800, 600);
+  tanlu_test_map_fit (data, &view, 800, 600);
 
   cr = cairo_create (surface);
   tanlu_map_draw_regions (cr, data, &view, &style);
@@ -1284,7 +1258,8 @@ static void
 test_draw_selected (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
   cairo_surface_t *plain = blank_image (400, 300);
   cairo_surface_t *selected = blank_image (400, 300);
   TanluMapStyle style;
@@ -1293,7 +1268,7 @@ test_draw_selected (Fixture       *fixture,
   cairo_t *cr;
 
   tanlu_map_style_init (&style);
-  fit_map (data, &view, 400, 300);
+  tanlu_test_map_fit (data, &view, 400, 300);
 
   cr = cairo_create (plain);
   tanlu_map_draw_regions (cr, data, &view, &style);
@@ -1330,7 +1305,8 @@ static void
 test_draw_elsewhere (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   cairo_surface_t *surface = blank_image (400, 300);
   guint32 blank = pixel_at (surface, 0, 0);
   TanluMapStyle style;
@@ -1422,7 +1398,8 @@ static void
 test_region_cache (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   g_autoptr(TanluMapRegionCache) cache = tanlu_map_region_cache_new ();
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
@@ -1432,7 +1409,7 @@ test_region_cache (Fixture       *fixture,
 
   tanlu_map_style_init (&style);
   style.selected = SICHUAN;
-  fit_map (data, &view, 600, 400);
+  tanlu_test_map_fit (data, &view, 600, 400);
   /* On whole pixels of the world, as the cache lays its image. */
   view.x = floor (view.x * view.scale) / view.scale;
   view.y = floor (view.y * view.scale) / view.scale;
@@ -1539,7 +1516,7 @@ static void
 test_region_cache_ahead (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, 0, 5);
+  g_autoptr(TanluMapData) data = tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, 0, 5);
   g_autoptr(TanluMapRegionCache) cache = tanlu_map_region_cache_new ();
   TanluMapStyle style;
   TanluMapView view = { 0, 0, scale_for_zoom (7), 600, 400 };
@@ -1608,7 +1585,8 @@ static void
 test_labels_keep_clear (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   cairo_surface_t *free_labels = blank_image (800, 600);
   cairo_surface_t *clear_labels = blank_image (800, 600);
   guint32 blank = pixel_at (free_labels, 0, 0);
@@ -1622,7 +1600,7 @@ test_labels_keep_clear (Fixture       *fixture,
   tanlu_map_style_init (&style);
   style.font = TANLU_TEST_GOLDEN_FONT;
   style.language = TANLU_CHART_LANGUAGE_ENGLISH;
-  fit_map (data, &view, 800, 600);
+  tanlu_test_map_fit (data, &view, 800, 600);
   g_assert_nonnull (sichuan);
   label_x = (int) round (tanlu_map_view_to_pixel_x (&view, sichuan->label_x));
   label_y = (int) round (tanlu_map_view_to_pixel_y (&view, sichuan->label_y));
@@ -1655,8 +1633,10 @@ static void
 test_legend (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) three = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 3);
-  g_autoptr(TanluMapData) seven = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 7);
+  g_autoptr(TanluMapData) three =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 3);
+  g_autoptr(TanluMapData) seven =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 7);
   cairo_surface_t *surface = blank_image (600, 600);
   guint32 blank = pixel_at (surface, 0, 0);
   double width_3 = 0, height_3 = 0, width_7 = 0, height_7 = 0;
@@ -1734,9 +1714,9 @@ test_golden (Fixture       *fixture,
     }
 
   if (g_str_equal (name, "map-provinces"))
-    data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+    data = tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   else
-    data = classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
+    data = tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
 
   basemap = tanlu_basemap_new_from_store (fixture->store, &error);
   g_assert_no_error (error);
@@ -1785,7 +1765,7 @@ test_region_colors_changed (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(TanluMapData) expected =
-    classified_map_new (fixture, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_CITY, SICHUAN, 5);
   g_autoptr(TanluMapData) changed = NULL;
   g_autoptr(TanluBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
@@ -1851,7 +1831,8 @@ static void
 test_export (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(TanluMapData) data = classified_map_new (fixture, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
+  g_autoptr(TanluMapData) data =
+    tanlu_test_map_new (fixture->store, TANLU_REGION_LEVEL_PROVINCE, 0, 5);
   g_autoptr(TanluBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *png = g_build_filename (fixture->dir, "fixture-map.png", NULL);
